@@ -1,0 +1,3 @@
+from creo_schema.cli import main
+
+main()

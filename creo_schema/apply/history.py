@@ -1,0 +1,90 @@
+"""The `creo_schema.migrations` table: what was applied, by whom, and how to undo it."""
+
+from __future__ import annotations
+
+import getpass
+import socket
+from dataclasses import dataclass
+from datetime import datetime
+from importlib import resources
+from typing import Any
+
+from psycopg.rows import class_row
+
+from creo_schema import __version__
+
+# Any process holding this advisory lock is applying to the database: one at a time.
+APPLY_LOCK_KEY = 0x43524530  # "CRE0"
+
+
+@dataclass(frozen=True)
+class HistoryRecord:
+    id: int
+    applied_at: datetime
+    applied_by: str
+    kind: str
+    status: str
+    rolls_back: int | None
+    source_fingerprint: str
+    schema_fingerprint_before: str
+    schema_fingerprint_after: str | None
+    managed_schemas: list[str]
+    extensions: list[str]
+    up_sql: str
+    down_sql: str
+    duration_ms: int | None
+    error: str | None
+    backup_id: str | None
+    tool_version: str
+
+
+def ensure_history(conn: Any) -> None:
+    """Create the history table if missing (autocommit connection, idempotent)."""
+    exists = conn.execute("select to_regclass('creo_schema.migrations') is not null").fetchone()[0]
+    if not exists:
+        ddl = resources.files(__package__).joinpath("history.sql").read_text(encoding="utf-8")
+        with conn.transaction():
+            conn.execute("select pg_advisory_xact_lock(%s)", (APPLY_LOCK_KEY + 1,))
+            conn.execute(ddl)
+
+
+def who() -> str:
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "unknown"
+    return f"{user}@{socket.gethostname()}"
+
+
+def record(conn: Any, **values: Any) -> int:
+    values.setdefault("applied_by", who())
+    values.setdefault("tool_version", __version__)
+    columns = ", ".join(values)
+    placeholders = ", ".join(["%s"] * len(values))
+    row = conn.execute(
+        f"insert into creo_schema.migrations ({columns}) values ({placeholders}) returning id",  # type: ignore[arg-type]
+        tuple(values.values()),
+    ).fetchone()
+    return int(row[0])
+
+
+def history(conn: Any, limit: int = 20) -> list[HistoryRecord]:
+    exists = conn.execute("select to_regclass('creo_schema.migrations') is not null").fetchone()[0]
+    if not exists:
+        return []
+    with conn.cursor(row_factory=class_row(HistoryRecord)) as cursor:
+        cursor.execute("select * from creo_schema.migrations order by id desc limit %s", (limit,))
+        return list(cursor.fetchall())
+
+
+def find(conn: Any, migration_id: int | None) -> HistoryRecord | None:
+    query = "select * from creo_schema.migrations where "
+    if migration_id is None:
+        query += "kind = 'apply' and status = 'applied' order by id desc limit 1"
+        params: tuple[Any, ...] = ()
+    else:
+        query += "id = %s"
+        params = (migration_id,)
+    with conn.cursor(row_factory=class_row(HistoryRecord)) as cursor:
+        cursor.execute(query, params)  # type: ignore[arg-type]
+        return cursor.fetchone()

@@ -1,0 +1,24 @@
+-- The migration history kept in every target (the guide's db:list and db:rollback).
+-- Schema creo_schema is never managed or diffed.
+create schema if not exists creo_schema;
+revoke all on schema creo_schema from public;
+
+create table if not exists creo_schema.migrations (
+  id bigint generated always as identity primary key,
+  applied_at timestamptz not null default now(),
+  applied_by text not null,
+  kind text not null check (kind in ('apply', 'rollback')),
+  status text not null check (status in ('applied', 'failed', 'rolled_back')),
+  rolls_back bigint references creo_schema.migrations (id),
+  source_fingerprint text not null,
+  schema_fingerprint_before text not null,
+  schema_fingerprint_after text,
+  managed_schemas text[] not null,
+  extensions text[] not null default '{}',
+  up_sql text not null,
+  down_sql text not null,
+  duration_ms integer,
+  error text,
+  backup_id text,
+  tool_version text not null
+);

@@ -1,0 +1,352 @@
+"""The command line: flags -> Settings -> one command function -> rendered result.
+
+Errors are caught in one place (`CreoGroup.invoke`) and shown as one line, `file:line:col:
+message` where there is a file, with the exit code the error carries (DESIGN.md):
+0 ok / in sync, 1 changes or drift found, 2 bad input, 3 database error, 4 safety refusal.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+
+from creo_schema import __version__
+from creo_schema.config import Settings, load_settings
+from creo_schema.errors import CreoError, InputError, SafetyError
+from creo_schema.plan.model import Plan, read_plan
+from creo_schema.render import document, error_text, plan_json, show_plan
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 success or no changes; 1 changes or drift found; 2 bad input or "
+    "configuration; 3 database error; 4 safety refusal (stale plan, destructive change, "
+    "lock not obtained)."
+)
+
+
+class CreoGroup(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CreoError as error:
+            obj = ctx.obj or {}
+            if obj.get("debug"):
+                raise
+            if obj.get("format") == "json":
+                click.echo(document("error", exit_code=error.exit_code, error=error.to_dict()))
+            click.echo(error_text(error), err=True)
+            ctx.exit(error.exit_code)
+
+
+def _stdout() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+def _settings(ctx: click.Context, **overrides: Any) -> Settings:
+    obj = ctx.obj
+    flags = {**obj["flags"], **{k: v for k, v in overrides.items() if v is not None}}
+    return load_settings(obj["config"], flags)
+
+
+def format_option(choices: tuple[str, ...] = ("text", "json")) -> Any:
+    """`--format` on a command too, so `plan --format json` works as people type it."""
+
+    def remember(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+        if value:
+            ctx.find_root().ensure_object(dict)
+            ctx.find_root().obj["format"] = value
+        return value
+
+    return click.option(
+        "--format",
+        "command_format",
+        type=click.Choice(list(choices)),
+        expose_value=False,
+        callback=remember,
+        help="Output format (overrides the global --format).",
+    )
+
+
+class _Progress:
+    """A spinner on stderr for slow steps, only when a person is watching."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.console = Console(stderr=True)
+        self.enabled = enabled and self.console.is_terminal
+        self.status: Any = None
+
+    def __call__(self, step: str) -> None:
+        if not self.enabled:
+            return
+        text = {
+            "parse": "parsing schema/",
+            "shadow": "starting the shadow database",
+            "load": "loading the desired state into the shadow",
+            "inspect": "inspecting both databases",
+            "diff": "computing the difference",
+        }.get(step, step)
+        if self.status is None:
+            self.status = self.console.status(text)
+            self.status.start()
+        else:
+            self.status.update(text)
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.status is not None:
+            self.status.stop()
+
+
+@click.group(cls=CreoGroup, epilog=EXIT_CODES_HELP)
+@click.version_option(__version__, prog_name="creo-schema")
+@click.option("--config", "config", type=click.Path(path_type=Path), help="Configuration file (default: creo-schema.toml or pyproject.toml [tool.creo-schema]).")
+@click.option("--schema-dir", type=click.Path(path_type=Path), help="Directory of the desired-state SQL files (default: schema).")
+@click.option("--database-url", envvar=None, help="Target database (default: $DATABASE_URL, else the local dev database).")
+@click.option("--platform", type=click.Choice(["supabase", "supabase-legacy", "none"]), help="What the platform provides before schema/ (default: supabase).")
+@click.option("--managed-schema", "managed_schemas", multiple=True, help="A schema this tool owns; repeat for several (default: public).")
+@click.option("--shadow", help="Where the desired state is loaded: auto, embedded, local, docker or a URL (default: auto).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output for people or machines.")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.pass_context
+def cli(ctx: click.Context, config: Path | None, schema_dir: Path | None, database_url: str | None, platform: str | None, managed_schemas: tuple[str, ...], shadow: str | None, output_format: str, debug: bool) -> None:
+    """Keep the Creo PostgreSQL database as code.
+
+    The desired state is declared in plain SQL files under schema/. `plan` shows what it
+    takes to move a database there (with the rollback), `apply` does it and records it,
+    `drift` fails when a database differs from schema/.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj.update(
+        config=config,
+        format=output_format,
+        debug=debug,
+        flags={
+            "schema_dir": schema_dir,
+            "database_url": database_url,
+            "platform": platform,
+            "managed_schemas": managed_schemas or None,
+            "shadow": shadow,
+        },
+    )
+
+
+@cli.command()
+@click.option("--out", type=click.Path(path_type=Path), help="Write the plan document (JSON) here, for `apply PLAN.json`.")
+@click.option("--sql-out", type=click.Path(path_type=Path), help="Write the migration SQL here.")
+@click.option("--rollback-out", type=click.Path(path_type=Path), help="Write the rollback SQL here.")
+@click.option("--detailed-exitcode", is_flag=True, help="Exit 1 when the plan has changes (0 when none).")
+@format_option()
+@click.pass_context
+def plan(ctx: click.Context, out: Path | None, sql_out: Path | None, rollback_out: Path | None, detailed_exitcode: bool) -> None:
+    """Show the SQL that moves the database to schema/, and its rollback."""
+    from creo_schema.commands import planning
+
+    settings = _settings(ctx)
+    with _Progress(ctx.obj["format"] == "text") as progress:
+        result = planning.plan(settings, progress)
+    made = result.plan
+    _write(out, made.model_dump_json(indent=2) + "\n")
+    _write(sql_out, made.up_sql)
+    _write(rollback_out, made.down_sql)
+    if ctx.obj["format"] == "json":
+        click.echo(plan_json(made, result.timings))
+    else:
+        show_plan(_stdout(), made)
+    ctx.exit(1 if detailed_exitcode and made.has_changes else 0)
+
+
+@cli.command()
+@click.argument("plan_file", required=False, type=click.Path(path_type=Path))
+@click.option("--auto-approve", is_flag=True, help="Apply without asking for confirmation.")
+@click.option("--wait", is_flag=True, help="If another apply holds the lock, wait for it instead of exiting 4.")
+@format_option()
+@click.pass_context
+def apply(ctx: click.Context, plan_file: Path | None, auto_approve: bool, wait: bool) -> None:
+    """Apply a plan file, or plan now and apply after confirmation.
+
+    The database must still be in the state the plan was made against (else exit 4); the
+    statements run in one transaction, recorded in creo_schema.migrations.
+    """
+    from creo_schema.commands import applying, planning
+
+    settings = _settings(ctx)
+    if plan_file is not None:
+        made: Plan = read_plan(plan_file)
+    else:
+        with _Progress(ctx.obj["format"] == "text") as progress:
+            made = planning.plan(settings, progress).plan
+    console = _stdout()
+    json_out = ctx.obj["format"] == "json"
+    if not made.has_changes:
+        if json_out:
+            click.echo(document("apply", applied=False, migration_id=None, statements=0))
+        else:
+            console.print("No changes: the database matches schema/.")
+        ctx.exit(0)
+    if not json_out:
+        show_plan(console, made)
+    if not auto_approve:
+        if not sys.stdin.isatty():
+            raise SafetyError("not applying without confirmation", hint="pass --auto-approve to apply non-interactively")
+        if not click.confirm(f"Apply these {len(made.statements)} statements?", default=False):
+            raise SafetyError("not applied: declined at the prompt")
+    result = applying.apply(settings, made, wait=wait)
+    if json_out:
+        click.echo(document("apply", applied=True, migration_id=result.migration_id, statements=result.statements, duration_ms=result.duration_ms, drift_left=result.drift_left))
+    else:
+        console.print(f"Applied {result.statements} statements as migration {result.migration_id} in {result.duration_ms} ms.")
+        if result.drift_left:
+            console.print("[yellow]warning:[/yellow] the database still differs from schema/ after applying: run `creo-schema drift`.")
+    ctx.exit(1 if result.drift_left else 0)
+
+
+@cli.command()
+@format_option()
+@click.pass_context
+def drift(ctx: click.Context) -> None:
+    """Check the database against schema/: exit 0 in sync, 1 drift, 2 bad input, 3 database error.
+
+    Read-only: nothing is written to the database.
+    """
+    from creo_schema.commands import planning
+
+    settings = _settings(ctx)
+    with _Progress(ctx.obj["format"] == "text") as progress:
+        result = planning.drift(settings, progress)
+    made = result.plan
+    if ctx.obj["format"] == "json":
+        click.echo(plan_json(made, result.timings, drift=made.has_changes))
+    elif made.has_changes:
+        console = _stdout()
+        console.print(f"[bold red]Drift:[/bold red] {made.target} differs from schema/ ({len(made.statements)} statements). This SQL would fix it:\n")
+        console.print(made.up_sql)
+    else:
+        _stdout().print(f"In sync: {made.target} matches schema/.")
+    ctx.exit(1 if made.has_changes else 0)
+
+
+@cli.command()
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10000), help="How many migrations to list, newest first.")
+@format_option()
+@click.pass_context
+def history(ctx: click.Context, limit: int) -> None:
+    """List applied, failed and rolled-back migrations."""
+    from creo_schema.commands import applying
+
+    records = applying.history(_settings(ctx), limit)
+    if ctx.obj["format"] == "json":
+        rows = [{k: v for k, v in vars(r).items() if k not in ("up_sql", "down_sql")} for r in records]
+        click.echo(document("history", migrations=rows))
+        return
+    console = _stdout()
+    if not records:
+        console.print("No migrations recorded.")
+    for r in records:
+        extra = f" (rolls back {r.rolls_back})" if r.rolls_back else ""
+        error = f" error: {r.error}" if r.error else ""
+        console.print(f"{r.id:>5}  {r.applied_at:%Y-%m-%d %H:%M:%S}  {r.kind:<8} {r.status:<11} {r.duration_ms or 0:>6} ms  {r.applied_by}{extra}{error}")
+
+
+@cli.command(name="rollback")
+@click.argument("migration_id", required=False, type=int)
+@click.option("--auto-approve", is_flag=True, help="Roll back without asking for confirmation.")
+@format_option()
+@click.pass_context
+def rollback_command(ctx: click.Context, migration_id: int | None, auto_approve: bool) -> None:
+    """Apply the recorded rollback of a migration (default: the latest applied).
+
+    Refused (exit 4) unless the database is still in the state that migration left.
+    """
+    from creo_schema.commands import applying
+
+    settings = _settings(ctx)
+    if not auto_approve:
+        if not sys.stdin.isatty():
+            raise SafetyError("not rolling back without confirmation", hint="pass --auto-approve")
+        what = f"migration {migration_id}" if migration_id else "the latest migration"
+        if not click.confirm(f"Roll back {what}?", default=False):
+            raise SafetyError("not rolled back: declined at the prompt")
+    rolled, result = applying.roll_back(settings, migration_id)
+    if ctx.obj["format"] == "json":
+        click.echo(document("rollback", rolled_back=rolled, migration_id=result.migration_id, statements=result.statements, duration_ms=result.duration_ms))
+    else:
+        _stdout().print(f"Rolled back migration {rolled} with {result.statements} statements (recorded as {result.migration_id}).")
+
+
+@cli.group()
+def dev() -> None:
+    """The local development database (an embedded PostgreSQL kept in a per-user directory)."""
+
+
+@dev.command("start")
+@click.pass_context
+def dev_start(ctx: click.Context) -> None:
+    """Start it (creating it the first time) and print its URL."""
+    from creo_schema.dev import database
+
+    click.echo(database.start(_settings(ctx.find_root()).platform))
+
+
+@dev.command("stop")
+def dev_stop() -> None:
+    """Stop it; its data is kept."""
+    from creo_schema.dev import database
+
+    click.echo("stopped" if database.stop() else "not running")
+
+
+@dev.command("status")
+@click.pass_context
+def dev_status(ctx: click.Context) -> None:
+    """Say whether it runs, where its data is and its URL."""
+    from creo_schema.dev import database
+
+    state = database.status()
+    if ctx.find_root().obj["format"] == "json":
+        click.echo(document("dev-status", **vars(state)))
+        return
+    click.echo(f"{'running' if state.running else 'stopped'}  data: {state.data_dir}" + (f"  url: {state.url}" if state.url else ""))
+    ctx.exit(0 if state.running else 1)
+
+
+@dev.command("reset")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_context
+def dev_reset(ctx: click.Context, yes: bool) -> None:
+    """Drop the dev database and create it empty (platform prelude only)."""
+    from creo_schema.dev import database
+
+    if not yes and not (sys.stdin.isatty() and click.confirm("Drop every object and row of the dev database?")):
+        raise SafetyError("dev database not reset", hint="pass --yes to reset non-interactively")
+    click.echo(database.reset(_settings(ctx.find_root()).platform))
+
+
+@dev.command("url")
+@click.pass_context
+def dev_url(ctx: click.Context) -> None:
+    """Print the dev database URL (starting it if needed)."""
+    from creo_schema.dev import database
+
+    click.echo(database.start(_settings(ctx.find_root()).platform))
+
+
+def _write(path: Path | None, text: str) -> None:
+    if path is None:
+        return
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"cannot write {path}: {error.strerror}") from None
+
+
+def main() -> None:
+    cli(prog_name="creo-schema")
+
+
+if __name__ == "__main__":
+    main()

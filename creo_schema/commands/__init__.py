@@ -1,0 +1,1 @@
+"""One plain function per command: settings in, a result out; the CLI renders it."""

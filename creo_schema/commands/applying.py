@@ -1,0 +1,23 @@
+"""`apply`, `rollback` and `history`."""
+
+from __future__ import annotations
+
+from creo_schema.apply import history as history_table
+from creo_schema.apply.run import ApplyResult, apply_plan, rollback
+from creo_schema.commands.target import resolve_target
+from creo_schema.config import Settings
+from creo_schema.db import connect
+from creo_schema.plan.model import Plan
+
+
+def apply(settings: Settings, plan: Plan, *, wait: bool = False) -> ApplyResult:
+    return apply_plan(settings, resolve_target(settings), plan, wait=wait)
+
+
+def roll_back(settings: Settings, migration_id: int | None) -> tuple[int, ApplyResult]:
+    return rollback(settings, resolve_target(settings), migration_id)
+
+
+def history(settings: Settings, limit: int) -> list[history_table.HistoryRecord]:
+    with connect(resolve_target(settings), autocommit=True) as conn:
+        return history_table.history(conn, limit)

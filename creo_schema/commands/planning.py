@@ -1,0 +1,27 @@
+"""`plan` and `drift`: the same computation; drift is a plan that must be empty."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from creo_schema.commands.target import resolve_target
+from creo_schema.config import Settings
+from creo_schema.plan.build import Progress, Timings, make_plan
+from creo_schema.plan.model import Plan
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    plan: Plan
+    timings: Timings
+
+
+def plan(settings: Settings, progress: Progress | None = None) -> PlanResult:
+    target = resolve_target(settings)
+    made, timings = make_plan(settings, target, progress)
+    return PlanResult(made, timings)
+
+
+def drift(settings: Settings, progress: Progress | None = None) -> PlanResult:
+    """Read-only: the target is never written (the shadow is a separate server)."""
+    return plan(settings, progress)

@@ -1,0 +1,140 @@
+"""Settings: `[tool.creo-schema]` in pyproject.toml (or a creo-schema.toml), then the
+environment, then flags; this module alone decides that precedence.
+
+Unknown keys and bad values are input errors that name the key and where it is written.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from creo_schema.errors import InputError, Location
+
+ShadowChoice = str  # "auto", "embedded", "local", "docker" or a postgresql:// URL
+TOOL_TABLE = "tool.creo-schema"
+
+
+class Settings(BaseModel):
+    """Everything a command needs to know about where things are and how to act."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    schema_dir: Path = Path("schema")
+    database_url: str | None = Field(default=None, repr=False)
+    platform: Literal["supabase", "supabase-legacy", "none"] = "supabase"
+    managed_schemas: tuple[str, ...] = ("public",)
+    shadow: ShadowChoice = "auto"
+    accept_version_mismatch: bool = False
+    lock_timeout: str = "5s"
+    statement_timeout: str = "15min"
+    lock_retries: int = Field(default=3, ge=0, le=100)
+    backup_dir: Path = Path("backups")
+    backup_before_apply: bool = True
+
+    @field_validator("managed_schemas")
+    @classmethod
+    def _no_platform_schema(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        from creo_schema.platform import PLATFORM_SCHEMAS
+
+        if not value:
+            raise ValueError("at least one schema must be managed")
+        platform_owned = sorted(set(value) & PLATFORM_SCHEMAS)
+        if platform_owned:
+            raise ValueError(f"{', '.join(platform_owned)} belongs to the platform: it is never managed")
+        return value
+
+    @field_validator("shadow")
+    @classmethod
+    def _known_shadow(cls, value: str) -> str:
+        if value in ("auto", "embedded", "local", "docker") or re.match(r"^postgres(ql)?://", value):
+            return value
+        raise ValueError("expected auto, embedded, local, docker or a postgresql:// URL")
+
+    @field_validator("lock_timeout", "statement_timeout")
+    @classmethod
+    def _duration(cls, value: str) -> str:
+        if re.fullmatch(r"\d+\s*(ms|s|min|h)?", value.strip()):
+            return value.strip()
+        raise ValueError("expected a PostgreSQL duration such as 500ms, 5s, 2min")
+
+
+def find_config_file(start: Path) -> Path | None:
+    for name in ("creo-schema.toml", "pyproject.toml"):
+        candidate = start / name
+        if candidate.is_file():
+            if name == "pyproject.toml" and "creo-schema" not in candidate.read_text(errors="replace"):
+                continue
+            return candidate
+    return None
+
+
+def load_settings(
+    config_file: Path | None = None,
+    flags: dict[str, Any] | None = None,
+    environ: dict[str, str] | None = None,
+    cwd: Path | None = None,
+) -> Settings:
+    """Defaults < configuration file < environment < flags."""
+    cwd = cwd or Path.cwd()
+    env = os.environ if environ is None else environ
+    if config_file is not None and not config_file.is_file():
+        raise InputError(f"configuration file {config_file} does not exist", hint="check --config")
+    path = config_file or find_config_file(cwd)
+    values: dict[str, Any] = {}
+    if path is not None:
+        values = _read_table(path)
+        base = path.parent
+        for key in ("schema_dir", "backup_dir"):
+            if key in values and isinstance(values[key], str) and not Path(values[key]).is_absolute():
+                values[key] = str(base / values[key])
+    if env.get("DATABASE_URL"):
+        values["database_url"] = env["DATABASE_URL"]
+    values.update({k: v for k, v in (flags or {}).items() if v is not None and v != ()})
+    try:
+        return Settings(**values)
+    except ValidationError as error:
+        raise _config_error(error, path) from None
+
+
+def _read_table(path: Path) -> dict[str, Any]:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", 1) or 1
+        column = getattr(error, "colno", 1) or 1
+        raise InputError(f"invalid TOML: {error.msg}", location=Location(str(path), line, column)) from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("creo-schema", {})
+    else:
+        table = data.get("tool", {}).get("creo-schema", data)
+    if not isinstance(table, dict):
+        raise InputError(f"[{TOOL_TABLE}] must be a table", location=Location(str(path), 1, 1))
+    return {key.replace("-", "_"): value for key, value in table.items()}
+
+
+def _config_error(error: ValidationError, path: Path | None) -> InputError:
+    first = error.errors()[0]
+    key = str(first["loc"][0]) if first["loc"] else "?"
+    location = _key_location(path, key) if path else None
+    if first["type"] == "extra_forbidden":
+        close = difflib.get_close_matches(key, list(Settings.model_fields), n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(Settings.model_fields)}"
+        return InputError(f"unknown configuration key {key!r}", location=location, hint=hint)
+    message = first["msg"].removeprefix("Value error, ")
+    return InputError(f"configuration key {key!r}: {message}", location=location)
+
+
+def _key_location(path: Path, key: str) -> Location | None:
+    pattern = re.compile(rf"^\s*{re.escape(key)}|^\s*{re.escape(key.replace('_', '-'))}\s*=")
+    for number, line in enumerate(path.read_text(errors="replace").splitlines(), start=1):
+        if pattern.match(line):
+            return Location(str(path), number, len(line) - len(line.lstrip()) + 1)
+    return Location(str(path), 1, 1)

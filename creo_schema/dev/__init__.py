@@ -1,0 +1,1 @@
+"""The local development database: a persistent embedded cluster, started on demand."""

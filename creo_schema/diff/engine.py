@@ -1,0 +1,95 @@
+"""migra's engine (`results.dbdiff`), restricted to the managed schemas.
+
+This is the only module that imports `results`. Inspection reads every schema; we keep the
+objects of the managed schemas, plus the extensions the source declares (they live in the
+platform's `extensions` schema, yet the app's indexes need them). An extension the source
+does not declare is the platform's business: never created, changed or dropped here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import pglast
+from results.dbdiff import Migration
+from results.schemainspect import PostgreSQL
+
+from creo_schema.diff.fixes import apply_fixes
+from creo_schema.errors import DatabaseError
+
+
+@dataclass(frozen=True)
+class Inspected:
+    """A database's schema as the engine sees it, already restricted to what we manage."""
+
+    engine: Any  # results' PostgreSQL inspector
+    server_major: int
+    fingerprint: str
+
+
+def inspect(conn: Any, managed_schemas: tuple[str, ...], extensions: tuple[str, ...]) -> Inspected:
+    try:
+        with conn.cursor() as cursor:
+            engine = PostgreSQL(cursor)
+    except Exception as error:
+        raise DatabaseError(f"inspecting the database failed: {error}") from error
+    finally:
+        if not conn.autocommit:
+            conn.rollback()
+    _restrict(engine, set(managed_schemas), set(extensions))
+    return Inspected(engine, engine.pg_version, _fingerprint(engine))
+
+
+def _fingerprint(engine: Any) -> str:
+    """SHA-256 of the engine's serialized view of the schema.
+
+    results' own `SchemaDefinition.fingerprint()` fails on the tuple keys some categories use
+    (privileges), so keys are stringified first.
+    """
+    canonical = json.dumps(_string_keys(engine.as_definition().to_dict()), sort_keys=True, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _string_keys(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _string_keys(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_string_keys(v) for v in value]
+    return value
+
+
+def _restrict(engine: Any, schemas: set[str], extensions: set[str]) -> None:
+    for name, objects in list(vars(engine).items()):
+        if not isinstance(objects, dict):
+            continue
+        if name == "extensions":
+            kept = {k: v for k, v in objects.items() if v.name in extensions}
+        else:
+            kept = {k: v for k, v in objects.items() if getattr(v, "schema", None) in schemas}
+        setattr(engine, name, kept)
+
+
+def changes(current: Inspected, desired: Inspected) -> list[str]:
+    """The statements that take `current` to `desired`, in dependency order."""
+    migration = Migration(current.engine, desired.engine)
+    migration.set_safety(False)
+    migration.add_all_changes_ordered(privileges=True)
+    statements: list[str] = []
+    for chunk in migration.statements:
+        statements += _split(chunk)
+    return apply_fixes(statements)
+
+
+def _split(chunk: str) -> list[str]:
+    """The engine sometimes emits several statements in one chunk; keep one per entry."""
+    text = chunk.strip()
+    if not text:
+        return []
+    try:
+        parts = [part.strip() for part in pglast.split(text)]
+    except Exception:  # noqa: BLE001 - unparsable engine output is still passed on whole
+        return [text.rstrip(";")]
+    return [part for part in parts if part]

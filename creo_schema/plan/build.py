@@ -1,0 +1,110 @@
+"""Compute a plan: load the desired state into a shadow, diff the target against it.
+
+The migration is target -> desired, the rollback desired -> target, both from the same two
+inspections. Each step's duration is kept for `--verbose` and the benchmarks.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from creo_schema.config import Settings
+from creo_schema.db import connect, server_major
+from creo_schema.diff.engine import Inspected, changes, inspect
+from creo_schema.plan.fingerprint import source_fingerprint
+from creo_schema.plan.model import Plan, PlannedStatement
+from creo_schema.platform import prelude_sql
+from creo_schema.shadow.load import load_statements
+from creo_schema.shadow.select import open_shadow
+from creo_schema.shadow.tempdb import ensure_template, temporary_database
+from creo_schema.source.load import load_source
+from creo_schema.source.model import SourceSet
+from creo_schema.urls import redact_url
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Timings:
+    steps: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def step(self, name: str, progress: Progress | None = None) -> Iterator[None]:
+        if progress:
+            progress(name)
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.steps[name] = self.steps.get(name, 0.0) + time.perf_counter() - started
+
+
+def declared_extensions(source: SourceSet) -> tuple[str, ...]:
+    return tuple(
+        sorted(
+            name.removeprefix("extension:")
+            for statement in source.statements
+            for name in statement.creates
+            if name.startswith("extension:")
+        )
+    )
+
+
+def make_plan(
+    settings: Settings, target_url: str, progress: Progress | None = None
+) -> tuple[Plan, Timings]:
+    timings = Timings()
+    with timings.step("parse", progress):
+        source = load_source(settings.schema_dir)
+    extensions = declared_extensions(source)
+    managed = settings.managed_schemas
+    with connect(target_url) as target:
+        major = server_major(target)
+        with timings.step("shadow", progress):
+            shadow = open_shadow(
+                settings.shadow, major, accept_mismatch=settings.accept_version_mismatch
+            )
+            template = ensure_template(shadow.admin_url, prelude_sql(settings.platform))
+        with temporary_database(shadow.admin_url, template) as desired_url:
+            with timings.step("load", progress):
+                load_statements(desired_url, source)
+            with timings.step("inspect", progress), connect(desired_url) as desired_conn:
+                desired = inspect(desired_conn, managed, extensions)
+                current = inspect(target, managed, extensions)
+    with timings.step("diff", progress):
+        plan = assemble(settings, target_url, source, current, desired, extensions)
+    return plan, timings
+
+
+def assemble(
+    settings: Settings,
+    target_url: str,
+    source: SourceSet,
+    current: Inspected,
+    desired: Inspected,
+    extensions: tuple[str, ...],
+) -> Plan:
+    up = changes(current, desired)
+    down = changes(desired, current)
+    return Plan(
+        created_at=datetime.now(UTC).replace(microsecond=0),
+        target=redact_url(target_url),
+        server_major=current.server_major,
+        platform=settings.platform,
+        managed_schemas=settings.managed_schemas,
+        extensions=extensions,
+        source_fingerprint=source_fingerprint(source),
+        target_fingerprint=current.fingerprint,
+        desired_fingerprint=desired.fingerprint,
+        statements=tuple(PlannedStatement(sql=s) for s in up),
+        rollback=tuple(PlannedStatement(sql=s) for s in down),
+    )
+
+
+def current_fingerprint(target_conn: object, plan: Plan) -> str:
+    """The target's schema fingerprint now, measured as the plan measured it."""
+    return inspect(target_conn, plan.managed_schemas, plan.extensions).fingerprint

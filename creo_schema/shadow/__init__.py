@@ -1,0 +1,1 @@
+"""Step 3: throwaway PostgreSQL databases holding the desired state."""

@@ -1,0 +1,16 @@
+"""Read the schema directory into a `SourceSet` in load order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from creo_schema.source.discover import discover
+from creo_schema.source.model import SourceSet
+from creo_schema.source.order import load_order
+from creo_schema.source.parse import parse_files
+
+
+def load_source(schema_dir: Path, display_root: Path | None = None) -> SourceSet:
+    files = discover(schema_dir, display_root)
+    statements = load_order(parse_files(files))
+    return SourceSet(root=str(schema_dir), files=files, statements=tuple(statements))

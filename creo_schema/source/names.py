@@ -1,0 +1,90 @@
+"""What a statement declares and what it needs, read from its pglast AST.
+
+Names are keys in one flat namespace: `public.orders` (relations and types share PostgreSQL's
+namespace), `public.add_credits()` (functions, overloads folded), `schema:auth`,
+`extension:pg_trgm`. Unqualified names are taken to be in `public`, PostgreSQL's default
+search_path for schema files. A reference that no statement declares is left for the
+platform or PostgreSQL itself to resolve; the ordering ignores it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pglast import ast
+from pglast.visitors import Visitor
+
+DEFAULT_SCHEMA = "public"
+
+
+def relation_key(node: ast.RangeVar) -> str:
+    return f"{node.schemaname or DEFAULT_SCHEMA}.{node.relname}"
+
+
+def qualified_key(names: Any, suffix: str = "") -> str:
+    """Key of a dotted name given as a tuple of String nodes (functions, types)."""
+    parts = [getattr(n, "sval", str(n)) for n in names or ()]
+    if len(parts) == 1:
+        parts = [DEFAULT_SCHEMA, parts[0]]
+    return ".".join(parts[-2:]) + suffix
+
+
+class _References(Visitor):  # type: ignore[misc]
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: set[str] = set()
+
+    def visit_RangeVar(self, ancestors: Any, node: ast.RangeVar) -> None:
+        self.found.add(relation_key(node))
+        if node.schemaname:
+            self.found.add(f"schema:{node.schemaname}")
+
+    def visit_FuncCall(self, ancestors: Any, node: ast.FuncCall) -> None:
+        self.found.add(qualified_key(node.funcname, "()"))
+
+    def visit_TypeName(self, ancestors: Any, node: ast.TypeName) -> None:
+        names = [getattr(n, "sval", "") for n in node.names or ()]
+        if names and names[0] != "pg_catalog":
+            self.found.add(qualified_key(node.names))
+
+    def visit_CreateTrigStmt(self, ancestors: Any, node: ast.CreateTrigStmt) -> None:
+        self.found.add(qualified_key(node.funcname, "()"))
+
+    def visit_ObjectWithArgs(self, ancestors: Any, node: ast.ObjectWithArgs) -> None:
+        self.found.add(qualified_key(node.objname, "()"))
+
+
+def _created(stmt: Any) -> list[str]:
+    match stmt:
+        case ast.CreateStmt() | ast.CreateSeqStmt():
+            target = stmt.relation if isinstance(stmt, ast.CreateStmt) else stmt.sequence
+            return [relation_key(target)]
+        case ast.ViewStmt():
+            return [relation_key(stmt.view)]
+        case ast.CreateTableAsStmt():
+            return [relation_key(stmt.into.rel)]
+        case ast.IndexStmt() if stmt.idxname:
+            return [f"{stmt.relation.schemaname or DEFAULT_SCHEMA}.{stmt.idxname}"]
+        case ast.CreateFunctionStmt():
+            return [qualified_key(stmt.funcname, "()")]
+        case ast.CompositeTypeStmt():
+            return [relation_key(stmt.typevar)]
+        case ast.CreateEnumStmt() | ast.CreateDomainStmt():
+            names = stmt.typeName if isinstance(stmt, ast.CreateEnumStmt) else stmt.domainname
+            return [qualified_key(names)]
+        case ast.CreateSchemaStmt():
+            return [f"schema:{stmt.schemaname}"]
+        case ast.CreateExtensionStmt():
+            return [f"extension:{stmt.extname}"]
+    return []
+
+
+def names_of(stmt: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(created, referenced) keys of one statement's AST node."""
+    created = _created(stmt)
+    visitor = _References()
+    visitor(stmt)
+    referenced = visitor.found - set(created)
+    if isinstance(stmt, ast.CreateSchemaStmt):
+        referenced = set()
+    return tuple(created), tuple(sorted(referenced))

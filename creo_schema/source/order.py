@@ -1,0 +1,95 @@
+"""Load order from the statements' own dependencies, so files may be split and named freely.
+
+A topological sort (Kahn) over "statement B references a name statement A creates"; among
+the statements that are ready, the one of the earliest kind rank, then the earliest place in
+the files, goes first, which keeps the order stable and close to what was written.
+"""
+
+from __future__ import annotations
+
+import heapq
+
+from creo_schema.errors import InputError
+from creo_schema.source.model import Statement
+
+# What can go first when nothing else decides: the platform's objects before the app's,
+# types before tables, tables before what is built on them, data last.
+KIND_RANK = {
+    "CreateExtensionStmt": 0,
+    "CreateSchemaStmt": 0,
+    "CreateEnumStmt": 1,
+    "CreateDomainStmt": 1,
+    "CompositeTypeStmt": 1,
+    "DefineStmt": 1,
+    "CreateSeqStmt": 2,
+    "CreateFunctionStmt": 3,
+    "CreateStmt": 4,
+    "AlterSeqStmt": 5,
+    "AlterTableStmt": 5,
+    "ViewStmt": 6,
+    "CreateTableAsStmt": 6,
+    "IndexStmt": 7,
+    "CreateTrigStmt": 8,
+    "CreatePolicyStmt": 8,
+    "GrantStmt": 9,
+    "AlterDefaultPrivilegesStmt": 9,
+    "CommentStmt": 9,
+    "InsertStmt": 10,
+    "UpdateStmt": 10,
+}
+DEFAULT_RANK = 5
+
+
+def load_order(statements: list[Statement]) -> list[Statement]:
+    creator: dict[str, int] = {}
+    for i, statement in enumerate(statements):
+        for name in statement.creates:
+            creator.setdefault(name, i)
+    needs: list[set[int]] = []
+    for i, statement in enumerate(statements):
+        deps = {creator[name] for name in statement.references if name in creator}
+        deps.discard(i)
+        needs.append(deps)
+    dependents: list[list[int]] = [[] for _ in statements]
+    for i, deps in enumerate(needs):
+        for dep in deps:
+            dependents[dep].append(i)
+    waiting = [len(deps) for deps in needs]
+    ready = [(_rank(statements[i]), i) for i in range(len(statements)) if waiting[i] == 0]
+    heapq.heapify(ready)
+    ordered: list[Statement] = []
+    while ready:
+        _, i = heapq.heappop(ready)
+        ordered.append(statements[i])
+        for j in dependents[i]:
+            waiting[j] -= 1
+            if waiting[j] == 0:
+                heapq.heappush(ready, (_rank(statements[j]), j))
+    if len(ordered) < len(statements):
+        raise _cycle_error(statements, needs, {i for i, w in enumerate(waiting) if w})
+    return ordered
+
+
+def _rank(statement: Statement) -> int:
+    return KIND_RANK.get(statement.kind, DEFAULT_RANK)
+
+
+def _cycle_error(statements: list[Statement], needs: list[set[int]], stuck: set[int]) -> InputError:
+    """Name one cycle among the statements that never became ready."""
+    start = min(stuck)
+    path = [start]
+    seen = {start: 0}
+    current = start
+    while True:
+        current = min(dep for dep in needs[current] if dep in stuck)
+        if current in seen:
+            cycle = path[seen[current] :] + [current]
+            break
+        seen[current] = len(path)
+        path.append(current)
+    described = " -> ".join(
+        f"{(statements[i].creates or (statements[i].kind,))[0]} ({statements[i].location})"
+        for i in cycle
+    )
+    first = statements[cycle[0]]
+    return InputError(f"dependency cycle: {described}", location=first.location)

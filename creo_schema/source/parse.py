@@ -1,0 +1,94 @@
+"""Parse schema files with pglast into located statements.
+
+pglast reports positions as character offsets into the text (it converts libpg_query's
+byte offsets); `line_col` turns them into the 1-based line and column an editor shows.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+import pglast
+from pglast.parser import ParseError
+from pglast.stream import RawStream
+
+from creo_schema.errors import InputError, Location
+from creo_schema.source.model import SourceFile, Statement
+from creo_schema.source.names import names_of
+
+_COMMENT_LINE = re.compile(r"^\s*--(.*)$")
+
+
+class LineIndex:
+    """Maps character offsets of one text to (line, column), both 1-based."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+
+def parse_file(source: SourceFile) -> list[Statement]:
+    """Every top-level statement of one file, with its location and names."""
+    index = LineIndex(source.text)
+    try:
+        raw_statements = pglast.parse_sql(source.text)
+    except ParseError as error:
+        offset = error.args[1] if len(error.args) > 1 else 0
+        line, column = index.line_col(min(int(offset), len(source.text)))
+        raise InputError(
+            str(error.args[0]), location=Location(source.path, line, column)
+        ) from error
+    statements = []
+    for raw in raw_statements:
+        start = raw.stmt_location or 0
+        end = start + raw.stmt_len if raw.stmt_len else len(source.text)
+        sql = source.text[start:end].strip().rstrip(";").strip()
+        line, column = index.line_col(start)
+        created, referenced = names_of(raw.stmt)
+        statements.append(
+            Statement(
+                sql=sql,
+                kind=type(raw.stmt).__name__,
+                location=Location(source.path, line, column),
+                offset=start,
+                leading_comments=_leading_comments(source.text, start),
+                creates=created,
+                references=referenced,
+                normalized=_normalized(raw.stmt, sql),
+            )
+        )
+    return statements
+
+
+def parse_files(files: Iterable[SourceFile]) -> list[Statement]:
+    return [statement for source in files for statement in parse_file(source)]
+
+
+def _leading_comments(text: str, start: int) -> tuple[str, ...]:
+    """The `--` lines directly above a statement: where `-- creo:` hints are written."""
+    lines = text[:start].splitlines()
+    comments: list[str] = []
+    for line in reversed(lines):
+        match = _COMMENT_LINE.match(line)
+        if not match:
+            if line.strip() == "" and not comments:
+                continue
+            break
+        comments.append(match.group(1).strip())
+    return tuple(reversed(comments))
+
+
+def _normalized(node: object, fallback: str) -> str:
+    """Deparsed SQL, so that whitespace and comment edits do not change the fingerprint.
+
+    pglast.fingerprint() is not usable here: it equates statements that differ in constants.
+    """
+    try:
+        return str(RawStream()(node))
+    except Exception:  # noqa: BLE001 - a printer gap must not block planning
+        return " ".join(fallback.split())

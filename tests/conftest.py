@@ -1,0 +1,111 @@
+"""Real PostgreSQL for the tests: one server per major version per session, a fresh
+database per test.
+
+PostgreSQL 18 is the embedded wheel's; PostgreSQL 15 is the machine's (Debian's
+postgresql-15, run by the `local` provider as an unprivileged user). Every cluster lives in a
+temporary CREO_SCHEMA_HOME, so the tests never touch a developer's own dev database.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+_HOME = Path(tempfile.mkdtemp(prefix="creo-schema-tests-"))
+os.environ["CREO_SCHEMA_HOME"] = str(_HOME)
+os.environ.pop("DATABASE_URL", None)
+
+from creo_schema.db import connect, with_database  # noqa: E402
+from creo_schema.platform import prelude_sql  # noqa: E402
+from creo_schema.shadow.cluster import Cluster  # noqa: E402
+from creo_schema.shadow.providers import local_bin_dirs, shadow_cluster  # noqa: E402
+from creo_schema.shadow.tempdb import ensure_template, temporary_database  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+VERSIONS = {"pg18": ("embedded", None), "pg15": ("local", 15)}
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    for cluster in _started.values():
+        cluster.stop()
+    shutil.rmtree(_HOME, ignore_errors=True)
+
+
+_started: dict[str, Cluster] = {}
+
+
+def _cluster(version: str) -> Cluster:
+    if version not in _started:
+        provider, major = VERSIONS[version]
+        if version == "pg15" and 15 not in local_bin_dirs():
+            pytest.fail("PostgreSQL 15 binaries are missing: apt-get install postgresql-15")
+        cluster = shadow_cluster(provider, major)
+        cluster.ensure_running()
+        _started[version] = cluster
+    return _started[version]
+
+
+@pytest.fixture(scope="session")
+def pg18() -> Cluster:
+    return _cluster("pg18")
+
+
+@pytest.fixture(scope="session")
+def pg15() -> Cluster:
+    return _cluster("pg15")
+
+
+@pytest.fixture(params=["pg18", "pg15"])
+def server(request: pytest.FixtureRequest) -> Cluster:
+    """Both major versions: a test taking `server` runs once on each."""
+    return _cluster(request.param)
+
+
+DbFactory = Callable[..., str]
+
+
+@pytest.fixture
+def make_db(pg18: Cluster) -> Iterator[DbFactory]:
+    """Factory of fresh databases, dropped after the test.
+
+    make_db() -> an empty database on PG 18 with the Supabase prelude;
+    make_db(platform="none", cluster=pg15) for the others.
+    """
+    with _DatabaseStack(pg18) as stack:
+        yield stack.make
+
+
+@pytest.fixture
+def fresh_db(make_db: DbFactory) -> str:
+    """One fresh PG 18 database with the Supabase prelude loaded."""
+    return make_db()
+
+
+class _DatabaseStack:
+    def __init__(self, default: Cluster) -> None:
+        self.default = default
+        self._open: list = []
+
+    def make(self, platform: str = "supabase", cluster: Cluster | None = None) -> str:
+        cluster = cluster or self.default
+        admin = cluster.uri()
+        template = ensure_template(admin, prelude_sql(platform)) if platform != "none" else None
+        context = temporary_database(admin, template)
+        url = context.__enter__()
+        self._open.append(context)
+        return url
+
+    def __enter__(self) -> _DatabaseStack:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for context in reversed(self._open):
+            context.__exit__(None, None, None)
+
+
+__all__ = ["ROOT", "connect", "with_database"]
