@@ -104,16 +104,58 @@ class _Progress:
 
 @click.group(cls=CreoGroup, epilog=EXIT_CODES_HELP)
 @click.version_option(__version__, prog_name="creo-schema")
-@click.option("--config", "config", type=click.Path(path_type=Path), help="Configuration file (default: creo-schema.toml or pyproject.toml [tool.creo-schema]).")
-@click.option("--schema-dir", type=click.Path(path_type=Path), help="Directory of the desired-state SQL files (default: schema).")
-@click.option("--database-url", envvar=None, help="Target database (default: $DATABASE_URL, else the local dev database).")
-@click.option("--platform", type=click.Choice(["supabase", "supabase-legacy", "none"]), help="What the platform provides before schema/ (default: supabase).")
-@click.option("--managed-schema", "managed_schemas", multiple=True, help="A schema this tool owns; repeat for several (default: public).")
-@click.option("--shadow", help="Where the desired state is loaded: auto, embedded, local, docker or a URL (default: auto).")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output for people or machines.")
+@click.option(
+    "--config",
+    "config",
+    type=click.Path(path_type=Path),
+    help="Configuration file (default: creo-schema.toml or pyproject.toml [tool.creo-schema]).",
+)
+@click.option(
+    "--schema-dir",
+    type=click.Path(path_type=Path),
+    help="Directory of the desired-state SQL files (default: schema).",
+)
+@click.option(
+    "--database-url",
+    envvar=None,
+    help="Target database (default: $DATABASE_URL, else the local dev database).",
+)
+@click.option(
+    "--platform",
+    type=click.Choice(["supabase", "supabase-legacy", "none"]),
+    help="What the platform provides before schema/ (default: supabase).",
+)
+@click.option(
+    "--managed-schema",
+    "managed_schemas",
+    multiple=True,
+    help="A schema this tool owns; repeat for several (default: public).",
+)
+@click.option(
+    "--shadow",
+    help="Where the desired state is loaded: auto, embedded, local, docker or a URL (default: auto).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output for people or machines.",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 @click.pass_context
-def cli(ctx: click.Context, config: Path | None, schema_dir: Path | None, database_url: str | None, platform: str | None, managed_schemas: tuple[str, ...], shadow: str | None, output_format: str, debug: bool) -> None:
+def cli(
+    ctx: click.Context,
+    config: Path | None,
+    schema_dir: Path | None,
+    database_url: str | None,
+    platform: str | None,
+    managed_schemas: tuple[str, ...],
+    shadow: str | None,
+    output_format: str,
+    debug: bool,
+) -> None:
     """Keep the Creo PostgreSQL database as code.
 
     The desired state is declared in plain SQL files under schema/. `plan` shows what it
@@ -136,13 +178,27 @@ def cli(ctx: click.Context, config: Path | None, schema_dir: Path | None, databa
 
 
 @cli.command()
-@click.option("--out", type=click.Path(path_type=Path), help="Write the plan document (JSON) here, for `apply PLAN.json`.")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    help="Write the plan document (JSON) here, for `apply PLAN.json`.",
+)
 @click.option("--sql-out", type=click.Path(path_type=Path), help="Write the migration SQL here.")
-@click.option("--rollback-out", type=click.Path(path_type=Path), help="Write the rollback SQL here.")
-@click.option("--detailed-exitcode", is_flag=True, help="Exit 1 when the plan has changes (0 when none).")
+@click.option(
+    "--rollback-out", type=click.Path(path_type=Path), help="Write the rollback SQL here."
+)
+@click.option(
+    "--detailed-exitcode", is_flag=True, help="Exit 1 when the plan has changes (0 when none)."
+)
 @format_option()
 @click.pass_context
-def plan(ctx: click.Context, out: Path | None, sql_out: Path | None, rollback_out: Path | None, detailed_exitcode: bool) -> None:
+def plan(
+    ctx: click.Context,
+    out: Path | None,
+    sql_out: Path | None,
+    rollback_out: Path | None,
+    detailed_exitcode: bool,
+) -> None:
     """Show the SQL that moves the database to schema/, and its rollback."""
     from creo_schema.commands import planning
 
@@ -163,7 +219,11 @@ def plan(ctx: click.Context, out: Path | None, sql_out: Path | None, rollback_ou
 @cli.command()
 @click.argument("plan_file", required=False, type=click.Path(path_type=Path))
 @click.option("--auto-approve", is_flag=True, help="Apply without asking for confirmation.")
-@click.option("--wait", is_flag=True, help="If another apply holds the lock, wait for it instead of exiting 4.")
+@click.option(
+    "--wait",
+    is_flag=True,
+    help="If another apply holds the lock, wait for it instead of exiting 4.",
+)
 @format_option()
 @click.pass_context
 def apply(ctx: click.Context, plan_file: Path | None, auto_approve: bool, wait: bool) -> None:
@@ -192,16 +252,32 @@ def apply(ctx: click.Context, plan_file: Path | None, auto_approve: bool, wait: 
         show_plan(console, made)
     if not auto_approve:
         if not sys.stdin.isatty():
-            raise SafetyError("not applying without confirmation", hint="pass --auto-approve to apply non-interactively")
+            raise SafetyError(
+                "not applying without confirmation",
+                hint="pass --auto-approve to apply non-interactively",
+            )
         if not click.confirm(f"Apply these {len(made.statements)} statements?", default=False):
             raise SafetyError("not applied: declined at the prompt")
     result = applying.apply(settings, made, wait=wait)
     if json_out:
-        click.echo(document("apply", applied=True, migration_id=result.migration_id, statements=result.statements, duration_ms=result.duration_ms, drift_left=result.drift_left))
+        click.echo(
+            document(
+                "apply",
+                applied=True,
+                migration_id=result.migration_id,
+                statements=result.statements,
+                duration_ms=result.duration_ms,
+                drift_left=result.drift_left,
+            )
+        )
     else:
-        console.print(f"Applied {result.statements} statements as migration {result.migration_id} in {result.duration_ms} ms.")
+        console.print(
+            f"Applied {result.statements} statements as migration {result.migration_id} in {result.duration_ms} ms."
+        )
         if result.drift_left:
-            console.print("[yellow]warning:[/yellow] the database still differs from schema/ after applying: run `creo-schema drift`.")
+            console.print(
+                "[yellow]warning:[/yellow] the database still differs from schema/ after applying: run `creo-schema drift`."
+            )
     ctx.exit(1 if result.drift_left else 0)
 
 
@@ -223,7 +299,9 @@ def drift(ctx: click.Context) -> None:
         click.echo(plan_json(made, result.timings, drift=made.has_changes))
     elif made.has_changes:
         console = _stdout()
-        console.print(f"[bold red]Drift:[/bold red] {made.target} differs from schema/ ({len(made.statements)} statements). This SQL would fix it:\n")
+        console.print(
+            f"[bold red]Drift:[/bold red] {made.target} differs from schema/ ({len(made.statements)} statements). This SQL would fix it:\n"
+        )
         console.print(made.up_sql)
     else:
         _stdout().print(f"In sync: {made.target} matches schema/.")
@@ -231,7 +309,13 @@ def drift(ctx: click.Context) -> None:
 
 
 @cli.command()
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10000), help="How many migrations to list, newest first.")
+@click.option(
+    "--limit",
+    default=20,
+    show_default=True,
+    type=click.IntRange(1, 10000),
+    help="How many migrations to list, newest first.",
+)
 @format_option()
 @click.pass_context
 def history(ctx: click.Context, limit: int) -> None:
@@ -240,7 +324,9 @@ def history(ctx: click.Context, limit: int) -> None:
 
     records = applying.history(_settings(ctx), limit)
     if ctx.obj["format"] == "json":
-        rows = [{k: v for k, v in vars(r).items() if k not in ("up_sql", "down_sql")} for r in records]
+        rows = [
+            {k: v for k, v in vars(r).items() if k not in ("up_sql", "down_sql")} for r in records
+        ]
         click.echo(document("history", migrations=rows))
         return
     console = _stdout()
@@ -249,7 +335,9 @@ def history(ctx: click.Context, limit: int) -> None:
     for r in records:
         extra = f" (rolls back {r.rolls_back})" if r.rolls_back else ""
         error = f" error: {r.error}" if r.error else ""
-        console.print(f"{r.id:>5}  {r.applied_at:%Y-%m-%d %H:%M:%S}  {r.kind:<8} {r.status:<11} {r.duration_ms or 0:>6} ms  {r.applied_by}{extra}{error}")
+        console.print(
+            f"{r.id:>5}  {r.applied_at:%Y-%m-%d %H:%M:%S}  {r.kind:<8} {r.status:<11} {r.duration_ms or 0:>6} ms  {r.applied_by}{extra}{error}"
+        )
 
 
 @cli.command(name="rollback")
@@ -273,9 +361,19 @@ def rollback_command(ctx: click.Context, migration_id: int | None, auto_approve:
             raise SafetyError("not rolled back: declined at the prompt")
     rolled, result = applying.roll_back(settings, migration_id)
     if ctx.obj["format"] == "json":
-        click.echo(document("rollback", rolled_back=rolled, migration_id=result.migration_id, statements=result.statements, duration_ms=result.duration_ms))
+        click.echo(
+            document(
+                "rollback",
+                rolled_back=rolled,
+                migration_id=result.migration_id,
+                statements=result.statements,
+                duration_ms=result.duration_ms,
+            )
+        )
     else:
-        _stdout().print(f"Rolled back migration {rolled} with {result.statements} statements (recorded as {result.migration_id}).")
+        _stdout().print(
+            f"Rolled back migration {rolled} with {result.statements} statements (recorded as {result.migration_id})."
+        )
 
 
 @cli.group()
@@ -310,7 +408,10 @@ def dev_status(ctx: click.Context) -> None:
     if ctx.find_root().obj["format"] == "json":
         click.echo(document("dev-status", **vars(state)))
         return
-    click.echo(f"{'running' if state.running else 'stopped'}  data: {state.data_dir}" + (f"  url: {state.url}" if state.url else ""))
+    click.echo(
+        f"{'running' if state.running else 'stopped'}  data: {state.data_dir}"
+        + (f"  url: {state.url}" if state.url else "")
+    )
     ctx.exit(0 if state.running else 1)
 
 
@@ -321,7 +422,9 @@ def dev_reset(ctx: click.Context, yes: bool) -> None:
     """Drop the dev database and create it empty (platform prelude only)."""
     from creo_schema.dev import database
 
-    if not yes and not (sys.stdin.isatty() and click.confirm("Drop every object and row of the dev database?")):
+    if not yes and not (
+        sys.stdin.isatty() and click.confirm("Drop every object and row of the dev database?")
+    ):
         raise SafetyError("dev database not reset", hint="pass --yes to reset non-interactively")
     click.echo(database.reset(_settings(ctx.find_root()).platform))
 

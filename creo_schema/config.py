@@ -47,13 +47,17 @@ class Settings(BaseModel):
             raise ValueError("at least one schema must be managed")
         platform_owned = sorted(set(value) & PLATFORM_SCHEMAS)
         if platform_owned:
-            raise ValueError(f"{', '.join(platform_owned)} belongs to the platform: it is never managed")
+            raise ValueError(
+                f"{', '.join(platform_owned)} belongs to the platform: it is never managed"
+            )
         return value
 
     @field_validator("shadow")
     @classmethod
     def _known_shadow(cls, value: str) -> str:
-        if value in ("auto", "embedded", "local", "docker") or re.match(r"^postgres(ql)?://", value):
+        if value in ("auto", "embedded", "local", "docker") or re.match(
+            r"^postgres(ql)?://", value
+        ):
             return value
         raise ValueError("expected auto, embedded, local, docker or a postgresql:// URL")
 
@@ -69,7 +73,9 @@ def find_config_file(start: Path) -> Path | None:
     for name in ("creo-schema.toml", "pyproject.toml"):
         candidate = start / name
         if candidate.is_file():
-            if name == "pyproject.toml" and "creo-schema" not in candidate.read_text(errors="replace"):
+            if name == "pyproject.toml" and "creo-schema" not in candidate.read_text(
+                errors="replace"
+            ):
                 continue
             return candidate
     return None
@@ -92,7 +98,11 @@ def load_settings(
         values = _read_table(path)
         base = path.parent
         for key in ("schema_dir", "backup_dir"):
-            if key in values and isinstance(values[key], str) and not Path(values[key]).is_absolute():
+            if (
+                key in values
+                and isinstance(values[key], str)
+                and not Path(values[key]).is_absolute()
+            ):
                 values[key] = str(base / values[key])
     if env.get("DATABASE_URL"):
         values["database_url"] = env["DATABASE_URL"]
@@ -108,9 +118,16 @@ def _read_table(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", 1) or 1
-        column = getattr(error, "colno", 1) or 1
-        raise InputError(f"invalid TOML: {error.msg}", location=Location(str(path), line, column)) from None
+        # Python 3.11's TOMLDecodeError carries the position only in its text.
+        found = re.search(r"^(.*) \(at line (\d+), column (\d+)\)$", str(error))
+        message, line, column = (
+            (found.group(1), int(found.group(2)), int(found.group(3)))
+            if found
+            else (str(error), 1, 1)
+        )
+        raise InputError(
+            f"invalid TOML: {message}", location=Location(str(path), line, column)
+        ) from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("creo-schema", {})
     else:
@@ -126,7 +143,11 @@ def _config_error(error: ValidationError, path: Path | None) -> InputError:
     location = _key_location(path, key) if path else None
     if first["type"] == "extra_forbidden":
         close = difflib.get_close_matches(key, list(Settings.model_fields), n=1)
-        hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(Settings.model_fields)}"
+        hint = (
+            f"did you mean {close[0]!r}?"
+            if close
+            else f"known keys: {', '.join(Settings.model_fields)}"
+        )
         return InputError(f"unknown configuration key {key!r}", location=location, hint=hint)
     message = first["msg"].removeprefix("Value error, ")
     return InputError(f"configuration key {key!r}: {message}", location=location)

@@ -49,7 +49,11 @@ def show_plan(console: Console, plan: Plan, *, title: str = "Plan") -> None:
     console.print("[bold]-- migration[/bold]")
     console.print(Syntax(plan.up_sql, "sql", theme="ansi_dark", background_color="default"))
     console.print("[bold]-- rollback[/bold]")
-    console.print(Syntax(plan.down_sql or "-- (nothing)\n", "sql", theme="ansi_dark", background_color="default"))
+    console.print(
+        Syntax(
+            plan.down_sql or "-- (nothing)\n", "sql", theme="ansi_dark", background_color="default"
+        )
+    )
 
 
 def error_text(error: CreoError) -> str:

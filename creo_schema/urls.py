@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from urllib.parse import parse_qsl, urlsplit
+
+import psycopg
+from psycopg.conninfo import conninfo_to_dict
 
 _PASSWORD_IN_NETLOC = re.compile(r"(?P<head>^[a-z][a-z0-9+.-]*://[^:/@?#]*):[^@/?#]*@", re.I)
 _PASSWORD_PARAM = re.compile(r"(?P<head>(?:^|[?&\s])password=)[^&\s]*", re.I)
@@ -26,11 +30,12 @@ def redact_text(text: str, url: str | None) -> str:
 
 def _passwords_in(url: str) -> list[str]:
     secrets: list[str] = []
+    with contextlib.suppress(psycopg.Error):
+        secrets.append(str(conninfo_to_dict(url).get("password") or ""))
     try:
         parts = urlsplit(url)
-        if parts.password:
-            secrets.append(parts.password)
-        secrets += [v for k, v in parse_qsl(parts.query) if k.lower() == "password" and v]
+        secrets.append(parts.password or "")
+        secrets += [v for k, v in parse_qsl(parts.query) if k.lower() == "password"]
     except ValueError:
         pass
-    return [s for s in secrets if len(s) >= 2]
+    return [s for s in set(secrets) if len(s) >= 2]

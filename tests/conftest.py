@@ -23,7 +23,7 @@ os.environ.pop("DATABASE_URL", None)
 from creo_schema.db import connect, with_database  # noqa: E402
 from creo_schema.platform import prelude_sql  # noqa: E402
 from creo_schema.shadow.cluster import Cluster  # noqa: E402
-from creo_schema.shadow.providers import local_bin_dirs, shadow_cluster  # noqa: E402
+from creo_schema.shadow.providers import dev_cluster, local_bin_dirs, shadow_cluster  # noqa: E402
 from creo_schema.shadow.tempdb import ensure_template, temporary_database  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +31,7 @@ VERSIONS = {"pg18": ("embedded", None), "pg15": ("local", 15)}
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    for cluster in _started.values():
+    for cluster in [*_started.values(), dev_cluster()]:
         cluster.stop()
     shutil.rmtree(_HOME, ignore_errors=True)
 

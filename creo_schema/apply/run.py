@@ -8,6 +8,7 @@ either the old schema or the new one and the history says which.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -31,7 +32,9 @@ class ApplyResult:
     drift_left: bool
 
 
-def apply_plan(settings: Settings, target_url: str, plan: Plan, *, wait: bool = False) -> ApplyResult:
+def apply_plan(
+    settings: Settings, target_url: str, plan: Plan, *, wait: bool = False
+) -> ApplyResult:
     with connect(target_url, autocommit=True) as conn:
         ensure_history(conn)
         with _apply_lock(conn, wait):
@@ -56,10 +59,14 @@ def apply_plan(settings: Settings, target_url: str, plan: Plan, *, wait: bool = 
                 down_sql=plan.down_sql,
                 kind="apply",
             )
-            return _finish(conn, migration_id, plan.desired_fingerprint, plan, len(plan.statements), duration)
+            return _finish(
+                conn, migration_id, plan.desired_fingerprint, plan, len(plan.statements), duration
+            )
 
 
-def rollback(settings: Settings, target_url: str, migration_id: int | None) -> tuple[int, ApplyResult]:
+def rollback(
+    settings: Settings, target_url: str, migration_id: int | None
+) -> tuple[int, ApplyResult]:
     """Apply the recorded rollback of a migration (the latest applied one by default)."""
     with connect(target_url, autocommit=True) as conn:
         ensure_history(conn)
@@ -69,7 +76,9 @@ def rollback(settings: Settings, target_url: str, migration_id: int | None) -> t
                 what = f"migration {migration_id}" if migration_id else "an applied migration"
                 raise SafetyError(f"no {what} to roll back", hint="see `creo-schema history`")
             if row.kind != "apply" or row.status != "applied":
-                raise SafetyError(f"migration {row.id} is {row.kind} / {row.status}: it cannot be rolled back")
+                raise SafetyError(
+                    f"migration {row.id} is {row.kind} / {row.status}: it cannot be rolled back"
+                )
             now = inspect(conn, tuple(row.managed_schemas), tuple(row.extensions)).fingerprint
             if now != row.schema_fingerprint_after:
                 raise SafetyError(
@@ -96,7 +105,9 @@ def rollback(settings: Settings, target_url: str, migration_id: int | None) -> t
                 "update creo_schema.migrations set schema_fingerprint_after = %s where id = %s",
                 (after, new_id),
             )
-            result = ApplyResult(new_id, len(statements), duration, after != row.schema_fingerprint_before)
+            result = ApplyResult(
+                new_id, len(statements), duration, after != row.schema_fingerprint_before
+            )
             return row.id, result
 
 
@@ -137,7 +148,9 @@ def _execute(conn: Any, number: int, statement: str) -> None:
         ) from None
 
 
-def _finish(conn: Any, migration_id: int, desired: str, plan: Plan, count: int, duration: int) -> ApplyResult:
+def _finish(
+    conn: Any, migration_id: int, desired: str, plan: Plan, count: int, duration: int
+) -> ApplyResult:
     after = inspect(conn, plan.managed_schemas, plan.extensions).fingerprint
     conn.execute(
         "update creo_schema.migrations set schema_fingerprint_after = %s where id = %s",
@@ -146,7 +159,7 @@ def _finish(conn: Any, migration_id: int, desired: str, plan: Plan, count: int, 
     return ApplyResult(migration_id, count, duration, drift_left=after != desired)
 
 
-class _apply_lock:  # noqa: N801 - used as a context manager, reads as one
+class _apply_lock:
     def __init__(self, conn: Any, wait: bool) -> None:
         self.conn, self.wait = conn, wait
 
@@ -162,10 +175,8 @@ class _apply_lock:  # noqa: N801 - used as a context manager, reads as one
             )
 
     def __exit__(self, *exc: object) -> None:
-        try:
+        with contextlib.suppress(psycopg.Error):
             self.conn.execute("select pg_advisory_unlock(%s)", (APPLY_LOCK_KEY,))
-        except psycopg.Error:
-            pass
 
 
 def _split(sql: str) -> list[str]:

@@ -30,7 +30,12 @@ class DevStatus:
 def status() -> DevStatus:
     cluster = dev_cluster()
     running = cluster.is_running()
-    return DevStatus(running, cluster.is_initialized(), str(cluster.pgdata), cluster.uri(DATABASE) if running else None)
+    return DevStatus(
+        running,
+        cluster.is_initialized(),
+        str(cluster.pgdata),
+        cluster.uri(DATABASE) if running else None,
+    )
 
 
 def start(platform: str) -> str:
@@ -50,7 +55,9 @@ def reset(platform: str) -> str:
     cluster = dev_cluster()
     cluster.ensure_running()
     with connect(cluster.uri(), autocommit=True) as conn:
-        conn.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(DATABASE)))
+        conn.execute(
+            sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(DATABASE))
+        )
     _ensure_database(cluster, platform)
     return cluster.uri(DATABASE)
 
@@ -66,4 +73,6 @@ def _ensure_database(cluster: Cluster, platform: str) -> None:
             try:
                 conn.execute(prelude)  # type: ignore[arg-type]  # package data
             except Exception as error:
-                raise DatabaseError(f"loading the platform prelude into the dev database failed: {error}") from error
+                raise DatabaseError(
+                    f"loading the platform prelude into the dev database failed: {error}"
+                ) from error

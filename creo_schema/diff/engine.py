@@ -49,7 +49,9 @@ def _fingerprint(engine: Any) -> str:
     results' own `SchemaDefinition.fingerprint()` fails on the tuple keys some categories use
     (privileges), so keys are stringified first.
     """
-    canonical = json.dumps(_string_keys(engine.as_definition().to_dict()), sort_keys=True, default=str)
+    canonical = json.dumps(
+        _string_keys(engine.as_definition().to_dict()), sort_keys=True, default=str
+    )
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -90,6 +92,6 @@ def _split(chunk: str) -> list[str]:
         return []
     try:
         parts = [part.strip() for part in pglast.split(text)]
-    except Exception:  # noqa: BLE001 - unparsable engine output is still passed on whole
+    except Exception:
         return [text.rstrip(";")]
     return [part for part in parts if part]

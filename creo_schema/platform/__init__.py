@@ -52,7 +52,11 @@ def prelude_sql(platform: str) -> str:
     if platform == "none":
         return ""
     if platform not in PLATFORMS:
-        raise InputError(f"unknown platform {platform!r}", hint="use supabase, supabase-legacy or none")
-    parts = ["supabase.sql"] + (["supabase_legacy_grants.sql"] if platform == "supabase-legacy" else [])
+        raise InputError(
+            f"unknown platform {platform!r}", hint="use supabase, supabase-legacy or none"
+        )
+    parts = ["supabase.sql"] + (
+        ["supabase_legacy_grants.sql"] if platform == "supabase-legacy" else []
+    )
     files = resources.files(__package__)
     return "\n".join(files.joinpath(part).read_text(encoding="utf-8") for part in parts)

@@ -164,7 +164,14 @@ def _ensure_run_user() -> pwd.struct_passwd:
         return pwd.getpwnam(RUN_AS_USER)
     except KeyError:
         subprocess.run(
-            ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", RUN_AS_USER],
+            [
+                "useradd",
+                "--system",
+                "--no-create-home",
+                "--shell",
+                "/usr/sbin/nologin",
+                RUN_AS_USER,
+            ],
             check=True,
             capture_output=True,
         )
@@ -211,7 +218,9 @@ def _run(args: list[str], *, as_user: bool = True) -> str:
         raise DatabaseError(f"{Path(args[0]).name} failed: {error}") from error
     if done.returncode != 0:
         message = (done.stderr or done.stdout).strip().splitlines()
-        raise DatabaseError(f"{Path(args[0]).name} failed: {message[-1] if message else done.returncode}")
+        raise DatabaseError(
+            f"{Path(args[0]).name} failed: {message[-1] if message else done.returncode}"
+        )
     return done.stdout
 
 

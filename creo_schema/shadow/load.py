@@ -17,7 +17,9 @@ from creo_schema.source.model import SourceSet, Statement
 from creo_schema.source.parse import LineIndex
 
 
-def load_statements(url: str, source: SourceSet, statements: tuple[Statement, ...] | None = None) -> None:
+def load_statements(
+    url: str, source: SourceSet, statements: tuple[Statement, ...] | None = None
+) -> None:
     todo = source.statements if statements is None else statements
     with connect(url) as conn:
         conn.execute("set check_function_bodies = off")

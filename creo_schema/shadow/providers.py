@@ -17,7 +17,11 @@ import platformdirs
 from creo_schema.errors import InputError
 from creo_schema.shadow.cluster import DEV_SETTINGS, SHADOW_SETTINGS, Cluster
 
-LOCAL_BIN_GLOBS = ("/usr/lib/postgresql/*/bin", "/usr/pgsql-*/bin", "/opt/homebrew/opt/postgresql@*/bin")
+LOCAL_BIN_GLOBS = (
+    "/usr/lib/postgresql/*/bin",
+    "/usr/pgsql-*/bin",
+    "/opt/homebrew/opt/postgresql@*/bin",
+)
 
 
 def home_dir() -> Path:

@@ -36,7 +36,9 @@ def ensure_template(admin_url: str, prelude: str) -> str:
         # One process builds it; the others wait on the lock and then find it.
         conn.execute("select pg_advisory_lock(hashtext('creo_schema_template'))")
         try:
-            exists = conn.execute("select 1 from pg_database where datname = %s", (name,)).fetchone()
+            exists = conn.execute(
+                "select 1 from pg_database where datname = %s", (name,)
+            ).fetchone()
             if exists:
                 return name
             building = f"{name}_building"
@@ -47,7 +49,9 @@ def ensure_template(admin_url: str, prelude: str) -> str:
                     try:
                         tconn.execute(prelude)  # type: ignore[arg-type]  # trusted package data
                     except Exception as error:
-                        raise DatabaseError(f"loading the platform prelude failed: {error}") from error
+                        raise DatabaseError(
+                            f"loading the platform prelude failed: {error}"
+                        ) from error
             conn.execute(
                 sql.SQL("alter database {} rename to {}").format(
                     sql.Identifier(building), sql.Identifier(name)
@@ -59,7 +63,9 @@ def ensure_template(admin_url: str, prelude: str) -> str:
 
 
 @contextmanager
-def temporary_database(admin_url: str, template: str | None = None, *, keep: bool = False) -> Iterator[str]:
+def temporary_database(
+    admin_url: str, template: str | None = None, *, keep: bool = False
+) -> Iterator[str]:
     """A fresh database (a copy of `template` if given); yields its URL, drops it afterwards."""
     name = f"{PREFIX}{os.getpid()}_{secrets.token_hex(4)}"
     create = sql.SQL("create database {}").format(sql.Identifier(name))
@@ -78,7 +84,9 @@ def temporary_database(admin_url: str, template: str | None = None, *, keep: boo
 
 def drop_database(admin_url: str, name: str) -> None:
     with connect(admin_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
+        conn.execute(
+            sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name))
+        )
 
 
 def drop_leftovers(admin_url: str) -> list[str]:

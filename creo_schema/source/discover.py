@@ -50,7 +50,9 @@ def _read(path: Path, shown: str) -> SourceFile:
         )
     raw = path.read_bytes()
     if b"\x00" in raw:
-        raise InputError("binary file (contains NUL bytes), not SQL", location=Location(shown, 1, 1))
+        raise InputError(
+            "binary file (contains NUL bytes), not SQL", location=Location(shown, 1, 1)
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -83,7 +83,7 @@ def _cycle_error(statements: list[Statement], needs: list[set[int]], stuck: set[
     while True:
         current = min(dep for dep in needs[current] if dep in stuck)
         if current in seen:
-            cycle = path[seen[current] :] + [current]
+            cycle = [*path[seen[current] :], current]
             break
         seen[current] = len(path)
         path.append(current)

@@ -90,5 +90,5 @@ def _normalized(node: object, fallback: str) -> str:
     """
     try:
         return str(RawStream()(node))
-    except Exception:  # noqa: BLE001 - a printer gap must not block planning
+    except Exception:
         return " ".join(fallback.split())

@@ -1,0 +1,122 @@
+"""Parsing, locations and load order: pure functions, no server."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from creo_schema.errors import InputError
+from creo_schema.source.discover import discover
+from creo_schema.source.model import SourceFile
+from creo_schema.source.order import load_order
+from creo_schema.source.parse import LineIndex, parse_file
+
+
+def test_line_index_maps_offsets_to_one_based_line_and_column() -> None:
+    index = LineIndex("ab\ncd\n\nef")
+    assert index.line_col(0) == (1, 1)
+    assert index.line_col(4) == (2, 2)
+    assert index.line_col(7) == (4, 1)
+
+
+def test_syntax_error_names_file_line_and_column() -> None:
+    text = "-- orders\ncreate table orders (\n  id int,,\n  total numeric\n);\n"
+    with pytest.raises(InputError) as caught:
+        parse_file(SourceFile("schema/tables/orders.sql", text))
+    assert caught.value.one_line() == 'schema/tables/orders.sql:3:10: syntax error at or near ","'
+    assert caught.value.exit_code == 2
+
+
+def test_non_ascii_text_before_the_error_does_not_shift_the_column() -> None:
+    text = "comment on table t is 'naïve café';\nselect from from;\n"
+    with pytest.raises(InputError) as caught:
+        parse_file(SourceFile("x.sql", text))
+    assert str(caught.value.location) == "x.sql:2:13"
+
+
+def test_statements_keep_location_kind_names_and_hint_comments() -> None:
+    text = (
+        "create table public.a (id int primary key);\n\n"
+        "-- creo:renamed-from old_b\n"
+        "create table b (id int references a (id), n int default public.next_n());\n"
+    )
+    first, second = parse_file(SourceFile("s.sql", text))
+    assert (first.kind, str(first.location), first.creates) == (
+        "CreateStmt",
+        "s.sql:1:1",
+        ("public.a",),
+    )
+    assert str(second.location) == "s.sql:4:1"
+    assert second.leading_comments == ("creo:renamed-from old_b",)
+    assert {"public.a", "public.next_n()"} <= set(second.references)
+
+
+def test_normalized_sql_ignores_formatting() -> None:
+    one = parse_file(SourceFile("a.sql", "create table t (id int);"))[0]
+    two = parse_file(SourceFile("a.sql", "CREATE   TABLE t(\n  id integer\n) ;"))[0]
+    assert one.normalized == two.normalized
+
+
+SPLIT_SCHEMA = {
+    "policies.sql": "create policy p on public.orders for select using (true);",
+    "views.sql": "create view public.order_totals as select user_id, sum(total) from public.orders group by 1;",
+    "orders.sql": "create table public.orders (id int primary key, user_id int references public.users (id), total numeric);",
+    "users.sql": "create table public.users (id int primary key);",
+    "index.sql": "create index on public.orders (user_id);",
+    "ext.sql": "create extension if not exists pg_trgm with schema extensions;",
+}
+
+
+def test_load_order_follows_dependencies_whatever_the_file_order() -> None:
+    for seed in range(5):
+        names = list(SPLIT_SCHEMA)
+        random.Random(seed).shuffle(names)
+        statements = [s for n in names for s in parse_file(SourceFile(n, SPLIT_SCHEMA[n]))]
+        order = [s.location.file for s in load_order(statements)]
+        assert order[0] == "ext.sql"
+        assert order.index("users.sql") < order.index("orders.sql")
+        assert order.index("orders.sql") < min(
+            order.index(f) for f in ("views.sql", "index.sql", "policies.sql")
+        )
+
+
+def test_dependency_cycle_is_an_error_naming_the_cycle() -> None:
+    statements = parse_file(
+        SourceFile(
+            "cycle.sql",
+            "create view public.a as select * from public.b;\ncreate view public.b as select * from public.a;\n",
+        )
+    )
+    with pytest.raises(InputError) as caught:
+        load_order(statements)
+    message = caught.value.one_line()
+    assert message.startswith("cycle.sql:1:1: dependency cycle: public.a")
+    assert "public.b (cycle.sql:2:1)" in message
+
+
+def test_discover_refuses_missing_empty_binary_and_non_utf8(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="does not exist"):
+        discover(tmp_path / "nope", tmp_path)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match=r"holds no \.sql files"):
+        discover(tmp_path / "empty", tmp_path)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "a.sql").write_bytes(b"create table t (id int);\n-- caf\xe9\n")
+    with pytest.raises(InputError) as caught:
+        discover(bad, tmp_path)
+    assert caught.value.one_line() == "bad/a.sql:2:7: not valid UTF-8 (byte 0xe9)"
+    (bad / "a.sql").write_bytes(b"\x00\x01binary")
+    with pytest.raises(InputError, match="binary file"):
+        discover(bad, tmp_path)
+
+
+def test_discover_orders_files_by_path(tmp_path: Path) -> None:
+    for name in ("b/z.sql", "a.sql", "b/a.sql"):
+        path = tmp_path / "schema" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("select 1;")
+    found = [f.path for f in discover(tmp_path / "schema", tmp_path)]
+    assert found == ["schema/a.sql", "schema/b/a.sql", "schema/b/z.sql"]
