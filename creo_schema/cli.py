@@ -70,6 +70,21 @@ def format_option(choices: tuple[str, ...] = ("text", "json")) -> Any:
     )
 
 
+def hazard_options(command: Any) -> Any:
+    command = click.option(
+        "--allow-hazard",
+        "allow_hazard",
+        multiple=True,
+        metavar="KIND",
+        help="Allow one refused hazard kind (e.g. weakens_security); repeat for several.",
+    )(command)
+    return click.option(
+        "--allow-destructive",
+        is_flag=True,
+        help="Allow statements that delete data (dropped tables or columns, narrowing types).",
+    )(command)
+
+
 class _Progress:
     """A spinner on stderr for slow steps, only when a person is watching."""
 
@@ -85,6 +100,7 @@ class _Progress:
             "parse": "parsing schema/",
             "shadow": "starting the shadow database",
             "load": "loading the desired state into the shadow",
+            "verify": "proving the plan on a copy of the target",
             "inspect": "inspecting both databases",
             "diff": "computing the difference",
         }.get(step, step)
@@ -190,6 +206,7 @@ def cli(
 @click.option(
     "--detailed-exitcode", is_flag=True, help="Exit 1 when the plan has changes (0 when none)."
 )
+@hazard_options
 @format_option()
 @click.pass_context
 def plan(
@@ -198,22 +215,43 @@ def plan(
     sql_out: Path | None,
     rollback_out: Path | None,
     detailed_exitcode: bool,
+    allow_destructive: bool,
+    allow_hazard: tuple[str, ...],
 ) -> None:
-    """Show the SQL that moves the database to schema/, and its rollback."""
+    """Show the SQL that moves the database to schema/, and its rollback.
+
+    The plan is proven on a copy of the target first; each statement carries its hazards.
+    A plan that fails verification, or has data-loss or security hazards not allowed with
+    --allow-destructive / --allow-hazard, is shown but refused (exit 4, no files written).
+    """
     from creo_schema.commands import planning
+    from creo_schema.plan.safety import allowed_hazards, check_allowed
 
     settings = _settings(ctx)
+    allowed = allowed_hazards(allow_destructive, allow_hazard)
     with _Progress(ctx.obj["format"] == "text") as progress:
         result = planning.plan(settings, progress)
     made = result.plan
-    _write(out, made.model_dump_json(indent=2) + "\n")
-    _write(sql_out, made.up_sql)
-    _write(rollback_out, made.down_sql)
     if ctx.obj["format"] == "json":
         click.echo(plan_json(made, result.timings))
     else:
         show_plan(_stdout(), made)
+    _refuse_unverified(made)
+    check_allowed(made.statements, allowed, what="the plan")
+    _write(out, made.model_dump_json(indent=2) + "\n")
+    _write(sql_out, made.up_sql)
+    _write(rollback_out, made.down_sql)
     ctx.exit(1 if detailed_exitcode and made.has_changes else 0)
+
+
+def _refuse_unverified(made: Plan) -> None:
+    check = made.verification
+    if check is not None and not check.verified:
+        raise SafetyError(
+            f"the plan failed verification: {check.problems[0] if check.problems else 'unknown'}",
+            hint="this change cannot be planned correctly yet; nothing was written",
+            details={"problems": list(check.problems)},
+        )
 
 
 @cli.command()
@@ -224,17 +262,27 @@ def plan(
     is_flag=True,
     help="If another apply holds the lock, wait for it instead of exiting 4.",
 )
+@hazard_options
 @format_option()
 @click.pass_context
-def apply(ctx: click.Context, plan_file: Path | None, auto_approve: bool, wait: bool) -> None:
+def apply(
+    ctx: click.Context,
+    plan_file: Path | None,
+    auto_approve: bool,
+    wait: bool,
+    allow_destructive: bool,
+    allow_hazard: tuple[str, ...],
+) -> None:
     """Apply a plan file, or plan now and apply after confirmation.
 
     The database must still be in the state the plan was made against (else exit 4); the
     statements run in one transaction, recorded in creo_schema.migrations.
     """
     from creo_schema.commands import applying, planning
+    from creo_schema.plan.safety import allowed_hazards, check_allowed
 
     settings = _settings(ctx)
+    allowed = allowed_hazards(allow_destructive, allow_hazard)
     if plan_file is not None:
         made: Plan = read_plan(plan_file)
     else:
@@ -250,6 +298,8 @@ def apply(ctx: click.Context, plan_file: Path | None, auto_approve: bool, wait: 
         ctx.exit(0)
     if not json_out:
         show_plan(console, made)
+    _refuse_unverified(made)
+    check_allowed(made.statements, allowed, what="the plan")
     if not auto_approve:
         if not sys.stdin.isatty():
             raise SafetyError(
@@ -258,7 +308,7 @@ def apply(ctx: click.Context, plan_file: Path | None, auto_approve: bool, wait: 
             )
         if not click.confirm(f"Apply these {len(made.statements)} statements?", default=False):
             raise SafetyError("not applied: declined at the prompt")
-    result = applying.apply(settings, made, wait=wait)
+    result = applying.apply(settings, made, wait=wait, allowed=allowed)
     if json_out:
         click.echo(
             document(
@@ -343,9 +393,16 @@ def history(ctx: click.Context, limit: int) -> None:
 @cli.command(name="rollback")
 @click.argument("migration_id", required=False, type=int)
 @click.option("--auto-approve", is_flag=True, help="Roll back without asking for confirmation.")
+@hazard_options
 @format_option()
 @click.pass_context
-def rollback_command(ctx: click.Context, migration_id: int | None, auto_approve: bool) -> None:
+def rollback_command(
+    ctx: click.Context,
+    migration_id: int | None,
+    auto_approve: bool,
+    allow_destructive: bool,
+    allow_hazard: tuple[str, ...],
+) -> None:
     """Apply the recorded rollback of a migration (default: the latest applied).
 
     Refused (exit 4) unless the database is still in the state that migration left.
@@ -359,7 +416,10 @@ def rollback_command(ctx: click.Context, migration_id: int | None, auto_approve:
         what = f"migration {migration_id}" if migration_id else "the latest migration"
         if not click.confirm(f"Roll back {what}?", default=False):
             raise SafetyError("not rolled back: declined at the prompt")
-    rolled, result = applying.roll_back(settings, migration_id)
+    from creo_schema.plan.safety import allowed_hazards
+
+    allowed = allowed_hazards(allow_destructive, allow_hazard)
+    rolled, result = applying.roll_back(settings, migration_id, allowed)
     if ctx.obj["format"] == "json":
         click.echo(
             document(

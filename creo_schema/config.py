@@ -35,6 +35,7 @@ class Settings(BaseModel):
     lock_timeout: str = "5s"
     statement_timeout: str = "15min"
     lock_retries: int = Field(default=3, ge=0, le=100)
+    verify_plans: bool = True
     backup_dir: Path = Path("backups")
     backup_before_apply: bool = True
 

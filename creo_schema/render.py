@@ -10,7 +10,10 @@ from rich.syntax import Syntax
 
 from creo_schema.errors import CreoError
 from creo_schema.plan.build import Timings
-from creo_schema.plan.model import Plan
+from creo_schema.plan.hazards import EXPLANATION, REFUSED_BY_DEFAULT, Hazard
+from creo_schema.plan.model import Plan, PlannedStatement
+
+REFUSED = {h.value for h in REFUSED_BY_DEFAULT}
 
 JSON_VERSION = 1
 
@@ -35,6 +38,14 @@ def plan_json(plan: Plan, timings: Timings | None = None, **extra: Any) -> str:
     return document("plan", **body)
 
 
+PHASE_TITLES = {
+    "main": "-- phase 1: one transaction",
+    "concurrent": "-- phase 2: outside any transaction (concurrent index builds)",
+    "validate": "-- phase 3: validations, each in its own transaction (writes go on)",
+    "post": "-- phase 4: one transaction",
+}
+
+
 def show_plan(console: Console, plan: Plan, *, title: str = "Plan") -> None:
     count = len(plan.statements)
     console.print(
@@ -45,15 +56,48 @@ def show_plan(console: Console, plan: Plan, *, title: str = "Plan") -> None:
         console.print("No changes: the database matches schema/.")
         return
     noun = "statement" if count == 1 else "statements"
-    console.print(f"{count} {noun} to apply, {len(plan.rollback)} to roll back.\n")
-    console.print("[bold]-- migration[/bold]")
-    console.print(Syntax(plan.up_sql, "sql", theme="ansi_dark", background_color="default"))
-    console.print("[bold]-- rollback[/bold]")
-    console.print(
-        Syntax(
-            plan.down_sql or "-- (nothing)\n", "sql", theme="ansi_dark", background_color="default"
+    console.print(f"{count} {noun} to apply, {len(plan.rollback)} to roll back.")
+    _show_verification(console, plan)
+    console.print()
+    phase = None
+    for statement in plan.statements:
+        if statement.phase != phase:
+            phase = statement.phase
+            console.print(f"[bold]{PHASE_TITLES[phase]}[/bold]")
+        _show_statement(console, statement)
+    console.print("[bold]-- rollback (one transaction)[/bold]")
+    if not plan.rollback:
+        console.print("-- (nothing)")
+    for statement in plan.rollback:
+        _show_statement(console, statement)
+
+
+def _show_statement(console: Console, statement: PlannedStatement) -> None:
+    for hazard in statement.hazards:
+        colour = "red" if hazard in REFUSED else "yellow"
+        console.print(f"[{colour}]-- hazard {hazard}: {EXPLANATION[Hazard(hazard)]}[/{colour}]")
+    text = statement.sql.rstrip().rstrip(";") + ";\n"
+    console.print(Syntax(text, "sql", theme="ansi_dark", background_color="default"))
+
+
+def _show_verification(console: Console, plan: Plan) -> None:
+    check = plan.verification
+    if check is None:
+        console.print("[yellow]Not verified[/yellow] (verify_plans = false).")
+    elif check.verified:
+        extra = ""
+        if check.added_statements or check.added_rollback_statements:
+            extra = (
+                f"; {check.added_statements} migration and {check.added_rollback_statements} rollback "
+                "statements added where the engine fell short"
+            )
+        console.print(
+            f"[green]Verified[/green] on a copy of the target in {check.duration_ms} ms{extra}."
         )
-    )
+    else:
+        console.print("[red]Verification failed:[/red]")
+        for problem in check.problems:
+            console.print(f"  - {problem}")
 
 
 def error_text(error: CreoError) -> str:

@@ -8,7 +8,8 @@ create table if not exists creo_schema.migrations (
   applied_at timestamptz not null default now(),
   applied_by text not null,
   kind text not null check (kind in ('apply', 'rollback')),
-  status text not null check (status in ('applied', 'failed', 'rolled_back')),
+  -- running: the main transaction committed, later phases had not finished (yet).
+  status text not null check (status in ('running', 'applied', 'failed', 'rolled_back')),
   rolls_back bigint references creo_schema.migrations (id),
   source_fingerprint text not null,
   schema_fingerprint_before text not null,

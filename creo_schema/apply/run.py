@@ -1,19 +1,19 @@
 """Apply a plan, or a recorded rollback, to the target.
 
 Order of the checks matters: take the advisory lock first (two applies never interleave),
-then measure the target (a plan made against another state is refused), then run every
-statement in one transaction together with its history row, so that the database holds
-either the old schema or the new one and the history says which.
+then measure the target (a plan made against another state is refused), then refuse hazards
+nobody allowed, then run the phases. The history row is written inside the main transaction,
+so the database holds either the old schema and no row, or the new one and a row saying so.
 """
 
 from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-import pglast
 import psycopg
 
 from creo_schema.apply.history import APPLY_LOCK_KEY, ensure_history, find, record
@@ -21,7 +21,10 @@ from creo_schema.config import Settings
 from creo_schema.db import connect
 from creo_schema.diff.engine import inspect
 from creo_schema.errors import DatabaseError, SafetyError
-from creo_schema.plan.model import Plan
+from creo_schema.plan.execute import run_statements
+from creo_schema.plan.model import Plan, PlannedStatement
+from creo_schema.plan.safety import check_allowed
+from creo_schema.plan.statements import planned_from_sql
 
 
 @dataclass(frozen=True)
@@ -33,8 +36,17 @@ class ApplyResult:
 
 
 def apply_plan(
-    settings: Settings, target_url: str, plan: Plan, *, wait: bool = False
+    settings: Settings,
+    target_url: str,
+    plan: Plan,
+    *,
+    allowed: Iterable[str] = (),
+    wait: bool = False,
+    backup: Any = None,
 ) -> ApplyResult:
+    """Apply `plan`; `backup(conn_url) -> id` is called first when given (the guide's
+    backup before every migration)."""
+    check_allowed(plan.statements, set(allowed), what="the plan")
     with connect(target_url, autocommit=True) as conn:
         ensure_history(conn)
         with _apply_lock(conn, wait):
@@ -47,10 +59,11 @@ def apply_plan(
                 )
             if not plan.has_changes:
                 return ApplyResult(None, 0, 0, drift_left=False)
+            backup_id = backup(target_url) if backup else None
             migration_id, duration = _run(
                 conn,
                 settings,
-                [s.sql for s in plan.statements],
+                plan.statements,
                 source_fingerprint=plan.source_fingerprint,
                 schema_fingerprint_before=now,
                 managed_schemas=list(plan.managed_schemas),
@@ -58,14 +71,17 @@ def apply_plan(
                 up_sql=plan.up_sql,
                 down_sql=plan.down_sql,
                 kind="apply",
+                backup_id=backup_id,
             )
-            return _finish(
-                conn, migration_id, plan.desired_fingerprint, plan, len(plan.statements), duration
+            after = inspect(conn, plan.managed_schemas, plan.extensions).fingerprint
+            _set_after(conn, migration_id, after)
+            return ApplyResult(
+                migration_id, len(plan.statements), duration, after != plan.desired_fingerprint
             )
 
 
 def rollback(
-    settings: Settings, target_url: str, migration_id: int | None
+    settings: Settings, target_url: str, migration_id: int | None, *, allowed: Iterable[str] = ()
 ) -> tuple[int, ApplyResult]:
     """Apply the recorded rollback of a migration (the latest applied one by default)."""
     with connect(target_url, autocommit=True) as conn:
@@ -79,14 +95,16 @@ def rollback(
                 raise SafetyError(
                     f"migration {row.id} is {row.kind} / {row.status}: it cannot be rolled back"
                 )
-            now = inspect(conn, tuple(row.managed_schemas), tuple(row.extensions)).fingerprint
+            schemas, extensions = tuple(row.managed_schemas), tuple(row.extensions)
+            now = inspect(conn, schemas, extensions).fingerprint
             if now != row.schema_fingerprint_after:
                 raise SafetyError(
                     f"the database is no longer in the state migration {row.id} left "
                     f"(expected {str(row.schema_fingerprint_after)[:12]}, found {now[:12]})",
                     hint="run `creo-schema drift` to see what changed since",
                 )
-            statements = _split(row.down_sql)
+            statements = planned_from_sql(row.down_sql)
+            check_allowed(statements, set(allowed), what=f"the rollback of migration {row.id}")
             new_id, duration = _run(
                 conn,
                 settings,
@@ -100,63 +118,68 @@ def rollback(
                 kind="rollback",
                 rolls_back=row.id,
             )
-            after = inspect(conn, tuple(row.managed_schemas), tuple(row.extensions)).fingerprint
-            conn.execute(
-                "update creo_schema.migrations set schema_fingerprint_after = %s where id = %s",
-                (after, new_id),
-            )
-            result = ApplyResult(
+            after = inspect(conn, schemas, extensions).fingerprint
+            _set_after(conn, new_id, after)
+            return row.id, ApplyResult(
                 new_id, len(statements), duration, after != row.schema_fingerprint_before
             )
-            return row.id, result
 
 
-def _run(conn: Any, settings: Settings, statements: list[str], **history: Any) -> tuple[int, int]:
+def _run(
+    conn: Any, settings: Settings, statements: tuple[PlannedStatement, ...], **history: Any
+) -> tuple[int, int]:
     started = time.monotonic()
+    recorded: list[int] = []
+
+    def elapsed() -> int:
+        return int((time.monotonic() - started) * 1000)
+
+    def write_history(tx_conn: Any, phase: str) -> None:
+        if recorded:
+            return
+        recorded.append(record(tx_conn, status="running", duration_ms=elapsed(), **history))
+        if history.get("rolls_back"):
+            tx_conn.execute(
+                "update creo_schema.migrations set status = 'rolled_back' where id = %s",
+                (history["rolls_back"],),
+            )
+
     conn.execute("select set_config('lock_timeout', %s, false)", (settings.lock_timeout,))
     conn.execute("select set_config('statement_timeout', %s, false)", (settings.statement_timeout,))
     try:
-        with conn.transaction():
-            for number, statement in enumerate(statements, start=1):
-                _execute(conn, number, statement)
-            duration = int((time.monotonic() - started) * 1000)
-            migration_id = record(conn, status="applied", duration_ms=duration, **history)
-            if history.get("rolls_back"):
-                conn.execute(
-                    "update creo_schema.migrations set status = 'rolled_back' where id = %s",
-                    (history["rolls_back"],),
-                )
+        run_statements(
+            conn, statements, lock_retries=settings.lock_retries, on_main_commit=write_history
+        )
     except DatabaseError as error:
-        duration = int((time.monotonic() - started) * 1000)
-        record(conn, status="failed", duration_ms=duration, error=error.message, **history)
+        if recorded:
+            _set_status(conn, recorded[0], "failed", elapsed(), error.message)
+        else:
+            record(conn, status="failed", duration_ms=elapsed(), error=error.message, **history)
         raise
     finally:
-        conn.execute("reset lock_timeout")
-        conn.execute("reset statement_timeout")
-    return migration_id, duration
+        with contextlib.suppress(psycopg.Error):
+            conn.execute("reset lock_timeout")
+            conn.execute("reset statement_timeout")
+    if not recorded:  # a plan without a main phase (e.g. only concurrent index builds)
+        write_history(conn, "none")
+    _set_status(conn, recorded[0], "applied", elapsed(), None)
+    return recorded[0], elapsed()
 
 
-def _execute(conn: Any, number: int, statement: str) -> None:
-    try:
-        conn.execute(statement)
-    except psycopg.Error as error:
-        primary = error.diag.message_primary or str(error).splitlines()[0]
-        first_line = statement.strip().splitlines()[0][:80]
-        raise DatabaseError(
-            f"statement {number} failed, nothing was changed: {primary} [{first_line}]",
-            details={"sqlstate": error.diag.sqlstate, "statement": statement},
-        ) from None
+def _set_status(
+    conn: Any, migration_id: int, status: str, duration: int, error: str | None
+) -> None:
+    conn.execute(
+        "update creo_schema.migrations set status = %s, duration_ms = %s, error = %s where id = %s",
+        (status, duration, error, migration_id),
+    )
 
 
-def _finish(
-    conn: Any, migration_id: int, desired: str, plan: Plan, count: int, duration: int
-) -> ApplyResult:
-    after = inspect(conn, plan.managed_schemas, plan.extensions).fingerprint
+def _set_after(conn: Any, migration_id: int, fingerprint: str) -> None:
     conn.execute(
         "update creo_schema.migrations set schema_fingerprint_after = %s where id = %s",
-        (after, migration_id),
+        (fingerprint, migration_id),
     )
-    return ApplyResult(migration_id, count, duration, drift_left=after != desired)
 
 
 class _apply_lock:
@@ -177,7 +200,3 @@ class _apply_lock:
     def __exit__(self, *exc: object) -> None:
         with contextlib.suppress(psycopg.Error):
             self.conn.execute("select pg_advisory_unlock(%s)", (APPLY_LOCK_KEY,))
-
-
-def _split(sql: str) -> list[str]:
-    return [part.strip() for part in pglast.split(sql) if part.strip()] if sql.strip() else []

@@ -10,12 +10,16 @@ from creo_schema.db import connect
 from creo_schema.plan.model import Plan
 
 
-def apply(settings: Settings, plan: Plan, *, wait: bool = False) -> ApplyResult:
-    return apply_plan(settings, resolve_target(settings), plan, wait=wait)
+def apply(
+    settings: Settings, plan: Plan, *, wait: bool = False, allowed: set[str] | None = None
+) -> ApplyResult:
+    return apply_plan(settings, resolve_target(settings), plan, wait=wait, allowed=allowed or set())
 
 
-def roll_back(settings: Settings, migration_id: int | None) -> tuple[int, ApplyResult]:
-    return rollback(settings, resolve_target(settings), migration_id)
+def roll_back(
+    settings: Settings, migration_id: int | None, allowed: set[str] | None = None
+) -> tuple[int, ApplyResult]:
+    return rollback(settings, resolve_target(settings), migration_id, allowed=allowed or set())
 
 
 def history(settings: Settings, limit: int) -> list[history_table.HistoryRecord]:

@@ -74,6 +74,11 @@ def _restrict(engine: Any, schemas: set[str], extensions: set[str]) -> None:
         setattr(engine, name, kept)
 
 
+def table_names(inspected: Inspected) -> set[str]:
+    """Unquoted `schema.table` of every table (partitioned ones included)."""
+    return {f"{t.schema}.{t.name}" for t in inspected.engine.tables.values()}
+
+
 def changes(current: Inspected, desired: Inspected) -> list[str]:
     """The statements that take `current` to `desired`, in dependency order."""
     migration = Migration(current.engine, desired.engine)

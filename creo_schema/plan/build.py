@@ -14,9 +14,11 @@ from datetime import UTC, datetime
 
 from creo_schema.config import Settings
 from creo_schema.db import connect, server_major
-from creo_schema.diff.engine import Inspected, changes, inspect
+from creo_schema.diff.engine import Inspected, changes, inspect, table_names
 from creo_schema.plan.fingerprint import source_fingerprint
-from creo_schema.plan.model import Plan, PlannedStatement
+from creo_schema.plan.model import Plan
+from creo_schema.plan.statements import migration_statements, rollback_statements
+from creo_schema.plan.verify import verify_plan
 from creo_schema.platform import prelude_sql
 from creo_schema.shadow.load import load_statements
 from creo_schema.shadow.select import open_shadow
@@ -75,8 +77,11 @@ def make_plan(
             with timings.step("inspect", progress), connect(desired_url) as desired_conn:
                 desired = inspect(desired_conn, managed, extensions)
                 current = inspect(target, managed, extensions)
-    with timings.step("diff", progress):
-        plan = assemble(settings, target_url, source, current, desired, extensions)
+        with timings.step("diff", progress):
+            plan = assemble(settings, target_url, source, current, desired, extensions)
+        if settings.verify_plans:
+            with timings.step("verify", progress):
+                plan = verify_plan(plan, shadow, template, target, target_url, current, desired)
     return plan, timings
 
 
@@ -90,6 +95,7 @@ def assemble(
 ) -> Plan:
     up = changes(current, desired)
     down = changes(desired, current)
+    existing = table_names(current)
     return Plan(
         created_at=datetime.now(UTC).replace(microsecond=0),
         target=redact_url(target_url),
@@ -100,8 +106,8 @@ def assemble(
         source_fingerprint=source_fingerprint(source),
         target_fingerprint=current.fingerprint,
         desired_fingerprint=desired.fingerprint,
-        statements=tuple(PlannedStatement(sql=s) for s in up),
-        rollback=tuple(PlannedStatement(sql=s) for s in down),
+        statements=migration_statements(up, existing),
+        rollback=rollback_statements(down),
     )
 
 

@@ -19,7 +19,30 @@ class PlannedStatement(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     sql: str
-    transactional: bool = True
+    # main: the one transaction; concurrent: alone, outside any transaction; validate: each
+    # in a transaction of its own; post: one transaction after the validations.
+    phase: Literal["main", "concurrent", "validate", "post"] = "main"
+    kind: str = ""  # the pglast node name, e.g. AlterTableStmt
+    action: str = ""  # create, alter, drop, grant, revoke, comment, other
+    target: str = ""  # the object touched, e.g. public.orders
+    hazards: tuple[str, ...] = ()
+
+    @property
+    def transactional(self) -> bool:
+        return self.phase != "concurrent"
+
+
+class Verification(BaseModel):
+    """What proving the plan on a copy of the target showed."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    verified: bool
+    method: str  # how the target was copied and compared
+    added_statements: int = 0  # residue the engine missed, found by re-diffing the copy
+    added_rollback_statements: int = 0
+    duration_ms: int = 0
+    problems: tuple[str, ...] = ()
 
 
 class Plan(BaseModel):
@@ -39,6 +62,10 @@ class Plan(BaseModel):
     desired_fingerprint: str  # of the desired schema: the target's after a successful apply
     statements: tuple[PlannedStatement, ...]
     rollback: tuple[PlannedStatement, ...]
+    verification: Verification | None = None
+
+    def hazards(self) -> set[str]:
+        return {h for s in self.statements for h in s.hazards}
 
     @property
     def has_changes(self) -> bool:

@@ -192,6 +192,8 @@ grant all on table auth.users to postgres, dashboard_user;
 
 -- 4. The JWT helpers, as Supabase Auth creates them (owned by supabase_auth_admin). ------------
 
+-- Faithful, traps included (SUPABASE.md section 4): once a session has set request.jwt.claims
+-- with set_config(..., true), it reads '' after commit and auth.uid() raises on the json cast.
 create or replace function auth.uid() returns uuid
 language sql stable
 as $$

@@ -9,6 +9,7 @@ refuses, unless the mismatch is explicitly accepted.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from creo_schema.db import connect, server_major
 from creo_schema.errors import InputError
@@ -21,6 +22,7 @@ class ShadowServer:
     provider: str
     admin_url: str = ""
     major: int = 0
+    bin_dir: Path | None = None  # client programs (pg_dump) of the shadow's version
 
     def __repr__(self) -> str:
         return f"ShadowServer({self.provider}, {redact_url(self.admin_url)}, {self.major})"
@@ -32,7 +34,7 @@ def open_shadow(choice: str, target_major: int, *, accept_mismatch: bool = False
         with connect(choice, autocommit=True) as conn:
             found = server_major(conn)
         _check(found, target_major, accept_mismatch, f"shadow server {redact_url(choice)}")
-        return ShadowServer("url", choice, found)
+        return ShadowServer("url", choice, found, None)
     if provider == "docker":
         raise InputError(
             "shadow provider 'docker' needs a Docker engine and the docker extra",
@@ -42,7 +44,7 @@ def open_shadow(choice: str, target_major: int, *, accept_mismatch: bool = False
     found = cluster.major_version()
     _check(found, target_major, accept_mismatch, f"shadow provider {provider!r}")
     cluster.ensure_running()
-    return ShadowServer(provider, cluster.uri(), found)
+    return ShadowServer(provider, cluster.uri(), found, cluster.bin_dir)
 
 
 def _choose(choice: str, target_major: int, accept: bool) -> tuple[str, int | None]:

@@ -67,7 +67,11 @@ def test_plan_apply_drift_change_and_rollback(project: Project) -> None:
     ) == [("bigint",)]
     assert project.run("drift").exit_code == 0
 
-    rolled = project.run("rollback", "--auto-approve")
+    refused = project.run("rollback", "--auto-approve")
+    assert refused.exit_code == 4  # bigint -> integer may lose values: not without consent
+    assert "deletes_data" in refused.stderr and "--allow-destructive" in refused.stderr
+    assert project.query("select data_type from information_schema.columns where column_name = 'credits'") == [("bigint",)]
+    rolled = project.run("rollback", "--auto-approve", "--allow-destructive")
     assert rolled.exit_code == 0, rolled.output
     assert project.query(
         "select data_type from information_schema.columns where column_name = 'credits'"
@@ -88,7 +92,7 @@ def test_rollback_of_new_table_applies(project: Project) -> None:
     """results revokes grants after dropping their table; the fix drops those revokes."""
     project.write("t.sql", PROFILES)
     assert project.run("apply", "--auto-approve").exit_code == 0
-    assert project.run("rollback", "--auto-approve").exit_code == 0
+    assert project.run("rollback", "--auto-approve", "--allow-destructive").exit_code == 0
     assert project.tables() == ["creo_schema.migrations"]
 
 

@@ -1,0 +1,4 @@
+-- Every installed extension (they are database-wide, whichever schema holds them).
+select e.extname as name, n.nspname as schema, e.extversion as version
+  from pg_extension e join pg_namespace n on n.oid = e.extnamespace
+ order by 1

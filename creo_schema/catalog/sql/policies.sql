@@ -1,0 +1,16 @@
+-- Row-level security policies.
+select n.nspname as schema,
+       c.relname as "table",
+       p.polname as name,
+       p.polpermissive as permissive,
+       case p.polcmd when 'r' then 'select' when 'a' then 'insert' when 'w' then 'update'
+                     when 'd' then 'delete' else 'all' end as command,
+       coalesce((select array_agg(x.name order by x.name)
+                   from (select case r when 0 then 'public' else pg_get_userbyid(r) end as name
+                           from unnest(p.polroles) r) x), '{}') as roles,
+       pg_get_expr(p.polqual, p.polrelid) as using,
+       pg_get_expr(p.polwithcheck, p.polrelid) as with_check
+  from pg_policy p
+  join pg_class c on c.oid = p.polrelid
+  join target_ns n on n.oid = c.relnamespace
+ order by 1, 2, 3

@@ -1,0 +1,42 @@
+-- Granted privileges, one row per object and grantee with its sorted privileges. A NULL ACL means the built-in
+-- defaults, which are spelled out (acldefault) so that "never granted" and "granted the
+-- defaults" compare equal.
+with acls(object_type, object, acl) as (
+  select case c.relkind when 'S' then 'sequence' when 'v' then 'view'
+                        when 'm' then 'materialized view' else 'table' end,
+         quote_ident(n.nspname) || '.' || quote_ident(c.relname),
+         coalesce(c.relacl, acldefault((case c.relkind when 'S' then 's' else 'r' end)::"char", c.relowner))
+    from pg_class c join target_ns n on n.oid = c.relnamespace
+   where c.relkind in ('r', 'p', 'v', 'm', 'f', 'S')
+  union all
+  select 'column',
+         quote_ident(n.nspname) || '.' || quote_ident(c.relname) || '.' || quote_ident(a.attname),
+         a.attacl
+    from pg_attribute a
+    join pg_class c on c.oid = a.attrelid
+    join target_ns n on n.oid = c.relnamespace
+   where a.attacl is not null and a.attnum > 0 and not a.attisdropped
+  union all
+  select case p.prokind when 'p' then 'procedure' else 'function' end,
+         quote_ident(n.nspname) || '.' || quote_ident(p.proname)
+           || '(' || pg_get_function_identity_arguments(p.oid) || ')',
+         coalesce(p.proacl, acldefault('f', p.proowner))
+    from pg_proc p join target_ns n on n.oid = p.pronamespace
+  union all
+  select 'type', quote_ident(n.nspname) || '.' || quote_ident(t.typname),
+         coalesce(t.typacl, acldefault('T', t.typowner))
+    from pg_type t join target_ns n on n.oid = t.typnamespace
+   where t.typtype in ('e', 'd', 'c', 'r') and (t.typrelid = 0 or exists (
+           select 1 from pg_class c where c.oid = t.typrelid and c.relkind = 'c'))
+  union all
+  select 'schema', quote_ident(n.nspname), coalesce(s.nspacl, acldefault('n', s.nspowner))
+    from target_ns n join pg_namespace s on s.oid = n.oid
+)
+select acls.object_type,
+       acls.object,
+       case e.grantee when 0 then 'public' else pg_get_userbyid(e.grantee) end as grantee,
+       array_agg(lower(e.privilege_type) || case when e.is_grantable then '*' else '' end
+                 order by lower(e.privilege_type)) as privileges
+  from acls cross join lateral aclexplode(acls.acl) e
+ group by 1, 2, 3
+ order by 1, 2, 3

@@ -1,0 +1,1 @@
+"""The advisor rules, one per module; `registry.RULE_MODULES` lists them."""

@@ -1,0 +1,120 @@
+"""Run planned statements phase by phase; shared by apply and by plan verification.
+
+The main phase is one transaction: it either all happens or none of it does. Concurrent
+index builds run one by one outside any transaction, each cleaned up if it fails (an
+interrupted `CREATE INDEX CONCURRENTLY` leaves an invalid index behind). Validations run in
+transactions of their own. A statement that times out waiting for a lock is retried, the
+whole transaction with it, so a busy table delays the change instead of queueing traffic
+behind an ACCESS EXCLUSIVE request.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from itertools import groupby
+from typing import Any
+
+import psycopg
+from psycopg import errors as pg_errors
+
+from creo_schema.errors import DatabaseError
+from creo_schema.plan.model import PlannedStatement
+
+OnCommit = Callable[[Any, str], None]
+
+
+def run_statements(
+    conn: Any,
+    statements: Sequence[PlannedStatement],
+    *,
+    lock_retries: int = 0,
+    on_main_commit: OnCommit | None = None,
+    retry_pause: float = 0.5,
+) -> None:
+    """Execute on an autocommit connection. `on_main_commit(conn, phase)` runs inside each
+    transaction of the main phase just before commit (apply writes its history row there)."""
+    number = 0
+    for phase, group in groupby(statements, key=lambda s: s.phase):
+        batch = list(group)
+        if phase in ("main", "post"):
+            _with_retries(
+                conn,
+                lambda b=batch, n=number, p=phase: _transaction(conn, b, n, on_main_commit, p),
+                lock_retries,
+                retry_pause,
+            )
+        else:
+            action = _alone if phase == "concurrent" else _own_transaction
+            for offset, statement in enumerate(batch):
+                _with_retries(
+                    conn,
+                    lambda s=statement, n=number + offset, a=action: a(conn, s, n + 1),
+                    lock_retries,
+                    retry_pause,
+                )
+        number += len(batch)
+
+
+def _transaction(
+    conn: Any, batch: list[PlannedStatement], first: int, hook: OnCommit | None, phase: str
+) -> None:
+    with conn.transaction():
+        for offset, statement in enumerate(batch):
+            _execute(conn, statement, first + offset + 1)
+        if hook:
+            hook(conn, phase)
+
+
+def _own_transaction(conn: Any, statement: PlannedStatement, number: int) -> None:
+    with conn.transaction():
+        _execute(conn, statement, number)
+
+
+def _alone(conn: Any, statement: PlannedStatement, number: int) -> None:
+    try:
+        _execute(conn, statement, number)
+    except DatabaseError:
+        _drop_invalid_index(conn, statement)
+        raise
+
+
+def _drop_invalid_index(conn: Any, statement: PlannedStatement) -> None:
+    """A failed concurrent build leaves an invalid index: remove it so a re-run converges."""
+    if statement.kind != "IndexStmt" or "." not in statement.target:
+        return
+    schema, name = statement.target.split(".", 1)
+    row = conn.execute(
+        "select format('%%I.%%I', n.nspname, c.relname) from pg_index i "
+        "join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace "
+        "where n.nspname = %s and c.relname = %s and not i.indisvalid",
+        (schema, name),
+    ).fetchone()
+    if row:
+        conn.execute(f"drop index concurrently if exists {row[0]}")  # type: ignore[arg-type]
+
+
+def _with_retries(conn: Any, action: Callable[[], None], retries: int, pause: float) -> None:
+    attempt = 0
+    while True:
+        try:
+            action()
+            return
+        except DatabaseError as error:
+            lock_timeout = error.details.get("sqlstate") == pg_errors.LockNotAvailable.sqlstate
+            if not lock_timeout or attempt >= retries:
+                raise
+            attempt += 1
+            time.sleep(pause * 2 ** (attempt - 1))
+
+
+def _execute(conn: Any, statement: PlannedStatement, number: int) -> None:
+    try:
+        conn.execute(statement.sql)
+    except psycopg.Error as error:
+        primary = error.diag.message_primary or str(error).splitlines()[0]
+        first_line = statement.sql.strip().splitlines()[0][:100]
+        raise DatabaseError(
+            f"statement {number} ({statement.phase} phase) failed: {primary} [{first_line}]",
+            details={"sqlstate": error.diag.sqlstate, "statement": statement.sql, "number": number},
+        ) from None

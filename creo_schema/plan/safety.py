@@ -1,0 +1,44 @@
+"""Refuse hazards nobody allowed: data loss and security weakening (exit 4)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from creo_schema.errors import SafetyError
+from creo_schema.plan.hazards import EXPLANATION, REFUSED_BY_DEFAULT, Hazard
+from creo_schema.plan.model import PlannedStatement
+
+DESTRUCTIVE = frozenset({Hazard.DELETES_DATA.value})
+
+
+def allowed_hazards(allow_destructive: bool, allow_hazard: Iterable[str]) -> set[str]:
+    from creo_schema.plan.hazards import parse_hazard
+
+    allowed = {parse_hazard(name).value for name in allow_hazard}
+    return allowed | (set(DESTRUCTIVE) if allow_destructive else set())
+
+
+def refused(
+    statements: Iterable[PlannedStatement], allowed: set[str]
+) -> list[tuple[PlannedStatement, str]]:
+    gated = {h.value for h in REFUSED_BY_DEFAULT} - allowed
+    return [(s, h) for s in statements for h in s.hazards if h in gated]
+
+
+def check_allowed(statements: Iterable[PlannedStatement], allowed: set[str], *, what: str) -> None:
+    found = refused(statements, allowed)
+    if not found:
+        return
+    statement, hazard = found[0]
+    kinds = sorted({h for _, h in found})
+    flags = " ".join(
+        "--allow-destructive" if k == Hazard.DELETES_DATA.value else f"--allow-hazard {k}"
+        for k in kinds
+    )
+    first_line = statement.sql.strip().splitlines()[0][:100]
+    more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+    raise SafetyError(
+        f"{what} has {hazard} hazards: {first_line}{more} - {EXPLANATION[Hazard(hazard)]}",
+        hint=f"review it, then pass {flags} to proceed",
+        details={"refused": [{"sql": s.sql, "hazard": h} for s, h in found]},
+    )

@@ -1,0 +1,80 @@
+"""Copy a target's schema (no rows) into a shadow database, to prove plans on it.
+
+pg_dump of the shadow's own major version reads the managed schemas; the roles the target's
+grants name are created on the shadow server first, and the declared extensions the target
+has are created in the copy, since `pg_dump --schema` leaves extensions out.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+from creo_schema.db import connect
+from creo_schema.errors import DatabaseError
+from creo_schema.urls import redact_text
+
+
+def dump_schema(bin_dir: Path | None, target_url: str, schemas: tuple[str, ...]) -> str:
+    pg_dump = str(bin_dir / "pg_dump") if bin_dir else shutil.which("pg_dump")
+    if not pg_dump:
+        raise DatabaseError("pg_dump is needed to copy the target's schema and was not found")
+    params = conninfo_to_dict(target_url)
+    password = params.pop("password", None)
+    env = {**os.environ, "PGCONNECT_TIMEOUT": "10"}
+    if password:
+        env["PGPASSWORD"] = str(password)  # not on the command line, where `ps` would show it
+    args = [
+        pg_dump,
+        "--schema-only",
+        "--no-owner",
+        "--no-tablespaces",
+        f"--dbname={make_conninfo(**params)}",
+    ]
+    args += [f"--schema={schema}" for schema in schemas]
+    done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=300)
+    if done.returncode != 0:
+        reason = redact_text(
+            done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "", target_url
+        )
+        raise DatabaseError(f"pg_dump of the target failed: {reason}")
+    # psql meta-commands (\restrict, \unrestrict since 2025's releases) are not SQL.
+    return "\n".join(line for line in done.stdout.splitlines() if not line.startswith("\\"))
+
+
+def copy_roles(target_conn: Any, shadow_admin_url: str) -> None:
+    """Create on the shadow server, without any attribute, each role the target has."""
+    names = [
+        r[0]
+        for r in target_conn.execute(
+            "select rolname from pg_roles where rolname !~ '^pg_' order by 1"
+        ).fetchall()
+    ]
+    with connect(shadow_admin_url, autocommit=True) as conn:
+        existing = {r[0] for r in conn.execute("select rolname from pg_roles").fetchall()}
+        for name in names:
+            if name not in existing:
+                conn.execute(sql.SQL("create role {} nologin").format(sql.Identifier(name)))
+
+
+def load_copy(clone_url: str, dump: str, extensions: dict[str, str]) -> None:
+    with connect(clone_url, autocommit=True) as conn:
+        for name, schema in sorted(extensions.items()):
+            conn.execute(
+                sql.SQL("create extension if not exists {} with schema {}").format(
+                    sql.Identifier(name), sql.Identifier(schema)
+                )
+            )
+        conn.execute("set check_function_bodies = off")
+        conn.execute(_without_public_schema_creation(dump))  # type: ignore[arg-type]
+
+
+def _without_public_schema_creation(dump: str) -> str:
+    """The shadow's template already has schema public (and so does every database)."""
+    return dump.replace("CREATE SCHEMA public;", "CREATE SCHEMA IF NOT EXISTS public;")

@@ -1,0 +1,485 @@
+"""Step 2 of the pipeline: static rules over the AST of schema/, before any database is used.
+
+- only declarative statements outside `schema/data/`, and only INSERTs inside it;
+- no object declared twice (both places named);
+- every referenced relation, foreign-key column, function, type, role and schema resolves to
+  something schema/ declares or the platform prelude provides; a near miss suggests the name.
+
+Every rule returns findings instead of raising, so that all problems show at once. Names
+PostgreSQL itself provides are not listed anywhere, so the reference rules are deliberately
+narrow: an unqualified function or type (`now()`, `text`) is taken to be PostgreSQL's, and
+schemas whose content is unknown statically (pg_catalog, where extensions go, the platform's
+unmodelled ones) are not looked into. The shadow load catches the rest, located as well.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pglast import ast
+from pglast.enums import AlterTableType, ConstrType, FunctionParameterMode, ObjectType, RoleSpecType
+
+from creo_schema.source.asts import Parsed, dotted, parsed_statements, walk
+from creo_schema.source.catalog_names import (
+    Names,
+    add_statement,
+    platform_names,
+    unchecked_schemas,
+)
+from creo_schema.source.finding import Finding, sort_key
+from creo_schema.source.model import SourceSet
+from creo_schema.source.names import DEFAULT_SCHEMA
+
+DATA_DIR = "data"
+
+# What a schema file may hold: statements that declare the desired state.
+DECLARATIVE = frozenset(
+    {
+        "AlterDefaultPrivilegesStmt",
+        "AlterDomainStmt",
+        "AlterFunctionStmt",
+        "AlterOwnerStmt",
+        "AlterSeqStmt",
+        "AlterTableStmt",
+        "CommentStmt",
+        "CompositeTypeStmt",
+        "CreateAmStmt",
+        "CreateCastStmt",
+        "CreateConversionStmt",
+        "CreateDomainStmt",
+        "CreateEnumStmt",
+        "CreateEventTrigStmt",
+        "CreateExtensionStmt",
+        "CreateFdwStmt",
+        "CreateForeignServerStmt",
+        "CreateForeignTableStmt",
+        "CreateFunctionStmt",
+        "CreateOpClassStmt",
+        "CreatePLangStmt",
+        "CreatePolicyStmt",
+        "CreatePublicationStmt",
+        "CreateRangeStmt",
+        "CreateSchemaStmt",
+        "CreateSeqStmt",
+        "CreateStatsStmt",
+        "CreateStmt",
+        "CreateTableAsStmt",
+        "CreateTransformStmt",
+        "CreateTrigStmt",
+        "CreateUserMappingStmt",
+        "DefineStmt",
+        "GrantStmt",
+        "IndexStmt",
+        "RuleStmt",
+        "SecLabelStmt",
+        "ViewStmt",
+    }
+)
+DATA_KINDS = frozenset({"InsertStmt"})
+
+_DROP = (
+    "removes an object, but schema/ declares the desired state: delete the object's "
+    "declaration instead and `plan` will drop it"
+)
+_DML = "changes rows: reference data belongs in schema/data/ as INSERTs keyed by primary key"
+# Why a statement kind is not declarative, for the kinds people actually paste.
+WHY_NOT = {
+    "DropStmt": _DROP,
+    "DropRoleStmt": _DROP,
+    "DropOwnedStmt": _DROP,
+    "DropdbStmt": _DROP,
+    "DropTableSpaceStmt": _DROP,
+    "DropSubscriptionStmt": _DROP,
+    "DropUserMappingStmt": _DROP,
+    "InsertStmt": _DML,
+    "UpdateStmt": _DML,
+    "DeleteStmt": _DML,
+    "MergeStmt": _DML,
+    "TruncateStmt": "deletes rows; schema/ declares objects, and undeclared rows are left alone",
+    "CopyStmt": "loads or dumps rows; put reference data in schema/data/ as INSERTs",
+    "TransactionStmt": (
+        "is transaction control: the tool runs the schema in its own transaction; "
+        "remove BEGIN/COMMIT/ROLLBACK"
+    ),
+    "SelectStmt": "is a query: it declares nothing (a function call for its side effects is a migration step, not state)",
+    "DoStmt": "runs code instead of declaring objects: declare what the block creates",
+    "VariableSetStmt": "changes the session, not the schema (pg_dump's SET lines are not needed)",
+    "RenameStmt": (
+        "renames an object, which is a migration step: rename it in its declaration and "
+        "mark it with `-- creo:renamed-from <old name>`"
+    ),
+    "CallStmt": "runs a procedure: it declares nothing",
+    "CreateRoleStmt": "creates a cluster-wide role: roles are the platform's, not a schema's",
+    "AlterRoleStmt": "alters a cluster-wide role: roles are the platform's, not a schema's",
+    "AlterRoleSetStmt": "alters a cluster-wide role: roles are the platform's, not a schema's",
+    "GrantRoleStmt": "changes role membership, which is cluster-wide: roles are the platform's",
+    "CreatedbStmt": "creates a database: the tool works inside the target database",
+    "AlterEnumStmt": (
+        "changes an enum in place: edit the enum's CREATE TYPE and `plan` will add the value"
+    ),
+    "AlterPolicyStmt": "changes a policy in place: edit its CREATE POLICY instead",
+    "AlterExtensionStmt": "changes an extension in place: edit its CREATE EXTENSION instead",
+}
+_DROPPING_SUBCOMMANDS = {
+    AlterTableType.AT_DropColumn: "drops a column",
+    AlterTableType.AT_DropConstraint: "drops a constraint",
+    AlterTableType.AT_DropNotNull: "drops a NOT NULL",
+    AlterTableType.AT_DisableRowSecurity: "disables row level security",
+    AlterTableType.AT_NoForceRowSecurity: "stops forcing row level security",
+    AlterTableType.AT_DropInherit: "drops inheritance",
+    AlterTableType.AT_DetachPartition: "detaches a partition",
+    AlterTableType.AT_DropIdentity: "drops an identity",
+    AlterTableType.AT_DropExpression: "drops a generation expression",
+}
+_FUNCTION_OBJECTS = {
+    ObjectType.OBJECT_FUNCTION,
+    ObjectType.OBJECT_PROCEDURE,
+    ObjectType.OBJECT_ROUTINE,
+}
+
+
+def validate_source(source: SourceSet, platform: str = "supabase") -> list[Finding]:
+    """All static findings about `source`, sorted by place."""
+    parsed = parsed_statements(source)
+    findings = [
+        *check_declarative(parsed, source.root),
+        *check_duplicates(parsed),
+        *check_references(parsed, platform),
+    ]
+    return sorted(findings, key=sort_key)
+
+
+# -- only declarative statements ---------------------------------------------------------------
+
+
+def in_data_dir(file: str, root: str) -> bool:
+    """Whether a shown file path lies under `<schema dir>/data/`."""
+    try:
+        relative = Path(file).resolve().relative_to(Path(root).resolve())
+    except ValueError:
+        relative = Path(file)
+    return DATA_DIR in relative.parts[:-1]
+
+
+def check_declarative(parsed: list[Parsed], root: str) -> Iterator[Finding]:
+    for item in parsed:
+        kind = item.statement.kind
+        label = _label(item.node)
+        if in_data_dir(item.statement.location.file, root):
+            if kind not in DATA_KINDS:
+                yield Finding(
+                    "error",
+                    "non-declarative",
+                    f"{label} in schema/data/: data files may only hold INSERT statements",
+                    item.statement.location,
+                    hint="move declarations out of data/; reference data is INSERT ... "
+                    "keyed by primary key (the plan inserts missing rows, updates changed ones)",
+                )
+            continue
+        if kind == "AlterTableStmt":
+            yield from _dropping_alter(item)
+            continue
+        if kind == "CreateTableAsStmt" and item.node.objtype != ObjectType.OBJECT_MATVIEW:
+            yield Finding(
+                "error",
+                "non-declarative",
+                "CREATE TABLE AS copies rows at load time: declare the table with CREATE TABLE",
+                item.statement.location,
+            )
+            continue
+        if kind in DECLARATIVE:
+            continue
+        why = WHY_NOT.get(kind, "is not a declaration")
+        yield Finding(
+            "error",
+            "non-declarative",
+            f"{label} {why}",
+            item.statement.location,
+            hint="schema files hold declarations only: CREATE, ALTER TABLE ... ENABLE ROW "
+            "LEVEL SECURITY, COMMENT, GRANT/REVOKE, CREATE POLICY, ...",
+        )
+
+
+def _dropping_alter(item: Parsed) -> Iterator[Finding]:
+    for cmd in item.node.cmds or ():
+        what = _DROPPING_SUBCOMMANDS.get(cmd.subtype)
+        if what:
+            yield Finding(
+                "error",
+                "non-declarative",
+                f"ALTER TABLE {what}, which is a migration step, not a declaration",
+                item.statement.location,
+                hint="change the table's declaration instead; `plan` computes the ALTER",
+            )
+
+
+_LABELS = {
+    "DoStmt": "DO",
+    "CreateStmt": "CREATE TABLE",
+    "ViewStmt": "CREATE VIEW",
+    "IndexStmt": "CREATE INDEX",
+    "CreateFunctionStmt": "CREATE FUNCTION",
+    "CreatePolicyStmt": "CREATE POLICY",
+    "CreateTrigStmt": "CREATE TRIGGER",
+    "CreateSchemaStmt": "CREATE SCHEMA",
+    "CreateExtensionStmt": "CREATE EXTENSION",
+    "CreateEnumStmt": "CREATE TYPE",
+    "CompositeTypeStmt": "CREATE TYPE",
+    "CreateDomainStmt": "CREATE DOMAIN",
+    "CreateSeqStmt": "CREATE SEQUENCE",
+    "CreateRoleStmt": "CREATE ROLE",
+    "GrantRoleStmt": "GRANT role",
+    "GrantStmt": "GRANT",
+    "CommentStmt": "COMMENT",
+    "AlterTableStmt": "ALTER TABLE",
+    "RenameStmt": "RENAME",
+}
+
+
+def _label(node: Any) -> str:
+    """A statement kind as a person would name it (`DROP TABLE`, `INSERT`, `BEGIN`)."""
+    kind = type(node).__name__
+    if isinstance(node, ast.DropStmt):
+        objtype = ObjectType(node.removeType).name.removeprefix("OBJECT_").replace("_", " ")
+        return f"DROP {objtype}"
+    if isinstance(node, ast.TransactionStmt):
+        return node.kind.name.removeprefix("TRANS_STMT_").replace("_", " ")
+    if isinstance(node, ast.VariableSetStmt):
+        return "SET"
+    if kind in _LABELS:
+        return _LABELS[kind]
+    words = kind.removesuffix("Stmt")
+    spaced = "".join(f" {c}" if c.isupper() else c for c in words).strip().upper()
+    return spaced
+
+
+# -- nothing declared twice --------------------------------------------------------------------
+
+
+def check_duplicates(parsed: list[Parsed]) -> Iterator[Finding]:
+    first: dict[str, Parsed] = {}
+    for item in parsed:
+        for key in identities(item.node, item.statement.creates):
+            earlier = first.setdefault(key, item)
+            if earlier is item:
+                continue
+            yield Finding(
+                "error",
+                "duplicate",
+                f"{describe(key)} is declared twice: here and at {earlier.statement.location}",
+                item.statement.location,
+                hint="keep one declaration: the desired state names each object once",
+            )
+
+
+def identities(node: Any, creates: tuple[str, ...]) -> list[str]:
+    """What a statement declares, precise enough that two of them must not be equal.
+
+    Functions are told apart by their argument types (overloads are fine); policies and
+    triggers are named per table.
+    """
+    match node:
+        case ast.CreateFunctionStmt():
+            return [function_identity(node)]
+        case ast.CreatePolicyStmt():
+            return [f"policy:{_relation(node.table)}:{node.policy_name}"]
+        case ast.CreateTrigStmt():
+            return [f"trigger:{_relation(node.relation)}:{node.trigname}"]
+    return list(creates)
+
+
+def function_identity(node: ast.CreateFunctionStmt) -> str:
+    schema, name = _split(dotted(node.funcname))
+    args = [
+        _type_text(p.argType)
+        for p in node.parameters or ()
+        if p.mode
+        not in (FunctionParameterMode.FUNC_PARAM_OUT, FunctionParameterMode.FUNC_PARAM_TABLE)
+    ]
+    return f"{schema}.{name}({', '.join(args)})"
+
+
+def _type_text(type_name: Any) -> str:
+    names = dotted(type_name.names)
+    if len(names) == 2 and names[0] == "pg_catalog":
+        names = names[1:]
+    return ".".join(names) + "[]" * len(type_name.arrayBounds or ())
+
+
+def describe(key: str) -> str:
+    kind, _, rest = key.partition(":")
+    if kind in ("schema", "extension"):
+        return f"{kind} {rest}"
+    if kind in ("policy", "trigger"):
+        table, _, name = rest.partition(":")
+        return f'{kind} "{name}" on {table}'
+    if key.endswith(")"):
+        return f"function {key}"
+    return key
+
+
+# -- every reference resolves ------------------------------------------------------------------
+
+
+def declared_names(parsed: list[Parsed]) -> Names:
+    names = Names()
+    for item in parsed:
+        add_statement(names, item.node)
+    return names
+
+
+def check_references(parsed: list[Parsed], platform: str) -> Iterator[Finding]:
+    known = platform_names(platform).merge(declared_names(parsed))
+    unchecked = unchecked_schemas(known)
+    for item in parsed:
+        yield from _Resolver(item, known, unchecked).findings()
+
+
+class _Resolver:
+    """The unresolved references of one statement."""
+
+    def __init__(self, item: Parsed, known: Names, unchecked: frozenset[str]) -> None:
+        self.item = item
+        self.known = known
+        self.unchecked = unchecked
+        self.schemas = known.schemas | unchecked
+        self.reported: set[str] = set()
+
+    def findings(self) -> Iterator[Finding]:
+        node = self.item.node
+        creates = set(self.item.statement.creates)
+        for key in creates:
+            if not key.startswith(("schema:", "extension:")):
+                yield from self._schema(key.split(".")[0], None)
+        ctes = {n.ctename for n, _ in walk(node) if isinstance(n, ast.CommonTableExpr)}
+        for child, ancestors in walk(node):
+            match child:
+                case ast.RangeVar():
+                    yield from self._relation(child, creates, ctes)
+                case ast.FuncCall():
+                    yield from self._function(dotted(child.funcname), child)
+                case ast.ObjectWithArgs() if _function_object(ancestors, node):
+                    yield from self._function(dotted(child.objname), None)
+                case ast.TypeName() if not child.pct_type:
+                    yield from self._type(dotted(child.names), child)
+                case ast.RoleSpec() if child.roletype == RoleSpecType.ROLESPEC_CSTRING:
+                    yield from self._role(child)
+                case ast.Constraint() if child.contype == ConstrType.CONSTR_FOREIGN:
+                    yield from self._foreign_key(child, ancestors)
+        if isinstance(node, ast.CreateTrigStmt):
+            yield from self._function(dotted(node.funcname), None)
+        if isinstance(node, ast.GrantStmt) and node.targtype.name == "ACL_TARGET_ALL_IN_SCHEMA":
+            for schema in node.objects or ():
+                yield from self._schema(schema.sval, None)
+
+    def _finding(self, what: str, name: str, candidates: set[str], node: Any) -> Iterator[Finding]:
+        if name in self.reported:
+            return
+        self.reported.add(name)
+        close = difflib.get_close_matches(name, sorted(candidates), n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]}?" if close else "declare it in schema/, or check the name"
+        yield Finding(
+            "error",
+            "unresolved",
+            f"{what} {name} is not declared in schema/ nor provided by the platform",
+            self.item.locate(node),
+            hint=hint,
+        )
+
+    def _schema(self, schema: str, node: Any) -> Iterator[Finding]:
+        if schema not in self.schemas:
+            yield from self._finding("schema", schema, self.known.schemas, node)
+
+    def _relation(self, node: ast.RangeVar, creates: set[str], ctes: set[str]) -> Iterator[Finding]:
+        schema = node.schemaname
+        if not schema and (node.relname in ctes or node.relname.startswith("pg_")):
+            return
+        key = f"{schema or DEFAULT_SCHEMA}.{node.relname}"
+        if key in creates:
+            return
+        yield from self._qualified("relation", key, self.known.relations, node)
+
+    def _qualified(self, what: str, key: str, declared: set[str], node: Any) -> Iterator[Finding]:
+        schema = key.split(".")[0]
+        if schema in self.unchecked:
+            return
+        if schema not in self.schemas:
+            yield from self._schema(schema, node)
+            return
+        if key not in declared:
+            yield from self._finding(what, key, declared, node)
+
+    def _function(self, names: list[str], node: Any) -> Iterator[Finding]:
+        if len(names) < 2:  # unqualified: PostgreSQL's, or resolved by the shadow load
+            return
+        key = ".".join(names[-2:]) + "()"
+        yield from self._qualified("function", key, self.known.functions, node)
+
+    def _type(self, names: list[str], node: Any) -> Iterator[Finding]:
+        if len(names) < 2:
+            return
+        yield from self._qualified("type", ".".join(names[-2:]), self.known.types, node)
+
+    def _role(self, node: ast.RoleSpec) -> Iterator[Finding]:
+        name = node.rolename
+        if name.startswith("pg_") or name in self.known.roles:
+            return
+        yield from self._finding("role", name, self.known.roles, node)
+
+    def _foreign_key(self, node: ast.Constraint, ancestors: tuple[Any, ...]) -> Iterator[Finding]:
+        target = _relation(node.pktable)
+        target_columns = self.known.columns.get(target)
+        for column in dotted(node.pk_attrs):
+            if target_columns is not None and column not in target_columns:
+                yield from self._column(column, target, target_columns, node)
+        table = _owning_table(ancestors)
+        own_columns = self.known.columns.get(table) if table else None
+        for column in dotted(node.fk_attrs):
+            if own_columns is not None and column not in own_columns:
+                yield from self._column(column, table or "", own_columns, node)
+
+    def _column(self, column: str, table: str, columns: set[str], node: Any) -> Iterator[Finding]:
+        name = f"{table}.{column}"
+        if name in self.reported:
+            return
+        self.reported.add(name)
+        close = difflib.get_close_matches(column, sorted(columns), n=1, cutoff=0.6)
+        yield Finding(
+            "error",
+            "unresolved",
+            f"foreign key column {column} is not a column of {table}",
+            self.item.locate(node),
+            hint=f"did you mean {close[0]}?"
+            if close
+            else f"{table} has: {', '.join(sorted(columns))}",
+        )
+
+
+def _relation(node: ast.RangeVar) -> str:
+    return f"{node.schemaname or DEFAULT_SCHEMA}.{node.relname}"
+
+
+def _split(names: list[str]) -> tuple[str, str]:
+    return (names[-2], names[-1]) if len(names) > 1 else (DEFAULT_SCHEMA, names[-1])
+
+
+def _owning_table(ancestors: tuple[Any, ...]) -> str | None:
+    for ancestor in reversed(ancestors):
+        if isinstance(ancestor, ast.CreateStmt | ast.AlterTableStmt):
+            return _relation(ancestor.relation)
+    return None
+
+
+def _function_object(ancestors: tuple[Any, ...], statement: Any) -> bool:
+    """Whether an ObjectWithArgs names a function (it also names operators, aggregates...)."""
+    objtype = (
+        getattr(statement, "objtype", None)
+        or getattr(statement, "objectType", None)
+        or getattr(statement, "removeType", None)
+    )
+    if isinstance(statement, ast.AlterFunctionStmt):
+        return True
+    return objtype in _FUNCTION_OBJECTS
