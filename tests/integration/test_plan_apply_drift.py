@@ -106,7 +106,8 @@ def test_plan_json_is_a_versioned_document_without_password(project: Project) ->
     assert document["has_changes"] is True
     assert document["server_major"] in (15, 18)
     assert any("user_profiles" in s["sql"] for s in document["statements"])
-    assert set(document["timings_s"]) == {"parse", "shadow", "load", "inspect", "diff"}
+    assert set(document["timings_s"]) == {"parse", "shadow", "load", "inspect", "diff", "verify"}
+    assert document["verification"]["verified"] is True
 
 
 def test_no_changes_plan_and_apply(project: Project) -> None:
