@@ -9,8 +9,10 @@ so the database holds either the old schema and no row, or the new one and a row
 from __future__ import annotations
 
 import contextlib
+import os
+import signal
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +52,7 @@ def apply_plan(
     with connect(target_url, autocommit=True) as conn:
         ensure_history(conn)
         with _apply_lock(conn, wait):
+            _close_interrupted(conn)
             now = inspect(conn, plan.managed_schemas, plan.extensions).fingerprint
             if now != plan.target_fingerprint:
                 raise SafetyError(
@@ -87,6 +90,7 @@ def rollback(
     with connect(target_url, autocommit=True) as conn:
         ensure_history(conn)
         with _apply_lock(conn, wait=False):
+            _close_interrupted(conn)
             row = find(conn, migration_id)
             if row is None:
                 what = f"migration {migration_id}" if migration_id else "an applied migration"
@@ -148,7 +152,11 @@ def _run(
     conn.execute("select set_config('statement_timeout', %s, false)", (settings.statement_timeout,))
     try:
         run_statements(
-            conn, statements, lock_retries=settings.lock_retries, on_main_commit=write_history
+            conn,
+            statements,
+            lock_retries=settings.lock_retries,
+            on_main_commit=write_history,
+            after_each=_fault_injection(),
         )
     except DatabaseError as error:
         if recorded:
@@ -164,6 +172,29 @@ def _run(
         write_history(conn, "none")
     _set_status(conn, recorded[0], "applied", elapsed(), None)
     return recorded[0], elapsed()
+
+
+def _fault_injection() -> Callable[[int], None] | None:
+    """For the crash tests only: die like `kill -9` right after statement N."""
+    kill_after = int(os.environ.get("CREO_SCHEMA_TEST_KILL_AFTER_STATEMENT") or 0)
+    if not kill_after:
+        return None
+
+    def maybe_die(number: int) -> None:
+        if number == kill_after:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    return maybe_die
+
+
+def _close_interrupted(conn: Any) -> None:
+    """Rows still `running` while we hold the apply lock belong to a process that died."""
+    conn.execute(
+        "update creo_schema.migrations set status = 'failed', "
+        "error = 'interrupted: the applying process ended after the main transaction "
+        "committed; later phases may be missing (plan and apply again to finish)' "
+        "where status = 'running'"
+    )
 
 
 def _set_status(

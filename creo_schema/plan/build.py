@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 from creo_schema.config import Settings
 from creo_schema.db import connect, server_major
+from creo_schema.diff.data import DataChanges, data_changes, declared_data
 from creo_schema.diff.engine import Inspected, changes, inspect, table_names
 from creo_schema.plan.fingerprint import source_fingerprint
 from creo_schema.plan.model import Plan
@@ -77,8 +78,11 @@ def make_plan(
             with timings.step("inspect", progress), connect(desired_url) as desired_conn:
                 desired = inspect(desired_conn, managed, extensions)
                 current = inspect(target, managed, extensions)
+                declared = declared_data(source)
+                data = data_changes(desired_conn, target, declared) if declared else None
+                target.rollback()
         with timings.step("diff", progress):
-            plan = assemble(settings, target_url, source, current, desired, extensions)
+            plan = assemble(settings, target_url, source, current, desired, extensions, data)
         if settings.verify_plans:
             with timings.step("verify", progress):
                 plan = verify_plan(plan, shadow, template, target, target_url, current, desired)
@@ -92,10 +96,19 @@ def assemble(
     current: Inspected,
     desired: Inspected,
     extensions: tuple[str, ...],
+    data: DataChanges | None = None,
 ) -> Plan:
     up = changes(current, desired)
     down = changes(desired, current)
     existing = table_names(current)
+    statements = migration_statements(up, existing)
+    rollback = rollback_statements(down)
+    if data:
+        # Rows go in once the tables are right (end of the main transaction) and come out
+        # before the rollback's DDL runs.
+        split = next((i for i, s in enumerate(statements) if s.phase != "main"), len(statements))
+        statements = statements[:split] + rollback_statements(data.up) + statements[split:]
+        rollback = rollback_statements(data.down) + rollback
     return Plan(
         created_at=datetime.now(UTC).replace(microsecond=0),
         target=redact_url(target_url),
@@ -106,8 +119,8 @@ def assemble(
         source_fingerprint=source_fingerprint(source),
         target_fingerprint=current.fingerprint,
         desired_fingerprint=desired.fingerprint,
-        statements=migration_statements(up, existing),
-        rollback=rollback_statements(down),
+        statements=statements,
+        rollback=rollback,
     )
 
 

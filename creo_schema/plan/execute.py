@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
@@ -22,6 +23,7 @@ from creo_schema.errors import DatabaseError
 from creo_schema.plan.model import PlannedStatement
 
 OnCommit = Callable[[Any, str], None]
+AfterEach = Callable[[int], None]
 
 
 def run_statements(
@@ -30,53 +32,76 @@ def run_statements(
     *,
     lock_retries: int = 0,
     on_main_commit: OnCommit | None = None,
+    after_each: AfterEach | None = None,
     retry_pause: float = 0.5,
 ) -> None:
-    """Execute on an autocommit connection. `on_main_commit(conn, phase)` runs inside each
-    transaction of the main phase just before commit (apply writes its history row there)."""
+    """Execute on an autocommit connection.
+
+    `on_main_commit(conn, phase)` runs inside each transaction of the main and post phases
+    just before commit (apply writes its history row there); `after_each(number)` after
+    each statement (the crash tests use it).
+    """
+    runner = _Runner(conn, on_main_commit, after_each)
     number = 0
     for phase, group in groupby(statements, key=lambda s: s.phase):
         batch = list(group)
         if phase in ("main", "post"):
             _with_retries(
-                conn,
-                lambda b=batch, n=number, p=phase: _transaction(conn, b, n, on_main_commit, p),
+                lambda b=batch, n=number, p=phase: runner.transaction(b, n, p),
                 lock_retries,
                 retry_pause,
             )
         else:
-            action = _alone if phase == "concurrent" else _own_transaction
+            action = runner.alone if phase == "concurrent" else runner.own_transaction
             for offset, statement in enumerate(batch):
                 _with_retries(
-                    conn,
-                    lambda s=statement, n=number + offset, a=action: a(conn, s, n + 1),
+                    lambda s=statement, n=number + offset + 1, a=action: a(s, n),
                     lock_retries,
                     retry_pause,
                 )
         number += len(batch)
 
 
-def _transaction(
-    conn: Any, batch: list[PlannedStatement], first: int, hook: OnCommit | None, phase: str
-) -> None:
-    with conn.transaction():
-        for offset, statement in enumerate(batch):
-            _execute(conn, statement, first + offset + 1)
-        if hook:
-            hook(conn, phase)
+@dataclass
+class _Runner:
+    conn: Any
+    on_commit: OnCommit | None
+    after_each: AfterEach | None
 
+    def transaction(self, batch: list[PlannedStatement], first: int, phase: str) -> None:
+        with self.conn.transaction():
+            for offset, statement in enumerate(batch):
+                self.execute(statement, first + offset + 1)
+            if self.on_commit:
+                self.on_commit(self.conn, phase)
 
-def _own_transaction(conn: Any, statement: PlannedStatement, number: int) -> None:
-    with conn.transaction():
-        _execute(conn, statement, number)
+    def own_transaction(self, statement: PlannedStatement, number: int) -> None:
+        with self.conn.transaction():
+            self.execute(statement, number)
 
+    def alone(self, statement: PlannedStatement, number: int) -> None:
+        try:
+            self.execute(statement, number)
+        except DatabaseError:
+            _drop_invalid_index(self.conn, statement)
+            raise
 
-def _alone(conn: Any, statement: PlannedStatement, number: int) -> None:
-    try:
-        _execute(conn, statement, number)
-    except DatabaseError:
-        _drop_invalid_index(conn, statement)
-        raise
+    def execute(self, statement: PlannedStatement, number: int) -> None:
+        try:
+            self.conn.execute(statement.sql)
+        except psycopg.Error as error:
+            primary = error.diag.message_primary or str(error).splitlines()[0]
+            first_line = statement.sql.strip().splitlines()[0][:100]
+            raise DatabaseError(
+                f"statement {number} ({statement.phase} phase) failed: {primary} [{first_line}]",
+                details={
+                    "sqlstate": error.diag.sqlstate,
+                    "statement": statement.sql,
+                    "number": number,
+                },
+            ) from None
+        if self.after_each:
+            self.after_each(number)
 
 
 def _drop_invalid_index(conn: Any, statement: PlannedStatement) -> None:
@@ -94,7 +119,7 @@ def _drop_invalid_index(conn: Any, statement: PlannedStatement) -> None:
         conn.execute(f"drop index concurrently if exists {row[0]}")  # type: ignore[arg-type]
 
 
-def _with_retries(conn: Any, action: Callable[[], None], retries: int, pause: float) -> None:
+def _with_retries(action: Callable[[], None], retries: int, pause: float) -> None:
     attempt = 0
     while True:
         try:
@@ -106,15 +131,3 @@ def _with_retries(conn: Any, action: Callable[[], None], retries: int, pause: fl
                 raise
             attempt += 1
             time.sleep(pause * 2 ** (attempt - 1))
-
-
-def _execute(conn: Any, statement: PlannedStatement, number: int) -> None:
-    try:
-        conn.execute(statement.sql)
-    except psycopg.Error as error:
-        primary = error.diag.message_primary or str(error).splitlines()[0]
-        first_line = statement.sql.strip().splitlines()[0][:100]
-        raise DatabaseError(
-            f"statement {number} ({statement.phase} phase) failed: {primary} [{first_line}]",
-            details={"sqlstate": error.diag.sqlstate, "statement": statement.sql, "number": number},
-        ) from None

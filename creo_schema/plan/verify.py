@@ -65,7 +65,12 @@ def verify_plan(
                 [f"the target's schema could not be copied exactly: {_short(residue)}"],
             )
         up = _converge(conn, list(plan.statements), desired, schemas, extensions, migration=True)
-        down = _converge(conn, list(plan.rollback), current, schemas, extensions, migration=False)
+        # A rollback is only meaningful from the state a working migration leaves.
+        down = (
+            _converge(conn, list(plan.rollback), current, schemas, extensions, migration=False)
+            if not up.problems
+            else _Outcome(list(plan.rollback))
+        )
     verification = Verification(
         verified=not (up.problems or down.problems),
         method=METHOD,

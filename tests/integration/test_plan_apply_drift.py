@@ -70,7 +70,9 @@ def test_plan_apply_drift_change_and_rollback(project: Project) -> None:
     refused = project.run("rollback", "--auto-approve")
     assert refused.exit_code == 4  # bigint -> integer may lose values: not without consent
     assert "deletes_data" in refused.stderr and "--allow-destructive" in refused.stderr
-    assert project.query("select data_type from information_schema.columns where column_name = 'credits'") == [("bigint",)]
+    assert project.query(
+        "select data_type from information_schema.columns where column_name = 'credits'"
+    ) == [("bigint",)]
     rolled = project.run("rollback", "--auto-approve", "--allow-destructive")
     assert rolled.exit_code == 0, rolled.output
     assert project.query(

@@ -1,0 +1,169 @@
+"""Reference data: declared rows (INSERTs in schema/data/) compared by primary key.
+
+The desired rows are read back from the shadow, where the declared INSERTs ran, so values
+come out exactly as PostgreSQL stores them (jsonb normalised, numerics scaled). Rows the
+target lacks are inserted, declared columns that differ are updated; rows nobody declared
+are left alone. The rollback deletes what was inserted and restores what was updated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pglast
+from pglast import ast
+
+from creo_schema.errors import InputError, Location
+from creo_schema.source.model import SourceSet
+
+SEPARATOR = "\x1f"
+
+
+@dataclass(frozen=True)
+class DeclaredData:
+    schema: str
+    table: str
+    columns: tuple[str, ...]  # declared columns, in first-declared order; () = all columns
+    location: Location
+
+    @property
+    def qualified(self) -> str:
+        return f'"{self.schema}"."{self.table}"'
+
+
+@dataclass(frozen=True)
+class DataChanges:
+    up: list[str]
+    down: list[str]
+
+
+def declared_data(source: SourceSet) -> list[DeclaredData]:
+    """One entry per table that has declared rows, columns merged over its INSERTs."""
+    merged: dict[tuple[str, str], DeclaredData] = {}
+    for statement in source.statements:
+        if statement.kind != "InsertStmt":
+            continue
+        node = pglast.parse_sql(statement.sql)[0].stmt
+        assert isinstance(node, ast.InsertStmt)
+        key = (node.relation.schemaname or "public", node.relation.relname)
+        columns = tuple(target.name for target in node.cols or ())
+        location = statement.location
+        if key in merged:
+            known = merged[key].columns
+            columns = (
+                known + tuple(c for c in columns if c not in known) if known and columns else ()
+            )
+            location = merged[key].location
+        merged[key] = DeclaredData(key[0], key[1], columns, location)
+    return list(merged.values())
+
+
+def data_changes(desired: Any, target: Any, declared: list[DeclaredData]) -> DataChanges:
+    up: list[str] = []
+    down: list[str] = []
+    for data in declared:
+        table_up, table_down = _table_changes(desired, target, data)
+        up += table_up
+        down = table_down + down
+    return DataChanges(up, down)
+
+
+def _table_changes(desired: Any, target: Any, data: DeclaredData) -> tuple[list[str], list[str]]:
+    types = _column_types(desired, data)
+    keys = _primary_key(desired, data)
+    columns = list(data.columns or types)
+    for key in keys:
+        if key not in columns:
+            columns.insert(0, key)
+    wanted = _rows(desired, data, columns, keys, None)
+    target_columns = set(_column_types(target, data)) if _exists(target, data) else set()
+    present_columns = [c for c in columns if c in target_columns]
+    have = (
+        _rows(target, data, present_columns, keys, list(wanted))
+        if set(keys) <= target_columns
+        else {}
+    )
+    up: list[str] = []
+    down: list[str] = []
+    for pk, row in wanted.items():
+        where = " and ".join(f'"{k}" = {_literal(row[k], types[k])}' for k in keys)
+        current = have.get(pk)
+        if current is None:
+            names = ", ".join(f'"{c}"' for c in columns)
+            values = ", ".join(_literal(row[c], types[c]) for c in columns)
+            up.append(f"insert into {data.qualified} ({names}) values ({values})")
+            down.append(f"delete from {data.qualified} where {where}")
+            continue
+        changed = [
+            c for c in columns if c not in keys and (c not in current or current[c] != row[c])
+        ]
+        if changed:
+            sets = ", ".join(f'"{c}" = {_literal(row[c], types[c])}' for c in changed)
+            up.append(f"update {data.qualified} set {sets} where {where}")
+            restore = [c for c in changed if c in current]
+            if restore:
+                back = ", ".join(f'"{c}" = {_literal(current[c], types[c])}' for c in restore)
+                down.append(f"update {data.qualified} set {back} where {where}")
+    return up, down
+
+
+def _exists(conn: Any, data: DeclaredData) -> bool:
+    row = conn.execute("select to_regclass(%s) is not null", (data.qualified,)).fetchone()
+    return bool(row[0])
+
+
+def _column_types(conn: Any, data: DeclaredData) -> dict[str, str]:
+    rows = conn.execute(
+        "select a.attname, format_type(a.atttypid, a.atttypmod) from pg_attribute a "
+        "where a.attrelid = to_regclass(%s) and a.attnum > 0 and not a.attisdropped "
+        "and a.attgenerated = '' order by a.attnum",
+        (data.qualified,),
+    ).fetchall()
+    return {name: type_ for name, type_ in rows}
+
+
+def _primary_key(conn: Any, data: DeclaredData) -> list[str]:
+    rows = conn.execute(
+        "select a.attname from pg_index i join pg_attribute a on a.attrelid = i.indrelid "
+        "and a.attnum = any(i.indkey) where i.indrelid = to_regclass(%s) and i.indisprimary "
+        "order by array_position(i.indkey, a.attnum)",
+        (data.qualified,),
+    ).fetchall()
+    if not rows:
+        raise InputError(
+            f"reference data for {data.schema}.{data.table} needs a primary key to compare rows by",
+            location=data.location,
+        )
+    return [r[0] for r in rows]
+
+
+def _rows(
+    conn: Any,
+    data: DeclaredData,
+    columns: list[str],
+    keys: list[str],
+    only: list[tuple[Any, ...]] | None,
+) -> dict[tuple[Any, ...], dict[str, str | None]]:
+    """Rows as text, keyed by their primary key values; only the given keys when asked."""
+    if not columns:
+        return {}
+    select = ", ".join(f'"{c}"::text' for c in columns)
+    query = f"select {select} from {data.qualified}"
+    params: tuple[Any, ...] = ()
+    if only is not None:
+        key_text = " || chr(31) || ".join(f"coalesce(\"{k}\"::text, '')" for k in keys)
+        query += f" where {key_text} = any(%s)"
+        params = ([SEPARATOR.join(str(v) for v in pk) for pk in only],)
+    rows = conn.execute(query, params).fetchall()
+    out: dict[tuple[Any, ...], dict[str, str | None]] = {}
+    for row in rows:
+        record = dict(zip(columns, row, strict=True))
+        out[tuple(record[k] for k in keys)] = record
+    return out
+
+
+def _literal(value: str | None, type_: str) -> str:
+    if value is None:
+        return f"null::{type_}"
+    return "'" + value.replace("'", "''") + f"'::{type_}"
