@@ -37,6 +37,10 @@ class CreoGroup(click.Group):
                 raise
             if obj.get("format") == "json":
                 click.echo(document("error", exit_code=error.exit_code, error=error.to_dict()))
+            if obj.get("format") == "github":
+                where = error.location
+                place = f" file={where.file},line={where.line},col={where.column}" if where else ""
+                click.echo(f"::error{place}::{error.message}")
             click.echo(error_text(error), err=True)
             ctx.exit(error.exit_code)
 
@@ -332,7 +336,62 @@ def apply(
 
 
 @cli.command()
+@click.option("--strict", is_flag=True, help="Count warnings as errors too (exit 2).")
 @format_option()
+@click.pass_context
+def validate(ctx: click.Context, strict: bool) -> None:
+    """Check schema/: static rules, a load into a shadow database, then the advisor lints.
+
+    One finding per line, `file:line:col: level rule: message`, then `  hint: ...`. Exit 0
+    when no finding is an error (warnings and infos are advice; --strict fails on warnings
+    too), 2 when one is or the input is bad, 3 when a database cannot be reached. Silence a
+    lint in place with `-- creo:allow <rule> <reason>` above the statement. The target
+    database, if configured, is only asked its version; nothing is written to it.
+    """
+    from creo_schema.commands import validating
+
+    settings = _settings(ctx)
+    with _Progress(ctx.obj["format"] == "text") as progress:
+        result = validating.validate(
+            settings,
+            progress,
+            lint_disable=settings.lint_disable,
+            lint_levels=dict(settings.lint_levels),
+            exposed_schemas=settings.exposed_schemas,
+        )
+    code = result.exit_code(strict=strict)
+    counts = {level: result.count(level) for level in ("error", "warning", "info")}
+    if ctx.obj["format"] == "json":
+        click.echo(
+            document(
+                "validate",
+                exit_code=code,
+                files=result.files,
+                statements=result.statements,
+                linted=result.linted,
+                server_major=result.server_major,
+                counts=counts,
+                findings=[f.to_dict() for f in result.findings],
+            )
+        )
+        ctx.exit(code)
+    for finding in result.findings:
+        click.echo(finding.text())
+    checked = (
+        f"{result.files} file{'s' if result.files != 1 else ''}, "
+        f"{result.statements} statement{'s' if result.statements != 1 else ''}"
+    )
+    if not result.findings:
+        click.echo(f"No findings: {checked} checked (static rules, shadow load, lints).")
+    else:
+        told = ", ".join(f"{n} {level}{'s' if n != 1 else ''}" for level, n in counts.items())
+        skipped = "" if result.linted else "; shadow load and lints skipped until errors are fixed"
+        click.echo(f"{told} in {checked}{skipped}.")
+    ctx.exit(code)
+
+
+@cli.command()
+@format_option(("text", "json", "markdown", "github"))
 @click.pass_context
 def drift(ctx: click.Context) -> None:
     """Check the database against schema/: exit 0 in sync, 1 drift, 2 bad input, 3 database error.
@@ -345,8 +404,18 @@ def drift(ctx: click.Context) -> None:
     with _Progress(ctx.obj["format"] == "text") as progress:
         result = planning.drift(settings, progress)
     made = result.plan
-    if ctx.obj["format"] == "json":
-        click.echo(plan_json(made, result.timings, drift=made.has_changes))
+    output = ctx.obj["format"]
+    if output in ("markdown", "github", "json"):
+        from creo_schema.drift_report import drift_items, render_github, render_markdown
+        from creo_schema.source.load import load_source
+
+        source = load_source(settings.schema_dir)
+        if output == "json":
+            drifted = [item.to_dict() for item in drift_items(made, source)]
+            click.echo(plan_json(made, result.timings, drift=made.has_changes, drifted=drifted))
+        else:
+            render = render_github if output == "github" else render_markdown
+            click.echo(render(made, source), nl=False)
     elif made.has_changes:
         console = _stdout()
         console.print(
@@ -496,6 +565,244 @@ def dev_url(ctx: click.Context) -> None:
     from creo_schema.dev import database
 
     click.echo(database.start(_settings(ctx.find_root()).platform))
+
+
+@cli.group()
+def backup() -> None:
+    """Backups of the managed schemas' rows (folders under backup_dir, default backups/)."""
+
+
+class _RowProgress:
+    """A progress bar per table on stderr, only when a person is watching."""
+
+    def __init__(self, enabled: bool) -> None:
+        from rich.progress import Progress
+
+        self.console = Console(stderr=True)
+        self.bar: Any = (
+            Progress(console=self.console, transient=True)
+            if (enabled and self.console.is_terminal)
+            else None
+        )
+        self.tasks: dict[str, Any] = {}
+
+    def __call__(self, table: str, done: int, total: int) -> None:
+        if self.bar is None:
+            return
+        if table not in self.tasks:
+            self.tasks[table] = self.bar.add_task(table, total=total or None)
+        self.bar.update(self.tasks[table], completed=done, total=max(total, done) or None)
+
+    def __enter__(self) -> _RowProgress:
+        if self.bar is not None:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@backup.command("create")
+@click.option(
+    "--incremental",
+    is_flag=True,
+    help="Only rows changed since the latest backup (plus every primary key, for deletes).",
+)
+@format_option()
+@click.pass_context
+def backup_create(ctx: click.Context, incremental: bool) -> None:
+    """Back up every table of the managed schemas, streamed and compressed."""
+    from creo_schema.backup import create_backup
+    from creo_schema.commands.target import resolve_target
+
+    root = ctx.find_root()
+    settings = _settings(root)
+    with _RowProgress(root.obj["format"] == "text") as progress:
+        made = create_backup(
+            settings, resolve_target(settings), incremental=incremental, progress=progress
+        )
+    rows = sum(t.rows for t in made.meta.tables)
+    size = sum(t.bytes for t in made.meta.tables)
+    if root.obj["format"] == "json":
+        click.echo(
+            document(
+                "backup-create",
+                id=made.id,
+                path=str(made.path),
+                incremental=made.meta.kind == "incremental",
+                base=made.meta.base,
+                tables=len(made.meta.tables),
+                rows=rows,
+                bytes=size,
+            )
+        )
+    else:
+        base = f" on top of {made.meta.base}" if made.meta.base else ""
+        click.echo(
+            f"Backup {made.id} ({made.meta.kind}{base}): {len(made.meta.tables)} tables, "
+            f"{rows} rows, {size} bytes compressed, in {made.path}"
+        )
+
+
+@backup.command("list")
+@format_option()
+@click.pass_context
+def backup_list(ctx: click.Context) -> None:
+    """List the backups, oldest first."""
+    from creo_schema.backup import list_backups
+
+    root = ctx.find_root()
+    found = list_backups(Path(_settings(root).backup_dir))
+    if root.obj["format"] == "json":
+        click.echo(
+            document(
+                "backup-list",
+                backups=[
+                    {
+                        "id": m.id,
+                        "created_at": m.created_at,
+                        "kind": m.kind,
+                        "base": m.base,
+                        "migration": m.migration,
+                        "schema_fingerprint": m.schema_fingerprint,
+                        "tables": len(m.tables),
+                        "rows": sum(t.total_rows for t in m.tables),
+                        "bytes": sum(t.bytes for t in m.tables),
+                    }
+                    for m in found
+                ],
+            )
+        )
+        return
+    if not found:
+        click.echo("No backups.")
+    for m in found:
+        base = f" on {m.base}" if m.base else ""
+        why = f"  before {m.migration}" if m.migration else ""
+        click.echo(
+            f"{m.id}  {m.kind}{base}  {len(m.tables)} tables  "
+            f"{sum(t.total_rows for t in m.tables)} rows  "
+            f"{sum(t.bytes for t in m.tables)} bytes{why}"
+        )
+
+
+@backup.command("restore")
+@click.argument("backup_id")
+@click.option("--force", is_flag=True, help="Restore even if the schema differs from the backup's.")
+@click.option("--auto-approve", is_flag=True, help="Restore without asking for confirmation.")
+@format_option()
+@click.pass_context
+def backup_restore(ctx: click.Context, backup_id: str, force: bool, auto_approve: bool) -> None:
+    """Replace every managed table's rows with the backup's, in one transaction.
+
+    Refused (exit 4) when the database schema differs from the backup's, unless --force.
+    """
+    from creo_schema.backup import restore_backup
+    from creo_schema.commands.target import resolve_target
+
+    root = ctx.find_root()
+    settings = _settings(root)
+    if not auto_approve:
+        if not sys.stdin.isatty():
+            raise SafetyError("not restoring without confirmation", hint="pass --auto-approve")
+        if not click.confirm(
+            f"Replace the rows of every table in {', '.join(settings.managed_schemas)} "
+            f"with backup {backup_id}?",
+            default=False,
+        ):
+            raise SafetyError("not restored: declined at the prompt")
+    with _RowProgress(root.obj["format"] == "text") as progress:
+        result = restore_backup(
+            settings, resolve_target(settings), backup_id, force=force, progress=progress
+        )
+    if root.obj["format"] == "json":
+        click.echo(document("backup-restore", **vars(result)))
+    else:
+        click.echo(
+            f"Restored backup {result.id}: {result.tables} tables, {result.rows} rows loaded, "
+            "checksums match."
+        )
+
+
+@backup.command("cleanup")
+@click.option(
+    "--older-than",
+    "days",
+    required=True,
+    type=click.FloatRange(min=0),
+    help="Remove backups older than this many days (bases of kept backups stay).",
+)
+@format_option()
+@click.pass_context
+def backup_cleanup(ctx: click.Context, days: float) -> None:
+    """Remove old backups."""
+    from creo_schema.backup import cleanup
+
+    root = ctx.find_root()
+    removed = cleanup(Path(_settings(root).backup_dir), days)
+    if root.obj["format"] == "json":
+        click.echo(document("backup-cleanup", removed=removed))
+    else:
+        click.echo(
+            f"Removed {len(removed)} backups" + (f": {', '.join(removed)}" if removed else ".")
+        )
+
+
+@cli.command()
+@click.option(
+    "--no-drift", is_flag=True, help="Skip the drift check (it loads schema/ into a shadow)."
+)
+@click.option(
+    "--long-after",
+    default=300,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Report transactions and lock waits older than this many seconds.",
+)
+@format_option()
+@click.pass_context
+def health(ctx: click.Context, no_drift: bool, long_after: int) -> None:
+    """Check the database: connection, migrations, drift, integrity, indexes, RLS, activity.
+
+    Exit 0 healthy, 1 problems found, 3 cannot connect.
+    """
+    from creo_schema.commands.target import resolve_target
+    from creo_schema.health import health as run_health
+
+    root = ctx.find_root()
+    settings = _settings(root)
+    report = run_health(
+        settings, resolve_target(settings), drift=not no_drift, long_after_s=long_after
+    )
+    if root.obj["format"] == "json":
+        click.echo(
+            document(
+                "health",
+                healthy=report.healthy,
+                checks=[
+                    {
+                        "name": c.name,
+                        "status": c.status,
+                        "summary": c.summary,
+                        "details": list(c.details),
+                    }
+                    for c in report.checks
+                ],
+            )
+        )
+    else:
+        console = _stdout()
+        colour = {"ok": "green", "warning": "yellow", "problem": "red", "skipped": "dim"}
+        for c in report.checks:
+            console.print(
+                f"[{colour[c.status]}]{c.status:<8}[/{colour[c.status]}] {c.name:<11} {c.summary}",
+                markup=True,
+            )
+            for line in c.details:
+                console.print(f"{'':21}{line}", markup=False)
+        console.print("Healthy." if report.healthy else "Problems found.")
+    ctx.exit(0 if report.healthy else 1)
 
 
 def _write(path: Path | None, text: str) -> None:

@@ -36,6 +36,9 @@ class Settings(BaseModel):
     statement_timeout: str = "15min"
     lock_retries: int = Field(default=3, ge=0, le=100)
     verify_plans: bool = True
+    exposed_schemas: tuple[str, ...] = ("public",)  # Supabase's pgrst.db_schemas, for the lints
+    lint_disable: tuple[str, ...] = ()
+    lint_levels: dict[str, Literal["error", "warning", "info", "off"]] = Field(default_factory=dict)
     backup_dir: Path = Path("backups")
     backup_before_apply: bool = True
 
@@ -51,6 +54,14 @@ class Settings(BaseModel):
             raise ValueError(
                 f"{', '.join(platform_owned)} belongs to the platform: it is never managed"
             )
+        return value
+
+    @field_validator("lint_disable")
+    @classmethod
+    def _known_rules(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        from creo_schema.lint.registry import check_config
+
+        check_config(value, {})
         return value
 
     @field_validator("shadow")

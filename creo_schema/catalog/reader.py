@@ -10,6 +10,7 @@ code, because the query's column names are the dataclass's field names.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -97,12 +98,16 @@ class CatalogSnapshot:
         return tuple(r for r in self.relations if r.is_table)
 
 
+# Read unless asked otherwise: `type_refs` only serves type generation.
+DEFAULT_KINDS = tuple(k for k in KINDS if k != "type_refs")
+
+
 @cache
-def snapshot_sql() -> str:
-    """The one statement that reads every kind (built once per process)."""
+def snapshot_sql(kinds: tuple[str, ...] = DEFAULT_KINDS) -> str:
+    """The one statement that reads the given kinds (built once per process)."""
     folder = resources.files(__package__).joinpath("sql")
     parts = []
-    for kind in KINDS:
+    for kind in kinds:
         body = folder.joinpath(f"{kind}.sql").read_text(encoding="utf-8").strip().rstrip(";")
         parts.append(
             f"(select coalesce(json_agg(row_to_json(k)), '[]'::json) from (\n{body}\n) k) as {kind}"
@@ -114,25 +119,36 @@ def snapshot_sql() -> str:
     )
 
 
-def snapshot(conn: Any, schemas: tuple[str, ...] | list[str]) -> CatalogSnapshot:
+def snapshot(
+    conn: Any, schemas: Iterable[str], *, kinds: Iterable[str] = DEFAULT_KINDS
+) -> CatalogSnapshot:
     """Read the schemas' objects from `conn` (any psycopg connection; nothing is written).
+
+    :param kinds: what to read (names of `KINDS`); the others stay empty. `type_refs` is
+        left out unless asked for.
 
     A connection that is not in autocommit mode is left as it was found: the read runs in
     its own transaction when none is open, which is rolled back.
     """
     names = tuple(schemas)
+    wanted = tuple(k for k in KINDS if k in set(kinds))
+    unknown = set(kinds) - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown catalog kinds: {', '.join(sorted(unknown))}")
     was_idle = conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
     try:
         with conn.cursor() as cursor:
-            cursor.execute(snapshot_sql(), {"schemas": list(names)})
+            cursor.execute(snapshot_sql(wanted), {"schemas": list(names)})
             row = cursor.fetchone()
     except psycopg.Error as error:
         raise DatabaseError(f"reading the catalog failed: {error}") from error
     finally:
         if not conn.autocommit and was_idle:
             conn.rollback()
-    values: dict[str, Any] = {"server_version": row[0], "schemas": names}
-    for (kind, cls), rows in zip(KINDS.items(), row[1:], strict=True):
+    values: dict[str, Any] = {kind: () for kind in KINDS}
+    values.update(server_version=row[0], schemas=names)
+    for kind, rows in zip(wanted, row[1:], strict=True):
+        cls = KINDS[kind]
         values[kind] = tuple(_build(cls, r) for r in rows)
     return CatalogSnapshot(**values)
 

@@ -23,5 +23,8 @@ def plan(settings: Settings, progress: Progress | None = None) -> PlanResult:
 
 
 def drift(settings: Settings, progress: Progress | None = None) -> PlanResult:
-    """Read-only: the target is never written (the shadow is a separate server)."""
-    return plan(settings, progress)
+    """Read-only: the target is never written (the shadow is a separate server).
+
+    Not verified: drift asks whether there is a difference, not how to apply it.
+    """
+    return plan(settings.model_copy(update={"verify_plans": False}), progress)

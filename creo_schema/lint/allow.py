@@ -45,7 +45,9 @@ def read_allows(parsed: list[Parsed], known_rules: Collection[str]) -> Allows:
                     Finding(
                         "error",
                         "allow-comment",
-                        f"creo:allow names no lint rule {rule!r}" if rule else "creo:allow names no rule",
+                        f"creo:allow names no lint rule {rule!r}"
+                        if rule
+                        else "creo:allow names no rule",
                         where,
                         hint=f"did you mean {close[0]}?"
                         if close

@@ -78,11 +78,12 @@ class Locator:
         for item in self.parsed:
             node = item.node
             target = getattr(node, "relation", None)
-            if isinstance(node, ast.CreateStmt | ast.AlterTableStmt) and isinstance(
-                target, ast.RangeVar
+            if (
+                isinstance(node, ast.CreateStmt | ast.AlterTableStmt)
+                and isinstance(target, ast.RangeVar)
+                and relation_key(target) == key
             ):
-                if relation_key(target) == key:
-                    yield item
+                yield item
 
     def order(self, item: Parsed) -> int:
         """Position in file order (later declarations get the finding of a pair)."""
@@ -108,7 +109,7 @@ class LintContext:
             return list(cursor.fetchall())
 
 
-def relation_key(node: ast.RangeVar) -> str:
+def relation_key(node: Any) -> str:
     return f"{node.schemaname or DEFAULT_SCHEMA}.{node.relname}"
 
 

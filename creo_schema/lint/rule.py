@@ -1,4 +1,4 @@
-"""The shape of a rule: a name, a default level, a check. The docstring is its documentation.
+"""The shape of a rule: a name, a default level, a check. The module docstring is its documentation.
 
 Write the docstring as sqlfluff does: one summary line, then **Anti-pattern** and **Best
 practice** sections with SQL. `check` yields findings through `self.finding(...)`, which fills
@@ -8,6 +8,7 @@ DEFINER function); the registry then applies the configured level and the in-pla
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -37,5 +38,11 @@ class Rule:
         return Finding(level or self.level, self.name, message, location, hint)
 
     @classmethod
+    def doc(cls) -> str:
+        """The rule's documentation: its module's docstring (one rule per module)."""
+        return sys.modules[cls.__module__].__doc__ or ""
+
+    @classmethod
     def summary(cls) -> str:
-        return (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else cls.name
+        doc = cls.doc().strip()
+        return doc.splitlines()[0] if doc else cls.name

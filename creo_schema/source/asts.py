@@ -27,9 +27,17 @@ class Parsed:
     node: Any
     index: LineIndex
 
-    def locate(self, node: Any = None) -> Location:
-        """Where `node` starts (a node's `location` is an offset into the file's text)."""
-        offset = getattr(node, "location", None) if node is not None else None
+    def locate(self, node: Any = None, ancestors: tuple[Any, ...] = ()) -> Location:
+        """Where `node` starts (a node's `location` is an offset into the file's text).
+
+        Some nodes carry no location (pglast leaves constants without one): the nearest
+        ancestor that has one stands in.
+        """
+        offset = None
+        for candidate in (node, *reversed(ancestors)):
+            offset = getattr(candidate, "location", None) if candidate is not None else None
+            if offset is not None and offset >= 0:
+                break
         if offset is None or offset < 0:
             return self.statement.location
         line, column = self.index.line_col(offset)

@@ -458,7 +458,7 @@ class _Resolver:
         )
 
 
-def _relation(node: ast.RangeVar) -> str:
+def _relation(node: Any) -> str:
     return f"{node.schemaname or DEFAULT_SCHEMA}.{node.relname}"
 
 

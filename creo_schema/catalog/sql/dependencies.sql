@@ -1,51 +1,59 @@
 -- Which object needs which, at the level a change is planned: a view on a table, a function
--- on a type, a table's default on a function, a trigger's table on its function. Normal
--- dependencies only: automatic and internal ones (an index or a column on its table) are
--- implied by the structure above. Sub-objects are folded into their owner (a view's rewrite
--- rule into the view, a policy, trigger or default into its table, a column into its table,
--- an array type into its element type, a row type into its table) before naming, so each
--- pair is named once: pg_identify_object per row costs more than the whole catalog read.
-with edges as (
-  select distinct
-         case when d.classid in ('pg_rewrite'::regclass, 'pg_attrdef'::regclass,
-                                 'pg_trigger'::regclass, 'pg_policy'::regclass)
-                or (d.classid = 'pg_constraint'::regclass and k.contypid = 0)
-              then 'pg_class'::regclass::oid
-              when d.classid = 'pg_constraint'::regclass then 'pg_type'::regclass::oid
-              else d.classid end as classid,
-         coalesce(rw.ev_class, ad.adrelid, tg.tgrelid, po.polrelid, nullif(k.conrelid, 0),
-                  nullif(k.contypid, 0), d.objid) as objid,
-         case when rt.typrelid <> 0 and rc.relkind <> 'c' then 'pg_class'::regclass::oid
-              else d.refclassid end as refclassid,
-         case when rt.typrelid <> 0 and rc.relkind <> 'c' then rt.typrelid
-              when rt.typcategory = 'A' and rt.typelem <> 0 then rt.typelem
-              when d.refclassid = 'pg_constraint'::regclass then rk.conrelid
-              else d.refobjid end as refobjid
+-- on a type, a table (through a default, a policy, a trigger or a constraint) on a function
+-- or on another table. Normal dependencies only: automatic and internal ones (an index or a
+-- column on its table) are implied by the structure above, as is each object's need for its
+-- schema and language. Sub-objects are folded into their owner first (a view's rewrite rule
+-- into the view, a column into its table, an array type into its element type, a row type
+-- into its table), and each object is named once: pg_identify_object per pg_depend row costs
+-- more than the whole catalog read.
+with edges(classid, objid, refclassid, refobjid) as (
+  select 'pg_class'::regclass::oid, x.ev_class, d.refclassid, d.refobjid
+    from pg_depend d join pg_rewrite x on x.oid = d.objid
+   where d.classid = 'pg_rewrite'::regclass and d.objid >= 16384 and d.deptype = 'n'
+  union all
+  select 'pg_class'::regclass::oid, x.adrelid, d.refclassid, d.refobjid
+    from pg_depend d join pg_attrdef x on x.oid = d.objid
+   where d.classid = 'pg_attrdef'::regclass and d.objid >= 16384 and d.deptype = 'n'
+  union all
+  select 'pg_class'::regclass::oid, x.tgrelid, d.refclassid, d.refobjid
+    from pg_depend d join pg_trigger x on x.oid = d.objid
+   where d.classid = 'pg_trigger'::regclass and d.objid >= 16384 and d.deptype = 'n'
+  union all
+  select 'pg_class'::regclass::oid, x.polrelid, d.refclassid, d.refobjid
+    from pg_depend d join pg_policy x on x.oid = d.objid
+   where d.classid = 'pg_policy'::regclass and d.objid >= 16384 and d.deptype = 'n'
+  union all
+  select case when x.conrelid <> 0 then 'pg_class'::regclass::oid else 'pg_type'::regclass::oid end,
+         case when x.conrelid <> 0 then x.conrelid else x.contypid end, d.refclassid, d.refobjid
+    from pg_depend d join pg_constraint x on x.oid = d.objid
+   where d.classid = 'pg_constraint'::regclass and d.objid >= 16384 and d.deptype = 'n'
+  union all
+  select d.classid, d.objid, d.refclassid, d.refobjid
     from pg_depend d
-    left join pg_rewrite rw on d.classid = 'pg_rewrite'::regclass and rw.oid = d.objid
-    left join pg_attrdef ad on d.classid = 'pg_attrdef'::regclass and ad.oid = d.objid
-    left join pg_trigger tg on d.classid = 'pg_trigger'::regclass and tg.oid = d.objid
-    left join pg_policy po on d.classid = 'pg_policy'::regclass and po.oid = d.objid
-    left join pg_constraint k on d.classid = 'pg_constraint'::regclass and k.oid = d.objid
-    left join pg_type rt on d.refclassid = 'pg_type'::regclass and rt.oid = d.refobjid
-    left join pg_class rc on rc.oid = rt.typrelid
-    left join pg_constraint rk on d.refclassid = 'pg_constraint'::regclass and rk.oid = d.refobjid
-   where d.deptype = 'n' and d.objid >= 16384
-), pairs as (
-  select distinct classid, objid, refclassid, refobjid
-    from edges
-   where (classid, objid) <> (refclassid, refobjid)
-), dependents as (
-  select distinct classid, objid from pairs
-), owned as (
-  select p.classid, p.objid, i.type, i.identity
-    from dependents p
-    cross join lateral pg_identify_object(p.classid, p.objid, 0) i
-   where i.schema in (select nspname from target_ns)
+   where d.classid in ('pg_class'::regclass, 'pg_proc'::regclass, 'pg_type'::regclass)
+     and d.objid >= 16384 and d.deptype = 'n'
+), folded as materialized (
+  select distinct e.classid, e.objid,
+         case when t.typrelid <> 0 and rc.relkind <> 'c' then 'pg_class'::regclass::oid
+              when k.oid is not null and k.conrelid <> 0 then 'pg_class'::regclass::oid
+              else e.refclassid end as refclassid,
+         case when t.typrelid <> 0 and rc.relkind <> 'c' then t.typrelid
+              when t.typcategory = 'A' and t.typelem <> 0 then t.typelem
+              when k.oid is not null and k.conrelid <> 0 then k.conrelid
+              else e.refobjid end as refobjid
+    from edges e
+    left join pg_type t on e.refclassid = 'pg_type'::regclass and t.oid = e.refobjid
+    left join pg_class rc on rc.oid = t.typrelid
+    left join pg_constraint k on e.refclassid = 'pg_constraint'::regclass and k.oid = e.refobjid
+   where e.refclassid not in ('pg_namespace'::regclass, 'pg_language'::regclass)
+), objects as materialized (
+  select o.classid, o.objid, i.type || ' ' || i.identity as name, i.schema
+    from (select classid, objid from folded union select refclassid, refobjid from folded) o
+    cross join lateral pg_identify_object(o.classid, o.objid, 0) i
 )
-select o.type || ' ' || o.identity as dependent,
-       r.type || ' ' || r.identity as referenced
-  from pairs p
-  join owned o on o.classid = p.classid and o.objid = p.objid
-  cross join lateral pg_identify_object(p.refclassid, p.refobjid, 0) r
+select a.name as dependent, b.name as referenced
+  from folded f
+  join objects a on a.classid = f.classid and a.objid = f.objid
+  join objects b on b.classid = f.refclassid and b.objid = f.refobjid
+ where a.schema in (select nspname from target_ns) and a.name <> b.name
  order by 1, 2

@@ -62,7 +62,7 @@ class AuthRlsInitplan(Rule):
                     key = (names[-2] if len(names) > 1 else "", names[-1])
                     if key not in CALLS or wrapped(ancestors):
                         continue
-                    call = ".".join(names) + "()"
+                    call = ".".join(names) + ("(...)" if node.args else "()")
                     yield self.finding(
                         f'policy "{policy.policy_name}" calls {call} for every row',
                         item.locate(node),

@@ -41,7 +41,7 @@ class RlsReferencesUserMetadata(Rule):
         for item in ctx.locator.policies():
             policy = item.node
             for expression in (policy.qual, policy.with_check):
-                for node, _ in walk(expression):
+                for node, ancestors in walk(expression):
                     if isinstance(node, ast.A_Const):
                         text = str(getattr(node.val, "sval", "") or "")
                     elif isinstance(node, ast.ColumnRef):
@@ -53,7 +53,7 @@ class RlsReferencesUserMetadata(Rule):
                     yield self.finding(
                         f'policy "{policy.policy_name}" reads user_metadata, which every user '
                         "can change for themselves",
-                        item.locate(node),
+                        item.locate(node, ancestors),
                         "authorize from auth.jwt() -> 'app_metadata' or from your own table "
                         "(e.g. (select private.is_admin()))",
                     )

@@ -1,0 +1,52 @@
+"""`creo-schema health`: is the database reachable, migrated, in sync, consistent and calm?
+
+Exit 0 healthy, 1 problems found, 3 cannot connect.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from creo_schema.config import Settings
+from creo_schema.db import connect
+from creo_schema.errors import CreoError
+from creo_schema.health.checks import OK, PROBLEM, SKIPPED, WARNING, Check, Context, run_checks
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    checks: tuple[Check, ...]
+
+    @property
+    def healthy(self) -> bool:
+        return all(c.status != PROBLEM for c in self.checks)
+
+
+def health(
+    settings: Settings, target_url: str, *, drift: bool = True, long_after_s: int = 300
+) -> HealthReport:
+    """Run every check; a connection failure raises `DatabaseError` (exit 3)."""
+    with connect(target_url, autocommit=True) as conn:
+        checks = run_checks(Context(conn, tuple(settings.managed_schemas), long_after_s))
+    checks.insert(2, _drift(settings) if drift else Check("drift", SKIPPED, "not checked"))
+    return HealthReport(tuple(checks))
+
+
+def _drift(settings: Settings) -> Check:
+    from creo_schema.commands.planning import drift
+
+    try:
+        made = drift(settings).plan
+    except CreoError as error:
+        return Check("drift", PROBLEM, f"the drift check failed: {error.one_line()}")
+    if made.has_changes:
+        return Check(
+            "drift",
+            PROBLEM,
+            f"the database differs from schema/: {len(made.statements)} statement(s) to fix",
+            tuple(s.sql.splitlines()[0][:120] for s in made.statements[:20]),
+        )
+    return Check("drift", OK, "the database matches schema/")
+
+
+__all__ = ["OK", "PROBLEM", "SKIPPED", "WARNING", "Check", "HealthReport", "health"]
