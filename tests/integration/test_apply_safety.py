@@ -77,6 +77,7 @@ def test_interrupted_at_every_statement_boundary_then_rerun_converges(
             "--database-url",
             url,
             "apply",
+            str(plan_file),
             "--auto-approve",
         ]
         killed = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
