@@ -38,6 +38,17 @@ class DataChanges:
     down: list[str]
 
 
+@dataclass(frozen=True)
+class DesiredRows:
+    """The declared rows of one table as the shadow stored them (cacheable: plain data)."""
+
+    data: DeclaredData
+    columns: tuple[str, ...]
+    keys: tuple[str, ...]
+    types: dict[str, str]
+    rows: dict[tuple[Any, ...], dict[str, str | None]]
+
+
 def declared_data(source: SourceSet) -> list[DeclaredData]:
     """One entry per table that has declared rows, columns merged over its INSERTs."""
     merged: dict[tuple[str, str], DeclaredData] = {}
@@ -59,24 +70,32 @@ def declared_data(source: SourceSet) -> list[DeclaredData]:
     return list(merged.values())
 
 
-def data_changes(desired: Any, target: Any, declared: list[DeclaredData]) -> DataChanges:
+def read_desired(desired: Any, declared: list[DeclaredData]) -> list[DesiredRows]:
+    """Read the declared rows back from the shadow they were loaded into."""
+    out = []
+    for data in declared:
+        types = _column_types(desired, data)
+        keys = _primary_key(desired, data)
+        columns = list(data.columns or types)
+        columns = [k for k in keys if k not in columns] + columns
+        rows = _rows(desired, data, columns, keys, None)
+        out.append(DesiredRows(data, tuple(columns), tuple(keys), types, rows))
+    return out
+
+
+def data_changes(desired: list[DesiredRows], target: Any) -> DataChanges:
     up: list[str] = []
     down: list[str] = []
-    for data in declared:
-        table_up, table_down = _table_changes(desired, target, data)
+    for table in desired:
+        table_up, table_down = _table_changes(table, target)
         up += table_up
         down = table_down + down
     return DataChanges(up, down)
 
 
-def _table_changes(desired: Any, target: Any, data: DeclaredData) -> tuple[list[str], list[str]]:
-    types = _column_types(desired, data)
-    keys = _primary_key(desired, data)
-    columns = list(data.columns or types)
-    for key in keys:
-        if key not in columns:
-            columns.insert(0, key)
-    wanted = _rows(desired, data, columns, keys, None)
+def _table_changes(desired: DesiredRows, target: Any) -> tuple[list[str], list[str]]:
+    data, types, keys, wanted = desired.data, desired.types, list(desired.keys), desired.rows
+    columns = list(desired.columns)
     target_columns = set(_column_types(target, data)) if _exists(target, data) else set()
     present_columns = [c for c in columns if c in target_columns]
     have = (

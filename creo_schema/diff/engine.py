@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 from dataclasses import dataclass
 from typing import Any
 
 import pglast
+import results
 from results.dbdiff import Migration
 from results.schemainspect import PostgreSQL
 
@@ -72,6 +74,24 @@ def _restrict(engine: Any, schemas: set[str], extensions: set[str]) -> None:
         else:
             kept = {k: v for k, v in objects.items() if getattr(v, "schema", None) in schemas}
         setattr(engine, name, kept)
+
+
+def freeze(inspected: Inspected) -> bytes:
+    """The inspection as bytes, for the desired-state cache (no connection kept)."""
+    engine = inspected.engine
+    connection, engine.c = engine.c, None
+    try:
+        return pickle.dumps((inspected.server_major, inspected.fingerprint, engine), protocol=5)
+    finally:
+        engine.c = connection
+
+
+def thaw(frozen: bytes) -> Inspected:
+    major, fingerprint, engine = pickle.loads(frozen)
+    return Inspected(engine, major, fingerprint)
+
+
+ENGINE_VERSION = getattr(results, "__version__", "unknown")
 
 
 def table_names(inspected: Inspected) -> set[str]:

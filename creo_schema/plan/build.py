@@ -14,15 +14,17 @@ from datetime import UTC, datetime
 
 from creo_schema.config import Settings
 from creo_schema.db import connect, server_major
-from creo_schema.diff.data import DataChanges, data_changes, declared_data
+from creo_schema.diff.data import DataChanges, data_changes, declared_data, read_desired
 from creo_schema.diff.engine import Inspected, changes, inspect, table_names
+from creo_schema.plan import cache
+from creo_schema.plan.cache import cache_key
 from creo_schema.plan.fingerprint import source_fingerprint
 from creo_schema.plan.model import Plan
 from creo_schema.plan.statements import migration_statements, rollback_statements
 from creo_schema.plan.verify import verify_plan
 from creo_schema.platform import prelude_sql
 from creo_schema.shadow.load import load_statements
-from creo_schema.shadow.select import open_shadow
+from creo_schema.shadow.select import ShadowServer, open_shadow
 from creo_schema.shadow.tempdb import ensure_template, temporary_database
 from creo_schema.source.load import load_source
 from creo_schema.source.model import SourceSet
@@ -65,28 +67,59 @@ def make_plan(
         source = load_source(settings.schema_dir)
     extensions = declared_extensions(source)
     managed = settings.managed_schemas
+    prelude = prelude_sql(settings.platform)
     with connect(target_url) as target:
         major = server_major(target)
-        with timings.step("shadow", progress):
-            shadow = open_shadow(
-                settings.shadow, major, accept_mismatch=settings.accept_version_mismatch
+        key = cache_key(
+            source_fingerprint(source), prelude, major, managed, extensions, settings.shadow
+        )
+        desired_state = cache.load(key)
+        shadow: ShadowServer | None = None
+        template = ""
+        if desired_state is None:
+            with timings.step("shadow", progress):
+                shadow, template = _open_shadow(settings, major, prelude)
+            desired_state = _load_desired(
+                shadow, template, source, managed, extensions, timings, progress
             )
-            template = ensure_template(shadow.admin_url, prelude_sql(settings.platform))
-        with temporary_database(shadow.admin_url, template) as desired_url:
-            with timings.step("load", progress):
-                load_statements(desired_url, source)
-            with timings.step("inspect", progress), connect(desired_url) as desired_conn:
-                desired = inspect(desired_conn, managed, extensions)
-                current = inspect(target, managed, extensions)
-                declared = declared_data(source)
-                data = data_changes(desired_conn, target, declared) if declared else None
-                target.rollback()
+            cache.store(key, desired_state)
+        with timings.step("inspect", progress):
+            current = inspect(target, managed, extensions)
+            data = data_changes(desired_state.rows, target) if desired_state.rows else None
+            target.rollback()
         with timings.step("diff", progress):
+            desired = desired_state.inspected
             plan = assemble(settings, target_url, source, current, desired, extensions, data)
-        if settings.verify_plans:
+        if settings.verify_plans and plan.has_changes:
             with timings.step("verify", progress):
+                if shadow is None:
+                    shadow, template = _open_shadow(settings, major, prelude)
                 plan = verify_plan(plan, shadow, template, target, target_url, current, desired)
     return plan, timings
+
+
+def _open_shadow(settings: Settings, major: int, prelude: str) -> tuple[ShadowServer, str]:
+    shadow = open_shadow(settings.shadow, major, accept_mismatch=settings.accept_version_mismatch)
+    return shadow, ensure_template(shadow.admin_url, prelude)
+
+
+def _load_desired(
+    shadow: ShadowServer,
+    template: str,
+    source: SourceSet,
+    managed: tuple[str, ...],
+    extensions: tuple[str, ...],
+    timings: Timings,
+    progress: Progress | None,
+) -> cache.DesiredState:
+    with temporary_database(shadow.admin_url, template) as desired_url:
+        with timings.step("load", progress):
+            load_statements(desired_url, source)
+        with timings.step("inspect", progress), connect(desired_url) as desired_conn:
+            desired = inspect(desired_conn, managed, extensions)
+            declared = declared_data(source)
+            rows = read_desired(desired_conn, declared) if declared else []
+    return cache.DesiredState(desired, rows)
 
 
 def assemble(

@@ -108,7 +108,8 @@ def test_plan_json_is_a_versioned_document_without_password(project: Project) ->
     assert document["has_changes"] is True
     assert document["server_major"] in (15, 18)
     assert any("user_profiles" in s["sql"] for s in document["statements"])
-    assert set(document["timings_s"]) == {"parse", "shadow", "load", "inspect", "diff", "verify"}
+    # shadow and load are skipped when the desired state is cached from an earlier test
+    assert {"parse", "inspect", "diff", "verify"} <= set(document["timings_s"])
     assert document["verification"]["verified"] is True
 
 

@@ -1,0 +1,66 @@
+"""The desired state, remembered between runs.
+
+Loading schema/ into a shadow is the slowest part of a plan that changes nothing. Its result
+depends only on the declared source, the platform prelude, the server's major version, the
+managed schemas and the tool and engine versions, so it is kept on disk under a hash of
+those and reused when all of them are the same. A damaged or foreign entry is ignored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from creo_schema import __version__
+from creo_schema.diff.data import DesiredRows
+from creo_schema.diff.engine import ENGINE_VERSION, Inspected, freeze, thaw
+from creo_schema.shadow.providers import home_dir
+
+
+@dataclass(frozen=True)
+class DesiredState:
+    inspected: Inspected
+    rows: list[DesiredRows]
+
+
+def cache_key(*parts: object) -> str:
+    text = "\0".join(str(p) for p in (__version__, ENGINE_VERSION, *parts))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _path(key: str) -> Path:
+    return home_dir() / "cache" / f"desired-{key[:32]}.pickle"
+
+
+def load(key: str) -> DesiredState | None:
+    path = _path(key)
+    try:
+        stored_key, frozen, rows = pickle.loads(path.read_bytes())
+        if stored_key != key:
+            return None
+        return DesiredState(thaw(frozen), rows)
+    except (
+        OSError,
+        EOFError,
+        pickle.UnpicklingError,
+        ValueError,
+        TypeError,
+        AttributeError,
+        ImportError,
+    ):
+        return None
+
+
+def store(key: str, state: DesiredState) -> None:
+    path = _path(key)
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = pickle.dumps((key, freeze(state.inspected), state.rows), protocol=5)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
+            handle.write(payload)
+        os.replace(handle.name, path)  # atomic: a concurrent reader sees old or new, whole
