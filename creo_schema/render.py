@@ -9,9 +9,9 @@ from rich.console import Console
 from rich.syntax import Syntax
 
 from creo_schema.errors import CreoError
-from creo_schema.plan.build import Timings
 from creo_schema.plan.hazards import EXPLANATION, REFUSED_BY_DEFAULT, Hazard
 from creo_schema.plan.model import Plan, PlannedStatement
+from creo_schema.plan.timings import Timings
 
 REFUSED = {h.value for h in REFUSED_BY_DEFAULT}
 

@@ -141,7 +141,7 @@ def _dump_table(
 ) -> TableEntry:
     total, digest = checksum(conn, table)
     changes_only = base is not None and table.key is not None
-    where = sql.SQL("")
+    where: sql.Composable = sql.SQL("")
     if changes_only and base is not None:
         # age(xmin) = next xid - xmin; a row written at or after the base's oldest running
         # transaction has an age no larger than the xids handed out since then.

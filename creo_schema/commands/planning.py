@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from creo_schema.commands.target import resolve_target
 from creo_schema.config import Settings
-from creo_schema.plan.build import Progress, Timings, make_plan
+from creo_schema.plan.build import make_plan
 from creo_schema.plan.model import Plan
+from creo_schema.plan.timings import Progress, Timings
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from creo_schema.config import Settings
 from creo_schema.db import connect, server_major
 from creo_schema.errors import InputError
 from creo_schema.lint.registry import check_config, run_lints
-from creo_schema.plan.build import Progress, Timings
+from creo_schema.plan.timings import Progress, Timings
 from creo_schema.platform import prelude_sql
 from creo_schema.shadow.load import load_statements
 from creo_schema.shadow.providers import embedded_bin_dir, local_bin_dirs, shadow_cluster

@@ -15,12 +15,17 @@ from dataclasses import dataclass
 from typing import Any
 
 import pglast
-import results
-from results.dbdiff import Migration
-from results.schemainspect import PostgreSQL
 
-from creo_schema.diff.fixes import apply_fixes
-from creo_schema.errors import DatabaseError
+from creo_schema.diff import _fast_import
+
+_fast_import.prepare()
+
+import results  # noqa: E402 - after the fast-import preparation
+from results.dbdiff import Migration  # noqa: E402
+from results.schemainspect import PostgreSQL  # noqa: E402
+
+from creo_schema.diff.fixes import apply_fixes  # noqa: E402
+from creo_schema.errors import DatabaseError  # noqa: E402
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,6 @@ inspections. Each step's duration is kept for `--verbose` and the benchmarks.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from creo_schema.config import Settings
@@ -21,6 +17,7 @@ from creo_schema.plan.cache import cache_key
 from creo_schema.plan.fingerprint import source_fingerprint
 from creo_schema.plan.model import Plan
 from creo_schema.plan.statements import migration_statements, rollback_statements
+from creo_schema.plan.timings import Progress, Timings
 from creo_schema.plan.verify import verify_plan
 from creo_schema.platform import prelude_sql
 from creo_schema.shadow.load import load_statements
@@ -29,23 +26,6 @@ from creo_schema.shadow.tempdb import ensure_template, temporary_database
 from creo_schema.source.load import load_source
 from creo_schema.source.model import SourceSet
 from creo_schema.urls import redact_url
-
-Progress = Callable[[str], None]
-
-
-@dataclass
-class Timings:
-    steps: dict[str, float] = field(default_factory=dict)
-
-    @contextmanager
-    def step(self, name: str, progress: Progress | None = None) -> Iterator[None]:
-        if progress:
-            progress(name)
-        started = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.steps[name] = self.steps.get(name, 0.0) + time.perf_counter() - started
 
 
 def declared_extensions(source: SourceSet) -> tuple[str, ...]:
