@@ -266,6 +266,11 @@ def _refuse_unverified(made: Plan) -> None:
     is_flag=True,
     help="If another apply holds the lock, wait for it instead of exiting 4.",
 )
+@click.option(
+    "--no-backup",
+    is_flag=True,
+    help="Do not back up the managed tables first (default: backup_before_apply).",
+)
 @hazard_options
 @format_option()
 @click.pass_context
@@ -274,6 +279,7 @@ def apply(
     plan_file: Path | None,
     auto_approve: bool,
     wait: bool,
+    no_backup: bool,
     allow_destructive: bool,
     allow_hazard: tuple[str, ...],
 ) -> None:
@@ -312,7 +318,13 @@ def apply(
             )
         if not click.confirm(f"Apply these {len(made.statements)} statements?", default=False):
             raise SafetyError("not applied: declined at the prompt")
-    result = applying.apply(settings, made, wait=wait, allowed=allowed)
+    result = applying.apply(
+        settings,
+        made,
+        wait=wait,
+        allowed=allowed,
+        backup=settings.backup_before_apply and not no_backup,
+    )
     if json_out:
         click.echo(
             document(

@@ -11,9 +11,29 @@ from creo_schema.plan.model import Plan
 
 
 def apply(
-    settings: Settings, plan: Plan, *, wait: bool = False, allowed: set[str] | None = None
+    settings: Settings,
+    plan: Plan,
+    *,
+    wait: bool = False,
+    allowed: set[str] | None = None,
+    backup: bool = False,
 ) -> ApplyResult:
-    return apply_plan(settings, resolve_target(settings), plan, wait=wait, allowed=allowed or set())
+    """Apply; with `backup`, the managed tables are backed up first (the guide's promise)."""
+
+    def back_up(url: str) -> str:
+        from creo_schema.backup import take_backup
+
+        return take_backup(settings, url, f"apply of source {plan.source_fingerprint[:12]}")
+
+    target = resolve_target(settings)
+    return apply_plan(
+        settings,
+        target,
+        plan,
+        wait=wait,
+        allowed=allowed or set(),
+        backup=back_up if backup else None,
+    )
 
 
 def roll_back(

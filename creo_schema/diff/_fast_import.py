@@ -18,7 +18,7 @@ def prepare() -> None:
     name = "results.schemainspect.misc"
     if name in sys.modules or "results.schemainspect" in sys.modules:
         return
-    import results  # noqa: F401 - the parent package must exist before its submodule
+    import results
 
     spec = importlib.util.find_spec("results")
     if spec is None or not spec.submodule_search_locations:

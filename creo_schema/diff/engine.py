@@ -8,6 +8,7 @@ does not declare is the platform's business: never created, changed or dropped h
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import pickle
@@ -24,6 +25,8 @@ import results  # noqa: E402 - after the fast-import preparation
 from results.dbdiff import Migration  # noqa: E402
 from results.schemainspect import PostgreSQL  # noqa: E402
 
+from creo_schema.catalog import KINDS as CATALOG_KINDS  # noqa: E402
+from creo_schema.catalog import snapshot  # noqa: E402
 from creo_schema.diff.fixes import apply_fixes  # noqa: E402
 from creo_schema.errors import DatabaseError  # noqa: E402
 
@@ -35,6 +38,10 @@ class Inspected:
     engine: Any  # results' PostgreSQL inspector
     server_major: int
     fingerprint: str
+    # Our own CatalogSnapshot of the same schemas: what the engine cannot see (comments,
+    # most privileges, domains, ...) is planned from it by the fix-ups and is part of the
+    # fingerprint, so that verification and drift checks see it too.
+    catalog: Any = None
 
 
 def inspect(conn: Any, managed_schemas: tuple[str, ...], extensions: tuple[str, ...]) -> Inspected:
@@ -47,10 +54,40 @@ def inspect(conn: Any, managed_schemas: tuple[str, ...], extensions: tuple[str, 
         if not conn.autocommit:
             conn.rollback()
     _restrict(engine, set(managed_schemas), set(extensions))
-    return Inspected(engine, engine.pg_version, _fingerprint(engine))
+    catalog = snapshot(conn, managed_schemas)
+    return Inspected(
+        engine, engine.pg_version, _fingerprint(engine, catalog_digest(catalog)), catalog
+    )
 
 
-def _fingerprint(engine: Any) -> str:
+# Kinds left out of the fingerprint: dependencies follow from the rest, type_refs serve typegen.
+_UNFINGERPRINTED_KINDS = ("dependencies", "type_refs")
+# A column's position is left out, as the engine leaves it out: a column added by a
+# migration lands last, whatever its place in schema/.
+_UNFINGERPRINTED_FIELDS = frozenset({"position"})
+
+
+def catalog_digest(catalog: Any) -> str:
+    """SHA-256 of the compared fields of our catalog snapshot (oids and positions left out)."""
+    parts: dict[str, list[Any]] = {}
+    for kind in CATALOG_KINDS:
+        if kind in _UNFINGERPRINTED_KINDS:
+            continue
+        rows = []
+        for item in getattr(catalog, kind):
+            rows.append(
+                [
+                    getattr(item, f.name)
+                    for f in dataclasses.fields(item)
+                    if f.compare and f.name not in _UNFINGERPRINTED_FIELDS
+                ]
+            )
+        parts[kind] = sorted(rows, key=lambda row: json.dumps(row, default=str))
+    canonical = json.dumps(parts, sort_keys=True, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _fingerprint(engine: Any, catalog_digest: str = "") -> str:
     """SHA-256 of the engine's serialized view of the schema.
 
     results' own `SchemaDefinition.fingerprint()` fails on the tuple keys some categories use
@@ -59,7 +96,7 @@ def _fingerprint(engine: Any) -> str:
     canonical = json.dumps(
         _string_keys(engine.as_definition().to_dict()), sort_keys=True, default=str
     )
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    return hashlib.sha256((canonical + catalog_digest).encode()).hexdigest()
 
 
 def _string_keys(value: Any) -> Any:
@@ -86,14 +123,16 @@ def freeze(inspected: Inspected) -> bytes:
     engine = inspected.engine
     connection, engine.c = engine.c, None
     try:
-        return pickle.dumps((inspected.server_major, inspected.fingerprint, engine), protocol=5)
+        return pickle.dumps(
+            (inspected.server_major, inspected.fingerprint, engine, inspected.catalog), protocol=5
+        )
     finally:
         engine.c = connection
 
 
 def thaw(frozen: bytes) -> Inspected:
-    major, fingerprint, engine = pickle.loads(frozen)
-    return Inspected(engine, major, fingerprint)
+    major, fingerprint, engine, catalog = pickle.loads(frozen)
+    return Inspected(engine, major, fingerprint, catalog)
 
 
 ENGINE_VERSION = getattr(results, "__version__", "unknown")
@@ -112,7 +151,7 @@ def changes(current: Inspected, desired: Inspected) -> list[str]:
     statements: list[str] = []
     for chunk in migration.statements:
         statements += _split(chunk)
-    return apply_fixes(statements)
+    return apply_fixes(statements, current, desired)
 
 
 def _split(chunk: str) -> list[str]:

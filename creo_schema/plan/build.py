@@ -12,6 +12,7 @@ from creo_schema.config import Settings
 from creo_schema.db import connect, server_major
 from creo_schema.diff.data import DataChanges, data_changes, declared_data, read_desired
 from creo_schema.diff.engine import Inspected, changes, inspect, table_names
+from creo_schema.errors import InputError
 from creo_schema.plan import cache
 from creo_schema.plan.cache import cache_key
 from creo_schema.plan.fingerprint import source_fingerprint
@@ -25,6 +26,7 @@ from creo_schema.shadow.select import ShadowServer, open_shadow
 from creo_schema.shadow.tempdb import ensure_template, temporary_database
 from creo_schema.source.load import load_source
 from creo_schema.source.model import SourceSet
+from creo_schema.source.validate import validate_source
 from creo_schema.urls import redact_url
 
 
@@ -57,6 +59,8 @@ def make_plan(
         shadow: ShadowServer | None = None
         template = ""
         if desired_state is None:
+            with timings.step("validate", progress):
+                refuse_invalid(source, settings.platform)
             with timings.step("shadow", progress):
                 shadow, template = _open_shadow(settings, major, prelude)
             desired_state = _load_desired(
@@ -76,6 +80,22 @@ def make_plan(
                     shadow, template = _open_shadow(settings, major, prelude)
                 plan = verify_plan(plan, shadow, template, target, target_url, current, desired)
     return plan, timings
+
+
+def refuse_invalid(source: SourceSet, platform: str) -> None:
+    """Static rules before anything is loaded: a DROP or DML in schema/ is never run.
+
+    Skipped when the desired state is cached: that exact source passed before.
+    """
+    errors = [f for f in validate_source(source, platform) if f.level == "error"]
+    if errors:
+        first = errors[0]
+        more = (
+            f" (and {len(errors) - 1} more: run `creo-schema validate`)" if len(errors) > 1 else ""
+        )
+        raise InputError(
+            f"{first.rule}: {first.message}{more}", location=first.location, hint=first.hint
+        )
 
 
 def _open_shadow(settings: Settings, major: int, prelude: str) -> tuple[ShadowServer, str]:
