@@ -1,15 +1,10 @@
-"""Corrections to the engine's output, one function per measured engine error.
-
-Each takes the statement list and returns a corrected one; `apply_fixes` runs them all.
-The tests name the scenario that shows each error.
-"""
+"""Fix-ups that need only the statements."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-Fix = Callable[[list[str]], list[str]]
+from creo_schema.diff.fixes._context import Context
 
 _DROP_RELATION = re.compile(
     r'^drop\s+(?:table|view|materialized\s+view|sequence)\s+(?:if\s+exists\s+)?("?[\w$]+"?\."?[\w$]+"?)',
@@ -24,10 +19,12 @@ def _name(quoted: str) -> str:
     return quoted.replace('"', "")
 
 
-def drop_revokes_on_dropped_relations(statements: list[str]) -> list[str]:
+def drop_revokes_on_dropped_relations(statements: list[str], context: Context) -> list[str]:
     """The engine revokes privileges after dropping the table they were on, which fails.
 
     A dropped relation takes its privileges with it, so the revoke is simply left out.
+    (With catalogs, the privilege fix-up already plans privileges; this stays for callers
+    that have only statements.)
     Scenario: tests/integration/test_plan_apply.py::test_rollback_of_new_table_applies.
     """
     dropped = {_name(m.group(1)) for s in statements if (m := _DROP_RELATION.match(s.strip()))}
@@ -36,12 +33,3 @@ def drop_revokes_on_dropped_relations(statements: list[str]) -> list[str]:
         for s in statements
         if not ((m := _REVOKE_ON_RELATION.match(s.strip())) and _name(m.group(1)) in dropped)
     ]
-
-
-FIXES: tuple[Fix, ...] = (drop_revokes_on_dropped_relations,)
-
-
-def apply_fixes(statements: list[str]) -> list[str]:
-    for fix in FIXES:
-        statements = fix(statements)
-    return statements
