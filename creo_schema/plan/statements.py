@@ -35,7 +35,8 @@ def planned_from_sql(text: str) -> tuple[PlannedStatement, ...]:
 def _planned(steps: list[Step], existing: set[str] | None) -> tuple[PlannedStatement, ...]:
     """Drop hazards that cannot happen given the rest of the plan.
 
-    A table the plan creates has no rows and no traffic: locks and builds on it cost nothing.
+    A table the plan creates has no rows and no traffic: locks and builds on it cost nothing,
+    and what it grants weakens nothing that was there before (the lints judge new objects).
     A policy dropped or a grant revoked on a table the plan drops weakens nothing.
     """
     items = [step.classified for step in steps]
@@ -46,7 +47,9 @@ def _planned(steps: list[Step], existing: set[str] | None) -> tuple[PlannedState
         item = step.classified
         hazards = list(item.hazards)
         if item.table and item.table in created:
-            hazards = [h for h in hazards if h not in _TRAFFIC_HAZARDS]
+            hazards = [
+                h for h in hazards if h not in _TRAFFIC_HAZARDS and h is not Hazard.WEAKENS_SECURITY
+            ]
         if item.table and item.table in dropped and not _drops_the_table(item):
             hazards = [h for h in hazards if h is not Hazard.WEAKENS_SECURITY]
         out.append(_statement(step, item, hazards))
