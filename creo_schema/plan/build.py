@@ -24,7 +24,8 @@ from creo_schema.platform import prelude_sql
 from creo_schema.shadow.load import load_statements
 from creo_schema.shadow.select import ShadowServer, open_shadow
 from creo_schema.shadow.tempdb import ensure_template, temporary_database
-from creo_schema.source.load import load_source
+from creo_schema.source.discover import discover
+from creo_schema.source.load import source_set
 from creo_schema.source.model import SourceSet
 from creo_schema.source.validate import validate_source
 from creo_schema.urls import redact_url
@@ -46,19 +47,20 @@ def make_plan(
 ) -> tuple[Plan, Timings]:
     timings = Timings()
     with timings.step("parse", progress):
-        source = load_source(settings.schema_dir)
-    extensions = declared_extensions(source)
+        files = discover(settings.schema_dir)
+        fingerprint = source_fingerprint(files)
     managed = settings.managed_schemas
     prelude = prelude_sql(settings.platform)
     with connect(target_url) as target:
         major = server_major(target)
-        key = cache_key(
-            source_fingerprint(source), prelude, major, managed, extensions, settings.shadow
-        )
+        key = cache_key(fingerprint, prelude, major, managed, settings.shadow)
         desired_state = cache.load(key)
         shadow: ShadowServer | None = None
         template = ""
         if desired_state is None:
+            with timings.step("parse", progress):
+                source = source_set(settings.schema_dir, files)
+            extensions = declared_extensions(source)
             with timings.step("validate", progress):
                 refuse_invalid(source, settings.platform)
             with timings.step("shadow", progress):
@@ -67,13 +69,14 @@ def make_plan(
                 shadow, template, source, managed, extensions, timings, progress
             )
             cache.store(key, desired_state)
+        extensions = desired_state.extensions
         with timings.step("inspect", progress):
             current = inspect(target, managed, extensions)
             data = data_changes(desired_state.rows, target) if desired_state.rows else None
             target.rollback()
         with timings.step("diff", progress):
             desired = desired_state.inspected
-            plan = assemble(settings, target_url, source, current, desired, extensions, data)
+            plan = assemble(settings, target_url, fingerprint, current, desired, extensions, data)
         if settings.verify_plans and plan.has_changes:
             with timings.step("verify", progress):
                 if shadow is None:
@@ -119,13 +122,13 @@ def _load_desired(
             desired = inspect(desired_conn, managed, extensions)
             declared = declared_data(source)
             rows = read_desired(desired_conn, declared) if declared else []
-    return cache.DesiredState(desired, rows)
+    return cache.DesiredState(desired, rows, extensions)
 
 
 def assemble(
     settings: Settings,
     target_url: str,
-    source: SourceSet,
+    fingerprint: str,
     current: Inspected,
     desired: Inspected,
     extensions: tuple[str, ...],
@@ -149,7 +152,7 @@ def assemble(
         platform=settings.platform,
         managed_schemas=settings.managed_schemas,
         extensions=extensions,
-        source_fingerprint=source_fingerprint(source),
+        source_fingerprint=fingerprint,
         target_fingerprint=current.fingerprint,
         desired_fingerprint=desired.fingerprint,
         statements=statements,

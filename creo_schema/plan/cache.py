@@ -26,6 +26,7 @@ from creo_schema.shadow.providers import home_dir
 class DesiredState:
     inspected: Inspected
     rows: list[DesiredRows]
+    extensions: tuple[str, ...]  # declared in the source: diffed though they live in `extensions`
 
 
 def cache_key(*parts: object) -> str:
@@ -40,10 +41,10 @@ def _path(key: str) -> Path:
 def load(key: str) -> DesiredState | None:
     path = _path(key)
     try:
-        stored_key, frozen, rows = pickle.loads(path.read_bytes())
+        stored_key, frozen, rows, extensions = pickle.loads(path.read_bytes())  # noqa: S301
         if stored_key != key:
             return None
-        return DesiredState(thaw(frozen), rows)
+        return DesiredState(thaw(frozen), rows, extensions)
     except (
         OSError,
         EOFError,
@@ -60,7 +61,9 @@ def store(key: str, state: DesiredState) -> None:
     path = _path(key)
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        payload = pickle.dumps((key, freeze(state.inspected), state.rows), protocol=5)
+        payload = pickle.dumps(
+            (key, freeze(state.inspected), state.rows, state.extensions), protocol=5
+        )
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
             handle.write(payload)
         os.replace(handle.name, path)  # atomic: a concurrent reader sees old or new, whole
