@@ -1,0 +1,204 @@
+"""The command group, its global flags, and what every command shares.
+
+Errors are caught in one place (`CreoGroup.invoke`) and shown as one line, `file:line:col:
+message` where there is a file, with the exit code the error carries (DESIGN.md):
+0 ok / in sync, 1 changes or drift found, 2 bad input, 3 database error, 4 safety refusal.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+
+from creo_schema import __version__
+from creo_schema.config import Settings, load_settings
+from creo_schema.errors import CreoError, InputError
+from creo_schema.render import document, error_text
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 success or no changes; 1 changes or drift found; 2 bad input or "
+    "configuration; 3 database error; 4 safety refusal (stale plan, destructive change, "
+    "lock not obtained)."
+)
+
+
+class CreoGroup(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CreoError as error:
+            obj = ctx.obj or {}
+            if obj.get("debug"):
+                raise
+            if obj.get("format") == "json":
+                click.echo(document("error", exit_code=error.exit_code, error=error.to_dict()))
+            if obj.get("format") == "github":
+                where = error.location
+                place = f" file={where.file},line={where.line},col={where.column}" if where else ""
+                click.echo(f"::error{place}::{error.message}")
+            click.echo(error_text(error), err=True)
+            ctx.exit(error.exit_code)
+
+
+def stdout() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+def settings_of(ctx: click.Context, **overrides: Any) -> Settings:
+    obj = ctx.obj
+    flags = {**obj["flags"], **{k: v for k, v in overrides.items() if v is not None}}
+    return load_settings(obj["config"], flags)
+
+
+def format_option(choices: tuple[str, ...] = ("text", "json")) -> Any:
+    """`--format` on a command too, so `plan --format json` works as people type it."""
+
+    def remember(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+        if value:
+            ctx.find_root().ensure_object(dict)
+            ctx.find_root().obj["format"] = value
+        return value
+
+    return click.option(
+        "--format",
+        "command_format",
+        type=click.Choice(list(choices)),
+        expose_value=False,
+        callback=remember,
+        help="Output format (overrides the global --format).",
+    )
+
+
+def hazard_options(command: Any) -> Any:
+    command = click.option(
+        "--allow-hazard",
+        "allow_hazard",
+        multiple=True,
+        metavar="KIND",
+        help="Allow one refused hazard kind (e.g. weakens_security); repeat for several.",
+    )(command)
+    return click.option(
+        "--allow-destructive",
+        is_flag=True,
+        help="Allow statements that delete data (dropped tables or columns, narrowing types).",
+    )(command)
+
+
+class Spinner:
+    """A spinner on stderr for slow steps, only when a person is watching."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.console = Console(stderr=True)
+        self.enabled = enabled and self.console.is_terminal
+        self.status: Any = None
+
+    def __call__(self, step: str) -> None:
+        if not self.enabled:
+            return
+        text = {
+            "parse": "parsing schema/",
+            "shadow": "starting the shadow database",
+            "load": "loading the desired state into the shadow",
+            "verify": "proving the plan on a copy of the target",
+            "inspect": "inspecting both databases",
+            "diff": "computing the difference",
+        }.get(step, step)
+        if self.status is None:
+            self.status = self.console.status(text)
+            self.status.start()
+        else:
+            self.status.update(text)
+
+    def __enter__(self) -> Spinner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.status is not None:
+            self.status.stop()
+
+
+@click.group(cls=CreoGroup, epilog=EXIT_CODES_HELP)
+@click.version_option(__version__, prog_name="creo-schema")
+@click.option(
+    "--config",
+    "config",
+    type=click.Path(path_type=Path),
+    help="Configuration file (default: creo-schema.toml or pyproject.toml [tool.creo-schema]).",
+)
+@click.option(
+    "--schema-dir",
+    type=click.Path(path_type=Path),
+    help="Directory of the desired-state SQL files (default: schema).",
+)
+@click.option(
+    "--database-url",
+    envvar=None,
+    help="Target database (default: $DATABASE_URL, else the local dev database).",
+)
+@click.option(
+    "--platform",
+    type=click.Choice(["supabase", "supabase-legacy", "none"]),
+    help="What the platform provides before schema/ (default: supabase).",
+)
+@click.option(
+    "--managed-schema",
+    "managed_schemas",
+    multiple=True,
+    help="A schema this tool owns; repeat for several (default: public).",
+)
+@click.option(
+    "--shadow",
+    help="Where the desired state is loaded: auto, embedded, local, docker or a URL (default: auto).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output for people or machines.",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.pass_context
+def cli(
+    ctx: click.Context,
+    config: Path | None,
+    schema_dir: Path | None,
+    database_url: str | None,
+    platform: str | None,
+    managed_schemas: tuple[str, ...],
+    shadow: str | None,
+    output_format: str,
+    debug: bool,
+) -> None:
+    """Keep the Creo PostgreSQL database as code.
+
+    The desired state is declared in plain SQL files under schema/. `plan` shows what it
+    takes to move a database there (with the rollback), `apply` does it and records it,
+    `drift` fails when a database differs from schema/.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj.update(
+        config=config,
+        format=output_format,
+        debug=debug,
+        flags={
+            "schema_dir": schema_dir,
+            "database_url": database_url,
+            "platform": platform,
+            "managed_schemas": managed_schemas or None,
+            "shadow": shadow,
+        },
+    )
+
+
+def write_file(path: Path | None, text: str) -> None:
+    if path is None:
+        return
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"cannot write {path}: {error.strerror}") from None

@@ -1,0 +1,208 @@
+"""`plan`, `apply` and `drift`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from creo_schema.cli.app import (
+    Spinner,
+    cli,
+    format_option,
+    hazard_options,
+    settings_of,
+    stdout,
+    write_file,
+)
+from creo_schema.errors import SafetyError
+from creo_schema.plan.model import Plan, read_plan
+from creo_schema.render import document, plan_json, show_plan
+
+
+@cli.command()
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    help="Write the plan document (JSON) here, for `apply PLAN.json`.",
+)
+@click.option("--sql-out", type=click.Path(path_type=Path), help="Write the migration SQL here.")
+@click.option(
+    "--rollback-out", type=click.Path(path_type=Path), help="Write the rollback SQL here."
+)
+@click.option(
+    "--detailed-exitcode", is_flag=True, help="Exit 1 when the plan has changes (0 when none)."
+)
+@hazard_options
+@format_option()
+@click.pass_context
+def plan(
+    ctx: click.Context,
+    out: Path | None,
+    sql_out: Path | None,
+    rollback_out: Path | None,
+    detailed_exitcode: bool,
+    allow_destructive: bool,
+    allow_hazard: tuple[str, ...],
+) -> None:
+    """Show the SQL that moves the database to schema/, and its rollback.
+
+    The plan is proven on a copy of the target first; each statement carries its hazards.
+    A plan that fails verification, or has data-loss or security hazards not allowed with
+    --allow-destructive / --allow-hazard, is shown but refused (exit 4, no files written).
+    """
+    from creo_schema.commands import planning
+    from creo_schema.plan.safety import allowed_hazards, check_allowed
+
+    settings = settings_of(ctx)
+    allowed = allowed_hazards(allow_destructive, allow_hazard)
+    with Spinner(ctx.obj["format"] == "text") as progress:
+        result = planning.plan(settings, progress)
+    made = result.plan
+    if ctx.obj["format"] == "json":
+        click.echo(plan_json(made, result.timings))
+    else:
+        show_plan(stdout(), made)
+    _refuse_unverified(made)
+    check_allowed(made.statements, allowed, what="the plan")
+    write_file(out, made.model_dump_json(indent=2) + "\n")
+    write_file(sql_out, made.up_sql)
+    write_file(rollback_out, made.down_sql)
+    ctx.exit(1 if detailed_exitcode and made.has_changes else 0)
+
+
+def _refuse_unverified(made: Plan) -> None:
+    check = made.verification
+    if check is not None and not check.verified:
+        raise SafetyError(
+            f"the plan failed verification: {check.problems[0] if check.problems else 'unknown'}",
+            hint="this change cannot be planned correctly yet; nothing was written",
+            details={"problems": list(check.problems)},
+        )
+
+
+@cli.command()
+@click.argument("plan_file", required=False, type=click.Path(path_type=Path))
+@click.option("--auto-approve", is_flag=True, help="Apply without asking for confirmation.")
+@click.option(
+    "--wait",
+    is_flag=True,
+    help="If another apply holds the lock, wait for it instead of exiting 4.",
+)
+@click.option(
+    "--no-backup",
+    is_flag=True,
+    help="Do not back up the managed tables first (default: backup_before_apply).",
+)
+@hazard_options
+@format_option()
+@click.pass_context
+def apply(
+    ctx: click.Context,
+    plan_file: Path | None,
+    auto_approve: bool,
+    wait: bool,
+    no_backup: bool,
+    allow_destructive: bool,
+    allow_hazard: tuple[str, ...],
+) -> None:
+    """Apply a plan file, or plan now and apply after confirmation.
+
+    The database must still be in the state the plan was made against (else exit 4); the
+    statements run in one transaction, recorded in creo_schema.migrations.
+    """
+    from creo_schema.commands import applying, planning
+    from creo_schema.plan.safety import allowed_hazards, check_allowed
+
+    settings = settings_of(ctx)
+    allowed = allowed_hazards(allow_destructive, allow_hazard)
+    if plan_file is not None:
+        made: Plan = read_plan(plan_file)
+    else:
+        with Spinner(ctx.obj["format"] == "text") as progress:
+            made = planning.plan(settings, progress).plan
+    console = stdout()
+    json_out = ctx.obj["format"] == "json"
+    if not made.has_changes:
+        if json_out:
+            click.echo(document("apply", applied=False, migration_id=None, statements=0))
+        else:
+            console.print("No changes: the database matches schema/.")
+        ctx.exit(0)
+    if not json_out:
+        show_plan(console, made)
+    _refuse_unverified(made)
+    check_allowed(made.statements, allowed, what="the plan")
+    if not auto_approve:
+        if not sys.stdin.isatty():
+            raise SafetyError(
+                "not applying without confirmation",
+                hint="pass --auto-approve to apply non-interactively",
+            )
+        if not click.confirm(f"Apply these {len(made.statements)} statements?", default=False):
+            raise SafetyError("not applied: declined at the prompt")
+    result = applying.apply(
+        settings,
+        made,
+        wait=wait,
+        allowed=allowed,
+        backup=settings.backup_before_apply and not no_backup,
+    )
+    if json_out:
+        click.echo(
+            document(
+                "apply",
+                applied=True,
+                migration_id=result.migration_id,
+                statements=result.statements,
+                duration_ms=result.duration_ms,
+                drift_left=result.drift_left,
+            )
+        )
+    else:
+        console.print(
+            f"Applied {result.statements} statements as migration {result.migration_id} in {result.duration_ms} ms."
+        )
+        if result.drift_left:
+            console.print(
+                "[yellow]warning:[/yellow] the database still differs from schema/ after applying: run `creo-schema drift`."
+            )
+    ctx.exit(1 if result.drift_left else 0)
+
+
+@cli.command()
+@format_option(("text", "json", "markdown", "github"))
+@click.pass_context
+def drift(ctx: click.Context) -> None:
+    """Check the database against schema/: exit 0 in sync, 1 drift, 2 bad input, 3 database error.
+
+    Read-only: nothing is written to the database.
+    """
+    from creo_schema.commands import planning
+
+    settings = settings_of(ctx)
+    with Spinner(ctx.obj["format"] == "text") as progress:
+        result = planning.drift(settings, progress)
+    made = result.plan
+    output = ctx.obj["format"]
+    if output in ("markdown", "github", "json"):
+        from creo_schema.drift_report import drift_items, render_github, render_markdown
+        from creo_schema.source.load import load_source
+
+        source = load_source(settings.schema_dir)
+        if output == "json":
+            drifted = [item.to_dict() for item in drift_items(made, source)]
+            click.echo(plan_json(made, result.timings, drift=made.has_changes, drifted=drifted))
+        else:
+            render = render_github if output == "github" else render_markdown
+            click.echo(render(made, source), nl=False)
+    elif made.has_changes:
+        console = stdout()
+        console.print(
+            f"[bold red]Drift:[/bold red] {made.target} differs from schema/ ({len(made.statements)} statements). This SQL would fix it:\n"
+        )
+        console.print(made.up_sql)
+    else:
+        stdout().print(f"In sync: {made.target} matches schema/.")
+    ctx.exit(1 if made.has_changes else 0)
