@@ -41,7 +41,7 @@ def _path(key: str) -> Path:
 def load(key: str) -> DesiredState | None:
     path = _path(key)
     try:
-        stored_key, frozen, rows, extensions = pickle.loads(path.read_bytes())  # noqa: S301
+        stored_key, frozen, rows, extensions = pickle.loads(path.read_bytes())
         if stored_key != key:
             return None
         return DesiredState(thaw(frozen), rows, extensions)
