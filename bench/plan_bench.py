@@ -153,8 +153,32 @@ def run(n: int, reps: int, work: Path) -> dict[str, object]:
     for label, schema, args, is_cold in (
         ("plan_nochange_cold", before, ("plan", "--format", "json"), True),
         ("plan_nochange_warm", before, ("plan", "--format", "json"), False),
-        ("plan_changed_cold", changed, ("plan", "--format", "json", "--allow-destructive", "--allow-hazard", "weakens_security"), True),
-        ("plan_changed_warm", changed, ("plan", "--format", "json", "--allow-destructive", "--allow-hazard", "weakens_security"), False),
+        (
+            "plan_changed_cold",
+            changed,
+            (
+                "plan",
+                "--format",
+                "json",
+                "--allow-destructive",
+                "--allow-hazard",
+                "weakens_security",
+            ),
+            True,
+        ),
+        (
+            "plan_changed_warm",
+            changed,
+            (
+                "plan",
+                "--format",
+                "json",
+                "--allow-destructive",
+                "--allow-hazard",
+                "weakens_security",
+            ),
+            False,
+        ),
         ("drift_nochange_warm", before, ("drift", "--format", "json"), False),
         ("drift_changed_warm", changed, ("drift", "--format", "json"), False),
     ):
