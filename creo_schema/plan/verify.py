@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from creo_schema.catalog import compare
 from creo_schema.db import connect
 from creo_schema.diff.engine import Inspected, changes, inspect, table_names
 from creo_schema.errors import CreoError
@@ -62,7 +63,10 @@ def verify_plan(
             return _unverified(
                 plan,
                 started,
-                [f"the target's schema could not be copied exactly: {_short(residue)}"],
+                [
+                    "the target's schema could not be copied exactly: "
+                    + (_short(residue) or _catalog_difference(copied, current))
+                ],
             )
         up = _converge(conn, list(plan.statements), desired, schemas, extensions, migration=True)
         # A rollback is only meaningful from the state a working migration leaves.
@@ -111,8 +115,10 @@ def _converge(
             return outcome
         residue = changes(now, goal)
         if not residue:
+            # The engine sees nothing; our own catalog snapshot says what is different.
             outcome.problems.append(
-                f"after the {which}, the copy differs from its goal in a way the engine does not show"
+                f"after the {which}, the copy still differs from its goal: "
+                + _catalog_difference(now, goal)
             )
             return outcome
         batch = list(
@@ -134,6 +140,13 @@ def _unverified(plan: Plan, started: float, problems: list[str]) -> Plan:
         problems=tuple(problems),
     )
     return plan.model_copy(update={"verification": verification})
+
+
+def _catalog_difference(found: Inspected, wanted: Inspected, limit: int = 3) -> str:
+    seen = compare(found.catalog, wanted.catalog) if found.catalog and wanted.catalog else []
+    if not seen:
+        return "a difference neither the engine nor the catalog snapshot can name"
+    return "; ".join(seen[:limit]) + (f" (+{len(seen) - limit} more)" if len(seen) > limit else "")
 
 
 def _short(statements: list[str], limit: int = 3) -> str:
