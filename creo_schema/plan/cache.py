@@ -34,8 +34,11 @@ def cache_key(*parts: object) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _path(key: str) -> Path:
-    return home_dir() / "cache" / f"desired-{key[:32]}.pickle"
+KEEP_FILES = 40  # the newest entries; older ones are removed as new ones are written
+
+
+def _path(key: str, kind: str = "desired") -> Path:
+    return home_dir() / "cache" / f"{kind}-{key[:32]}.pickle"
 
 
 def load(key: str) -> DesiredState | None:
@@ -58,12 +61,39 @@ def load(key: str) -> DesiredState | None:
 
 
 def store(key: str, state: DesiredState) -> None:
-    path = _path(key)
+    _write(_path(key), (key, freeze(state.inspected), state.rows, state.extensions))
+
+
+def load_target(key: str) -> Inspected | None:
+    """A target's inspection, keyed by its catalog signature (catalog/signature.sql)."""
+    try:
+        stored_key, frozen = pickle.loads(_path(key, "target").read_bytes())
+        return thaw(frozen) if stored_key == key else None
+    except (
+        OSError,
+        EOFError,
+        pickle.UnpicklingError,
+        ValueError,
+        TypeError,
+        AttributeError,
+        ImportError,
+    ):
+        return None
+
+
+def store_target(key: str, inspected: Inspected) -> None:
+    _write(_path(key, "target"), (key, freeze(inspected)))
+
+
+def _write(path: Path, value: object) -> None:
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        payload = pickle.dumps(
-            (key, freeze(state.inspected), state.rows, state.extensions), protocol=5
-        )
+        payload = pickle.dumps(value, protocol=5)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
             handle.write(payload)
         os.replace(handle.name, path)  # atomic: a concurrent reader sees old or new, whole
+        entries = sorted(
+            path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True
+        )
+        for old in entries[KEEP_FILES:]:
+            old.unlink(missing_ok=True)

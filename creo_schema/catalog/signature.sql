@@ -1,0 +1,31 @@
+-- A cheap signature of every catalog a schema diff reads: row count and the sum of row
+-- versions (xmin) per catalog. Any DDL, GRANT or COMMENT inserts, updates or deletes a
+-- catalog row, which changes a count or a sum; VACUUM and ANALYZE update pg_class in place
+-- and change neither. A freeze changes the sums: that only costs a fresh inspection.
+select (select string_agg(name || ':' || n || ':' || s, ' ' order by name) from (
+    select 'pg_namespace' as name, count(*) as n, sum(xmin::text::numeric) as s from pg_namespace
+    union all select 'pg_class', count(*), sum(xmin::text::numeric) from pg_class
+    union all select 'pg_attribute', count(*), sum(xmin::text::numeric) from pg_attribute
+    union all select 'pg_attrdef', count(*), sum(xmin::text::numeric) from pg_attrdef
+    union all select 'pg_constraint', count(*), sum(xmin::text::numeric) from pg_constraint
+    union all select 'pg_index', count(*), sum(xmin::text::numeric) from pg_index
+    union all select 'pg_proc', count(*), sum(xmin::text::numeric) from pg_proc
+    union all select 'pg_type', count(*), sum(xmin::text::numeric) from pg_type
+    union all select 'pg_enum', count(*), sum(xmin::text::numeric) from pg_enum
+    union all select 'pg_rewrite', count(*), sum(xmin::text::numeric) from pg_rewrite
+    union all select 'pg_trigger', count(*), sum(xmin::text::numeric) from pg_trigger
+    union all select 'pg_policy', count(*), sum(xmin::text::numeric) from pg_policy
+    union all select 'pg_description', count(*), sum(xmin::text::numeric) from pg_description
+    union all select 'pg_default_acl', count(*), sum(xmin::text::numeric) from pg_default_acl
+    union all select 'pg_extension', count(*), sum(xmin::text::numeric) from pg_extension
+    union all select 'pg_sequence', count(*), sum(xmin::text::numeric) from pg_sequence
+    union all select 'pg_inherits', count(*), sum(xmin::text::numeric) from pg_inherits
+    union all select 'pg_partitioned_table', count(*), sum(xmin::text::numeric) from pg_partitioned_table
+    union all select 'pg_collation', count(*), sum(xmin::text::numeric) from pg_collation
+    union all select 'pg_depend', count(*), sum(xmin::text::numeric) from pg_depend
+    union all select 'pg_aggregate', count(*), sum(xmin::text::numeric) from pg_aggregate
+    union all select 'pg_range', count(*), sum(xmin::text::numeric) from pg_range
+    union all select 'pg_init_privs', count(*), sum(xmin::text::numeric) from pg_init_privs
+  ) as catalogs)
+  || ' db:' || current_database() || ' system:' || (select system_identifier from pg_control_system())
+  || ' version:' || current_setting('server_version_num')
