@@ -13,20 +13,29 @@ from creo_schema.diff.fixes._context import Context, Fix
 from creo_schema.diff.fixes.comments import comments_from_catalog
 from creo_schema.diff.fixes.constraints import foreign_keys_not_rebuilt_for_nothing
 from creo_schema.diff.fixes.domains import domains_from_catalog
-from creo_schema.diff.fixes.enums import enum_statements_once, enum_values_added_in_place
+from creo_schema.diff.fixes.enums import (
+    enum_rebuild_around_views,
+    enum_statements_once,
+    enum_values_added_in_place,
+)
 from creo_schema.diff.fixes.functions import return_type_changes_drop_first
 from creo_schema.diff.fixes.privileges import (
     default_privileges_from_catalog,
     privileges_from_catalog,
 )
-from creo_schema.diff.fixes.relations import drop_revokes_on_dropped_relations
+from creo_schema.diff.fixes.relations import (
+    drop_revokes_on_dropped_relations,
+    views_not_replaced_for_nothing,
+)
 from creo_schema.diff.fixes.tables import storage_parameters_from_catalog
 
 FIXES: tuple[Fix, ...] = (
     enum_statements_once,
     enum_values_added_in_place,
+    enum_rebuild_around_views,
     foreign_keys_not_rebuilt_for_nothing,
     return_type_changes_drop_first,
+    views_not_replaced_for_nothing,
     domains_from_catalog,
     storage_parameters_from_catalog,
     comments_from_catalog,

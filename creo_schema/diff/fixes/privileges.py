@@ -46,9 +46,13 @@ def privileges_from_catalog(statements: list[str], context: Context) -> list[str
     old = _acls(context.current.privileges)
     new = _acls(context.desired.privileges)
     out: list[str] = []
+    columns = {f"{c.schema}.{c.table}.{c.name}" for c in context.desired.columns}
     for kind, obj in sorted(old.keys() | new.keys()):
         if (kind, obj) not in new:
-            continue  # dropped with its object (or a column of it)
+            # A column without an ACL has no row; any other object without one is dropped.
+            if kind != "column" or unquote(obj) not in columns or gone(obj, dropped):
+                continue
+            new[(kind, obj)] = {}
         recreated = (kind, obj) not in old or gone(_base(kind, obj), dropped)
         before = {"public": _PUBLIC_DEFAULTS.get(kind, ())} if recreated else old[(kind, obj)]
         after = new[(kind, obj)]

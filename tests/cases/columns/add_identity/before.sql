@@ -1,0 +1,1 @@
+create table public.counters (id bigint not null primary key, label text);

@@ -1,0 +1,8 @@
+create table public.items (
+  id bigint generated always as identity primary key,
+  name text not null,
+  price numeric(10,2),
+  created_at timestamptz not null default now()
+);
+alter table public.items enable row level security;
+create policy items_read on public.items for select to authenticated using (true);

@@ -1,0 +1,3 @@
+create type public.status as enum ('a', 'b');
+comment on type public.status is 'Lifecycle';
+comment on schema public is 'The app';

@@ -1,0 +1,1 @@
+create table public.bookings (id bigint primary key, room integer not null, during tstzrange not null);

@@ -1,0 +1,12 @@
+create table public.items (
+  id bigint generated always as identity primary key,
+  name text not null,
+  price numeric(10,2),
+  created_at timestamptz not null default now()
+);
+create table public.orders (
+  id bigint generated always as identity primary key,
+  item_id bigint not null,
+  quantity integer not null default 1
+);
+alter table public.orders add constraint orders_item_id_fkey foreign key (item_id) references public.items (id);

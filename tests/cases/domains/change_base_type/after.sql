@@ -1,0 +1,1 @@
+create domain public.label as text;

@@ -1,0 +1,1 @@
+create domain public.positive_int as integer check (value > 0);

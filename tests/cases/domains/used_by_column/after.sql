@@ -1,0 +1,8 @@
+create domain public.positive_int as integer check (value > 0);
+create table public.items (
+  id bigint generated always as identity primary key,
+  name text not null,
+  price numeric(10,2),
+  created_at timestamptz not null default now(),
+  stock public.positive_int
+);

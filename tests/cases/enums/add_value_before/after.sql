@@ -1,0 +1,2 @@
+create type public.status as enum ('draft', 'review', 'published');
+create table public.posts (id bigint primary key, title text not null, status public.status not null default 'draft');

@@ -1,0 +1,8 @@
+create extension if not exists pg_trgm with schema extensions;
+create table public.items (
+  id bigint generated always as identity primary key,
+  name text not null,
+  price numeric(10,2),
+  created_at timestamptz not null default now()
+);
+create index items_name_trgm_idx on public.items using gin (name extensions.gin_trgm_ops);

@@ -1,0 +1,6 @@
+create function public.item_total(qty integer, price numeric) returns numeric
+language sql immutable
+as $$ select qty * price $$;
+create function public.item_total(qty bigint, price numeric) returns numeric
+language sql immutable
+as $$ select qty * price $$;

@@ -1,0 +1,1 @@
+create function public.bump(x integer) returns integer language plpgsql as $$ begin return x + 2; end $$;

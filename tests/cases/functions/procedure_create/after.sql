@@ -1,0 +1,1 @@
+create procedure public.reset_prices() language sql as $$ select 1 $$;

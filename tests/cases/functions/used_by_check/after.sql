@@ -1,0 +1,8 @@
+create function public.is_valid_name(n text) returns boolean language sql immutable as $$ select length(n) > 0 $$;
+create table public.items (
+  id bigint generated always as identity primary key,
+  name text not null,
+  price numeric(10,2),
+  created_at timestamptz not null default now()
+);
+alter table public.items add constraint items_name_valid check (public.is_valid_name(name));

@@ -1,0 +1,3 @@
+create function public.item_total(qty integer, price numeric) returns numeric
+language sql immutable
+as $$ select qty * price $$;

@@ -1,0 +1,4 @@
+create function public.item_total(qty integer, price numeric) returns numeric
+language sql immutable
+as $$ select qty * price $$;
+revoke execute on function public.item_total(integer, numeric) from public;

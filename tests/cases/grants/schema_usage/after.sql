@@ -1,0 +1,2 @@
+create schema app;
+grant usage on schema app to authenticated;

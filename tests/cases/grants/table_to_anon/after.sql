@@ -1,0 +1,7 @@
+create table public.items (
+  id bigint generated always as identity primary key,
+  name text not null,
+  price numeric(10,2),
+  created_at timestamptz not null default now()
+);
+grant select on public.items to anon;

@@ -1,0 +1,7 @@
+create table public.profiles (
+  id uuid primary key,
+  owner_id uuid not null,
+  bio text
+);
+alter table public.profiles enable row level security;
+create policy profiles_gate on public.profiles as restrictive for select to authenticated using (owner_id = (select auth.uid()));

@@ -1,0 +1,7 @@
+create table public.profiles (
+  id uuid primary key,
+  owner_id uuid not null,
+  bio text
+);
+alter table public.profiles enable row level security;
+create policy profiles_owner_write on public.profiles for insert to authenticated with check (owner_id = (select auth.uid()));

@@ -1,0 +1,3 @@
+create schema app;
+create table app.accounts (id bigint primary key);
+create table public.invoices (id bigint primary key, account_id bigint not null references app.accounts (id));

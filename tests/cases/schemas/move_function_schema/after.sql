@@ -1,0 +1,4 @@
+create schema app;
+create function app.item_total(qty integer, price numeric) returns numeric
+language sql immutable
+as $$ select qty * price $$;

@@ -1,0 +1,1 @@
+create sequence public.ticket_seq minvalue 100 maxvalue 99999 cycle;

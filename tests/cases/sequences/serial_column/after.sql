@@ -1,0 +1,1 @@
+create table public.tickets (id serial primary key, label text);

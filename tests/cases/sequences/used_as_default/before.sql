@@ -1,0 +1,1 @@
+create table public.tickets (id bigint primary key, label text);

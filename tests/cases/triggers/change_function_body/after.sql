@@ -1,0 +1,8 @@
+create table public.items (
+  id bigint generated always as identity primary key,
+  name text not null,
+  price numeric(10,2),
+  created_at timestamptz not null default now()
+);
+create function public.touch_created() returns trigger language plpgsql as $$ begin new.created_at := clock_timestamp(); return new; end $$;
+create trigger items_touch before insert on public.items for each row execute function public.touch_created();

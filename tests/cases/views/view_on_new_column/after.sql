@@ -1,0 +1,8 @@
+create table public.items (
+  id bigint generated always as identity primary key,
+  name text not null,
+  price numeric(10,2),
+  created_at timestamptz not null default now(),
+  sku text
+);
+create view public.skus as select id, sku from public.items;

@@ -1,0 +1,195 @@
+"""The scenario corpus: `tests/cases/<category>/<name>/{before.sql, after.sql, expected.yaml}`.
+
+Each scenario runs on PostgreSQL 18 and 15, in both directions:
+
+1. before.sql is loaded into a fresh target (Supabase prelude); after.sql is the desired
+   schema (one file in a temporary schema directory).
+2. The plan must be verified, and carry exactly the hazard kinds of expected.yaml.
+3. Applied (every hazard allowed), it must leave no drift; our own catalog snapshot of the
+   target must equal the snapshot of after.sql loaded directly, so that whatever the engine
+   cannot see is checked too; a new plan must be empty.
+4. The recorded rollback must bring back the before-state: the engine's fingerprint and our
+   catalog snapshot must both equal the ones measured before the apply.
+
+expected.yaml keys: `hazards` (list of hazard kinds; `hazards_pg15` when 15's differ), `refused: true` when the tool must refuse
+clearly instead of planning (with `refused_message`, a fragment the message must contain),
+`schemas` (the managed schemas, default [public]), `notes`, and `xfail: <reason>` for a
+known gap that is not the diff's to fix (the scenario is kept, and skipped, until it is).
+
+`CREO_CASES=<prefix>` runs only the cases whose id (category/name) starts with the prefix;
+it fails when nothing matches, so a typo never passes silently.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from creo_schema.apply.run import apply_plan, rollback
+from creo_schema.catalog import compare, snapshot
+from creo_schema.config import Settings
+from creo_schema.db import connect
+from creo_schema.errors import CreoError
+from creo_schema.plan.build import make_plan
+from creo_schema.plan.hazards import Hazard
+from creo_schema.shadow.cluster import Cluster
+
+CASES = Path(__file__).parent / "cases"
+ALL_HAZARDS = frozenset(h.value for h in Hazard)
+KNOWN_KEYS = {
+    "hazards",
+    "hazards_pg15",
+    "refused",
+    "refused_message",
+    "schemas",
+    "notes",
+    "xfail",
+}
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    path: Path
+    before: str
+    after: str
+    hazards: frozenset[str]
+    hazards_pg15: frozenset[str] | None
+    refused: bool
+    refused_message: str
+    schemas: tuple[str, ...]
+    xfail: str
+
+
+def _load(path: Path) -> Case:
+    expected = yaml.safe_load((path / "expected.yaml").read_text()) or {}
+    unknown = set(expected) - KNOWN_KEYS
+    assert not unknown, f"{path}/expected.yaml: unknown keys {sorted(unknown)}"
+    hazards = frozenset(expected.get("hazards") or ())
+    assert hazards <= ALL_HAZARDS, f"{path}: unknown hazards {sorted(hazards - ALL_HAZARDS)}"
+    return Case(
+        id=str(path.relative_to(CASES)),
+        path=path,
+        before=(path / "before.sql").read_text(),
+        after=(path / "after.sql").read_text(),
+        hazards=hazards,
+        hazards_pg15=(frozenset(expected["hazards_pg15"]) if "hazards_pg15" in expected else None),
+        refused=bool(expected.get("refused", False)),
+        refused_message=str(expected.get("refused_message", "")),
+        schemas=tuple(expected.get("schemas") or ("public",)),
+        xfail=str(expected.get("xfail", "")),
+    )
+
+
+def _collect() -> list[Case]:
+    cases = [_load(p.parent) for p in sorted(CASES.glob("*/*/expected.yaml"))]
+    prefix = os.environ.get("CREO_CASES", "")
+    if prefix:
+        cases = [c for c in cases if c.id.startswith(prefix)]
+    return cases
+
+
+_CASES = _collect()
+
+
+def test_filter_matches_something() -> None:
+    prefix = os.environ.get("CREO_CASES", "")
+    assert _CASES, f"CREO_CASES={prefix!r} matches no scenario under {CASES}"
+
+
+@pytest.mark.parametrize("case", _CASES, ids=[c.id for c in _CASES])
+def test_case(case: Case, server: Cluster, make_db: Any, tmp_path: Path) -> None:
+    if case.xfail:
+        pytest.xfail(case.xfail)  # a known gap outside diff/, named in expected.yaml
+    url = make_db(cluster=server)
+    _execute(url, case.before)
+    schema_dir = tmp_path / "schema"
+    schema_dir.mkdir()
+    (schema_dir / "schema.sql").write_text(case.after)
+    settings = Settings(schema_dir=schema_dir, database_url=url, managed_schemas=case.schemas)
+    before = _snapshot(url, case.schemas)
+
+    if case.refused:
+        with pytest.raises(CreoError) as refused:
+            plan, _ = make_plan(settings, url)
+            problems = plan.verification.problems if plan.verification else ()
+            if plan.verification and not plan.verification.verified:
+                raise CreoError("; ".join(problems))
+        assert case.refused_message in refused.value.message
+        return
+
+    plan, _ = make_plan(settings, url)
+    assert plan.verification is not None and plan.verification.verified, (
+        f"{case.id}: unverified plan: {plan.verification}\n{plan.up_sql}\n-- down\n{plan.down_sql}"
+    )
+    assert plan.has_changes, f"{case.id}: the plan is empty"
+    key = "hazards_pg15" if plan.server_major == 15 and case.hazards_pg15 is not None else "hazards"
+    expected = case.hazards_pg15 if key == "hazards_pg15" else case.hazards
+    if os.environ.get("CREO_UPDATE_GOLDEN") and plan.hazards() != expected:
+        _write_hazards(
+            case, plan.hazards(), "hazards" if plan.server_major != 15 else "hazards_pg15"
+        )
+    else:
+        assert plan.hazards() == expected, f"{case.id}: {key}\n{_hazards(plan)}"
+
+    result = apply_plan(settings, url, plan, allowed=ALL_HAZARDS)
+    assert not result.drift_left, f"{case.id}: drift after apply\n{plan.up_sql}"
+    reference = make_db(cluster=server)
+    _execute(reference, case.after)
+    applied, desired = _snapshot(url, case.schemas), _snapshot(reference, case.schemas)
+    residue = compare(applied, desired, ignore=("dependencies",))
+    assert not residue, f"{case.id}: after apply, the catalog differs:\n" + "\n".join(residue)
+
+    again, _ = make_plan(settings, url)
+    assert not again.has_changes, f"{case.id}: a second plan is not empty:\n{again.up_sql}"
+
+    _, undone = rollback(settings, url, None, allowed=ALL_HAZARDS)
+    residue = compare(_snapshot(url, case.schemas), before, ignore=("dependencies",))
+    assert not residue, f"{case.id}: after rollback, the catalog differs:\n" + "\n".join(residue)
+    # The fingerprint (the engine's view and our catalog's) is back to the planned target's.
+    assert not undone.drift_left, f"{case.id}: the fingerprint differs after rollback"
+
+
+def _write_hazards(case: Case, hazards: set[str], key: str) -> None:
+    """CREO_UPDATE_GOLDEN=1: record the hazards found (review the diff before committing).
+
+    PostgreSQL 15's plan may differ (e.g. no ALTER COLUMN ... SET EXPRESSION before 17): its
+    hazards then go under `hazards_pg15`.
+    """
+    path = case.path / "expected.yaml"
+    expected = yaml.safe_load(path.read_text()) or {}
+    expected[key] = sorted(hazards)
+    ordered = {
+        k: expected[k]
+        for k in (
+            "hazards",
+            "hazards_pg15",
+            "refused",
+            "refused_message",
+            "schemas",
+            "notes",
+            "xfail",
+        )
+        if k in expected
+    }
+    path.write_text(yaml.safe_dump(ordered, sort_keys=False, width=100))
+
+
+def _execute(url: str, sql: str) -> None:
+    if sql.strip():
+        with connect(url, autocommit=True) as conn:
+            conn.execute(sql)  # type: ignore[arg-type]
+
+
+def _snapshot(url: str, schemas: tuple[str, ...]) -> Any:
+    with connect(url, autocommit=True) as conn:
+        return snapshot(conn, schemas)
+
+
+def _hazards(plan: Any) -> str:
+    return "\n".join(f"{list(s.hazards)}  {s.sql}" for s in plan.statements)
