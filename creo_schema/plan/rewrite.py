@@ -46,7 +46,8 @@ def rewrite(statements: list[str], existing_tables: set[str]) -> list[Step]:
 
 def _rewrite_one(sql: str, item: Classified, existing: set[str], pinned: set[str]) -> list[Step]:
     node = item.node
-    if isinstance(node, ast.IndexStmt) and not node.concurrent:
+    if isinstance(node, ast.IndexStmt) and not node.concurrent and node.relation.inh:
+        # `ON ONLY` (inh false) marks a partitioned parent's index: it cannot be concurrent.
         table = _table(node.relation)
         if table in existing and node.idxname not in pinned:
             concurrent = copy.deepcopy(node)
@@ -120,7 +121,8 @@ def _quoted(relation: ast.RangeVar) -> str:
 
 
 def _indexes_used_by_constraints(items: list[Classified]) -> set[str]:
-    """Indexes a later `ADD CONSTRAINT ... USING INDEX` needs inside the transaction."""
+    """Indexes a later statement of the transaction needs: `ADD CONSTRAINT ... USING INDEX`,
+    `ALTER INDEX ... ATTACH PARTITION`."""
     names: set[str] = set()
     for item in items:
         if isinstance(item.node, ast.AlterTableStmt):
@@ -128,4 +130,7 @@ def _indexes_used_by_constraints(items: list[Classified]) -> set[str]:
                 index = getattr(cmd.def_, "indexname", None) if cmd.def_ is not None else None
                 if index:
                     names.add(index)
+                # ALTER INDEX parent ATTACH PARTITION child: the child must exist by then.
+                if isinstance(cmd.def_, ast.PartitionCmd) and cmd.def_.name is not None:
+                    names.add(cmd.def_.name.relname)
     return names

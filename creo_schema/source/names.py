@@ -16,6 +16,24 @@ from pglast.visitors import Visitor
 
 DEFAULT_SCHEMA = "public"
 
+# CREATE AGGREGATE (and operators) options that name a function.
+FUNCTION_OPTIONS = frozenset(
+    {
+        "sfunc",
+        "finalfunc",
+        "combinefunc",
+        "serialfunc",
+        "deserialfunc",
+        "msfunc",
+        "minvfunc",
+        "mfinalfunc",
+        "function",
+        "procedure",
+        "restrict",
+        "join",
+    }
+)
+
 
 def relation_key(node: ast.RangeVar) -> str:
     return f"{node.schemaname or DEFAULT_SCHEMA}.{node.relname}"
@@ -46,6 +64,20 @@ class _References(Visitor):  # type: ignore[misc]
         names = [getattr(n, "sval", "") for n in node.names or ()]
         if names and names[0] != "pg_catalog":
             self.found.add(qualified_key(node.names))
+
+    def visit_DefineStmt(self, ancestors: Any, node: ast.DefineStmt) -> None:
+        # CREATE AGGREGATE names its functions as type names: sfunc = public.add_int.
+        for option in node.definition or ():
+            if option.defname in FUNCTION_OPTIONS and isinstance(option.arg, ast.TypeName):
+                self.found.add(qualified_key(option.arg.names, "()"))
+
+    def visit_CreateSeqStmt(self, ancestors: Any, node: ast.CreateSeqStmt) -> None:
+        # OWNED BY schema.table.column needs the table first.
+        for option in node.options or ():
+            if option.defname == "owned_by" and len(option.arg or ()) >= 2:
+                parts = [getattr(p, "sval", "") for p in option.arg]
+                table = parts[:-1] if len(parts) > 2 else [DEFAULT_SCHEMA, parts[0]]
+                self.found.add(".".join(table[-2:]))
 
     def visit_CreateTrigStmt(self, ancestors: Any, node: ast.CreateTrigStmt) -> None:
         self.found.add(qualified_key(node.funcname, "()"))

@@ -31,7 +31,7 @@ from creo_schema.source.catalog_names import (
 )
 from creo_schema.source.finding import Finding, sort_key
 from creo_schema.source.model import SourceSet
-from creo_schema.source.names import DEFAULT_SCHEMA
+from creo_schema.source.names import DEFAULT_SCHEMA, FUNCTION_OPTIONS
 
 DATA_DIR = "data"
 
@@ -338,6 +338,11 @@ def check_references(parsed: list[Parsed], platform: str) -> Iterator[Finding]:
         yield from _Resolver(item, known, unchecked).findings()
 
 
+def _names_a_function(ancestors: tuple[Any, ...]) -> bool:
+    parent = ancestors[-1] if ancestors else None
+    return isinstance(parent, ast.DefElem) and parent.defname in FUNCTION_OPTIONS
+
+
 class _Resolver:
     """The unresolved references of one statement."""
 
@@ -364,7 +369,10 @@ class _Resolver:
                 case ast.ObjectWithArgs() if _function_object(ancestors, node):
                     yield from self._function(dotted(child.objname), None)
                 case ast.TypeName() if not child.pct_type:
-                    yield from self._type(dotted(child.names), child)
+                    if _names_a_function(ancestors):
+                        yield from self._function(dotted(child.names), None)
+                    else:
+                        yield from self._type(dotted(child.names), child)
                 case ast.RoleSpec() if child.roletype == RoleSpecType.ROLESPEC_CSTRING:
                     yield from self._role(child)
                 case ast.Constraint() if child.contype == ConstrType.CONSTR_FOREIGN:

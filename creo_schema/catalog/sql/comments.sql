@@ -7,5 +7,12 @@ select i.type as object_type,
   cross join lateral pg_identify_object(d.classoid, d.objoid, d.objsubid) i
  where d.objoid >= 16384
    and (i.schema in (select nspname from target_ns)
-        or (d.classoid = 'pg_namespace'::regclass and d.objoid in (select oid from target_ns)))
+        or (d.classoid = 'pg_namespace'::regclass and d.objoid in (select oid from target_ns))
+        -- policies and triggers have no schema of their own: their table's counts
+        or (d.classoid = 'pg_policy'::regclass and exists (
+              select from pg_policy p join pg_class c on c.oid = p.polrelid
+               where p.oid = d.objoid and c.relnamespace in (select oid from target_ns)))
+        or (d.classoid = 'pg_trigger'::regclass and exists (
+              select from pg_trigger t join pg_class c on c.oid = t.tgrelid
+               where t.oid = d.objoid and c.relnamespace in (select oid from target_ns))))
  order by 1, 2
