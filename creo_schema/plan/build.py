@@ -19,14 +19,17 @@ from creo_schema.plan import cache
 from creo_schema.plan.cache import cache_key
 from creo_schema.plan.fingerprint import source_fingerprint
 from creo_schema.plan.model import Plan
+from creo_schema.plan.renames import applicable, backward_sql, forward_sql, renamed_baseline
 from creo_schema.plan.statements import migration_statements, rollback_statements
 from creo_schema.plan.timings import Progress, Timings
 from creo_schema.plan.verify import verify_plan
 from creo_schema.platform import prelude_sql
+from creo_schema.shadow.clone import target_copy
 from creo_schema.shadow.load import load_statements
 from creo_schema.shadow.select import ShadowServer, open_shadow
 from creo_schema.shadow.tempdb import ensure_template, temporary_database
 from creo_schema.source.discover import discover
+from creo_schema.source.hints import Rename, rename_hints
 from creo_schema.source.load import source_set
 from creo_schema.source.model import SourceSet
 from creo_schema.source.validate import validate_source
@@ -76,9 +79,31 @@ def make_plan(
             current = _inspect_target(target, managed, extensions)
             data = data_changes(desired_state.rows, target) if desired_state.rows else None
             target.rollback()
+        desired = desired_state.inspected
+        renames = applicable(desired_state.renames, current)
+        baseline = None
+        if renames:
+            with timings.step("renames", progress):
+                if shadow is None:
+                    shadow, template = _open_shadow(settings, major, prelude)
+                present = {e.name: e.schema for e in current.engine.extensions.values()}
+                copy = target_copy(
+                    shadow.admin_url, shadow.bin_dir, template, target, target_url, managed, present
+                )
+                with copy as clone_url:
+                    baseline = renamed_baseline(clone_url, renames, managed, extensions)
         with timings.step("diff", progress):
-            desired = desired_state.inspected
-            plan = assemble(settings, target_url, fingerprint, current, desired, extensions, data)
+            plan = assemble(
+                settings,
+                target_url,
+                fingerprint,
+                current,
+                desired,
+                extensions,
+                data,
+                baseline,
+                renames,
+            )
         if settings.verify_plans and plan.has_changes:
             with timings.step("verify", progress):
                 if shadow is None:
@@ -140,7 +165,7 @@ def _load_desired(
             desired = inspect(desired_conn, managed, extensions)
             declared = declared_data(source)
             rows = read_desired(desired_conn, declared) if declared else []
-    return cache.DesiredState(desired, rows, extensions)
+    return cache.DesiredState(desired, rows, extensions, rename_hints(source))
 
 
 def assemble(
@@ -151,12 +176,19 @@ def assemble(
     desired: Inspected,
     extensions: tuple[str, ...],
     data: DataChanges | None = None,
+    baseline: Inspected | None = None,
+    renames: list[Rename] | None = None,
 ) -> Plan:
-    up = changes(current, desired)
-    down = changes(desired, current)
-    existing = table_names(current)
-    statements = migration_statements(up, existing)
-    rollback = rollback_statements(down)
+    """The plan from two inspections; with renames, the diff starts from `baseline` (the
+    target with the renames done), and the renames open the migration and close the rollback."""
+    start = baseline or current
+    up = changes(start, desired)
+    down = changes(desired, start)
+    existing = table_names(start)
+    forward = [forward_sql(r) for r in renames or ()]
+    backward = [backward_sql(r) for r in reversed(renames or ())]
+    statements = rollback_statements(forward, existing) + migration_statements(up, existing)
+    rollback = rollback_statements(down) + rollback_statements(backward, existing)
     if data:
         # Rows go in once the tables are right (end of the main transaction) and come out
         # before the rollback's DDL runs.

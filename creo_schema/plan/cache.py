@@ -20,6 +20,7 @@ from creo_schema import __version__
 from creo_schema.diff.data import DesiredRows
 from creo_schema.diff.engine import ENGINE_VERSION, Inspected, freeze, thaw
 from creo_schema.shadow.providers import home_dir
+from creo_schema.source.hints import Rename
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class DesiredState:
     inspected: Inspected
     rows: list[DesiredRows]
     extensions: tuple[str, ...]  # declared in the source: diffed though they live in `extensions`
+    renames: tuple[Rename, ...] = ()  # `-- creo:renamed-from` hints of the source
 
 
 def cache_key(*parts: object) -> str:
@@ -44,10 +46,10 @@ def _path(key: str, kind: str = "desired") -> Path:
 def load(key: str) -> DesiredState | None:
     path = _path(key)
     try:
-        stored_key, frozen, rows, extensions = pickle.loads(path.read_bytes())
+        stored_key, frozen, rows, extensions, renames = pickle.loads(path.read_bytes())
         if stored_key != key:
             return None
-        return DesiredState(thaw(frozen), rows, extensions)
+        return DesiredState(thaw(frozen), rows, extensions, renames)
     except (
         OSError,
         EOFError,
@@ -61,7 +63,7 @@ def load(key: str) -> DesiredState | None:
 
 
 def store(key: str, state: DesiredState) -> None:
-    _write(_path(key), (key, freeze(state.inspected), state.rows, state.extensions))
+    _write(_path(key), (key, freeze(state.inspected), state.rows, state.extensions, state.renames))
 
 
 def load_target(key: str) -> Inspected | None:

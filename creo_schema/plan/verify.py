@@ -19,9 +19,8 @@ from creo_schema.errors import CreoError
 from creo_schema.plan.execute import run_statements
 from creo_schema.plan.model import Plan, PlannedStatement, Verification
 from creo_schema.plan.statements import migration_statements, rollback_statements
-from creo_schema.shadow.clone import copy_roles, dump_schema, load_copy
+from creo_schema.shadow.clone import target_copy
 from creo_schema.shadow.select import ShadowServer
-from creo_schema.shadow.tempdb import temporary_database
 
 MAX_ROUNDS = 3
 METHOD = "pg_dump --schema-only of the target into the shadow; up, re-diff; down, re-diff"
@@ -49,14 +48,13 @@ def verify_plan(
             update={"verification": Verification(verified=True, method="nothing to apply")}
         )
     schemas, extensions = plan.managed_schemas, plan.extensions
-    dump = dump_schema(shadow.bin_dir, target_url, schemas)
-    copy_roles(target_conn, shadow.admin_url)
     present = {e.name: e.schema for e in current.engine.extensions.values()}
     with (
-        temporary_database(shadow.admin_url, template) as clone_url,
+        target_copy(
+            shadow.admin_url, shadow.bin_dir, template, target_conn, target_url, schemas, present
+        ) as clone_url,
         connect(clone_url, autocommit=True) as conn,
     ):
-        load_copy(clone_url, dump, present)
         copied = inspect(conn, schemas, extensions)
         if copied.fingerprint != current.fingerprint:
             residue = changes(current, copied)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -78,3 +80,23 @@ def load_copy(clone_url: str, dump: str, extensions: dict[str, str]) -> None:
 def _without_public_schema_creation(dump: str) -> str:
     """The shadow's template already has schema public (and so does every database)."""
     return dump.replace("CREATE SCHEMA public;", "CREATE SCHEMA IF NOT EXISTS public;")
+
+
+@contextmanager
+def target_copy(
+    shadow_admin_url: str,
+    bin_dir: Path | None,
+    template: str,
+    target_conn: Any,
+    target_url: str,
+    schemas: tuple[str, ...],
+    extensions_present: dict[str, str],
+) -> Iterator[str]:
+    """A temporary database on the shadow server holding the target's schema (no rows)."""
+    from creo_schema.shadow.tempdb import temporary_database
+
+    dump = dump_schema(bin_dir, target_url, schemas)
+    copy_roles(target_conn, shadow_admin_url)
+    with temporary_database(shadow_admin_url, template) as clone_url:
+        load_copy(clone_url, dump, extensions_present)
+        yield clone_url
