@@ -190,13 +190,14 @@ def drift(ctx: click.Context) -> None:
         from creo_schema.drift_report import drift_items, render_github, render_markdown
         from creo_schema.source.load import load_source
 
-        source = load_source(settings.schema_dir)
+        # Parsing schema/ only to point at declarations: not needed when nothing drifted.
+        source = load_source(settings.schema_dir) if made.has_changes else None
         if output == "json":
-            drifted = [item.to_dict() for item in drift_items(made, source)]
+            drifted = [item.to_dict() for item in drift_items(made, source)] if source else []
             click.echo(plan_json(made, result.timings, drift=made.has_changes, drifted=drifted))
         else:
             render = render_github if output == "github" else render_markdown
-            click.echo(render(made, source), nl=False)
+            click.echo(render(made, source or load_source(settings.schema_dir)), nl=False)
     elif made.has_changes:
         console = stdout()
         console.print(

@@ -18,7 +18,6 @@ class Statement:
     leading_comments: tuple[str, ...]  # the `--` comment lines just above it (creo: hints)
     creates: tuple[str, ...] = ()  # qualified names this statement declares
     references: tuple[str, ...] = ()  # qualified names it needs to exist first
-    normalized: str = ""  # deparsed SQL: what the source fingerprint hashes
 
     @property
     def is_data(self) -> bool:

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 
 import pglast
 from pglast.parser import ParseError
-from pglast.stream import RawStream
 
 from creo_schema.errors import InputError, Location
 from creo_schema.source.model import SourceFile, Statement
@@ -59,7 +58,6 @@ def parse_file(source: SourceFile) -> list[Statement]:
                 leading_comments=_leading_comments(source.text, start),
                 creates=created,
                 references=referenced,
-                normalized=_normalized(raw.stmt, sql),
             )
         )
     return statements
@@ -81,14 +79,3 @@ def _leading_comments(text: str, start: int) -> tuple[str, ...]:
             break
         comments.append(match.group(1).strip())
     return tuple(reversed(comments))
-
-
-def _normalized(node: object, fallback: str) -> str:
-    """Deparsed SQL, so that whitespace and comment edits do not change the fingerprint.
-
-    pglast.fingerprint() is not usable here: it equates statements that differ in constants.
-    """
-    try:
-        return str(RawStream()(node))
-    except Exception:
-        return " ".join(fallback.split())

@@ -53,10 +53,16 @@ def test_statements_keep_location_kind_names_and_hint_comments() -> None:
     assert {"public.a", "public.next_n()"} <= set(second.references)
 
 
-def test_normalized_sql_ignores_formatting() -> None:
-    one = parse_file(SourceFile("a.sql", "create table t (id int);"))[0]
-    two = parse_file(SourceFile("a.sql", "CREATE   TABLE t(\n  id integer\n) ;"))[0]
-    assert one.normalized == two.normalized
+def test_source_fingerprint_ignores_formatting_and_comments_only() -> None:
+    from creo_schema.plan.fingerprint import source_fingerprint
+
+    one = SourceFile("a.sql", "create table t (id int);")
+    two = SourceFile("a.sql", "-- the t table\nCREATE   TABLE t(\n  id integer\n) ;")
+    other = SourceFile("a.sql", "create table t (id bigint);")
+    moved = SourceFile("b.sql", "create table t (id int);")
+    assert source_fingerprint([one]) == source_fingerprint([two])
+    assert source_fingerprint([one]) != source_fingerprint([other])
+    assert source_fingerprint([one]) != source_fingerprint([moved])
 
 
 SPLIT_SCHEMA = {
