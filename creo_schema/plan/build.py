@@ -1,7 +1,11 @@
 """Compute a plan: load the desired state into a shadow, diff the target against it.
 
 The migration is target -> desired, the rollback desired -> target, both from the same two
-inspections. Each step's duration is kept for `--verbose` and the benchmarks.
+inspections (from a renamed copy of the target when `creo:renamed-from` hints apply), then
+proven on a copy of the target (plan/verify.py). The desired state is cached under the
+source's fingerprint and the target's inspection under its catalog signature, so a plan
+against an unchanged source and target loads nothing. Each step's duration is kept for
+`--format json` and the benchmarks.
 """
 
 from __future__ import annotations
