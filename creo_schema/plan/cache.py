@@ -15,6 +15,7 @@ import pickle
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from creo_schema import __version__
 from creo_schema.diff.data import DesiredRows
@@ -44,22 +45,11 @@ def _path(key: str, kind: str = "desired") -> Path:
 
 
 def load(key: str) -> DesiredState | None:
-    path = _path(key)
-    try:
-        stored_key, frozen, rows, extensions, renames = pickle.loads(path.read_bytes())
-        if stored_key != key:
-            return None
-        return DesiredState(thaw(frozen), rows, extensions, renames)
-    except (
-        OSError,
-        EOFError,
-        pickle.UnpicklingError,
-        ValueError,
-        TypeError,
-        AttributeError,
-        ImportError,
-    ):
+    stored = _read(_path(key), key)
+    if stored is None:
         return None
+    frozen, rows, extensions, renames = stored
+    return DesiredState(thaw(frozen), rows, extensions, renames)
 
 
 def store(key: str, state: DesiredState) -> None:
@@ -68,23 +58,33 @@ def store(key: str, state: DesiredState) -> None:
 
 def load_target(key: str) -> Inspected | None:
     """A target's inspection, keyed by its catalog signature (catalog/signature.sql)."""
-    try:
-        stored_key, frozen = pickle.loads(_path(key, "target").read_bytes())
-        return thaw(frozen) if stored_key == key else None
-    except (
-        OSError,
-        EOFError,
-        pickle.UnpicklingError,
-        ValueError,
-        TypeError,
-        AttributeError,
-        ImportError,
-    ):
-        return None
+    stored = _read(_path(key, "target"), key)
+    return thaw(stored[0]) if stored is not None else None
 
 
 def store_target(key: str, inspected: Inspected) -> None:
     _write(_path(key, "target"), (key, freeze(inspected)))
+
+
+_DAMAGED = (
+    OSError,
+    EOFError,
+    pickle.UnpicklingError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    ImportError,
+)
+
+
+def _read(path: Path, key: str) -> tuple[Any, ...] | None:
+    """The entry's values after its key, or None when missing, foreign or damaged."""
+    try:
+        stored_key, *values = pickle.loads(path.read_bytes())
+        found = values if stored_key == key else None
+    except _DAMAGED:
+        return None
+    return tuple(found) if found is not None else None
 
 
 def _write(path: Path, value: object) -> None:
