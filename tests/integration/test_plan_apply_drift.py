@@ -121,3 +121,30 @@ def test_no_changes_plan_and_apply(project: Project) -> None:
     assert "No changes" in again.stdout
     assert project.run("apply", "--auto-approve").exit_code == 0
     assert project.query("select count(*) from creo_schema.migrations") == [(1,)]
+
+
+def test_drift_for_ci_as_github_annotations_markdown_and_json(project: Project) -> None:
+    project.write("tables/user_profiles.sql", PROFILES)
+    assert project.run("apply", "--auto-approve", "--no-backup").exit_code == 0
+    for output in ("github", "markdown", "json"):
+        in_sync = project.run("drift", "--format", output)
+        assert in_sync.exit_code == 0, in_sync.output
+    project.execute("alter table public.user_profiles drop column full_name")
+
+    github = project.run("drift", "--format", "github")
+    assert github.exit_code == 1
+    annotations = [line for line in github.stdout.splitlines() if line.startswith("::")]
+    assert annotations and all("file=schema/tables/user_profiles.sql" in a for a in annotations)
+
+    markdown = project.run("drift", "--format", "markdown")
+    assert markdown.exit_code == 1
+    assert (
+        "user_profiles" in markdown.stdout and "schema/tables/user_profiles.sql" in markdown.stdout
+    )
+
+    document = json.loads(project.run("drift", "--format", "json").stdout)
+    assert document["drift"] is True
+    assert any(
+        item.get("file") == "schema/tables/user_profiles.sql" or "user_profiles" in json.dumps(item)
+        for item in document["drifted"]
+    )
