@@ -1,7 +1,7 @@
 """The pglast AST of each statement, and a plain walk over it, for `validate` and the lints.
 
-`Statement` keeps text, not trees (it must stay cheap to hash and compare), so the rules that
-need the tree parse each file again. Node `location`s are then character offsets into the
+`Statement` keeps text, not trees (it must stay cheap to hash and compare); the rules that
+need the tree get it from `parse_text`, which parses each file once per process. Node `location`s are then character offsets into the
 file's text (pglast converts libpg_query's byte offsets), which `locate` turns into line:col.
 """
 
@@ -16,7 +16,7 @@ from pglast import ast
 
 from creo_schema.errors import Location
 from creo_schema.source.model import SourceSet, Statement
-from creo_schema.source.parse import LineIndex
+from creo_schema.source.parse import LineIndex, parse_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,7 @@ def parsed_statements(source: SourceSet) -> list[Parsed]:
     for source_file in source.files:
         index = LineIndex(source_file.text)
         try:
-            raws = pglast.parse_sql(source_file.text)
+            raws = parse_text(source_file.text)
         except pglast.parser.ParseError:
             continue
         for raw in raws:
