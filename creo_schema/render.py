@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Any
-
-from rich.console import Console
-from rich.syntax import Syntax
+from typing import TYPE_CHECKING, Any
 
 from creo_schema.errors import CreoError
 from creo_schema.plan.hazards import EXPLANATION, REFUSED_BY_DEFAULT, Hazard
 from creo_schema.plan.model import Plan, PlannedStatement
 from creo_schema.plan.timings import Timings
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 REFUSED = {h.value for h in REFUSED_BY_DEFAULT}
 
@@ -76,6 +76,8 @@ def _show_statement(console: Console, statement: PlannedStatement) -> None:
     for hazard in statement.hazards:
         colour = "red" if hazard in REFUSED else "yellow"
         console.print(f"[{colour}]-- hazard {hazard}: {EXPLANATION[Hazard(hazard)]}[/{colour}]")
+    from rich.syntax import Syntax  # pygments: imported only when a plan is shown as text
+
     text = statement.sql.rstrip().rstrip(";") + ";\n"
     console.print(Syntax(text, "sql", theme="ansi_dark", background_color="default"))
 
@@ -91,9 +93,7 @@ def _show_verification(console: Console, plan: Plan) -> None:
                 f"; {check.added_statements} migration and {check.added_rollback_statements} rollback "
                 "statements added where the engine fell short"
             )
-        console.print(
-            f"[green]Verified[/green] on a copy of the target in {check.duration_ms} ms{extra}."
-        )
+        console.print(f"[green]Verified[/green] in {check.duration_ms} ms{extra}: {check.method}.")
     else:
         console.print("[red]Verification failed:[/red]")
         for problem in check.problems:

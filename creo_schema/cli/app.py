@@ -7,16 +7,19 @@ message` where there is a file, with the exit code the error carries (DESIGN.md)
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
 
 from creo_schema import __version__
 from creo_schema.config import Settings, load_settings
 from creo_schema.errors import CreoError, InputError
 from creo_schema.render import document, error_text
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 success or no changes; 1 changes or drift found; 2 bad input or "
@@ -44,6 +47,8 @@ class CreoGroup(click.Group):
 
 
 def stdout() -> Console:
+    from rich.console import Console  # rich costs ~40 ms to import: only for text output
+
     return Console(highlight=False, soft_wrap=True)
 
 
@@ -91,8 +96,12 @@ class Spinner:
     """A spinner on stderr for slow steps, only when a person is watching."""
 
     def __init__(self, enabled: bool) -> None:
-        self.console = Console(stderr=True)
-        self.enabled = enabled and self.console.is_terminal
+        self.enabled = enabled and sys.stderr.isatty()
+        self.console: Any = None
+        if self.enabled:
+            from rich.console import Console
+
+            self.console = Console(stderr=True)
         self.status: Any = None
 
     def __call__(self, step: str) -> None:
@@ -102,7 +111,7 @@ class Spinner:
             "parse": "parsing schema/",
             "shadow": "starting the shadow database",
             "load": "loading the desired state into the shadow",
-            "verify": "proving the plan on a copy of the target",
+            "verify": "proving the plan on a shadow copy",
             "inspect": "inspecting both databases",
             "diff": "computing the difference",
         }.get(step, step)

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.console import Console
 
 from creo_schema.cli.app import (
     cli,
@@ -27,6 +26,7 @@ class _RowProgress:
     """A progress bar per table on stderr, only when a person is watching."""
 
     def __init__(self, enabled: bool) -> None:
+        from rich.console import Console
         from rich.progress import Progress
 
         self.console = Console(stderr=True)

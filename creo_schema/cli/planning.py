@@ -48,7 +48,9 @@ def plan(
 ) -> None:
     """Show the SQL that moves the database to schema/, and its rollback.
 
-    The plan is proven on a copy of the target first; each statement carries its hazards.
+    The plan is proven on a shadow copy first (its rollback, then the plan itself, must
+    reach exactly the target's schema and then the desired one); each statement carries its
+    hazards.
     A plan that fails verification, or has data-loss or security hazards not allowed with
     --allow-destructive / --allow-hazard, is shown but refused (exit 4, no files written).
     """

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 from creo_schema.commands.target import resolve_target
 from creo_schema.config import Settings
-from creo_schema.plan.build import make_plan
+from creo_schema.db import connect
 from creo_schema.plan.model import Plan
 from creo_schema.plan.timings import Progress, Timings
+from creo_schema.plan.unchanged import probe, unchanged_plan
 
 
 @dataclass(frozen=True)
@@ -18,8 +19,17 @@ class PlanResult:
 
 
 def plan(settings: Settings, progress: Progress | None = None) -> PlanResult:
-    target = resolve_target(settings)
-    made, timings = make_plan(settings, target, progress)
+    target_url = resolve_target(settings)
+    timings = Timings()
+    with connect(target_url) as target:
+        found = probe(settings, target, timings, progress)
+        same = unchanged_plan(settings, target, target_url, found, timings, progress)
+    if same is not None:
+        return PlanResult(same, timings)
+    # The engine and the shadow, imported only when a plan needs them.
+    from creo_schema.plan.build import make_plan
+
+    made, timings = make_plan(settings, target_url, progress, timings=timings, found=found)
     return PlanResult(made, timings)
 
 

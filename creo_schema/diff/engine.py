@@ -2,8 +2,9 @@
 
 This is the only module that imports `results`. Inspection reads every schema; we keep the
 objects of the managed schemas, plus the extensions the source declares (they live in the
-platform's `extensions` schema, yet the app's indexes need them). An extension the source
-does not declare is the platform's business: never created, changed or dropped here.
+platform's `extensions` schema, yet the app's indexes need them), plus the triggers on
+platform tables that call the app's functions. An extension the source does not declare is
+the platform's business: never created, changed or dropped here.
 """
 
 from __future__ import annotations
@@ -21,8 +22,7 @@ from creo_schema.diff import _fast_import
 
 _fast_import.prepare()
 
-import results  # noqa: E402 - after the fast-import preparation
-from results.dbdiff import Migration  # noqa: E402
+from results.dbdiff import Migration  # noqa: E402 - after the fast-import preparation
 from results.schemainspect import PostgreSQL  # noqa: E402
 
 from creo_schema.catalog import KINDS as CATALOG_KINDS  # noqa: E402
@@ -54,9 +54,24 @@ def inspect(conn: Any, managed_schemas: tuple[str, ...], extensions: tuple[str, 
         if not conn.autocommit:
             conn.rollback()
     _restrict(engine, set(managed_schemas), set(extensions))
-    catalog = snapshot(conn, managed_schemas)
+    catalog = managed_catalog(conn, managed_schemas, extensions)
     return Inspected(
         engine, engine.pg_version, _fingerprint(engine, catalog_digest(catalog)), catalog
+    )
+
+
+def managed_catalog(
+    conn: Any, managed_schemas: tuple[str, ...], extensions: tuple[str, ...]
+) -> Any:
+    """Our catalog snapshot of the managed schemas, with the declared extensions only.
+
+    The snapshot lists every installed extension; the platform's own (pg_graphql, vault, ...)
+    are not ours to compare, as the engine's view leaves them out too.
+    """
+    catalog = snapshot(conn, managed_schemas)
+    declared = set(extensions)
+    return dataclasses.replace(
+        catalog, extensions=tuple(e for e in catalog.extensions if e.name in declared)
     )
 
 
@@ -113,6 +128,12 @@ def _restrict(engine: Any, schemas: set[str], extensions: set[str]) -> None:
             continue
         if name == "extensions":
             kept = {k: v for k, v in objects.items() if v.name in extensions}
+        elif name == "triggers":
+            # A trigger on a platform table (auth.users) that calls one of our functions is
+            # ours: the app declares it, and dropping the function needs it gone first.
+            kept = {
+                k: v for k, v in objects.items() if v.schema in schemas or v.proc_schema in schemas
+            }
         else:
             kept = {k: v for k, v in objects.items() if getattr(v, "schema", None) in schemas}
         setattr(engine, name, kept)
@@ -133,9 +154,6 @@ def freeze(inspected: Inspected) -> bytes:
 def thaw(frozen: bytes) -> Inspected:
     major, fingerprint, engine, catalog = pickle.loads(frozen)
     return Inspected(engine, major, fingerprint, catalog)
-
-
-ENGINE_VERSION = getattr(results, "__version__", "unknown")
 
 
 def table_names(inspected: Inspected) -> set[str]:

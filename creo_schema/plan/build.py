@@ -2,10 +2,11 @@
 
 The migration is target -> desired, the rollback desired -> target, both from the same two
 inspections (from a renamed copy of the target when `creo:renamed-from` hints apply), then
-proven on a copy of the target (plan/verify.py). The desired state is cached under the
-source's fingerprint and the target's inspection under its catalog signature, so a plan
-against an unchanged source and target loads nothing. Each step's duration is kept for
-`--format json` and the benchmarks.
+proven before it is shown (plan/verify.py). The desired state is cached under the source's
+fingerprint, and its database kept on the shadow server for verification to copy; the
+target's inspection is cached under its catalog signature. So a plan against an unchanged
+source and target loads nothing. Each step's duration is kept for `--format json` and the
+benchmarks.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from creo_schema.catalog.signature import catalog_signature
 from creo_schema.config import Settings
 from creo_schema.db import connect, server_major
 from creo_schema.diff.data import DataChanges, data_changes, declared_data, read_desired
@@ -21,17 +21,22 @@ from creo_schema.diff.engine import Inspected, changes, inspect, table_names
 from creo_schema.errors import InputError
 from creo_schema.plan import cache
 from creo_schema.plan.cache import cache_key
-from creo_schema.plan.fingerprint import source_fingerprint
 from creo_schema.plan.model import Plan
 from creo_schema.plan.renames import applicable, backward_sql, forward_sql, renamed_baseline
 from creo_schema.plan.statements import migration_statements, rollback_statements
 from creo_schema.plan.timings import Progress, Timings
+from creo_schema.plan.unchanged import Probe, probe, remember
 from creo_schema.plan.verify import verify_plan
 from creo_schema.platform import prelude_sql
 from creo_schema.shadow.clone import target_copy
 from creo_schema.shadow.load import load_statements
 from creo_schema.shadow.select import ShadowServer, open_shadow
-from creo_schema.shadow.tempdb import ensure_template, temporary_database
+from creo_schema.shadow.tempdb import (
+    ensure_template,
+    keep_desired,
+    kept_desired,
+    temporary_database,
+)
 from creo_schema.source.discover import discover
 from creo_schema.source.hints import Rename, rename_hints
 from creo_schema.source.load import source_set
@@ -52,35 +57,40 @@ def declared_extensions(source: SourceSet) -> tuple[str, ...]:
 
 
 def make_plan(
-    settings: Settings, target_url: str, progress: Progress | None = None
+    settings: Settings,
+    target_url: str,
+    progress: Progress | None = None,
+    *,
+    timings: Timings | None = None,
+    found: Probe | None = None,
 ) -> tuple[Plan, Timings]:
-    timings = Timings()
-    with timings.step("parse", progress):
-        files = discover(settings.schema_dir)
-        fingerprint = source_fingerprint(files)
+    """The plan from the target to schema/; `found` is the probe already taken of both
+    (plan/unchanged.py), when the caller tried the short cut first."""
+    timings = timings or Timings()
     managed = settings.managed_schemas
     prelude = prelude_sql(settings.platform)
     with connect(target_url) as target:
+        found = found or probe(settings, target, timings, progress)
         major = server_major(target)
-        key = cache_key(fingerprint, prelude, major, managed, settings.shadow)
+        key = found.desired_key
         desired_state = cache.load(key)
         shadow: ShadowServer | None = None
         template = ""
         if desired_state is None:
             with timings.step("parse", progress):
-                source = source_set(settings.schema_dir, files)
+                source = source_set(settings.schema_dir, discover(settings.schema_dir))
             extensions = declared_extensions(source)
             with timings.step("validate", progress):
                 refuse_invalid(source, settings.platform)
             with timings.step("shadow", progress):
                 shadow, template = _open_shadow(settings, major, prelude)
             desired_state = _load_desired(
-                shadow, template, source, managed, extensions, timings, progress
+                shadow, template, key, source, managed, extensions, timings, progress
             )
             cache.store(key, desired_state)
         extensions = desired_state.extensions
         with timings.step("inspect", progress):
-            current = _inspect_target(target, managed, extensions)
+            current = _inspect_target(target, found.signature, managed, extensions)
             data = data_changes(desired_state.rows, target) if desired_state.rows else None
             target.rollback()
         desired = desired_state.inspected
@@ -100,7 +110,7 @@ def make_plan(
             plan = assemble(
                 settings,
                 target_url,
-                fingerprint,
+                found.fingerprint,
                 current,
                 desired,
                 extensions,
@@ -112,19 +122,29 @@ def make_plan(
             with timings.step("verify", progress):
                 if shadow is None:
                     shadow, template = _open_shadow(settings, major, prelude)
-                plan = verify_plan(plan, shadow, template, target, target_url, current, desired)
+                plan = verify_plan(
+                    plan,
+                    shadow,
+                    template,
+                    target,
+                    target_url,
+                    current,
+                    desired,
+                    desired_db=kept_desired(shadow.admin_url, key),
+                )
+    remember(settings, found, plan, desired_state.rows)
     return plan, timings
 
 
 def _inspect_target(
-    target: Any, managed: tuple[str, ...], extensions: tuple[str, ...]
+    target: Any, signature: str, managed: tuple[str, ...], extensions: tuple[str, ...]
 ) -> Inspected:
     """The target's inspection, reused while its catalog signature is unchanged.
 
     The signature (one query, a few ms) moves with any DDL, GRANT or COMMENT; the full
     inspection costs ~20x more. Apply's stale-plan check never uses this: it re-inspects.
     """
-    key = cache_key("target", catalog_signature(target), managed, extensions)
+    key = cache_key("target", signature, managed, extensions)
     found = cache.load_target(key)
     if found is None:
         found = inspect(target, managed, extensions)
@@ -156,12 +176,15 @@ def _open_shadow(settings: Settings, major: int, prelude: str) -> tuple[ShadowSe
 def _load_desired(
     shadow: ShadowServer,
     template: str,
+    key: str,
     source: SourceSet,
     managed: tuple[str, ...],
     extensions: tuple[str, ...],
     timings: Timings,
     progress: Progress | None,
 ) -> cache.DesiredState:
+    """Load schema/ into a shadow database and inspect it; the database is kept on the
+    shadow server under `key`, for verification to copy."""
     with temporary_database(shadow.admin_url, template) as desired_url:
         with timings.step("load", progress):
             load_statements(desired_url, source)
@@ -169,6 +192,7 @@ def _load_desired(
             desired = inspect(desired_conn, managed, extensions)
             declared = declared_data(source)
             rows = read_desired(desired_conn, declared) if declared else []
+        keep_desired(shadow.admin_url, desired_url, key)
     return cache.DesiredState(desired, rows, extensions, rename_hints(source))
 
 

@@ -4,6 +4,9 @@ Loading schema/ into a shadow is the slowest part of a plan that changes nothing
 depends only on the declared source, the platform prelude, the server's major version, the
 managed schemas and the tool and engine versions, so it is kept on disk under a hash of
 those and reused when all of them are the same. A damaged or foreign entry is ignored.
+Targets' inspections (under their catalog signature) and empty plans (plan/unchanged.py)
+are kept the same way. Reading the engine's objects back needs the engine: it is imported
+only then, so that a plan which needs no inspection never pays for its import.
 """
 
 from __future__ import annotations
@@ -14,14 +17,22 @@ import os
 import pickle
 import tempfile
 from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from creo_schema import __version__
-from creo_schema.diff.data import DesiredRows
-from creo_schema.diff.engine import ENGINE_VERSION, Inspected, freeze, thaw
 from creo_schema.shadow.providers import home_dir
-from creo_schema.source.hints import Rename
+
+if TYPE_CHECKING:
+    from creo_schema.diff.data import DesiredRows
+    from creo_schema.diff.engine import Inspected
+    from creo_schema.source.hints import Rename
+
+# Bumped whenever what an inspection keeps (diff/engine.py) changes, so that no entry made
+# by an older rule is reused.
+CACHE_REVISION = 2
 
 
 @dataclass(frozen=True)
@@ -32,8 +43,14 @@ class DesiredState:
     renames: tuple[Rename, ...] = ()  # `-- creo:renamed-from` hints of the source
 
 
+@cache
+def _engine_version() -> str:
+    return metadata.version("results")
+
+
 def cache_key(*parts: object) -> str:
-    text = "\0".join(str(p) for p in (__version__, ENGINE_VERSION, *parts))
+    fixed = (__version__, _engine_version(), CACHE_REVISION)
+    text = "\0".join(str(p) for p in (*fixed, *parts))
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -45,6 +62,8 @@ def _path(key: str, kind: str = "desired") -> Path:
 
 
 def load(key: str) -> DesiredState | None:
+    from creo_schema.diff.engine import thaw
+
     stored = _read(_path(key), key)
     if stored is None:
         return None
@@ -53,17 +72,32 @@ def load(key: str) -> DesiredState | None:
 
 
 def store(key: str, state: DesiredState) -> None:
+    from creo_schema.diff.engine import freeze
+
     _write(_path(key), (key, freeze(state.inspected), state.rows, state.extensions, state.renames))
 
 
 def load_target(key: str) -> Inspected | None:
     """A target's inspection, keyed by its catalog signature (catalog/signature.sql)."""
+    from creo_schema.diff.engine import thaw
+
     stored = _read(_path(key, "target"), key)
     return thaw(stored[0]) if stored is not None else None
 
 
 def store_target(key: str, inspected: Inspected) -> None:
+    from creo_schema.diff.engine import freeze
+
     _write(_path(key, "target"), (key, freeze(inspected)))
+
+
+def read_entry(kind: str, key: str) -> tuple[Any, ...] | None:
+    """Any other kind of entry: the values stored with `write_entry`, or None."""
+    return _read(_path(key, kind), key)
+
+
+def write_entry(kind: str, key: str, values: tuple[Any, ...]) -> None:
+    _write(_path(key, kind), (key, *values))
 
 
 _DAMAGED = (

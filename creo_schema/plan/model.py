@@ -33,12 +33,12 @@ class PlannedStatement(BaseModel):
 
 
 class Verification(BaseModel):
-    """What proving the plan on a copy of the target showed."""
+    """What proving the plan on a shadow copy (plan/verify.py) showed."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     verified: bool
-    method: str  # how the target was copied and compared
+    method: str  # what was copied and how it was compared
     added_statements: int = 0  # residue the engine missed, found by re-diffing the copy
     added_rollback_statements: int = 0
     duration_ms: int = 0

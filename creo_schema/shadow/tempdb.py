@@ -4,17 +4,25 @@ Loading the platform prelude costs more than copying a database, so each server 
 template per prelude text (its hash in the name); every shadow is a `CREATE DATABASE ...
 TEMPLATE` of it, dropped when done. Names carry a prefix so that leftovers of a killed
 process are recognisable and removed.
+
+The desired state a plan loaded is kept too, as a template named after the plan cache's key
+(`keep_desired`): verification copies it instead of loading the target's schema again. Only
+the newest few are kept.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
+import psycopg
 from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict
 
 from creo_schema import __version__
 from creo_schema.db import connect, with_database
@@ -22,6 +30,8 @@ from creo_schema.errors import DatabaseError
 
 PREFIX = "creo_shadow_"
 TEMPLATE_PREFIX = "creo_template_"
+DESIRED_PREFIX = "creo_desired_"
+KEEP_DESIRED = 3  # a desired state is a whole database: keep the newest few only
 
 
 def template_name(prelude: str) -> str:
@@ -60,6 +70,59 @@ def ensure_template(admin_url: str, prelude: str) -> str:
             return name
         finally:
             conn.execute("select pg_advisory_unlock(hashtext('creo_schema_template'))")
+
+
+def desired_name(cache_key: str) -> str:
+    return f"{DESIRED_PREFIX}{cache_key[:24]}"
+
+
+def keep_desired(admin_url: str, loaded_url: str, cache_key: str) -> str:
+    """Rename the freshly loaded database `loaded_url` to the kept desired state of
+    `cache_key` (nobody may be connected to it), then prune the oldest kept ones.
+
+    If another process kept the same state first, ours is dropped: by their key, both hold
+    the same schema.
+    """
+    loaded = conninfo_to_dict(loaded_url)["dbname"]
+    name = desired_name(cache_key)
+    with connect(admin_url, autocommit=True) as conn:
+        conn.execute("select pg_advisory_lock(hashtext('creo_schema_desired'))")
+        try:
+            exists = conn.execute("select 1 from pg_database where datname = %s", (name,))
+            if exists.fetchone():
+                conn.execute(
+                    sql.SQL("drop database {} with (force)").format(sql.Identifier(loaded))
+                )
+            else:
+                conn.execute(
+                    sql.SQL("alter database {} rename to {}").format(
+                        sql.Identifier(loaded), sql.Identifier(name)
+                    )
+                )
+            _prune_desired(conn, keep=name)
+        finally:
+            conn.execute("select pg_advisory_unlock(hashtext('creo_schema_desired'))")
+    return name
+
+
+def kept_desired(admin_url: str, cache_key: str) -> str | None:
+    """The kept desired state of `cache_key` on this server, if it is still there."""
+    name = desired_name(cache_key)
+    with connect(admin_url, autocommit=True) as conn:
+        found = conn.execute("select 1 from pg_database where datname = %s", (name,)).fetchone()
+    return name if found else None
+
+
+def _prune_desired(conn: Any, keep: str) -> None:
+    """Drop all but the newest KEEP_DESIRED kept states (newest: highest oid)."""
+    rows = conn.execute(
+        "select datname from pg_database where datname like %s and datname <> %s order by oid desc",
+        (DESIRED_PREFIX + "%", keep),
+    ).fetchall()
+    for (old,) in rows[KEEP_DESIRED - 1 :]:
+        # One in use as a template right now stays until a later prune.
+        with contextlib.suppress(psycopg.Error):
+            conn.execute(sql.SQL("drop database if exists {}").format(sql.Identifier(old)))
 
 
 @contextmanager

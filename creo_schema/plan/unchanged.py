@@ -1,0 +1,91 @@
+"""The commonest plan, short-cut: nothing changed since a plan that found nothing to do.
+
+`plan` and `drift` run on every pull request, mostly against a database already in sync.
+When the last plan from this exact source against this exact target catalog (its signature,
+catalog/signature.py) found no difference, the schema diff would find none again; only the
+declared reference rows (data/) can have changed, since the signature does not move with
+rows, and they are compared afresh. So such a plan costs a parse of the source to its
+fingerprint, one catalog query and the reference rows: it needs neither the engine nor the
+shadow, and this module imports neither (their import alone costs more than the check).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from creo_schema.catalog.signature import catalog_signature
+from creo_schema.config import Settings
+from creo_schema.db import server_major
+from creo_schema.diff.data import DesiredRows, data_changes
+from creo_schema.plan.cache import cache_key, read_entry, write_entry
+from creo_schema.plan.fingerprint import source_fingerprint
+from creo_schema.plan.model import Plan
+from creo_schema.plan.timings import Progress, Timings
+from creo_schema.platform import prelude_sql
+from creo_schema.source.discover import discover
+from creo_schema.urls import redact_url
+
+
+@dataclass(frozen=True)
+class Probe:
+    """What identifies a plan's inputs; measured once, used by the full plan on a miss."""
+
+    fingerprint: str  # of the source
+    desired_key: str  # the desired-state cache key (source, prelude, server, settings)
+    signature: str  # of the target's catalog
+
+
+def probe(settings: Settings, target: Any, timings: Timings, progress: Progress | None) -> Probe:
+    with timings.step("parse", progress):
+        fingerprint = source_fingerprint(discover(settings.schema_dir))
+    desired_key = cache_key(
+        fingerprint,
+        prelude_sql(settings.platform),
+        server_major(target),
+        settings.managed_schemas,
+        settings.shadow,
+    )
+    with timings.step("inspect", progress):
+        signature = catalog_signature(target)
+        target.rollback()
+    return Probe(fingerprint, desired_key, signature)
+
+
+def _key(found: Probe, settings: Settings) -> str:
+    return cache_key("in-sync", found.desired_key, found.signature, settings.verify_plans)
+
+
+def unchanged_plan(
+    settings: Settings,
+    target: Any,
+    target_url: str,
+    found: Probe,
+    timings: Timings,
+    progress: Progress | None,
+) -> Plan | None:
+    """The empty plan, when the last plan from these inputs was empty and no declared row
+    changed since; else None."""
+    entry = read_entry("in-sync", _key(found, settings))
+    if entry is None:
+        return None
+    document, rows = entry
+    with timings.step("inspect", progress):
+        data = data_changes(rows, target) if rows else None
+        target.rollback()
+    if data and (data.up or data.down):
+        return None
+    plan = Plan.model_validate_json(document)
+    return plan.model_copy(
+        update={
+            "created_at": datetime.now(UTC).replace(microsecond=0),
+            "target": redact_url(target_url),
+        }
+    )
+
+
+def remember(settings: Settings, found: Probe, plan: Plan, rows: list[DesiredRows]) -> None:
+    """Record an empty plan for these inputs (a plan with changes is never short-cut)."""
+    if not plan.has_changes:
+        write_entry("in-sync", _key(found, settings), (plan.model_dump_json(), rows))

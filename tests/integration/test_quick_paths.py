@@ -1,0 +1,148 @@
+"""The quick paths of `plan` must give the answers of the slow ones.
+
+- Verification from the kept desired state stands in for the copy of the target only when
+  it can: with the kept database gone, or with objects our catalog snapshot does not read,
+  the copy of the target proves the plan.
+- An empty plan is remembered; a changed reference row, or any DDL, is still seen.
+- A trigger the app puts on a platform table (auth.users) is planned, applied, drifted on
+  and rolled back like any object of the managed schemas.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from creo_schema.db import connect
+from creo_schema.plan.verify import METHOD, QUICK_METHOD
+from creo_schema.shadow.providers import shadow_cluster
+from creo_schema.shadow.tempdb import DESIRED_PREFIX
+from tests.integration.cli import Project
+
+NOTES = """
+create table public.notes (id bigint primary key, body text not null default '');
+alter table public.notes enable row level security;
+create policy "notes read" on public.notes for select to authenticated using (true);
+"""
+
+SETTINGS = """
+create table public.settings (key text primary key, value text not null);
+alter table public.settings enable row level security;
+create policy "settings read" on public.settings for select to authenticated using (true);
+"""
+
+SIGN_UP = """
+create schema private;
+create table public.profiles (id uuid primary key, email text);
+alter table public.profiles enable row level security;
+create policy "own profile" on public.profiles for select to authenticated
+  using (id = (select auth.uid()));
+create function private.on_sign_up() returns trigger language plpgsql
+  security definer set search_path = '' as $$
+begin
+  insert into public.profiles (id, email) values (new.id, new.email);
+  return new;
+end $$;
+create trigger on_sign_up after insert on auth.users
+  for each row execute function private.on_sign_up();
+"""
+
+
+def _plan(project: Project, *args: str) -> dict:
+    result = project.run("plan", "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def _drop_kept_desired_states() -> None:
+    with connect(shadow_cluster("embedded").uri(), autocommit=True) as conn:
+        names = conn.execute(
+            "select datname from pg_database where datname like %s", (DESIRED_PREFIX + "%",)
+        ).fetchall()
+        for (name,) in names:
+            conn.execute(f'drop database "{name}" with (force)')  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def project(tmp_path: Path, fresh_db: str, monkeypatch: pytest.MonkeyPatch) -> Project:
+    monkeypatch.chdir(tmp_path)
+    return Project(tmp_path, fresh_db)
+
+
+def test_a_plan_is_proven_on_the_kept_desired_state(project: Project) -> None:
+    project.write("notes.sql", NOTES)
+    assert project.run("apply", "--auto-approve", "--no-backup").exit_code == 0
+    project.write("notes.sql", NOTES + "create index notes_body on public.notes (body);\n")
+    verification = _plan(project)["verification"]
+    assert verification == {**verification, "verified": True, "method": QUICK_METHOD}
+
+
+def test_without_the_kept_desired_state_the_target_copy_proves_it(project: Project) -> None:
+    project.write("notes.sql", NOTES)
+    assert project.run("apply", "--auto-approve", "--no-backup").exit_code == 0
+    project.write("notes.sql", NOTES + "create index notes_body on public.notes (body);\n")
+    assert _plan(project)["verification"]["method"] == QUICK_METHOD  # desired state cached
+    _drop_kept_desired_states()
+    again = _plan(project)
+    assert again["verification"]["verified"] is True
+    assert again["verification"]["method"] == METHOD
+    assert "create index concurrently" in " ".join(s["sql"] for s in again["statements"]).lower()
+
+
+def test_objects_the_snapshot_does_not_read_send_the_proof_to_the_target_copy(
+    project: Project,
+) -> None:
+    project.write("notes.sql", NOTES)
+    assert project.run("apply", "--auto-approve", "--no-backup").exit_code == 0
+    # A rule is not in our catalog snapshot: only the copy of the target carries it.
+    project.execute("create table public.audit (id bigint)")
+    project.execute(
+        "create rule notes_audit as on insert to public.notes "
+        "do also insert into public.audit values (new.id)"
+    )
+    project.write("notes.sql", NOTES + "create table public.audit (id bigint, at text);\n")
+    found = _plan(project)
+    assert found["verification"]["method"] == METHOD
+    assert found["verification"]["verified"] is True
+
+
+def test_an_empty_plan_is_remembered_but_a_changed_row_is_still_seen(project: Project) -> None:
+    project.write("settings.sql", SETTINGS)
+    project.write("data/settings.sql", "insert into public.settings values ('mode', 'calm');\n")
+    assert project.run("apply", "--auto-approve", "--no-backup").exit_code == 0
+    first = _plan(project)
+    assert first["has_changes"] is False
+    assert "diff" in first["timings_s"]  # the full path ran once
+    second = _plan(project)
+    assert second["has_changes"] is False
+    assert "diff" not in second["timings_s"]  # remembered: no engine, no shadow
+    project.execute("update public.settings set value = 'busy' where key = 'mode'")
+    assert project.run("drift").exit_code == 1
+    (statement,) = [s["sql"] for s in _plan(project)["statements"]]
+    assert statement.startswith("update") and "'calm'" in statement and "'mode'" in statement
+
+
+def test_a_trigger_on_auth_users_is_planned_applied_and_rolled_back(project: Project) -> None:
+    (project.root / "creo-schema.toml").write_text('managed_schemas = ["public", "private"]\n')
+    project.write("sign_up.sql", SIGN_UP)
+    plan = _plan(project)
+    created = [s["sql"] for s in plan["statements"] if s["sql"].startswith("CREATE TRIGGER")]
+    assert created and "ON auth.users" in created[0]
+    assert plan["verification"]["verified"] is True
+    assert project.run("apply", "--auto-approve", "--no-backup").exit_code == 0
+    project.execute(
+        "insert into auth.users (id, email) values "
+        "('00000000-0000-0000-0000-000000000001', 'a@example.com')"
+    )
+    assert project.query("select email from public.profiles") == [("a@example.com",)]
+    assert project.run("drift").exit_code == 0
+    project.execute("drop trigger on_sign_up on auth.users")
+    assert project.run("drift").exit_code == 1  # a missing trigger on auth.users is drift
+    assert project.run("apply", "--auto-approve", "--no-backup").exit_code == 0
+    assert project.run("rollback", "--auto-approve").exit_code == 0
+    assert project.query(
+        "select count(*) from pg_trigger where tgrelid = 'auth.users'::regclass "
+        "and tgname = 'on_sign_up'"
+    ) == [(0,)]
