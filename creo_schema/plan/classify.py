@@ -117,12 +117,19 @@ def _alter_table(node: ast.AlterTableStmt) -> tuple[str, str, list[Hazard]]:
         hazards += _ALTER_TABLE_HAZARDS.get(subtype, (Hazard.ACCESS_EXCLUSIVE_LOCK,))
         if subtype == AT.AT_AlterColumnType and _narrowing(cmd.def_):
             hazards.append(Hazard.DELETES_DATA)
-        if subtype == AT.AT_AddConstraint and getattr(cmd.def_, "skip_validation", False):
+        if subtype == AT.AT_AddConstraint and _foreign_key(cmd.def_):
+            # ADD FOREIGN KEY takes SHARE ROW EXCLUSIVE (on both tables): writes wait, reads
+            # do not. Every other ADD CONSTRAINT, NOT VALID or not, takes ACCESS EXCLUSIVE;
+            # NOT VALID only makes it brief (no scan).
             hazards = [h for h in hazards if h is not Hazard.ACCESS_EXCLUSIVE_LOCK]
             hazards.append(Hazard.SHARE_LOCK)
         if subtype == AT.AT_ValidateConstraint:
             hazards = [h for h in hazards if h is not Hazard.ACCESS_EXCLUSIVE_LOCK]
     return "alter", _range(node.relation), hazards
+
+
+def _foreign_key(constraint: Any) -> bool:
+    return getattr(constraint, "contype", None) == enums.ConstrType.CONSTR_FOREIGN
 
 
 def _narrowing(column_def: Any) -> bool:
