@@ -161,6 +161,13 @@ def table_names(inspected: Inspected) -> set[str]:
     return {f"{t.schema}.{t.name}" for t in inspected.engine.tables.values()}
 
 
+def column_types(inspected: Inspected) -> dict[str, str]:
+    """`schema.table.column` -> the column's type, as format_type() writes it."""
+    if inspected.catalog is None:
+        return {}
+    return {f"{c.schema}.{c.table}.{c.name}": c.type for c in inspected.catalog.columns}
+
+
 def changes(current: Inspected, desired: Inspected) -> list[str]:
     """The statements that take `current` to `desired`, in dependency order."""
     migration = Migration(current.engine, desired.engine)

@@ -18,7 +18,7 @@ from typing import Any
 from creo_schema.config import Settings
 from creo_schema.db import connect, server_major
 from creo_schema.diff.data import DataChanges, data_changes, declared_data, read_desired
-from creo_schema.diff.engine import Inspected, changes, inspect, table_names
+from creo_schema.diff.engine import Inspected, changes, column_types, inspect, table_names
 from creo_schema.errors import InputError
 from creo_schema.plan import cache
 from creo_schema.plan.cache import cache_key
@@ -243,8 +243,9 @@ def assemble(
     existing = table_names(start)
     forward = [forward_sql(r) for r in renames or ()]
     backward = [backward_sql(r) for r in reversed(renames or ())]
-    statements = rollback_statements(forward, existing) + migration_statements(up, existing)
-    rollback = rollback_statements(down) + rollback_statements(backward, existing)
+    before, after = column_types(start), column_types(desired)
+    statements = rollback_statements(forward, existing) + migration_statements(up, existing, before)
+    rollback = rollback_statements(down, old_types=after) + rollback_statements(backward, existing)
     if data:
         # Rows go in once the tables are right (end of the main transaction) and come out
         # before the rollback's DDL runs.

@@ -6,19 +6,18 @@ with regular expressions (migra's drop regex is what we do not want).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import pglast
 from pglast import ast, enums
 
+from creo_schema.plan import column_types
 from creo_schema.plan.hazards import Hazard
 
 ObjectType = enums.ObjectType
 AT = enums.AlterTableType
-
-# Types a column can be changed to with values cut or rounded (narrowing).
-_NARROW_TYPES = {"int2", "int4", "float4", "varchar", "bpchar", "numeric", "bit", "varbit"}
 
 _DROP_HAZARDS: dict[Any, tuple[Hazard, ...]] = {
     ObjectType.OBJECT_TABLE: (Hazard.DELETES_DATA, Hazard.ACCESS_EXCLUSIVE_LOCK),
@@ -55,14 +54,20 @@ class Classified:
     table: str = ""  # the table it acts on, when it acts on one (an index's, a policy's)
 
 
-def classify(sql: str) -> Classified:
+def classify(sql: str, old_types: Mapping[str, str] | None = None) -> Classified:
+    """What `sql` does and risks; `old_types` (`schema.table.column` -> the column's type
+    as format_type() writes it, before the statement) tells a widening type change from a
+    narrowing one. Without it, every change to a type that can be narrowed counts as one."""
     try:
         node = pglast.parse_sql(sql)[0].stmt
     except Exception:
         return Classified("Unknown", "other", "", (), None)
     kind = type(node).__name__
-    handler = _HANDLERS.get(kind)
-    action, target, hazards = handler(node) if handler else ("other", "", ())
+    if isinstance(node, ast.AlterTableStmt):
+        action, target, hazards = _alter_table(node, old_types or {})
+    else:
+        handler = _HANDLERS.get(kind)
+        action, target, hazards = handler(node) if handler else ("other", "", ())
     return Classified(
         kind, action, target, tuple(dict.fromkeys(hazards)), node, _table_of(node, target)
     )
@@ -110,34 +115,34 @@ def _drop(node: ast.DropStmt) -> tuple[str, str, list[Hazard]]:
     return "drop", target, hazards
 
 
-def _alter_table(node: ast.AlterTableStmt) -> tuple[str, str, list[Hazard]]:
+def _alter_table(
+    node: ast.AlterTableStmt, old_types: Mapping[str, str]
+) -> tuple[str, str, list[Hazard]]:
+    table = _range(node.relation)
     hazards: list[Hazard] = []
     for cmd in node.cmds or ():
         subtype = AT(cmd.subtype)
-        hazards += _ALTER_TABLE_HAZARDS.get(subtype, (Hazard.ACCESS_EXCLUSIVE_LOCK,))
-        if subtype == AT.AT_AlterColumnType and _narrowing(cmd.def_):
-            hazards.append(Hazard.DELETES_DATA)
+        found = list(_ALTER_TABLE_HAZARDS.get(subtype, (Hazard.ACCESS_EXCLUSIVE_LOCK,)))
+        if subtype == AT.AT_AlterColumnType:
+            change = column_types.type_change(old_types.get(f"{table}.{cmd.name}"), cmd.def_)
+            if change.narrows:
+                found.append(Hazard.DELETES_DATA)
+            if not change.rewrites:
+                found.remove(Hazard.REWRITES_TABLE)
         if subtype == AT.AT_AddConstraint and _foreign_key(cmd.def_):
             # ADD FOREIGN KEY takes SHARE ROW EXCLUSIVE (on both tables): writes wait, reads
             # do not. Every other ADD CONSTRAINT, NOT VALID or not, takes ACCESS EXCLUSIVE;
             # NOT VALID only makes it brief (no scan).
-            hazards = [h for h in hazards if h is not Hazard.ACCESS_EXCLUSIVE_LOCK]
-            hazards.append(Hazard.SHARE_LOCK)
+            found = [h for h in found if h is not Hazard.ACCESS_EXCLUSIVE_LOCK]
+            found.append(Hazard.SHARE_LOCK)
         if subtype == AT.AT_ValidateConstraint:
-            hazards = [h for h in hazards if h is not Hazard.ACCESS_EXCLUSIVE_LOCK]
-    return "alter", _range(node.relation), hazards
+            found = [h for h in found if h is not Hazard.ACCESS_EXCLUSIVE_LOCK]
+        hazards += found
+    return "alter", table, hazards
 
 
 def _foreign_key(constraint: Any) -> bool:
     return getattr(constraint, "contype", None) == enums.ConstrType.CONSTR_FOREIGN
-
-
-def _narrowing(column_def: Any) -> bool:
-    type_name = getattr(column_def, "typeName", None)
-    if type_name is None:
-        return False
-    name = _names(type_name.names).split(".")[-1]
-    return name in _NARROW_TYPES
 
 
 def _index(node: ast.IndexStmt) -> tuple[str, str, list[Hazard]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pglast import ast, enums
@@ -34,8 +35,10 @@ class Step:
     classified: Classified
 
 
-def rewrite(statements: list[str], existing_tables: set[str]) -> list[Step]:
-    classified = [classify(sql) for sql in statements]
+def rewrite(
+    statements: list[str], existing_tables: set[str], old_types: Mapping[str, str] | None = None
+) -> list[Step]:
+    classified = [classify(sql, old_types) for sql in statements]
     used_by_constraint = _indexes_used_by_constraints(classified)
     steps: list[Step] = []
     for sql, item in zip(statements, classified, strict=True):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pglast
 
 from creo_schema.plan.classify import Classified, classify
@@ -15,16 +17,25 @@ _TRAFFIC_HAZARDS = frozenset(
 )
 
 
-def migration_statements(sql: list[str], existing_tables: set[str]) -> tuple[PlannedStatement, ...]:
-    """The migration, rewritten for online safety on the tables that already exist."""
-    return _planned(rewrite(sql, existing_tables), existing_tables)
+def migration_statements(
+    sql: list[str], existing_tables: set[str], old_types: Mapping[str, str] | None = None
+) -> tuple[PlannedStatement, ...]:
+    """The migration, rewritten for online safety on the tables that already exist.
+
+    `old_types`: each existing column's type (`schema.table.column` -> format_type), which
+    tells widening type changes from narrowing ones (plan/column_types.py).
+    """
+    return _planned(rewrite(sql, existing_tables, old_types), existing_tables)
 
 
 def rollback_statements(
-    sql: list[str], existing_tables: set[str] | None = None
+    sql: list[str],
+    existing_tables: set[str] | None = None,
+    old_types: Mapping[str, str] | None = None,
 ) -> tuple[PlannedStatement, ...]:
     """The rollback runs in one transaction: it is for getting back, not for staying online."""
-    return _planned([Step(text, "main", classify(text)) for text in sql], existing_tables)
+    steps = [Step(text, "main", classify(text, old_types)) for text in sql]
+    return _planned(steps, existing_tables)
 
 
 def planned_from_sql(text: str) -> tuple[PlannedStatement, ...]:

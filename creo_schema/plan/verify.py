@@ -30,6 +30,7 @@ from creo_schema.diff.engine import (
     Inspected,
     catalog_digest,
     changes,
+    column_types,
     inspect,
     managed_catalog,
     table_names,
@@ -233,9 +234,9 @@ def _converge(
             )
             return outcome
         batch = list(
-            migration_statements(residue, table_names(now))
+            migration_statements(residue, table_names(now), column_types(now))
             if migration
-            else rollback_statements(residue)
+            else rollback_statements(residue, old_types=column_types(now))
         )
         outcome.statements += batch
         outcome.added += len(batch)
