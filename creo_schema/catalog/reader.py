@@ -1,20 +1,21 @@
 """Read a database's schema in one round trip.
 
 Each kind's query lives in `sql/<kind>.sql`; they are joined into one statement that returns
-one row with one JSON array per kind, all filtered through the `target_ns` CTE (the schemas
-asked for). JSON keeps the cost close to the raw catalog read: the server builds the arrays,
-psycopg parses each with the C json module, and each row becomes a dataclass with no mapping
-code, because the query's column names are the dataclass's field names.
+one row with one JSON value per kind, all filtered through the `target_ns` CTE (the schemas
+asked for). JSON keeps the cost close to the raw catalog read: the server encodes each kind
+as one array per field (see `snapshot_sql`), psycopg parses it with the C json module, and
+each row becomes a dataclass with no mapping code, because the query's column names are the
+dataclass's field names.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import starmap
 from typing import Any
 
 import psycopg
@@ -107,19 +108,18 @@ DEFAULT_KINDS = tuple(k for k in KINDS if k != "type_refs")
 def snapshot_sql(kinds: tuple[str, ...] = DEFAULT_KINDS) -> str:
     """The one statement that reads the given kinds (built once per process).
 
-    Each kind's rows come back as one JSON array of arrays, values in the order of its
-    class's fields (the query's column names): no keys to send or parse, and a row becomes
-    an object positionally.
+    Each kind comes back as one JSON array per field of its class (the query's column of
+    that name), values in row order: the server encodes each field with one `json_agg`,
+    which looks up how to print the field's type once instead of once per value, and the
+    client makes each object from the field arrays, positionally, with no keys to parse.
+    A kind with no rows comes back as an array of nulls.
     """
     folder = resources.files(__package__).joinpath("sql")
     parts = []
     for kind in kinds:
         body = folder.joinpath(f"{kind}.sql").read_text(encoding="utf-8").strip().rstrip(";")
-        values = ", ".join(f'k."{name}"' for name in _field_names(KINDS[kind]))
-        parts.append(
-            f"(select coalesce(json_agg(json_build_array({values})), '[]'::json) from (\n{body}\n) k)"
-            f" as {kind}"
-        )
+        fields = ", ".join(f'json_agg(k."{name}")' for name in _field_names(KINDS[kind]))
+        parts.append(f"(select json_build_array({fields}) from (\n{body}\n) k) as {kind}")
     return (
         "with target_ns as (select oid, nspname from pg_namespace "
         "where nspname = any(%(schemas)s::text[]))\nselect current_setting('server_version_num')::int,\n"
@@ -139,25 +139,35 @@ def snapshot(
     its own transaction when none is open, which is rolled back.
     """
     names = tuple(schemas)
-    wanted = tuple(k for k in KINDS if k in set(kinds))
-    unknown = set(kinds) - set(KINDS)
+    requested = set(kinds)
+    unknown = requested - set(KINDS)
     if unknown:
         raise ValueError(f"unknown catalog kinds: {', '.join(sorted(unknown))}")
+    wanted = tuple(k for k in KINDS if k in requested)
     was_idle = conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+    # Tens of thousands of lists, tuples and objects are made below, none of them in a
+    # cycle: the collector's passes over them would only add time.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        with conn.cursor() as cursor:
-            cursor.execute(snapshot_sql(wanted), {"schemas": list(names)})
-            row = cursor.fetchone()
-    except psycopg.Error as error:
-        raise DatabaseError(f"reading the catalog failed: {error}") from error
+        try:
+            with conn.cursor() as cursor:
+                cursor.execute(snapshot_sql(wanted), {"schemas": list(names)})
+                row = cursor.fetchone()
+        except psycopg.Error as error:
+            raise DatabaseError(f"reading the catalog failed: {error}") from error
+        finally:
+            if not conn.autocommit and was_idle:
+                conn.rollback()
+        values: dict[str, Any] = {kind: () for kind in KINDS}
+        values.update(server_version=row[0], schemas=names)
+        for kind, fields in zip(wanted, row[1:], strict=True):
+            if fields[0] is not None:
+                values[kind] = tuple(map(_maker(KINDS[kind]), *fields))
+        return CatalogSnapshot(**values)
     finally:
-        if not conn.autocommit and was_idle:
-            conn.rollback()
-    values: dict[str, Any] = {kind: () for kind in KINDS}
-    values.update(server_version=row[0], schemas=names)
-    for kind, rows in zip(wanted, row[1:], strict=True):
-        values[kind] = tuple(starmap(_maker(KINDS[kind]), rows))
-    return CatalogSnapshot(**values)
+        if collecting:
+            gc.enable()
 
 
 @cache
@@ -174,9 +184,11 @@ def _maker(cls: type) -> Callable[..., Any]:
     the rest of the read for the larger kinds. So the values go into a plain twin class with
     the same slots, whose instance then becomes a `cls` (`__class__` assignment, allowed
     between classes of the same layout): the very object `cls(*row)` builds, at a third of
-    the cost. Should the layouts ever differ, `cls` itself is called.
+    the cost. Should the layouts ever differ, or `cls` do more than store its fields (a
+    `__post_init__`, a field left out of `__init__`), `cls` itself is called.
     """
     fields = dataclasses.fields(cls)
+    names = _field_names(cls)
     tuples = [i for i, f in enumerate(fields) if "tuple" in str(f.type)]
     params = ", ".join(f"_{i}" for i in range(len(fields)))
     body = "".join(
@@ -187,14 +199,13 @@ def _maker(cls: type) -> Callable[..., Any]:
     )
     scope: dict[str, Any] = {"_tuple": tuple, "_cls": cls}
     exec(f"def __init__(self, {params}):\n{body}    self.__class__ = _cls\n", scope)
-    twin = type(
-        f"_{cls.__name__}Row", (), {"__slots__": _field_names(cls), "__init__": scope["__init__"]}
-    )
+    twin = type(f"_{cls.__name__}Row", (), {"__slots__": names, "__init__": scope["__init__"]})
     try:
         probe = twin(*([None] * len(fields)))
     except TypeError:
         probe = None
-    if type(probe) is cls and getattr(cls, "__slots__", None) == _field_names(cls):
+    plain = not hasattr(cls, "__post_init__") and all(f.init for f in fields)
+    if plain and type(probe) is cls and getattr(cls, "__slots__", None) == names:
         return twin
 
     def build(*row: Any) -> Any:

@@ -2,7 +2,8 @@
 
 pg_dump of the shadow's own major version reads the managed schemas; the roles the target's
 grants name are created on the shadow server first, and the declared extensions the target
-has are created in the copy, since `pg_dump --schema` leaves extensions out.
+has are created in the copy, since `pg_dump --schema` leaves extensions out, as it leaves
+out the app's triggers on platform tables (copied one by one).
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
@@ -65,7 +67,34 @@ def copy_roles(target_conn: Any, shadow_admin_url: str) -> None:
                 conn.execute(sql.SQL("create role {} nologin").format(sql.Identifier(name)))
 
 
-def load_copy(clone_url: str, dump: str, extensions: dict[str, str]) -> None:
+# Triggers on tables outside the managed schemas (auth.users) that call a managed function:
+# the app's, yet `pg_dump --schema` leaves them out with their tables.
+_OUTSIDE_TRIGGERS = """
+select pg_get_triggerdef(t.oid)
+  from pg_trigger t
+  join pg_class c on c.oid = t.tgrelid
+  join pg_namespace n on n.oid = c.relnamespace
+  join pg_proc p on p.oid = t.tgfoid
+  join pg_namespace pn on pn.oid = p.pronamespace
+ where not t.tgisinternal
+   and not n.nspname = any(%(schemas)s::text[])
+   and pn.nspname = any(%(schemas)s::text[])
+ order by n.nspname, c.relname, t.tgname
+"""
+
+
+def outside_triggers(target_conn: Any, schemas: tuple[str, ...]) -> list[str]:
+    try:
+        rows = target_conn.execute(_OUTSIDE_TRIGGERS, {"schemas": list(schemas)}).fetchall()
+    finally:
+        if not target_conn.autocommit:
+            target_conn.rollback()
+    return [row[0] for row in rows]
+
+
+def load_copy(
+    clone_url: str, dump: str, extensions: dict[str, str], triggers: Sequence[str] = ()
+) -> None:
     with connect(clone_url, autocommit=True) as conn:
         for name, schema in sorted(extensions.items()):
             conn.execute(
@@ -75,6 +104,14 @@ def load_copy(clone_url: str, dump: str, extensions: dict[str, str]) -> None:
             )
         conn.execute("set check_function_bodies = off")
         conn.execute(_without_public_schema_creation(dump))  # type: ignore[arg-type]
+        for definition in triggers:
+            try:
+                conn.execute(definition)
+            except psycopg.Error as error:
+                raise DatabaseError(
+                    f"copying the trigger [{definition[:100]}] failed: {error}",
+                    hint="its table must exist in the shadow's platform prelude",
+                ) from error
 
 
 def _without_public_schema_creation(dump: str) -> str:
@@ -96,7 +133,8 @@ def target_copy(
     from creo_schema.shadow.tempdb import temporary_database
 
     dump = dump_schema(bin_dir, target_url, schemas)
+    triggers = outside_triggers(target_conn, schemas)
     copy_roles(target_conn, shadow_admin_url)
     with temporary_database(shadow_admin_url, template) as clone_url:
-        load_copy(clone_url, dump, extensions_present)
+        load_copy(clone_url, dump, extensions_present, triggers)
         yield clone_url

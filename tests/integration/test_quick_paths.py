@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from creo_schema.catalog import snapshot
 from creo_schema.db import connect
 from creo_schema.plan.verify import METHOD, QUICK_METHOD
 from creo_schema.shadow.providers import shadow_cluster
@@ -138,6 +139,18 @@ def test_a_trigger_on_auth_users_is_planned_applied_and_rolled_back(project: Pro
     )
     assert project.query("select email from public.profiles") == [("a@example.com",)]
     assert project.run("drift").exit_code == 0
+    with connect(project.url) as conn:
+        read = snapshot(conn, ("public", "private")).triggers
+    assert [(t.schema, t.table, t.name, t.function) for t in read] == [
+        ("auth", "users", "on_sign_up", "private.on_sign_up")
+    ]
+    # The copy of the target carries the trigger too (pg_dump --schema leaves it out).
+    project.write("more.sql", "create table public.more (id bigint primary key);\n")
+    assert _plan(project)["verification"]["method"] == QUICK_METHOD
+    _drop_kept_desired_states()
+    proven = _plan(project)["verification"]
+    assert proven == {**proven, "verified": True, "method": METHOD}
+    project.write("more.sql", "")
     project.execute("drop trigger on_sign_up on auth.users")
     assert project.run("drift").exit_code == 1  # a missing trigger on auth.users is drift
     assert project.run("apply", "--auto-approve", "--no-backup").exit_code == 0

@@ -9,10 +9,10 @@ select i.type as object_type,
    and (i.schema in (select nspname from target_ns)
         or (d.classoid = 'pg_namespace'::regclass and d.objoid in (select oid from target_ns))
         -- policies and triggers have no schema of their own: their table's counts
-        or (d.classoid = 'pg_policy'::regclass and exists (
-              select from pg_policy p join pg_class c on c.oid = p.polrelid
-               where p.oid = d.objoid and c.relnamespace in (select oid from target_ns)))
-        or (d.classoid = 'pg_trigger'::regclass and exists (
-              select from pg_trigger t join pg_class c on c.oid = t.tgrelid
-               where t.oid = d.objoid and c.relnamespace in (select oid from target_ns))))
+        or (d.classoid = 'pg_policy'::regclass and d.objoid in (
+              select p.oid from pg_policy p join pg_class c on c.oid = p.polrelid
+               where c.relnamespace in (select oid from target_ns)))
+        or (d.classoid = 'pg_trigger'::regclass and d.objoid in (
+              select t.oid from pg_trigger t join pg_class c on c.oid = t.tgrelid
+               where c.relnamespace in (select oid from target_ns))))
  order by 1, 2

@@ -13,8 +13,8 @@ select n.nspname as schema,
                    from pg_attribute a
                   where a.attrelid = t.typrelid and a.attnum > 0 and not a.attisdropped), '{}')
          as attribute_type_oids
-  from pg_type t
+  from pg_class c
+  join pg_type t on t.oid = c.reltype and t.typrelid = c.oid
   join target_ns n on n.oid = t.typnamespace
-  join pg_class c on c.oid = t.typrelid and c.relkind = 'c'
- where t.typtype = 'c'
+ where c.relkind = 'c' and t.typtype = 'c'
  order by 1, 2

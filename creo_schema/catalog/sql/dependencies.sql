@@ -5,7 +5,8 @@
 -- schema and language. Sub-objects are folded into their owner first (a view's rewrite rule
 -- into the view, a column into its table, an array type into its element type, a row type
 -- into its table), and each object is named once: pg_identify_object per pg_depend row costs
--- more than the whole catalog read.
+-- more than the whole catalog read. Only the edges to a type or a constraint look anything up
+-- to be folded.
 with edges(classid, objid, refclassid, refobjid) as (
   select 'pg_class'::regclass::oid, x.ev_class, d.refclassid, d.refobjid
     from pg_depend d join pg_rewrite x on x.oid = d.objid
@@ -33,19 +34,28 @@ with edges(classid, objid, refclassid, refobjid) as (
    where d.classid in ('pg_class'::regclass, 'pg_proc'::regclass, 'pg_type'::regclass)
      and d.objid >= 16384 and d.deptype = 'n'
 ), folded as materialized (
-  select distinct e.classid, e.objid,
+  select e.classid, e.objid, e.refclassid, e.refobjid
+    from edges e
+   where e.refclassid not in ('pg_namespace'::regclass, 'pg_language'::regclass,
+                              'pg_type'::regclass, 'pg_constraint'::regclass)
+  union
+  select e.classid, e.objid,
          case when t.typrelid <> 0 and rc.relkind <> 'c' then 'pg_class'::regclass::oid
-              when k.oid is not null and k.conrelid <> 0 then 'pg_class'::regclass::oid
-              else e.refclassid end as refclassid,
+              else e.refclassid end,
          case when t.typrelid <> 0 and rc.relkind <> 'c' then t.typrelid
               when t.typcategory = 'A' and t.typelem <> 0 then t.typelem
-              when k.oid is not null and k.conrelid <> 0 then k.conrelid
-              else e.refobjid end as refobjid
+              else e.refobjid end
     from edges e
-    left join pg_type t on e.refclassid = 'pg_type'::regclass and t.oid = e.refobjid
+    left join pg_type t on t.oid = e.refobjid
     left join pg_class rc on rc.oid = t.typrelid
-    left join pg_constraint k on e.refclassid = 'pg_constraint'::regclass and k.oid = e.refobjid
-   where e.refclassid not in ('pg_namespace'::regclass, 'pg_language'::regclass)
+   where e.refclassid = 'pg_type'::regclass
+  union
+  select e.classid, e.objid,
+         case when k.conrelid <> 0 then 'pg_class'::regclass::oid else e.refclassid end,
+         case when k.conrelid <> 0 then k.conrelid else e.refobjid end
+    from edges e
+    left join pg_constraint k on k.oid = e.refobjid
+   where e.refclassid = 'pg_constraint'::regclass
 ), objects as materialized (
   select o.classid, o.objid, i.type || ' ' || i.identity as name, i.schema
     from (select classid, objid from folded union select refclassid, refobjid from folded) o

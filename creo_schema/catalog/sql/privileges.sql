@@ -1,6 +1,7 @@
--- Granted privileges, one row per object and grantee with its sorted privileges. A NULL ACL means the built-in
--- defaults, which are spelled out (acldefault) so that "never granted" and "granted the
--- defaults" compare equal.
+-- Granted privileges, one row per object and grantee with its sorted privileges. A NULL ACL
+-- means the built-in defaults, which are spelled out (acldefault) so that "never granted" and
+-- "granted the defaults" compare equal. Each object's ACL is grouped by grantee on its own,
+-- which sorts a few items at a time instead of every privilege of every object at once.
 with acls(object_type, object, acl) as (
   select case c.relkind when 'S' then 'sequence' when 'v' then 'view'
                         when 'm' then 'materialized view' else 'table' end,
@@ -34,9 +35,13 @@ with acls(object_type, object, acl) as (
 )
 select acls.object_type,
        acls.object,
-       case e.grantee when 0 then 'public' else pg_get_userbyid(e.grantee) end as grantee,
-       array_agg(lower(e.privilege_type) || case when e.is_grantable then '*' else '' end
-                 order by lower(e.privilege_type)) as privileges
-  from acls cross join lateral aclexplode(acls.acl) e
- group by 1, 2, 3
+       g.grantee,
+       g.privileges
+  from acls
+  cross join lateral (
+    select case e.grantee when 0 then 'public' else pg_get_userbyid(e.grantee) end as grantee,
+           array_agg(lower(e.privilege_type) || case when e.is_grantable then '*' else '' end
+                     order by lower(e.privilege_type), e.is_grantable) as privileges
+      from aclexplode(acls.acl) e
+     group by 1) g
  order by 1, 2, 3

@@ -10,7 +10,9 @@ select c.oid::bigint as oid,
        c.relpersistence = 'u' as unlogged,
        c.relrowsecurity as rls_enabled,
        c.relforcerowsecurity as rls_forced,
-       coalesce((select array_agg(o order by o) from unnest(c.reloptions) o), '{}') as options,
+       case when c.reloptions is null then '{}'
+            else coalesce((select array_agg(o order by o) from unnest(c.reloptions) o), '{}')
+       end as options,
        case when c.relispartition then
          (select pn.nspname || '.' || p.relname
             from pg_inherits i join pg_class p on p.oid = i.inhparent

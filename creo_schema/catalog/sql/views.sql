@@ -3,7 +3,9 @@ select n.nspname as schema,
        c.relname as name,
        c.relkind = 'm' as materialized,
        pg_get_viewdef(c.oid) as definition,
-       coalesce((select array_agg(o order by o) from unnest(c.reloptions) o), '{}') as options
+       case when c.reloptions is null then '{}'
+            else coalesce((select array_agg(o order by o) from unnest(c.reloptions) o), '{}')
+       end as options
   from pg_class c
   join target_ns n on n.oid = c.relnamespace
  where c.relkind in ('v', 'm')

@@ -1,0 +1,234 @@
+"""The snapshot's content is what each kind's query returns, row for row and value for value.
+
+`snapshot` reads every kind in one statement, as JSON, and makes each object without calling
+its class; here each query is also run on its own, its rows read the plain way and passed to
+the class, and both must agree to the type of every value. The schema exercises what the
+queries fold or look up: generated and plain defaults, expression keys, two grantors of one
+grantee, array, row and domain types behind dependencies.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any
+
+import pytest
+
+from creo_schema.catalog import KINDS, CatalogSnapshot, snapshot
+from creo_schema.catalog.model import Column
+from creo_schema.catalog.reader import _maker
+from creo_schema.db import connect
+from creo_schema.shadow.cluster import Cluster
+from creo_schema.shadow.tempdb import temporary_database
+
+SCHEMA = """
+create schema app;
+create type app.mood as enum ('sad', 'happy');
+create domain app.positive as integer not null default 1 check (value > 0);
+create function app.ok(i int) returns boolean language sql immutable as $$ select i > 0 $$;
+create domain app.checked as int check (app.ok(value));
+create type app.pair as (a integer, b text collate "C", c app.mood[]);
+create function app.next_code() returns text language sql as $$ select 'c' $$;
+create sequence app.counter start 10 increment 5 cycle;
+create table app.parent (
+  id bigint generated always as identity primary key,
+  code text not null unique default app.next_code(),
+  mood app.mood default 'sad',
+  moods app.mood[],
+  size app.positive,
+  pair app.pair,
+  checked app.checked,
+  dropme int,
+  doubled integer generated always as (size * 2) stored
+);
+alter table app.parent drop column dropme;
+create table app.child (
+  id uuid primary key default gen_random_uuid(),
+  parent_id bigint not null references app.parent (id) on delete cascade deferrable,
+  parent app.parent,
+  tags text[] collate "C",
+  note text check (length(note) < 100),
+  s serial,
+  r int4range,
+  exclude using gist (r with &&)
+) with (fillfactor = 70);
+alter table app.child add constraint nv check (s > 0) not valid;
+create unique index child_expr on app.child (lower(note), id) include (s) where note is not null;
+create index child_ok on app.child (app.ok(s));
+create table app.meas (k int, at date) partition by range (at);
+create table app.meas_2024 partition of app.meas for values from ('2024-01-01') to ('2025-01-01');
+create view app.parent_view with (security_invoker = true) as select id, code, moods from app.parent;
+create view app.child_view as select v.id from app.parent_view v join app.child c on c.parent_id = v.id;
+create materialized view app.mv as select count(*) from app.child_view;
+create function app.touch() returns trigger language plpgsql security definer
+  set search_path = '' as $$ begin return new; end $$;
+create function app.f(a int, inout b text default 'x', variadic c int[] default '{}')
+  language sql immutable strict as $$ select b $$;
+create function app.rows(p app.pair) returns setof app.parent language sql as
+  $$ select * from app.parent $$;
+create procedure app.p(x int) language sql as $$ select 1 $$;
+create trigger child_touch before update on app.child for each row execute function app.touch();
+alter table app.child enable row level security;
+create policy child_read on app.child for select to public using (note is not null and app.ok(s));
+create policy child_write on app.child as restrictive for insert to creo_content_a, creo_content_b
+  with check (note <> 'x');
+comment on table app.parent is 'parents';
+comment on column app.parent.code is 'the code';
+comment on policy child_read on app.child is 'pol';
+comment on trigger child_touch on app.child is 'trg';
+comment on function app.touch() is 'fn';
+grant usage on schema app to creo_content_a;
+grant select, insert on app.parent to creo_content_a with grant option;
+set role creo_content_a;
+grant select on app.parent to creo_content_b;
+grant insert on app.parent to creo_content_b with grant option;
+reset role;
+grant select on app.parent to creo_content_b;
+grant update (note) on app.child to creo_content_b, public;
+revoke execute on function app.f(int, text, int[]) from public;
+alter default privileges in schema app grant select on tables to creo_content_b;
+"""
+
+ROLES = (
+    "do $$ begin"
+    " if not exists (select from pg_roles where rolname = 'creo_content_a') then"
+    " create role creo_content_a; end if;"
+    " if not exists (select from pg_roles where rolname = 'creo_content_b') then"
+    " create role creo_content_b; end if; end $$"
+)
+
+
+@pytest.fixture
+def loaded(server: Cluster) -> Iterator[str]:
+    with temporary_database(server.uri()) as url:
+        with connect(url, autocommit=True) as conn:
+            conn.execute(ROLES)
+            conn.execute(SCHEMA)
+        yield url
+
+
+def _plain(conn: Any, kind: str, schemas: tuple[str, ...]) -> tuple[Any, ...]:
+    """The kind's query run on its own, each row passed to its class by field name."""
+    body = (
+        resources.files("creo_schema.catalog")
+        .joinpath(f"sql/{kind}.sql")
+        .read_text(encoding="utf-8")
+        .strip()
+        .rstrip(";")
+    )
+    cls = KINDS[kind]
+    tuples = {f.name for f in dataclasses.fields(cls) if "tuple" in str(f.type)}
+    with conn.cursor() as cursor:
+        cursor.execute(
+            "with target_ns as (select oid, nspname from pg_namespace"
+            " where nspname = any(%(schemas)s::text[])) select * from (" + body + ") k",
+            {"schemas": list(schemas)},
+        )
+        names = [c.name for c in cursor.description]
+        return tuple(
+            cls(
+                **{
+                    n: (tuple(v) if v is not None else ()) if n in tuples else v
+                    for n, v in zip(names, row, strict=True)
+                }
+            )
+            for row in cursor.fetchall()
+        )
+
+
+def _typed(value: Any) -> Any:
+    """A value with the type of each part spelled out (True and 1 compare equal otherwise)."""
+    if isinstance(value, tuple):
+        return tuple(_typed(v) for v in value)
+    if dataclasses.is_dataclass(value):
+        return (
+            type(value),
+            tuple((f.name, _typed(getattr(value, f.name))) for f in dataclasses.fields(value)),
+        )
+    return (type(value), value)
+
+
+@pytest.mark.parametrize("schemas", [("app",), ("app", "public", "pg_catalog")])
+def test_each_kind_as_its_query_returns_it(loaded: str, schemas: tuple[str, ...]) -> None:
+    with connect(loaded, autocommit=True) as conn:
+        snap = snapshot(conn, schemas, kinds=tuple(KINDS))
+        for kind in KINDS:
+            got = getattr(snap, kind)
+            assert got, kind
+            assert _typed(got) == _typed(_plain(conn, kind, schemas)), kind
+
+
+def test_what_the_queries_fold_and_look_up(loaded: str) -> None:
+    with connect(loaded, autocommit=True) as conn:
+        s: CatalogSnapshot = snapshot(conn, ("app",))
+    columns = {c.key: c for c in s.columns}
+    assert columns["app.parent.code"].default == "app.next_code()"
+    assert columns["app.parent.doubled"].default == "((size)::integer * 2)"
+    assert [c.position for c in s.columns_of("app", "parent")] == list(range(1, 9))
+    excl = next(c for c in s.constraints if c.kind == "exclusion")
+    assert excl.columns == ("r",)
+    indexes = {i.name: i for i in s.indexes}
+    assert indexes["child_expr"].key_columns == (None, "id")
+    assert indexes["child_ok"].key_columns == (None,)
+    fk = next(c for c in s.constraints if c.kind == "foreign key")
+    assert (fk.columns, fk.ref_columns) == (("parent_id",), ("id",))
+    grants = {(p.object, p.grantee): p.privileges for p in s.privileges}
+    assert grants[("app.parent", "creo_content_b")] == ("insert*", "select", "select")
+    assert grants[("app.child.note", "public")] == ("update",)
+    deps = {(d.dependent, d.referenced) for d in s.dependencies}
+    assert ("table app.parent", "type app.mood") in deps  # through app.mood[]
+    assert ("table app.child", "table app.parent") in deps  # a row type is its table
+    assert ("table app.parent", "type app.pair") in deps  # a composite type stays a type
+    assert ("type app.checked", "function app.ok(integer)") in deps
+    assert ("view app.child_view", "view app.parent_view") in deps
+    assert ("table app.child", "function app.ok(integer)") in deps
+
+
+def test_objects_are_made_as_their_class_makes_them() -> None:
+    for cls in KINDS.values():
+        fields = dataclasses.fields(cls)
+        values: list[Any] = [
+            ["x", None] if "tuple" in str(f.type) else (7 if "int" in str(f.type) else "v")
+            for f in fields
+        ]
+        made = _maker(cls)(*values)
+        expected = cls(
+            *(
+                tuple(v) if "tuple" in str(f.type) else v
+                for f, v in zip(fields, values, strict=True)
+            )
+        )
+        assert type(made) is cls
+        assert _typed(made) == _typed(expected) and hash(made) == hash(expected)
+        assert repr(made) == repr(expected)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(made, fields[0].name, "changed")
+    nulls: list[Any] = [None] * len(dataclasses.fields(Column))
+    assert _maker(Column)(*nulls) == Column(*nulls)
+
+
+def test_a_class_of_another_layout_is_called_instead() -> None:
+    @dataclasses.dataclass(frozen=True)
+    class Loose:
+        name: str
+        parts: tuple[str, ...]
+
+    made = _maker(Loose)("a", ["b", "c"])
+    assert type(made) is Loose and made == Loose("a", ("b", "c"))
+    assert _maker(Loose)("a", None) == Loose("a", ())
+
+
+def test_a_class_that_checks_its_fields_is_called_instead() -> None:
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Checked:
+        name: str
+
+        def __post_init__(self) -> None:
+            if not self.name:
+                raise ValueError("empty")
+
+    assert _maker(Checked)("a") == Checked("a")
+    with pytest.raises(ValueError):
+        _maker(Checked)("")
