@@ -59,6 +59,7 @@ def _item(sql: str, locator: Locator) -> DriftItem:
     match node:
         case ast.CreatePolicyStmt() | ast.AlterPolicyStmt():
             table = relation_key(node.table)
+            assert node.policy_name is not None  # the parser names every policy
             found = locator.policy(table, node.policy_name)
             where = found.statement.location if found else locator.location(table)
             return DriftItem(sql, f'policy "{node.policy_name}" on {table}', action, where)
@@ -80,6 +81,7 @@ def _item(sql: str, locator: Locator) -> DriftItem:
             key = _object_key(node.object, node.objtype)
             return _first_declared(sql, [key] if key else [], action, locator)
         case ast.AlterFunctionStmt():
+            assert node.func is not None  # the parser names the function altered
             return _first_declared(sql, [qualified_key(node.func.objname, "()")], action, locator)
     created, _ = names_of(node)
     return _first_declared(sql, list(created), action, locator)

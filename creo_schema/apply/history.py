@@ -62,7 +62,7 @@ def record(conn: Any, **values: Any) -> int:
     columns = ", ".join(values)
     placeholders = ", ".join(["%s"] * len(values))
     row = conn.execute(
-        f"insert into creo_schema.migrations ({columns}) values ({placeholders}) returning id",  # type: ignore[arg-type]
+        f"insert into creo_schema.migrations ({columns}) values ({placeholders}) returning id",
         tuple(values.values()),
     ).fetchone()
     return int(row[0])
@@ -86,5 +86,6 @@ def find(conn: Any, migration_id: int | None) -> HistoryRecord | None:
         query += "id = %s"
         params = (migration_id,)
     with conn.cursor(row_factory=class_row(HistoryRecord)) as cursor:
-        cursor.execute(query, params)  # type: ignore[arg-type]
-        return cursor.fetchone()
+        cursor.execute(query, params)
+        found: HistoryRecord | None = cursor.fetchone()  # `conn` is Any: so is its cursor
+        return found

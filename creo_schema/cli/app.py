@@ -8,8 +8,9 @@ message` where there is a file, with the exit code the error carries (DESIGN.md)
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -20,6 +21,10 @@ from creo_schema.render import document, error_text
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+# What click's option decorators take and give back (click.decorators.FC): a command's
+# function, or the command once made. Typed, so that decorated commands stay typed.
+_Decorated = TypeVar("_Decorated", bound=Callable[..., Any] | click.Command)
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 success or no changes; 1 changes or drift found; 2 bad input or "
@@ -58,7 +63,9 @@ def settings_of(ctx: click.Context, **overrides: Any) -> Settings:
     return load_settings(obj["config"], flags)
 
 
-def format_option(choices: tuple[str, ...] = ("text", "json")) -> Any:
+def format_option(
+    choices: tuple[str, ...] = ("text", "json"),
+) -> Callable[[_Decorated], _Decorated]:
     """`--format` on a command too, so `plan --format json` works as people type it."""
 
     def remember(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -77,7 +84,7 @@ def format_option(choices: tuple[str, ...] = ("text", "json")) -> Any:
     )
 
 
-def hazard_options(command: Any) -> Any:
+def hazard_options(command: _Decorated) -> _Decorated:
     command = click.option(
         "--allow-hazard",
         "allow_hazard",

@@ -71,7 +71,7 @@ def _ensure_database(cluster: Cluster, platform: str) -> None:
     if prelude.strip():
         with connect(with_database(cluster.uri(), DATABASE), autocommit=True) as conn:
             try:
-                conn.execute(prelude)  # type: ignore[arg-type]  # package data
+                conn.execute(prelude)
             except Exception as error:
                 raise DatabaseError(
                     f"loading the platform prelude into the dev database failed: {error}"

@@ -40,9 +40,10 @@ def prepare() -> None:
             frame = frame.f_back
         return name
 
+    # A module object takes any attribute; its type does not say it has this one.
     misc.external_caller_package = external_caller_package  # type: ignore[attr-defined]
     # The import system binds a submodule to its package only when it loads it itself:
     # the engine reads `schemainspect.misc.quoted_identifier` through the package.
     import results.schemainspect
 
-    results.schemainspect.misc = misc  # type: ignore[attr-defined]
+    results.schemainspect.misc = misc

@@ -56,7 +56,9 @@ def declared_data(source: SourceSet) -> list[DeclaredData]:
         if statement.kind != "InsertStmt":
             continue
         node = pglast.parse_sql(statement.sql)[0].stmt
-        assert isinstance(node, ast.InsertStmt)
+        # An INSERT always names its table (pglast's stubs type every field optional).
+        assert isinstance(node, ast.InsertStmt) and node.relation is not None
+        assert node.relation.relname is not None
         key = (node.relation.schemaname or "public", node.relation.relname)
         columns = tuple(target.name for target in node.cols or ())
         location = statement.location

@@ -47,6 +47,7 @@ class Locator:
             for key in item.statement.creates:
                 self._by_name.setdefault(key, []).append(item)
             if isinstance(item.node, ast.CreatePolicyStmt):
+                assert item.node.policy_name is not None  # the parser names every policy
                 self._policies[(relation_key(item.node.table), item.node.policy_name)] = item
 
     def declaring(self, key: str, input_args: int | None = None) -> Parsed | None:

@@ -62,7 +62,7 @@ def check_config(
         if level == "off":
             effective[name] = None
         elif level in LEVELS:
-            effective[name] = level  # type: ignore[assignment]
+            effective[name] = level
         else:
             raise InputError(
                 f"configuration key 'lint_levels': {name} = {level!r} is not a level",

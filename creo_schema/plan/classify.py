@@ -67,7 +67,7 @@ def classify(sql: str, old_types: Mapping[str, str] | None = None) -> Classified
         action, target, hazards = _alter_table(node, old_types or {})
     else:
         handler = _HANDLERS.get(kind)
-        action, target, hazards = handler(node) if handler else ("other", "", ())
+        action, target, hazards = handler(node) if handler else ("other", "", [])
     return Classified(
         kind, action, target, tuple(dict.fromkeys(hazards)), node, _table_of(node, target)
     )
@@ -77,13 +77,14 @@ def _table_of(node: Any, target: str) -> str:
     relation = getattr(node, "relation", None) or getattr(node, "table", None)
     if isinstance(relation, ast.RangeVar):
         return _range(relation)
-    if isinstance(node, ast.DropStmt) and ObjectType(node.removeType) in (
+    # pglast gives enum fields as members already (typed optional, never None once parsed).
+    if isinstance(node, ast.DropStmt) and node.removeType in (
         ObjectType.OBJECT_POLICY,
         ObjectType.OBJECT_TRIGGER,
     ):
         parts = target.split(".")
         return ".".join(parts[:-1]) if len(parts) == 3 else ""
-    if isinstance(node, ast.DropStmt) and ObjectType(node.removeType) == ObjectType.OBJECT_TABLE:
+    if isinstance(node, ast.DropStmt) and node.removeType == ObjectType.OBJECT_TABLE:
         return target
     if isinstance(node, ast.GrantStmt) and node.objtype == ObjectType.OBJECT_TABLE:
         return target
@@ -108,8 +109,7 @@ def _names(obj: Any) -> str:
 
 def _drop(node: ast.DropStmt) -> tuple[str, str, list[Hazard]]:
     target = _names(node.objects[0]) if node.objects else ""
-    kind = ObjectType(node.removeType)
-    hazards = list(_DROP_HAZARDS.get(kind, ()))
+    hazards = list(_DROP_HAZARDS.get(node.removeType, ()))
     if node.concurrent:
         hazards.append(Hazard.NOT_TRANSACTIONAL)
     return "drop", target, hazards
@@ -148,6 +148,7 @@ def _foreign_key(constraint: Any) -> bool:
 def _index(node: ast.IndexStmt) -> tuple[str, str, list[Hazard]]:
     hazards = [Hazard.INDEX_BUILD]
     hazards.append(Hazard.NOT_TRANSACTIONAL if node.concurrent else Hazard.SHARE_LOCK)
+    assert node.relation is not None  # an index is always on a relation
     return "create", f"{node.relation.schemaname or 'public'}.{node.idxname or ''}", hazards
 
 

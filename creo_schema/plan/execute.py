@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import groupby
 from typing import Any
 
@@ -47,17 +48,13 @@ def run_statements(
         batch = list(group)
         if phase in ("main", "post"):
             _with_retries(
-                lambda b=batch, n=number, p=phase: runner.transaction(b, n, p),
-                lock_retries,
-                retry_pause,
+                partial(runner.transaction, batch, number, phase), lock_retries, retry_pause
             )
         else:
             action = runner.alone if phase == "concurrent" else runner.own_transaction
             for offset, statement in enumerate(batch):
                 _with_retries(
-                    lambda s=statement, n=number + offset + 1, a=action: a(s, n),
-                    lock_retries,
-                    retry_pause,
+                    partial(action, statement, number + offset + 1), lock_retries, retry_pause
                 )
         number += len(batch)
 
@@ -116,7 +113,7 @@ def _drop_invalid_index(conn: Any, statement: PlannedStatement) -> None:
         (schema, name),
     ).fetchone()
     if row:
-        conn.execute(f"drop index concurrently if exists {row[0]}")  # type: ignore[arg-type]
+        conn.execute(f"drop index concurrently if exists {row[0]}")
 
 
 def _with_retries(action: Callable[[], None], retries: int, pause: float) -> None:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from creo_schema import __version__
 from creo_schema.errors import InputError
 
-FORMAT = "creo-schema/plan"
-FORMAT_VERSION = 1
+# Final: their types are the literals the Plan fields below accept.
+FORMAT: Final = "creo-schema/plan"
+FORMAT_VERSION: Final = 1
 
 
 class PlannedStatement(BaseModel):

@@ -54,5 +54,5 @@ def renamed_baseline(
     with connect(clone_url, autocommit=True) as conn:
         with conn.transaction():
             for rename in renames:
-                conn.execute(forward_sql(rename))  # type: ignore[arg-type]
+                conn.execute(forward_sql(rename))
         return inspect(conn, schemas, extensions)

@@ -49,16 +49,16 @@ def rewrite(
 
 def _rewrite_one(sql: str, item: Classified, existing: set[str], pinned: set[str]) -> list[Step]:
     node = item.node
-    if isinstance(node, ast.IndexStmt) and not node.concurrent and node.relation.inh:
+    if isinstance(node, ast.IndexStmt) and not node.concurrent and _relation(node).inh:
         # `ON ONLY` (inh false) marks a partitioned parent's index: it cannot be concurrent.
-        table = _table(node.relation)
+        table = _table(_relation(node))
         if table in existing and node.idxname not in pinned:
             concurrent = copy.deepcopy(node)
             concurrent.concurrent = True
             text = RawStream()(concurrent)
             return [Step(text, CONCURRENT, classify(text))]
-    if isinstance(node, ast.AlterTableStmt) and len(node.cmds or ()) == 1:
-        table = _table(node.relation)
+    if isinstance(node, ast.AlterTableStmt) and node.cmds and len(node.cmds) == 1:
+        table = _table(_relation(node))
         cmd = node.cmds[0]
         subtype = AT(cmd.subtype)
         if table in existing and subtype == AT.AT_ValidateConstraint:
@@ -68,6 +68,12 @@ def _rewrite_one(sql: str, item: Classified, existing: set[str], pinned: set[str
         if table in existing and subtype == AT.AT_SetNotNull:
             return _not_null_through_check(node, cmd.name)
     return [Step(sql, MAIN, item)]
+
+
+def _relation(node: ast.IndexStmt | ast.AlterTableStmt) -> ast.RangeVar:
+    # pglast's stubs type every field optional; the parser always sets this one.
+    assert node.relation is not None
+    return node.relation
 
 
 def _table(relation: ast.RangeVar) -> str:
@@ -86,16 +92,17 @@ def _validatable(constraint: object) -> bool:
 
 def _not_valid_then_validate(node: ast.AlterTableStmt, table: str) -> list[Step]:
     not_valid = copy.deepcopy(node)
+    assert node.cmds and not_valid.cmds  # the one ADD CONSTRAINT _rewrite_one saw
     not_valid.cmds[0].def_.skip_validation = True
     not_valid.cmds[0].def_.initially_valid = False
     first = RawStream()(not_valid)
     name = node.cmds[0].def_.conname
-    second = f'alter table {_quoted(node.relation)} validate constraint "{name}"'
+    second = f'alter table {_quoted(_relation(node))} validate constraint "{name}"'
     return [Step(first, MAIN, classify(first)), Step(second, VALIDATE, classify(second))]
 
 
 def _not_null_through_check(node: ast.AlterTableStmt, column: str) -> list[Step]:
-    table = _quoted(node.relation)
+    table = _quoted(_relation(node))
     digest = hashlib.sha256(f"{table}.{column}".encode()).hexdigest()[:8]
     check = f"creo_not_null_{digest}"
     statements = [
@@ -135,5 +142,6 @@ def _indexes_used_by_constraints(items: list[Classified]) -> set[str]:
                     names.add(index)
                 # ALTER INDEX parent ATTACH PARTITION child: the child must exist by then.
                 if isinstance(cmd.def_, ast.PartitionCmd) and cmd.def_.name is not None:
+                    assert cmd.def_.name.relname is not None  # the parser names the partition
                     names.add(cmd.def_.name.relname)
     return names

@@ -39,7 +39,7 @@ def dump_schema(bin_dir: Path | None, target_url: str, schemas: tuple[str, ...])
         "--schema-only",
         "--no-owner",
         "--no-tablespaces",
-        f"--dbname={make_conninfo(**params)}",
+        f"--dbname={make_conninfo('', **params)}",
     ]
     args += [f"--schema={schema}" for schema in schemas]
     done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=300)
@@ -103,7 +103,7 @@ def load_copy(
                 )
             )
         conn.execute("set check_function_bodies = off")
-        conn.execute(_without_public_schema_creation(dump))  # type: ignore[arg-type]
+        conn.execute(_without_public_schema_creation(dump))
         for definition in triggers:
             try:
                 conn.execute(definition)

@@ -57,7 +57,7 @@ def ensure_template(admin_url: str, prelude: str) -> str:
             if prelude.strip():
                 with connect(with_database(admin_url, building), autocommit=True) as tconn:
                     try:
-                        tconn.execute(prelude)  # type: ignore[arg-type]  # trusted package data
+                        tconn.execute(prelude)
                     except Exception as error:
                         raise DatabaseError(
                             f"loading the platform prelude failed: {error}"
@@ -83,7 +83,7 @@ def keep_desired(admin_url: str, loaded_url: str, cache_key: str) -> str:
     If another process kept the same state first, ours is dropped: by their key, both hold
     the same schema.
     """
-    loaded = conninfo_to_dict(loaded_url)["dbname"]
+    loaded = str(conninfo_to_dict(loaded_url)["dbname"])  # parsed from the URL: text already
     name = desired_name(cache_key)
     with connect(admin_url, autocommit=True) as conn:
         conn.execute("select pg_advisory_lock(hashtext('creo_schema_desired'))")

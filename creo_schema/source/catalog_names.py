@@ -67,19 +67,26 @@ def add_statement(names: Names, node: object) -> None:
                 names.types.add(key)  # a table's or view's row type
     match node:
         case ast.CreateStmt():
-            key = f"{node.relation.schemaname or DEFAULT_SCHEMA}.{node.relation.relname}"
-            names.columns[key] = _table_columns(node, names)
+            names.columns[_relation_key(node.relation)] = _table_columns(node, names)
         case ast.AlterTableStmt():
-            key = f"{node.relation.schemaname or DEFAULT_SCHEMA}.{node.relation.relname}"
+            known = names.columns.get(_relation_key(node.relation))
             for cmd in node.cmds or ():
                 column = getattr(cmd, "def_", None)
-                if isinstance(column, ast.ColumnDef) and names.columns.get(key) is not None:
-                    names.columns[key].add(column.colname)  # type: ignore[union-attr]
+                if isinstance(column, ast.ColumnDef) and known is not None:
+                    assert column.colname is not None  # the parser names every column
+                    known.add(column.colname)
         case ast.ViewStmt() | ast.CreateTableAsStmt():
             for key in created:
                 names.columns[key] = None
         case ast.CreateRoleStmt():
+            assert node.role is not None  # the parser names every role
             names.roles.add(node.role)
+
+
+def _relation_key(relation: ast.RangeVar | None) -> str:
+    # pglast's stubs type every field optional; the parser always fills this one in.
+    assert relation is not None
+    return f"{relation.schemaname or DEFAULT_SCHEMA}.{relation.relname}"
 
 
 def _extension_schema(node: ast.CreateExtensionStmt) -> str:
@@ -94,14 +101,17 @@ def _table_columns(node: ast.CreateStmt, names: Names) -> set[str] | None:
     if node.inhRelations or node.partbound or node.ofTypename:
         return None
     columns: set[str] = set()
-    schema = node.relation.schemaname or DEFAULT_SCHEMA
+    relation = node.relation
+    assert relation is not None  # as in _relation_key
+    schema = relation.schemaname or DEFAULT_SCHEMA
     for element in node.tableElts or ():
         if isinstance(element, ast.TableLikeClause):
             return None
         if isinstance(element, ast.ColumnDef):
+            assert element.colname is not None  # the parser names every column
             columns.add(element.colname)
             if _makes_sequence(element):
-                names.relations.add(f"{schema}.{node.relation.relname}_{element.colname}_seq")
+                names.relations.add(f"{schema}.{relation.relname}_{element.colname}_seq")
     return columns
 
 

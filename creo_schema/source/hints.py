@@ -33,7 +33,10 @@ def rename_hints(source: SourceSet) -> tuple[Rename, ...]:
         if statement.kind != "CreateStmt":
             continue
         node = pglast.parse_sql(statement.sql)[0].stmt
+        # A CreateStmt always names its table (pglast's stubs type every field optional).
+        assert isinstance(node, ast.CreateStmt) and node.relation is not None
         schema, table = node.relation.schemaname or "public", node.relation.relname
+        assert table is not None
         for comment in statement.leading_comments:
             match = _HINT.search("--" + comment)
             if match:
@@ -59,6 +62,7 @@ def _column_hints(
         for text in candidates:
             match = _HINT.search(text)
             if match:
+                assert element.colname is not None  # the parser names every column
                 hints.append(
                     Rename(schema, table, match.group(1).strip('"'), element.colname, column=True)
                 )

@@ -47,7 +47,7 @@ def qualified_key(names: Any, suffix: str = "") -> str:
     return ".".join(parts[-2:]) + suffix
 
 
-class _References(Visitor):  # type: ignore[misc]
+class _References(Visitor):
     def __init__(self) -> None:
         super().__init__()
         self.found: set[str] = set()
@@ -88,18 +88,25 @@ class _References(Visitor):  # type: ignore[misc]
 
 def _created(stmt: Any) -> list[str]:
     match stmt:
+        # pglast's stubs type every field optional; the asserts state what the parser
+        # always fills in (the unchecked access would fail there too).
         case ast.CreateStmt() | ast.CreateSeqStmt():
             target = stmt.relation if isinstance(stmt, ast.CreateStmt) else stmt.sequence
+            assert target is not None
             return [relation_key(target)]
         case ast.ViewStmt():
+            assert stmt.view is not None
             return [relation_key(stmt.view)]
         case ast.CreateTableAsStmt():
+            assert stmt.into is not None and stmt.into.rel is not None
             return [relation_key(stmt.into.rel)]
         case ast.IndexStmt() if stmt.idxname:
+            assert stmt.relation is not None
             return [f"{stmt.relation.schemaname or DEFAULT_SCHEMA}.{stmt.idxname}"]
         case ast.CreateFunctionStmt():
             return [qualified_key(stmt.funcname, "()")]
         case ast.CompositeTypeStmt():
+            assert stmt.typevar is not None
             return [relation_key(stmt.typevar)]
         case ast.CreateEnumStmt() | ast.CreateDomainStmt():
             names = stmt.typeName if isinstance(stmt, ast.CreateEnumStmt) else stmt.domainname

@@ -20,7 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from pglast import ast
-from pglast.enums import AlterTableType, ConstrType, FunctionParameterMode, ObjectType, RoleSpecType
+from pglast.enums import (
+    AlterTableType,
+    ConstrType,
+    FunctionParameterMode,
+    GrantTargetType,
+    ObjectType,
+    RoleSpecType,
+)
 
 from creo_schema.source.asts import Parsed, dotted, parsed_statements, walk
 from creo_schema.source.catalog_names import (
@@ -242,10 +249,13 @@ _LABELS = {
 def _label(node: Any) -> str:
     """A statement kind as a person would name it (`DROP TABLE`, `INSERT`, `BEGIN`)."""
     kind = type(node).__name__
+    # The parser always sets these (pglast's stubs type every field optional).
     if isinstance(node, ast.DropStmt):
+        assert node.removeType is not None
         objtype = ObjectType(node.removeType).name.removeprefix("OBJECT_").replace("_", " ")
         return f"DROP {objtype}"
     if isinstance(node, ast.TransactionStmt):
+        assert node.kind is not None
         return node.kind.name.removeprefix("TRANS_STMT_").replace("_", " ")
     if isinstance(node, ast.VariableSetStmt):
         return "SET"
@@ -359,7 +369,11 @@ class _Resolver:
         for key in creates:
             if not key.startswith(("schema:", "extension:")):
                 yield from self._schema(key.split(".")[0], None)
-        ctes = {n.ctename for n, _ in walk(node) if isinstance(n, ast.CommonTableExpr)}
+        ctes = {
+            n.ctename
+            for n, _ in walk(node)
+            if isinstance(n, ast.CommonTableExpr) and n.ctename is not None
+        }
         for child, ancestors in walk(node):
             match child:
                 case ast.RangeVar():
@@ -379,7 +393,10 @@ class _Resolver:
                     yield from self._foreign_key(child, ancestors)
         if isinstance(node, ast.CreateTrigStmt):
             yield from self._function(dotted(node.funcname), None)
-        if isinstance(node, ast.GrantStmt) and node.targtype.name == "ACL_TARGET_ALL_IN_SCHEMA":
+        if (
+            isinstance(node, ast.GrantStmt)
+            and node.targtype == GrantTargetType.ACL_TARGET_ALL_IN_SCHEMA
+        ):
             for schema in node.objects or ():
                 yield from self._schema(schema.sval, None)
 
@@ -403,6 +420,7 @@ class _Resolver:
 
     def _relation(self, node: ast.RangeVar, creates: set[str], ctes: set[str]) -> Iterator[Finding]:
         schema = node.schemaname
+        assert node.relname is not None  # the parser names every relation
         if not schema and (node.relname in ctes or node.relname.startswith("pg_")):
             return
         key = f"{schema or DEFAULT_SCHEMA}.{node.relname}"
@@ -433,6 +451,7 @@ class _Resolver:
 
     def _role(self, node: ast.RoleSpec) -> Iterator[Finding]:
         name = node.rolename
+        assert name is not None  # set for ROLESPEC_CSTRING, the only kind looked up
         if name.startswith("pg_") or name in self.known.roles:
             return
         yield from self._finding("role", name, self.known.roles, node)

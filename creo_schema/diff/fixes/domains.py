@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from creo_schema.diff.fixes._context import Context, ident, normal, qualified
 from creo_schema.errors import SafetyError
+
+if TYPE_CHECKING:
+    from creo_schema.catalog.model import Domain
 
 _EARLY = re.compile(r"^(create schema|create extension|create type|alter type|drop type)\b")
 
@@ -38,40 +42,40 @@ def domains_from_catalog(statements: list[str], context: Context) -> list[str]:
     return statements[:split] + early + statements[split:] + late
 
 
-def _create(domain: object) -> list[str]:
+def _create(domain: Domain) -> list[str]:
     d = domain
-    name = qualified(d.schema, d.name)  # type: ignore[attr-defined]
-    sql = f"create domain {name} as {d.base_type}"  # type: ignore[attr-defined]
-    if d.default is not None:  # type: ignore[attr-defined]
-        sql += f" default {d.default}"  # type: ignore[attr-defined]
-    if d.not_null:  # type: ignore[attr-defined]
+    name = qualified(d.schema, d.name)
+    sql = f"create domain {name} as {d.base_type}"
+    if d.default is not None:
+        sql += f" default {d.default}"
+    if d.not_null:
         sql += " not null"
-    for constraint in d.constraints:  # type: ignore[attr-defined]
+    for constraint in d.constraints:
         cname, _, definition = constraint.partition(": ")
         sql += f" constraint {ident(cname)} {definition}"
     return [sql]
 
 
-def _alter(old: object, new: object) -> list[str]:
+def _alter(old: Domain, new: Domain) -> list[str]:
     o, n = old, new
-    name = qualified(n.schema, n.name)  # type: ignore[attr-defined]
-    if o.base_type != n.base_type:  # type: ignore[attr-defined]
+    name = qualified(n.schema, n.name)
+    if o.base_type != n.base_type:
         raise SafetyError(
-            f"domain {n.schema}.{n.name} changes its base type "  # type: ignore[attr-defined]
-            f"({o.base_type} -> {n.base_type}): not planned yet",  # type: ignore[attr-defined]
+            f"domain {n.schema}.{n.name} changes its base type "
+            f"({o.base_type} -> {n.base_type}): not planned yet",
             hint="create a new domain, move the columns to it, then drop the old one",
         )
     out: list[str] = []
-    if o.default != n.default:  # type: ignore[attr-defined]
+    if o.default != n.default:
         out.append(
-            f"alter domain {name} set default {n.default}"  # type: ignore[attr-defined]
-            if n.default is not None  # type: ignore[attr-defined]
+            f"alter domain {name} set default {n.default}"
+            if n.default is not None
             else f"alter domain {name} drop default"
         )
-    if o.not_null != n.not_null:  # type: ignore[attr-defined]
-        out.append(f"alter domain {name} {'set' if n.not_null else 'drop'} not null")  # type: ignore[attr-defined]
-    before = dict(c.partition(": ")[::2] for c in o.constraints)  # type: ignore[attr-defined]
-    after = dict(c.partition(": ")[::2] for c in n.constraints)  # type: ignore[attr-defined]
+    if o.not_null != n.not_null:
+        out.append(f"alter domain {name} {'set' if n.not_null else 'drop'} not null")
+    before = dict(c.partition(": ")[::2] for c in o.constraints)
+    after = dict(c.partition(": ")[::2] for c in n.constraints)
     for cname in sorted(before):
         if before[cname] != after.get(cname):
             out.append(f"alter domain {name} drop constraint {ident(cname)}")

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from creo_schema.diff.fixes._context import Context, literal, normal, qualified, unquote
+
+if TYPE_CHECKING:
+    from creo_schema.catalog.model import Enum, View
 
 _CREATE_ENUM = re.compile(r"^create type (\S+) as enum", re.I)
 _DROP_TYPE = re.compile(r"^drop type (?:if exists )?(\S+)$", re.I)
@@ -105,9 +109,9 @@ def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return all(label in it for label in short)
 
 
-def _add_values(old: tuple[str, ...], enum: object) -> list[str]:
-    labels: tuple[str, ...] = enum.labels  # type: ignore[attr-defined]
-    name = qualified(enum.schema, enum.name)  # type: ignore[attr-defined]
+def _add_values(old: tuple[str, ...], enum: Enum) -> list[str]:
+    labels = enum.labels
+    name = qualified(enum.schema, enum.name)
     present = set(old)
     out = []
     for i, label in enumerate(labels):
@@ -158,7 +162,7 @@ def enum_rebuild_around_views(statements: list[str], context: Context) -> list[s
                 affected.append(dependent)
                 changed = True
     desired_views = {f"view {v.schema}.{v.name}": v for v in context.desired.views}
-    already = {unquote(m) for s in statements if (m := _dropped_view(s))}
+    already = {unquote(name) for s in statements if (name := _dropped_view(s))}
     views = [
         desired_views[v]
         for v in affected
@@ -184,8 +188,8 @@ def _dropped_view(sql: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _create_view(view: object) -> str:
+def _create_view(view: View) -> str:
     v = view
-    options = f" with ({', '.join(v.options)})" if v.options else ""  # type: ignore[attr-defined]
-    body = v.definition.strip().rstrip(";")  # type: ignore[attr-defined]
-    return f"create view {qualified(v.schema, v.name)}{options} as {body}"  # type: ignore[attr-defined]
+    options = f" with ({', '.join(v.options)})" if v.options else ""
+    body = v.definition.strip().rstrip(";")
+    return f"create view {qualified(v.schema, v.name)}{options} as {body}"

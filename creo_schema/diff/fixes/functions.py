@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from creo_schema.diff.fixes._context import Context, normal
+
+if TYPE_CHECKING:
+    from creo_schema.catalog.model import Function
 
 _CREATE_FUNCTION = re.compile(
     r"^(?:set check_function_bodies = off; )?create (?:or replace )?(function|procedure) (\S+?)\(",
@@ -25,7 +29,7 @@ def return_type_changes_drop_first(statements: list[str], context: Context) -> l
         return statements
     before = {f.key: f for f in context.current.functions if f.kind in ("function", "procedure")}
     after = {f.key: f for f in context.desired.functions if f.kind in ("function", "procedure")}
-    changed: dict[tuple[str, str], list] = {}
+    changed: dict[tuple[str, str], list[Function]] = {}
     for key, f in after.items():
         if key in before and (
             before[key].result != f.result or before[key].returns_set != f.returns_set
@@ -51,9 +55,9 @@ def return_type_changes_drop_first(statements: list[str], context: Context) -> l
     return out
 
 
-def qualified_signature(function: object) -> str:
+def qualified_signature(function: Function) -> str:
     f = function
-    return f'"{f.schema}"."{f.name}"({f.identity_args})'  # type: ignore[attr-defined]
+    return f'"{f.schema}"."{f.name}"({f.identity_args})'
 
 
 def _args(sql: str) -> str:

@@ -10,8 +10,15 @@ the plan is the difference of the two ACL sets.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from creo_schema.diff.fixes._context import Context, dropped_names, gone, ident, normal, unquote
+
+if TYPE_CHECKING:
+    from creo_schema.catalog.model import DefaultPrivilege, Privilege
+
+# (role, schema or None for every schema, object type) of an ALTER DEFAULT PRIVILEGES entry.
+_Scope = tuple[str, str | None, str]
 
 # The built-in ACL of a new object, besides its owner's own privileges (acldefault).
 _PUBLIC_DEFAULTS = {"function": ("execute",), "procedure": ("execute",), "type": ("usage",)}
@@ -66,7 +73,7 @@ def privileges_from_catalog(statements: list[str], context: Context) -> list[str
     return kept + out
 
 
-def _acls(rows: tuple) -> dict[tuple[str, str], dict[str, tuple[str, ...]]]:
+def _acls(rows: tuple[Privilege, ...]) -> dict[tuple[str, str], dict[str, tuple[str, ...]]]:
     out: dict[tuple[str, str], dict[str, tuple[str, ...]]] = defaultdict(dict)
     for p in rows:
         out[(p.object_type, p.object)][p.grantee] = p.privileges
@@ -167,8 +174,10 @@ def default_privileges_from_catalog(statements: list[str], context: Context) -> 
     return out
 
 
-def _default_acls(rows: tuple) -> dict[tuple, dict[str, tuple[str, ...]]]:
-    out: dict[tuple, dict[str, tuple[str, ...]]] = defaultdict(dict)
+def _default_acls(
+    rows: tuple[DefaultPrivilege, ...],
+) -> dict[_Scope, dict[str, tuple[str, ...]]]:
+    out: dict[_Scope, dict[str, tuple[str, ...]]] = defaultdict(dict)
     for d in rows:
         out[(d.role, d.schema, d.object_type)][d.grantee] = d.privileges
     return out
