@@ -15,14 +15,16 @@ from creo_schema.errors import InputError
 FORMAT: Final = "creo-schema/plan"
 FORMAT_VERSION: Final = 1
 
+# main: the one transaction; concurrent: alone, outside any transaction; validate: each
+# in a transaction of its own; post: one transaction after the validations.
+Phase = Literal["main", "concurrent", "validate", "post"]
+
 
 class PlannedStatement(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     sql: str
-    # main: the one transaction; concurrent: alone, outside any transaction; validate: each
-    # in a transaction of its own; post: one transaction after the validations.
-    phase: Literal["main", "concurrent", "validate", "post"] = "main"
+    phase: Phase = "main"
     kind: str = ""  # the pglast node name, e.g. AlterTableStmt
     action: str = ""  # create, alter, drop, grant, revoke, comment, other
     target: str = ""  # the object touched, e.g. public.orders

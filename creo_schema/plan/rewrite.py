@@ -16,6 +16,7 @@ import copy
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
 
 from pglast import ast, enums
 from pglast.stream import RawStream
@@ -23,7 +24,13 @@ from pglast.stream import RawStream
 from creo_schema.plan.classify import Classified, classify
 from creo_schema.plan.hazards import Hazard
 
-MAIN, CONCURRENT, VALIDATE, POST = "main", "concurrent", "validate", "post"
+if TYPE_CHECKING:
+    from creo_schema.plan.model import Phase
+
+MAIN: Final = "main"
+CONCURRENT: Final = "concurrent"
+VALIDATE: Final = "validate"
+POST: Final = "post"
 PHASES = (MAIN, CONCURRENT, VALIDATE, POST)
 AT = enums.AlterTableType
 
@@ -31,7 +38,7 @@ AT = enums.AlterTableType
 @dataclass(frozen=True, slots=True)
 class Step:
     sql: str
-    phase: str
+    phase: Phase
     classified: Classified
 
 
@@ -105,7 +112,7 @@ def _not_null_through_check(node: ast.AlterTableStmt, column: str) -> list[Step]
     table = _quoted(_relation(node))
     digest = hashlib.sha256(f"{table}.{column}".encode()).hexdigest()[:8]
     check = f"creo_not_null_{digest}"
-    statements = [
+    statements: list[tuple[str, Phase]] = [
         (
             f'alter table {table} add constraint "{check}" check ("{column}" is not null) not valid',
             MAIN,

@@ -74,7 +74,7 @@ def _drops_the_table(item: Classified) -> bool:
 def _statement(step: Step, item: Classified, hazards: list[Hazard]) -> PlannedStatement:
     return PlannedStatement(
         sql=step.sql,
-        phase=step.phase,  # type: ignore[arg-type]
+        phase=step.phase,
         kind=item.kind,
         action=item.action,
         target=item.target,
