@@ -8,6 +8,7 @@ two are read from the text: the `('role', 'attributes')` rows and `with schema <
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -48,9 +49,10 @@ class Names:
         return merged
 
 
-def add_statement(names: Names, node: object) -> None:
-    """Record what one statement declares."""
-    created, _ = names_of(node)
+def add_statement(names: Names, node: object, created: Iterable[str] | None = None) -> None:
+    """Record what one statement declares (`created`: its names_of(), when already known)."""
+    if created is None:
+        created, _ = names_of(node)
     for key in created:
         if key.startswith("schema:"):
             names.schemas.add(key.removeprefix("schema:"))

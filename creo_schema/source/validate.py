@@ -15,6 +15,7 @@ unmodelled ones) are not looked into. The shadow load catches the rest, located 
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -162,8 +163,10 @@ def validate_source(source: SourceSet, platform: str = "supabase") -> list[Findi
 # -- only declarative statements ---------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def in_data_dir(file: str, root: str) -> bool:
-    """Whether a shown file path lies under `<schema dir>/data/`."""
+    """Whether a shown file path lies under `<schema dir>/data/` (once per file: resolving
+    paths costs more than the rest of the check)."""
     try:
         relative = Path(file).resolve().relative_to(Path(root).resolve())
     except ValueError:
@@ -337,7 +340,7 @@ def describe(key: str) -> str:
 def declared_names(parsed: list[Parsed]) -> Names:
     names = Names()
     for item in parsed:
-        add_statement(names, item.node)
+        add_statement(names, item.node, item.statement.creates)
     return names
 
 
@@ -369,12 +372,13 @@ class _Resolver:
         for key in creates:
             if not key.startswith(("schema:", "extension:")):
                 yield from self._schema(key.split(".")[0], None)
+        nodes = list(walk(node))  # one walk for the CTE names and the references
         ctes = {
             n.ctename
-            for n, _ in walk(node)
+            for n, _ in nodes
             if isinstance(n, ast.CommonTableExpr) and n.ctename is not None
         }
-        for child, ancestors in walk(node):
+        for child, ancestors in nodes:
             match child:
                 case ast.RangeVar():
                     yield from self._relation(child, creates, ctes)
