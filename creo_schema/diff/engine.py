@@ -42,6 +42,7 @@ class Inspected:
     # most privileges, domains, ...) is planned from it by the fix-ups and is part of the
     # fingerprint, so that verification and drift checks see it too.
     catalog: Any = None
+    catalog_digest: str = ""  # of `catalog` (catalog_digest()), what the quick proof compares
 
 
 def inspect(conn: Any, managed_schemas: tuple[str, ...], extensions: tuple[str, ...]) -> Inspected:
@@ -55,9 +56,8 @@ def inspect(conn: Any, managed_schemas: tuple[str, ...], extensions: tuple[str, 
             conn.rollback()
     _restrict(engine, set(managed_schemas), set(extensions))
     catalog = managed_catalog(conn, managed_schemas, extensions)
-    return Inspected(
-        engine, engine.pg_version, _fingerprint(engine, catalog_digest(catalog)), catalog
-    )
+    digest = catalog_digest(catalog)
+    return Inspected(engine, engine.pg_version, _fingerprint(engine, digest), catalog, digest)
 
 
 def managed_catalog(
@@ -145,15 +145,22 @@ def freeze(inspected: Inspected) -> bytes:
     connection, engine.c = engine.c, None
     try:
         return pickle.dumps(
-            (inspected.server_major, inspected.fingerprint, engine, inspected.catalog), protocol=5
+            (
+                inspected.server_major,
+                inspected.fingerprint,
+                engine,
+                inspected.catalog,
+                inspected.catalog_digest,
+            ),
+            protocol=5,
         )
     finally:
         engine.c = connection
 
 
 def thaw(frozen: bytes) -> Inspected:
-    major, fingerprint, engine, catalog = pickle.loads(frozen)
-    return Inspected(engine, major, fingerprint, catalog)
+    major, fingerprint, engine, catalog, digest = pickle.loads(frozen)
+    return Inspected(engine, major, fingerprint, catalog, digest)
 
 
 def table_names(inspected: Inspected) -> set[str]:

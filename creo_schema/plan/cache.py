@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 # Bumped whenever what an inspection keeps (diff/engine.py) changes, so that no entry made
 # by an older rule is reused.
-CACHE_REVISION = 2
+CACHE_REVISION = 3
 
 
 @dataclass(frozen=True)

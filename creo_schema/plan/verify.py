@@ -3,8 +3,8 @@
 Two proofs, the quick one first:
 
 - **From the desired state.** The database `plan` loaded schema/ into is kept on the shadow
-  server. On a copy of it, the rollback must give exactly the target's catalog, and the
-  migration, applied after it, exactly the desired one. The migration has then run on a
+  server. On it, the rollback must give exactly the target's catalog, and the migration,
+  applied after it, exactly the desired one again (it is dropped if not). The migration has then run on a
   database that is, object for object, the target's schema; no copy of the target needs
   loading, and each comparison is one read of our catalog snapshot. It stands only where
   the snapshot covers everything the managed schemas hold (no rules, operators, text search
@@ -41,12 +41,12 @@ from creo_schema.plan.model import Plan, PlannedStatement, Verification
 from creo_schema.plan.statements import migration_statements, rollback_statements
 from creo_schema.shadow.clone import copy_roles, target_copy
 from creo_schema.shadow.select import ShadowServer
-from creo_schema.shadow.tempdb import temporary_database
+from creo_schema.shadow.tempdb import borrowed_desired
 
 MAX_ROUNDS = 3
 METHOD = "pg_dump --schema-only of the target into the shadow; up, re-diff; down, re-diff"
 QUICK_METHOD = (
-    "a copy of the desired state: down, equal to the target's catalog; up, equal to the desired"
+    "the desired state in the shadow: down, equal to the target's catalog; up, equal to the desired"
 )
 
 # Objects in the managed schemas that our catalog snapshot does not read (extension members
@@ -176,25 +176,31 @@ def _from_desired(
     current: Inspected,
     desired: Inspected,
 ) -> Plan | None:
-    """The quick proof; None when it does not hold, for the full one to decide."""
+    """The quick proof; None when it does not hold, for the full one to decide.
+
+    It runs on the kept database itself: the rollback then the migration bring it back to
+    the desired state, which the last comparison shows; if anything fails it is dropped.
+    """
     started = time.monotonic()
     schemas, extensions = plan.managed_schemas, plan.extensions
-    goals = (catalog_digest(current.catalog), catalog_digest(desired.catalog))
+    goals = (current.catalog_digest, desired.catalog_digest)
     try:
         copy_roles(target_conn, shadow.admin_url)  # the rollback grants to the target's roles
-        with (
-            temporary_database(shadow.admin_url, desired_db) as url,
-            connect(url, autocommit=True) as conn,
-        ):
-            if not _covered(conn, schemas):
-                return None
-            for statements, goal in zip((plan.rollback, plan.statements), goals, strict=True):
-                run_statements(conn, statements)
-                if catalog_digest(managed_catalog(conn, schemas, extensions)) != goal:
+        with borrowed_desired(shadow.admin_url, desired_db) as borrowed:
+            if borrowed is None:
+                return None  # pruned, or borrowed by another plan right now
+            url, intact = borrowed
+            with connect(url, autocommit=True) as conn:
+                if not _covered(conn, schemas):
                     return None
+                intact[0] = False
+                for statements, goal in zip((plan.rollback, plan.statements), goals, strict=True):
+                    run_statements(conn, statements)
+                    if catalog_digest(managed_catalog(conn, schemas, extensions)) != goal:
+                        return None
+                intact[0] = True  # the last goal is the desired state
     except (CreoError, psycopg.Error):
-        # A failing step, or the kept database pruned by another plan meanwhile: the full
-        # proof runs and reports.
+        # A failing step: the full proof runs and reports.
         return None
     verification = Verification(
         verified=True,

@@ -5,9 +5,9 @@ template per prelude text (its hash in the name); every shadow is a `CREATE DATA
 TEMPLATE` of it, dropped when done. Names carry a prefix so that leftovers of a killed
 process are recognisable and removed.
 
-The desired state a plan loaded is kept too, as a template named after the plan cache's key
-(`keep_desired`): verification copies it instead of loading the target's schema again. Only
-the newest few are kept.
+The desired state a plan loaded is kept too, named after the plan cache's key
+(`keep_desired`): verification borrows it (`borrowed_desired`) instead of loading the
+target's schema again. Only the newest few are kept.
 """
 
 from __future__ import annotations
@@ -111,6 +111,48 @@ def kept_desired(admin_url: str, cache_key: str) -> str | None:
     with connect(admin_url, autocommit=True) as conn:
         found = conn.execute("select 1 from pg_database where datname = %s", (name,)).fetchone()
     return name if found else None
+
+
+@contextmanager
+def borrowed_desired(admin_url: str, name: str) -> Iterator[tuple[str, list[bool]] | None]:
+    """The kept desired state `name` itself, for a proof that ends where it started (copying
+    a database costs seconds at a thousand tables; renaming it, milliseconds).
+
+    While borrowed it carries a temporary name, so no other process can use it meanwhile and
+    a crash leaves a leftover that `drop_leftovers` removes. Yields (url, intact), or None
+    when it is gone or in use; the caller sets `intact[0] = False` as soon as it changes the
+    database, and back to True once it has shown the database equal to the desired state
+    again. An intact database is kept under `name` again; any other is dropped.
+    """
+    borrowed = f"{PREFIX}{os.getpid()}_{secrets.token_hex(4)}"
+    try:
+        with connect(admin_url, autocommit=True) as conn:
+            conn.execute(
+                sql.SQL("alter database {} rename to {}").format(
+                    sql.Identifier(name), sql.Identifier(borrowed)
+                )
+            )
+    except psycopg.Error:
+        yield None
+        return
+    intact = [True]
+    try:
+        yield with_database(admin_url, borrowed), intact
+    finally:
+        with connect(admin_url, autocommit=True) as conn:
+            taken = conn.execute("select 1 from pg_database where datname = %s", (name,))
+            if intact[0] and not taken.fetchone():
+                conn.execute(
+                    sql.SQL("alter database {} rename to {}").format(
+                        sql.Identifier(borrowed), sql.Identifier(name)
+                    )
+                )
+            else:
+                conn.execute(
+                    sql.SQL("drop database if exists {} with (force)").format(
+                        sql.Identifier(borrowed)
+                    )
+                )
 
 
 def _prune_desired(conn: Any, keep: str) -> None:

@@ -57,6 +57,15 @@ def _plan(project: Project, *args: str) -> dict:
     return json.loads(result.output)
 
 
+def _kept_desired_states() -> list[str]:
+    with connect(shadow_cluster("embedded").uri(), autocommit=True) as conn:
+        rows = conn.execute(
+            "select datname from pg_database where datname like %s order by 1",
+            (DESIRED_PREFIX + "%",),
+        ).fetchall()
+    return [row[0] for row in rows]
+
+
 def _drop_kept_desired_states() -> None:
     with connect(shadow_cluster("embedded").uri(), autocommit=True) as conn:
         names = conn.execute(
@@ -78,6 +87,14 @@ def test_a_plan_is_proven_on_the_kept_desired_state(project: Project) -> None:
     project.write("notes.sql", NOTES + "create index notes_body on public.notes (body);\n")
     verification = _plan(project)["verification"]
     assert verification == {**verification, "verified": True, "method": QUICK_METHOD}
+    # The proof ran on the kept database itself and left it as it found it: a second plan,
+    # from a different target, borrows it again.
+    kept = _kept_desired_states()
+    assert len(kept) >= 1
+    project.execute("alter table public.notes add column extra int")
+    again = _plan(project, "--allow-destructive")["verification"]
+    assert again == {**again, "verified": True, "method": QUICK_METHOD}
+    assert _kept_desired_states() == kept
 
 
 def test_without_the_kept_desired_state_the_target_copy_proves_it(project: Project) -> None:
