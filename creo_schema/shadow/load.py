@@ -2,7 +2,7 @@
 
 Function bodies are not checked at creation (`check_function_bodies = off`, as pg_dump does),
 so a function may be declared before the tables its body reads. The whole load is one
-transaction: a schema that fails halfway leaves nothing behind.
+transaction: a schema that fails halfway leaves nothing behind. Statements go in batches.
 """
 
 from __future__ import annotations
@@ -16,6 +16,11 @@ from creo_schema.errors import InputError, Location
 from creo_schema.source.model import SourceSet, Statement
 from creo_schema.source.parse import LineIndex
 
+# Statements sent per round trip. One at a time, a thousand-table schema spends about a
+# third of its load waiting on the network; a batch that fails is rolled back to its
+# savepoint and run again one statement at a time, to name the statement at fault.
+BATCH = 200
+
 
 def load_statements(
     url: str, source: SourceSet, statements: tuple[Statement, ...] | None = None
@@ -23,9 +28,22 @@ def load_statements(
     todo = source.statements if statements is None else statements
     with connect(url) as conn:
         conn.execute("set check_function_bodies = off")
-        for statement in todo:
-            _execute(conn, source, statement)
+        for start in range(0, len(todo), BATCH):
+            _execute_batch(conn, source, todo[start : start + BATCH])
         conn.commit()
+
+
+def _execute_batch(conn: Any, source: SourceSet, batch: tuple[Statement, ...]) -> None:
+    # A newline before each `;`: a statement may end in a `--` comment.
+    text = "\n;\n".join(statement.sql for statement in batch)
+    try:
+        with conn.transaction():  # a savepoint
+            conn.execute(text)
+        return
+    except psycopg.Error:
+        pass
+    for statement in batch:  # the batch is undone: find the statement at fault
+        _execute(conn, source, statement)
 
 
 def _execute(conn: Any, source: SourceSet, statement: Statement) -> None:
