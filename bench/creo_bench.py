@@ -104,6 +104,7 @@ def main() -> None:
         results["warm_no_change"] = summary([timed_plan(home, target) for _ in range(options.reps)])
     finally:
         stop_shadow(home)
+        stop_shadow(target_home)  # `apply` above started one there
         subprocess.run(
             [PY, "-m", "creo_schema", "dev", "stop"],
             env={**os.environ, "CREO_SCHEMA_HOME": str(target_home)},

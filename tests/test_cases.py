@@ -11,10 +11,13 @@ Each scenario runs on PostgreSQL 18 and 15, in both directions:
 4. The recorded rollback must bring back the before-state: the engine's fingerprint and our
    catalog snapshot must both equal the ones measured before the apply.
 
-expected.yaml keys: `hazards` (list of hazard kinds; `hazards_pg15` when 15's differ), `refused: true` when the tool must refuse
-clearly instead of planning (with `refused_message`, a fragment the message must contain),
-`schemas` (the managed schemas, default [public]), `notes`, and `xfail: <reason>` for a
-known gap that is not the diff's to fix (the scenario is kept, and skipped, until it is).
+expected.yaml keys: `hazards` (list of hazard kinds; `hazards_pg15` when 15's differ),
+`refused: true` when the tool must refuse clearly instead of planning (with
+`refused_message`, a fragment the message must contain), `schemas` (the managed schemas,
+default [public]), `notes`, `proof: copy` where the plan must be proven on a copy of the
+target rather than on the kept desired state (every scenario today is proven on the latter),
+and `xfail: <reason>` for a known gap that is not the diff's to fix (the scenario is kept,
+and skipped, until it is).
 
 `CREO_CASES=<prefix>` runs only the cases whose id (category/name) starts with the prefix;
 it fails when nothing matches, so a typo never passes silently.
@@ -37,6 +40,8 @@ from creo_schema.db import connect
 from creo_schema.errors import CreoError
 from creo_schema.plan.build import make_plan
 from creo_schema.plan.hazards import Hazard
+from creo_schema.plan.verify import METHOD as COPY_METHOD
+from creo_schema.plan.verify import QUICK_METHOD
 from creo_schema.shadow.cluster import Cluster
 
 CASES = Path(__file__).parent / "cases"
@@ -49,6 +54,7 @@ KNOWN_KEYS = {
     "schemas",
     "notes",
     "xfail",
+    "proof",
 }
 
 
@@ -64,6 +70,7 @@ class Case:
     refused_message: str
     schemas: tuple[str, ...]
     xfail: str
+    proof: str  # which proof plan/verify.py must use: quick (the default) or copy
 
 
 def _load(path: Path) -> Case:
@@ -83,6 +90,7 @@ def _load(path: Path) -> Case:
         refused_message=str(expected.get("refused_message", "")),
         schemas=tuple(expected.get("schemas") or ("public",)),
         xfail=str(expected.get("xfail", "")),
+        proof=str(expected.get("proof", "quick")),
     )
 
 
@@ -128,6 +136,8 @@ def test_case(case: Case, server: Cluster, make_db: Any, tmp_path: Path) -> None
         f"{case.id}: unverified plan: {plan.verification}\n{plan.up_sql}\n-- down\n{plan.down_sql}"
     )
     assert plan.has_changes, f"{case.id}: the plan is empty"
+    proof = QUICK_METHOD if case.proof == "quick" else COPY_METHOD
+    assert plan.verification.method == proof, f"{case.id}: proven by {plan.verification.method}"
     key = "hazards_pg15" if plan.server_major == 15 and case.hazards_pg15 is not None else "hazards"
     expected = case.hazards_pg15 if key == "hazards_pg15" else case.hazards
     if os.environ.get("CREO_UPDATE_GOLDEN") and plan.hazards() != expected:

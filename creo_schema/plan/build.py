@@ -99,10 +99,6 @@ def make_plan(
                 shadow, template, key, source, managed, extensions, timings, progress
             )
             cache.store(key, desired_state)
-            # The trees are not needed past the load; at thousands of tables they weigh as
-            # much as an inspection.
-            del source
-            parse_text.cache_clear()
         extensions = desired_state.extensions
         with timings.step("inspect", progress):
             current = (
@@ -216,12 +212,15 @@ def _load_desired(
     with temporary_database(shadow.admin_url, template) as desired_url:
         with timings.step("load", progress):
             load_statements(desired_url, source)
+        declared, hints = declared_data(source), rename_hints(source)
+        # The parse trees are not needed past this point; at thousands of tables they weigh
+        # as much as the inspection about to be built.
+        parse_text.cache_clear()
         with timings.step("inspect", progress), connect(desired_url) as desired_conn:
             desired = inspect(desired_conn, managed, extensions)
-            declared = declared_data(source)
             rows = read_desired(desired_conn, declared) if declared else []
         keep_desired(shadow.admin_url, desired_url, key)
-    return cache.DesiredState(desired, rows, extensions, rename_hints(source))
+    return cache.DesiredState(desired, rows, extensions, hints)
 
 
 def assemble(
