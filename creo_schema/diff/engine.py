@@ -83,23 +83,33 @@ _UNFINGERPRINTED_FIELDS = frozenset({"position"})
 
 
 def catalog_digest(catalog: Any) -> str:
-    """SHA-256 of the compared fields of our catalog snapshot (oids and positions left out)."""
-    parts: dict[str, list[Any]] = {}
-    for kind in CATALOG_KINDS:
-        if kind in _UNFINGERPRINTED_KINDS:
-            continue
-        rows = []
-        for item in getattr(catalog, kind):
-            rows.append(
-                [
-                    getattr(item, f.name)
-                    for f in dataclasses.fields(item)
-                    if f.compare and f.name not in _UNFINGERPRINTED_FIELDS
-                ]
-            )
-        parts[kind] = sorted(rows, key=lambda row: json.dumps(row, default=str))
-    canonical = json.dumps(parts, sort_keys=True, default=str)
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    """SHA-256 of the compared fields of our catalog snapshot (oids and positions left out).
+
+    The hashed text is `json.dumps({kind: sorted rows}, sort_keys=True)`, each row the list
+    of its compared values and rows sorted by their own JSON; it is fed to the hash kind by
+    kind rather than built whole, which at thousands of tables was tens of MiB at once.
+    Rows hold only scalars and lists, so a row's own JSON is its text inside the whole.
+    """
+    digest = hashlib.sha256(b"{")
+    kinds = sorted(k for k in CATALOG_KINDS if k not in _UNFINGERPRINTED_KINDS)
+    for number, kind in enumerate(kinds):
+        items = getattr(catalog, kind)
+        names = (
+            [
+                f.name
+                for f in dataclasses.fields(items[0])
+                if f.compare and f.name not in _UNFINGERPRINTED_FIELDS
+            ]
+            if items
+            else []
+        )
+        rows = sorted(
+            json.dumps([getattr(item, name) for name in names], default=str) for item in items
+        )
+        separator = ", " if number else ""
+        digest.update(f"{separator}{json.dumps(kind)}: [{', '.join(rows)}]".encode())
+    digest.update(b"}")
+    return digest.hexdigest()
 
 
 def _fingerprint(engine: Any, catalog_digest: str = "") -> str:
