@@ -645,6 +645,10 @@ export type Database = {
         }
         Returns: string
       }
+      prune_rate_limit_events: {
+        Args: { older_than?: string }
+        Returns: number
+      }
       record_download: {
         Args: { download_id: string }
         Returns: string

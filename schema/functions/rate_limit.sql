@@ -43,3 +43,29 @@ end
 $$;
 comment on function public.check_rate_limit(uuid, text, integer, interval) is
   'Counts an action against a sliding window; false when the limit is reached. Example: check_rate_limit(uid, ''api_calls'', 100, ''1 hour'').';
+
+-- The events check_rate_limit() no longer counts pile up: this deletes those older than
+-- older_than (at least the longest window any caller passes, so no count is cut short);
+-- returns how many. For pg_cron (as postgres), the service role, or an admin.
+create function public.prune_rate_limit_events(older_than interval default interval '1 day')
+returns integer
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  n integer;
+begin
+  perform private.assert_privileged();
+  if older_than is null or older_than <= interval '0' then
+    raise exception 'prune_rate_limit_events needs a positive interval' using errcode = '22023';
+  end if;
+  delete from public.rate_limit_events e
+   where e.created_at < pg_catalog.clock_timestamp() - prune_rate_limit_events.older_than;
+  get diagnostics n = row_count;
+  return n;
+end
+$$;
+comment on function public.prune_rate_limit_events(interval) is
+  'Deletes rate-limit events older than older_than (default 1 day; at least the longest window in use); returns how many.';

@@ -24,6 +24,8 @@ grant execute on function public.get_user_activity_summary(uuid, integer) to aut
 
 revoke all on function public.check_rate_limit(uuid, text, integer, interval) from public, anon, authenticated, service_role;
 grant execute on function public.check_rate_limit(uuid, text, integer, interval) to authenticated, service_role;
+revoke all on function public.prune_rate_limit_events(interval) from public, anon, authenticated, service_role;
+grant execute on function public.prune_rate_limit_events(interval) to authenticated, service_role;
 
 revoke all on function public.cleanup_expired_downloads() from public, anon, authenticated, service_role;
 grant execute on function public.cleanup_expired_downloads() to authenticated, service_role;

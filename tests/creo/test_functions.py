@@ -13,6 +13,7 @@ from tests.creo.helpers import ANON, SERVICE, acting_as, admin_sql, one, sqlstat
 ADMIN_ONLY = [
     "select public.get_system_stats()",
     "select public.cleanup_expired_downloads()",
+    "select public.prune_rate_limit_events()",
     "select public.archive_old_admin_logs()",
     "select * from public.validate_system_integrity()",
     "select * from public.get_database_stats()",
@@ -235,6 +236,27 @@ def test_log_admin_action(fresh_world: World) -> None:
     with acting_as(w.url, user(w.admin)) as conn, pytest.raises(psycopg.Error) as info:
         conn.execute("select public.log_admin_action('x', 'not-a-type', null)")
     assert sqlstate_of(info.value) == "23514"
+
+
+def test_prune_rate_limit_events_deletes_only_the_old_ones(fresh_world: World) -> None:
+    w = fresh_world
+    admin_sql(w.url, "delete from public.rate_limit_events")  # the world's own, if any
+    admin_sql(
+        w.url,
+        "insert into public.rate_limit_events (user_id, action_type, created_at) values "
+        "(%(owner)s, 'api_calls', now() - interval '2 days'),"
+        " (%(owner)s, 'api_calls', now() - interval '3 hours'),"
+        " (%(owner)s, 'api_calls', now())",
+        w.params(),
+    )
+    assert admin_sql(w.url, "select public.prune_rate_limit_events() as n")[0]["n"] == 1
+    prune = "select public.prune_rate_limit_events(interval '1 hour') as n"
+    assert admin_sql(w.url, prune)[0]["n"] == 1
+    left = admin_sql(w.url, "select count(*) as n from public.rate_limit_events")
+    assert left[0]["n"] == 1
+    with pytest.raises(psycopg.Error) as info:
+        admin_sql(w.url, "select public.prune_rate_limit_events(interval '0')")
+    assert sqlstate_of(info.value) == "22023"
 
 
 def test_direct_sessions_may_run_maintenance(fresh_world: World) -> None:
