@@ -53,36 +53,31 @@ QUICK_METHOD = (
 
 # Objects in the managed schemas that our catalog snapshot does not read (extension members
 # aside): where the target or the desired state has any, only the target's copy proves a plan.
-_UNCOVERED_SQL = """
-with ns as (select oid from pg_namespace where nspname = any(%(schemas)s::text[])),
-members as (select classid, objid from pg_depend where deptype = 'e')
-select 'rule ' || r.rulename from pg_rewrite r join pg_class c on c.oid = r.ev_class
- where c.relnamespace in (select oid from ns) and r.rulename <> '_RETURN'
-union all select 'operator ' || oprname from pg_operator
- where oprnamespace in (select oid from ns)
-   and (tableoid, oid) not in (select classid, objid from members)
-union all select 'operator class ' || opcname from pg_opclass
- where opcnamespace in (select oid from ns)
-   and (tableoid, oid) not in (select classid, objid from members)
-union all select 'operator family ' || opfname from pg_opfamily
- where opfnamespace in (select oid from ns)
-   and (tableoid, oid) not in (select classid, objid from members)
-union all select 'collation ' || collname from pg_collation
- where collnamespace in (select oid from ns)
-   and (tableoid, oid) not in (select classid, objid from members)
-union all select 'statistics ' || stxname from pg_statistic_ext
- where stxnamespace in (select oid from ns)
-union all select 'text search configuration ' || cfgname from pg_ts_config
- where cfgnamespace in (select oid from ns)
-union all select 'text search dictionary ' || dictname from pg_ts_dict
- where dictnamespace in (select oid from ns)
-union all select 'conversion ' || conname from pg_conversion
- where connamespace in (select oid from ns)
-union all select 'aggregate ' || proname from pg_proc
- where pronamespace in (select oid from ns) and prokind = 'a'
-   and (tableoid, oid) not in (select classid, objid from members)
-limit 1
-"""
+# (what, catalog, name column, schema column, condition)
+_UNCOVERED_KINDS = (
+    ("operator", "pg_operator", "oprname", "oprnamespace", ""),
+    ("operator class", "pg_opclass", "opcname", "opcnamespace", ""),
+    ("operator family", "pg_opfamily", "opfname", "opfnamespace", ""),
+    ("collation", "pg_collation", "collname", "collnamespace", ""),
+    ("statistics", "pg_statistic_ext", "stxname", "stxnamespace", ""),
+    ("text search configuration", "pg_ts_config", "cfgname", "cfgnamespace", ""),
+    ("text search dictionary", "pg_ts_dict", "dictname", "dictnamespace", ""),
+    ("conversion", "pg_conversion", "conname", "connamespace", ""),
+    ("aggregate", "pg_proc", "proname", "pronamespace", "and prokind = 'a'"),
+)
+_UNCOVERED_SQL = (
+    "with ns as (select oid from pg_namespace where nspname = any(%(schemas)s::text[])),\n"
+    "members as (select classid, objid from pg_depend where deptype = 'e')\n"
+    "select 'rule ' || r.rulename from pg_rewrite r join pg_class c on c.oid = r.ev_class\n"
+    " where c.relnamespace in (select oid from ns) and r.rulename <> '_RETURN'\n"
+    + "".join(
+        f"union all select '{what} ' || {name} from {catalog}\n"
+        f" where {schema} in (select oid from ns) {condition}\n"
+        "   and (tableoid, oid) not in (select classid, objid from members)\n"
+        for what, catalog, name, schema, condition in _UNCOVERED_KINDS
+    )
+    + "limit 1"
+)
 
 
 @dataclass

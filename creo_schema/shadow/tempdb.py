@@ -62,11 +62,7 @@ def ensure_template(admin_url: str, prelude: str) -> str:
                         raise DatabaseError(
                             f"loading the platform prelude failed: {error}"
                         ) from error
-            conn.execute(
-                sql.SQL("alter database {} rename to {}").format(
-                    sql.Identifier(building), sql.Identifier(name)
-                )
-            )
+            _rename(conn, building, name)
             return name
         finally:
             conn.execute("select pg_advisory_unlock(hashtext('creo_schema_template'))")
@@ -90,15 +86,9 @@ def keep_desired(admin_url: str, loaded_url: str, cache_key: str) -> str:
         try:
             exists = conn.execute("select 1 from pg_database where datname = %s", (name,))
             if exists.fetchone():
-                conn.execute(
-                    sql.SQL("drop database {} with (force)").format(sql.Identifier(loaded))
-                )
+                _drop(conn, loaded)
             else:
-                conn.execute(
-                    sql.SQL("alter database {} rename to {}").format(
-                        sql.Identifier(loaded), sql.Identifier(name)
-                    )
-                )
+                _rename(conn, loaded, name)
             _prune_desired(conn, keep=name)
         finally:
             conn.execute("select pg_advisory_unlock(hashtext('creo_schema_desired'))")
@@ -127,11 +117,7 @@ def borrowed_desired(admin_url: str, name: str) -> Iterator[tuple[str, list[bool
     borrowed = f"{PREFIX}{os.getpid()}_{secrets.token_hex(4)}"
     try:
         with connect(admin_url, autocommit=True) as conn:
-            conn.execute(
-                sql.SQL("alter database {} rename to {}").format(
-                    sql.Identifier(name), sql.Identifier(borrowed)
-                )
-            )
+            _rename(conn, name, borrowed)
     except psycopg.Error:
         yield None
         return
@@ -142,17 +128,9 @@ def borrowed_desired(admin_url: str, name: str) -> Iterator[tuple[str, list[bool
         with connect(admin_url, autocommit=True) as conn:
             taken = conn.execute("select 1 from pg_database where datname = %s", (name,))
             if intact[0] and not taken.fetchone():
-                conn.execute(
-                    sql.SQL("alter database {} rename to {}").format(
-                        sql.Identifier(borrowed), sql.Identifier(name)
-                    )
-                )
+                _rename(conn, borrowed, name)
             else:
-                conn.execute(
-                    sql.SQL("drop database if exists {} with (force)").format(
-                        sql.Identifier(borrowed)
-                    )
-                )
+                _drop(conn, borrowed)
 
 
 def _prune_desired(conn: Any, keep: str) -> None:
@@ -189,9 +167,17 @@ def temporary_database(
 
 def drop_database(admin_url: str, name: str) -> None:
     with connect(admin_url, autocommit=True) as conn:
-        conn.execute(
-            sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name))
-        )
+        _drop(conn, name)
+
+
+def _drop(conn: Any, name: str) -> None:
+    conn.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
+
+
+def _rename(conn: Any, old: str, new: str) -> None:
+    conn.execute(
+        sql.SQL("alter database {} rename to {}").format(sql.Identifier(old), sql.Identifier(new))
+    )
 
 
 def drop_leftovers(admin_url: str) -> list[str]:
