@@ -18,7 +18,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from creo_schema.errors import InputError, Location
 
 ShadowChoice = str  # "auto", "embedded", "local", "docker" or a postgresql:// URL
-TOOL_TABLE = "tool.creo-schema"
+TOOL_TABLE_NAME = "creo-schema"
+TOOL_TABLE = f"tool.{TOOL_TABLE_NAME}"
 
 
 class Settings(BaseModel):
@@ -82,15 +83,34 @@ class Settings(BaseModel):
 
 
 def find_config_file(start: Path) -> Path | None:
-    for name in ("creo-schema.toml", "pyproject.toml"):
-        candidate = start / name
-        if candidate.is_file():
-            if name == "pyproject.toml" and "creo-schema" not in candidate.read_text(
-                errors="replace"
-            ):
-                continue
-            return candidate
-    return None
+    """`creo-schema.toml`, or `pyproject.toml` when it has a `[tool.creo-schema]` table.
+
+    Both at once is an error: neither may silently win over the other.
+    """
+    own = start / "creo-schema.toml"
+    project = start / "pyproject.toml"
+    in_project = project.is_file() and TOOL_TABLE_NAME in _tool_tables(project)
+    if own.is_file() and in_project:
+        raise InputError(
+            f"two configuration files: {own} and [{TOOL_TABLE}] in {project}",
+            hint="keep the settings in one of them (or pass --config FILE)",
+        )
+    if own.is_file():
+        return own
+    return project if in_project else None
+
+
+def _tool_tables(path: Path) -> set[str]:
+    """The names under `[tool]` of a pyproject.toml (an unreadable one has none we use;
+    reading it for real reports its error)."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if TOOL_TABLE_NAME not in text:
+        return set()
+    try:
+        tool = tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
+        return {TOOL_TABLE_NAME}
+    return set(tool) if isinstance(tool, dict) else set()
 
 
 def load_settings(

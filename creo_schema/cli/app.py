@@ -41,7 +41,9 @@ class CreoGroup(click.Group):
             obj = ctx.obj or {}
             if obj.get("debug"):
                 raise
-            if obj.get("format") == "json":
+            if obj.get("format") == "json" and not obj.get("document_written"):
+                # One document per command: a command that already wrote its own put the
+                # error inside it (see `written_with_error`).
                 click.echo(document("error", exit_code=error.exit_code, error=error.to_dict()))
             if obj.get("format") == "github":
                 where = error.location
@@ -49,6 +51,14 @@ class CreoGroup(click.Group):
                 click.echo(f"::error{place}::{error.message}")
             click.echo(error_text(error), err=True)
             ctx.exit(error.exit_code)
+
+
+def written_with_error(ctx: click.Context, text: str) -> None:
+    """Write a command's own JSON document, which already carries the error being raised,
+    so that the error handler above writes no second one."""
+    click.echo(text)
+    ctx.find_root().ensure_object(dict)
+    ctx.find_root().obj["document_written"] = True
 
 
 def stdout() -> Console:

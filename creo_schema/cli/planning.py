@@ -15,6 +15,7 @@ from creo_schema.cli.app import (
     settings_of,
     stdout,
     write_file,
+    written_with_error,
 )
 from creo_schema.errors import SafetyError
 from creo_schema.plan.model import Plan, read_plan
@@ -62,12 +63,20 @@ def plan(
     with Spinner(ctx.obj["format"] == "text") as progress:
         result = planning.plan(settings, progress)
     made = result.plan
-    if ctx.obj["format"] == "json":
-        click.echo(plan_json(made, result.timings))
-    else:
+    json_out = ctx.obj["format"] == "json"
+    if not json_out:
         show_plan(stdout(), made)
-    _refuse_unverified(made)
-    check_allowed(made.statements, allowed, what="the plan")
+    try:
+        _refuse_unverified(made)
+        check_allowed(made.statements, allowed, what="the plan")
+    except SafetyError as refusal:
+        if json_out:
+            error = refusal.to_dict()
+            text = plan_json(made, result.timings, exit_code=refusal.exit_code, error=error)
+            written_with_error(ctx, text)
+        raise
+    if json_out:
+        click.echo(plan_json(made, result.timings))
     write_file(out, made.model_dump_json(indent=2) + "\n")
     write_file(sql_out, made.up_sql)
     write_file(rollback_out, made.down_sql)

@@ -40,17 +40,31 @@ class Probe:
 def probe(settings: Settings, target: Any, timings: Timings, progress: Progress | None) -> Probe:
     with timings.step("parse", progress):
         fingerprint = source_fingerprint(discover(settings.schema_dir))
-    desired_key = cache_key(
-        fingerprint,
-        prelude_sql(settings.platform),
-        server_major(target),
-        settings.managed_schemas,
-        settings.shadow,
-    )
+    desired_key = desired_state_key(settings, fingerprint, server_major(target))
     with timings.step("inspect", progress):
         signature = catalog_signature(target)
         target.rollback()
     return Probe(fingerprint, desired_key, signature)
+
+
+def desired_state_key(settings: Settings, fingerprint: str, major: int) -> str:
+    """The desired-state cache key: everything that shapes the desired state, its lint
+    findings and so the plan (the source with its directives, the prelude, the server's
+    major version, the settings that decide what is managed, exposed and allowed; the
+    tool's and the engine's versions are in every key)."""
+    shaping = settings.model_dump(
+        mode="json",
+        include={
+            "platform",
+            "managed_schemas",
+            "shadow",
+            "exposed_schemas",
+            "lint_disable",
+            "lint_levels",
+            "accept_version_mismatch",
+        },
+    )
+    return cache_key(fingerprint, prelude_sql(settings.platform), major, sorted(shaping.items()))
 
 
 def _key(found: Probe, settings: Settings) -> str:
