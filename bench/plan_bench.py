@@ -49,12 +49,46 @@ select tgname, pg_get_triggerdef(oid) from pg_trigger where not tgisinternal;
 """
 
 CHILD = {
+    # results' own raw diff: inspect both databases, diff (what it did for us until issue 13)
     "engine_diff": """
 import sys, time, psycopg
-from creo_schema.diff.engine import inspect, changes
+from creo_schema.diff.engine import engine_view, engine_statements
 t = time.perf_counter()
 with psycopg.connect(sys.argv[1]) as a, psycopg.connect(sys.argv[2]) as b:
-    changes(inspect(a, ("public",), ("pg_trgm",)), inspect(b, ("public",), ("pg_trgm",)))
+    engine_statements(engine_view(a, ("public",), ("pg_trgm",)), engine_view(b, ("public",), ("pg_trgm",)))
+print(time.perf_counter() - t)
+""",
+    # results' diff step alone (both inspections made beforehand, not timed)
+    "engine_diff_step": """
+import sys, time, psycopg
+from creo_schema.diff.engine import engine_view, engine_statements
+with psycopg.connect(sys.argv[1]) as a, psycopg.connect(sys.argv[2]) as b:
+    one, two = engine_view(a, ("public",), ("pg_trgm",)), engine_view(b, ("public",), ("pg_trgm",))
+t = time.perf_counter()
+engine_statements(one, two)
+print(time.perf_counter() - t)
+""",
+    # our differ's step alone: both snapshots read beforehand (not timed), then the
+    # changes both ways, ordered (what plan's "diff" step does)
+    "our_diff_step": """
+import sys, time, psycopg
+from creo_schema.catalog import inspect
+from creo_schema.diff.differ import diff
+with psycopg.connect(sys.argv[1]) as a, psycopg.connect(sys.argv[2]) as b:
+    one, two = inspect(a, ("public",), ("pg_trgm",)), inspect(b, ("public",), ("pg_trgm",))
+t = time.perf_counter()
+diff(one.catalog, two.catalog)
+diff(two.catalog, one.catalog)
+print(time.perf_counter() - t)
+""",
+    # ours end to end, as results' raw diff above: inspect both, diff one way
+    "our_raw_diff": """
+import sys, time, psycopg
+from creo_schema.catalog import inspect
+from creo_schema.diff.differ import diff
+t = time.perf_counter()
+with psycopg.connect(sys.argv[1]) as a, psycopg.connect(sys.argv[2]) as b:
+    diff(inspect(a, ("public",), ("pg_trgm",)).catalog, inspect(b, ("public",), ("pg_trgm",)).catalog)
 print(time.perf_counter() - t)
 """,
     "catalog_floor": """
@@ -195,9 +229,13 @@ def run(n: int, reps: int, work: Path) -> dict[str, object]:
                     breakdown[step] = breakdown.get(step, 0.0) + seconds / reps
         results[label] = summary(samples)
     results["plan_changed_cold_steps_s"] = {k: round(v, 3) for k, v in breakdown.items()}
-    results["engine_raw_diff"] = summary(
-        [child("engine_diff", target, desired, env=env) for _ in range(reps)]
-    )
+    for label, name in (
+        ("engine_raw_diff", "engine_diff"),
+        ("engine_diff_step", "engine_diff_step"),
+        ("our_raw_diff", "our_raw_diff"),
+        ("our_diff_step_both_ways", "our_diff_step"),
+    ):
+        results[label] = summary([child(name, target, desired, env=env) for _ in range(reps)])
     results["catalog_floor"] = summary(
         [child("catalog_floor", target, FLOOR_SQL, env=env) for _ in range(reps)]
     )

@@ -1,3 +1,3 @@
 """creo-schema: the Creo platform's PostgreSQL database, kept as code."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

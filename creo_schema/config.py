@@ -13,7 +13,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from creo_schema.errors import InputError, Location
 
@@ -37,11 +37,20 @@ class Settings(BaseModel):
     statement_timeout: str = "15min"
     lock_retries: int = Field(default=3, ge=0, le=100)
     verify_plans: bool = True
-    exposed_schemas: tuple[str, ...] = ("public",)  # Supabase's pgrst.db_schemas, for the lints
+    # Supabase's pgrst.db_schemas, for the lints; plain PostgreSQL (platform none) has no
+    # Data API, so nothing is exposed unless configured.
+    exposed_schemas: tuple[str, ...] = ("public",)
     lint_disable: tuple[str, ...] = ()
     lint_levels: dict[str, Literal["error", "warning", "info", "off"]] = Field(default_factory=dict)
     backup_dir: Path = Path("backups")
     backup_before_apply: bool = True
+
+    @model_validator(mode="before")
+    @classmethod
+    def _exposed_by_platform(cls, values: Any) -> Any:
+        if isinstance(values, dict) and values.get("platform") == "none":
+            values.setdefault("exposed_schemas", ())
+        return values
 
     @field_validator("managed_schemas")
     @classmethod

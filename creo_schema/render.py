@@ -87,13 +87,10 @@ def _show_verification(console: Console, plan: Plan) -> None:
     if check is None:
         console.print("[yellow]Not verified[/yellow] (verify_plans = false).")
     elif check.verified:
-        extra = ""
-        if check.added_statements or check.added_rollback_statements:
-            extra = (
-                f"; {check.added_statements} migration and {check.added_rollback_statements} rollback "
-                "statements added where the engine fell short"
-            )
-        console.print(f"[green]Verified[/green] in {check.duration_ms} ms{extra}: {check.method}.")
+        opinion = f" ({check.second_opinion})" if check.second_opinion else ""
+        console.print(
+            f"[green]Verified[/green] in {check.duration_ms} ms: {check.method}{opinion}."
+        )
     else:
         console.print("[red]Verification failed:[/red]")
         for problem in check.problems:

@@ -30,6 +30,15 @@ ROOT = Path(__file__).resolve().parents[1]
 VERSIONS = {"pg18": ("embedded", None), "pg15": ("local", 15)}
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the scenario corpus's golden files (up.sql, down.sql, hazards) from "
+        "what the tool does now; review the diff before committing",
+    )
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     for cluster in [*_started.values(), dev_cluster()]:
         cluster.stop()

@@ -11,6 +11,11 @@ Each scenario runs on PostgreSQL 18 and 15, in both directions:
 4. The recorded rollback must bring back the before-state: the engine's fingerprint and our
    catalog snapshot must both equal the ones measured before the apply.
 
+The plan's SQL is kept beside each scenario as reviewable goldens: `up.sql` and `down.sql`
+(PostgreSQL 18), and `up.pg15.sql` / `down.pg15.sql` where 15's plan differs. A change to
+ordering or rewriting shows in review. `pytest --update-golden` (or CREO_UPDATE_GOLDEN=1)
+writes them, and the hazards of expected.yaml, from what the tool does now: review the diff.
+
 expected.yaml keys: `hazards` (list of hazard kinds; `hazards_pg15` when 15's differ),
 `refused: true` when the tool must refuse clearly instead of planning (with
 `refused_message`, a fragment the message must contain), `schemas` (the managed schemas,
@@ -38,6 +43,7 @@ from creo_schema.catalog import compare, snapshot
 from creo_schema.config import Settings
 from creo_schema.db import connect
 from creo_schema.errors import CreoError
+from creo_schema.lint.registry import all_rules
 from creo_schema.plan.build import make_plan
 from creo_schema.plan.hazards import Hazard
 from creo_schema.plan.verify import METHOD as COPY_METHOD
@@ -111,7 +117,10 @@ def test_filter_matches_something() -> None:
 
 
 @pytest.mark.parametrize("case", _CASES, ids=[c.id for c in _CASES])
-def test_case(case: Case, server: Cluster, make_db: Any, tmp_path: Path) -> None:
+def test_case(
+    case: Case, server: Cluster, make_db: Any, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    update = bool(request.config.getoption("--update-golden") or os.environ.get("CREO_UPDATE_GOLDEN"))
     if case.xfail:
         pytest.xfail(case.xfail)  # a known gap outside diff/, named in expected.yaml
     url = make_db(cluster=server)
@@ -119,7 +128,14 @@ def test_case(case: Case, server: Cluster, make_db: Any, tmp_path: Path) -> None
     schema_dir = tmp_path / "schema"
     schema_dir.mkdir()
     (schema_dir / "schema.sql").write_text(case.after)
-    settings = Settings(schema_dir=schema_dir, database_url=url, managed_schemas=case.schemas)
+    # The corpus proves the differ; the advisor lints (which would stop a plan with a table
+    # without row level security in public) have tests of their own.
+    settings = Settings(
+        schema_dir=schema_dir,
+        database_url=url,
+        managed_schemas=case.schemas,
+        lint_disable=tuple(all_rules()),
+    )
     before = _snapshot(url, case.schemas)
 
     if case.refused:
@@ -140,12 +156,13 @@ def test_case(case: Case, server: Cluster, make_db: Any, tmp_path: Path) -> None
     assert plan.verification.method == proof, f"{case.id}: proven by {plan.verification.method}"
     key = "hazards_pg15" if plan.server_major == 15 and case.hazards_pg15 is not None else "hazards"
     expected = case.hazards_pg15 if key == "hazards_pg15" else case.hazards
-    if os.environ.get("CREO_UPDATE_GOLDEN") and plan.hazards() != expected:
+    if update and plan.hazards() != expected:
         _write_hazards(
             case, plan.hazards(), "hazards" if plan.server_major != 15 else "hazards_pg15"
         )
     else:
         assert plan.hazards() == expected, f"{case.id}: {key}\n{_hazards(plan)}"
+    _golden(case, plan, update)
 
     result = apply_plan(settings, url, plan, allowed=ALL_HAZARDS)
     assert not result.drift_left, f"{case.id}: drift after apply\n{plan.up_sql}"
@@ -165,29 +182,61 @@ def test_case(case: Case, server: Cluster, make_db: Any, tmp_path: Path) -> None
     assert not undone.drift_left, f"{case.id}: the fingerprint differs after rollback"
 
 
+def _golden(case: Case, plan: Any, update: bool) -> None:
+    """The plan's SQL against up.sql and down.sql; PostgreSQL 15 has its own files
+    (up.pg15.sql, down.pg15.sql) only where its plan differs from 18's."""
+    for name, text in (
+        ("up", _golden_text(plan.statements)),
+        ("down", _golden_text(plan.rollback)),
+    ):
+        default, own = case.path / f"{name}.sql", case.path / f"{name}.pg15.sql"
+        if plan.server_major != 15:
+            path = default
+        elif update:
+            same = default.exists() and default.read_text() == text
+            if same:
+                own.unlink(missing_ok=True)
+                continue
+            path = own if default.exists() else default
+        else:
+            path = own if own.exists() else default
+        if update:
+            path.write_text(text)
+            continue
+        assert path.exists(), f"{case.id}: no golden {path.name} (run pytest --update-golden)"
+        assert path.read_text() == text, (
+            f"{case.id}: the plan's {name} SQL differs from {path.name} "
+            "(pytest --update-golden rewrites it; review the diff)\n" + text
+        )
+
+
+def _golden_text(statements: Any) -> str:
+    """The statements as a reader reviews them: each with its phase and hazards."""
+    lines = []
+    for statement in statements:
+        notes = [statement.phase] + list(statement.hazards)
+        lines.append(f"-- {', '.join(notes)}")
+        lines.append(statement.sql.rstrip().rstrip(";") + ";")
+        lines.append("")
+    return "\n".join(lines)
+
+
 def _write_hazards(case: Case, hazards: set[str], key: str) -> None:
-    """CREO_UPDATE_GOLDEN=1: record the hazards found (review the diff before committing).
+    """--update-golden: record the hazards found (review the diff before committing).
 
     PostgreSQL 15's plan may differ (e.g. no ALTER COLUMN ... SET EXPRESSION before 17): its
-    hazards then go under `hazards_pg15`.
+    hazards then go under `hazards_pg15`, which is left out where they are the same.
     """
     path = case.path / "expected.yaml"
     expected = yaml.safe_load(path.read_text()) or {}
     expected[key] = sorted(hazards)
-    ordered = {
-        k: expected[k]
-        for k in (
-            "hazards",
-            "hazards_pg15",
-            "refused",
-            "refused_message",
-            "schemas",
-            "notes",
-            "xfail",
-        )
-        if k in expected
-    }
+    if sorted(expected.get("hazards_pg15", ())) == sorted(expected.get("hazards", ())):
+        expected.pop("hazards_pg15", None)
+    ordered = {k: expected[k] for k in KNOWN_ORDER if k in expected}
     path.write_text(yaml.safe_dump(ordered, sort_keys=False, width=100))
+
+
+KNOWN_ORDER = ("hazards", "hazards_pg15", "refused", "refused_message", "schemas", "notes", "xfail", "proof")
 
 
 def _execute(url: str, sql: str) -> None:

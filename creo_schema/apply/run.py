@@ -19,9 +19,9 @@ from typing import Any
 import psycopg
 
 from creo_schema.apply.history import APPLY_LOCK_KEY, ensure_history, find, record
+from creo_schema.catalog import inspect
 from creo_schema.config import Settings
 from creo_schema.db import connect
-from creo_schema.diff.engine import inspect
 from creo_schema.errors import DatabaseError, SafetyError
 from creo_schema.plan.execute import run_statements
 from creo_schema.plan.model import Plan, PlannedStatement

@@ -30,9 +30,9 @@ from psycopg import sql
 from creo_schema import __version__
 from creo_schema.backup.store import BackupMeta, TableEntry, list_backups, new_id, read_meta
 from creo_schema.backup.tables import STABLE_OUTPUT, Table, checksum, read_tables
+from creo_schema.catalog import inspect
 from creo_schema.config import Settings
 from creo_schema.db import connect
-from creo_schema.diff.engine import inspect
 from creo_schema.errors import InputError
 from creo_schema.urls import redact_url
 

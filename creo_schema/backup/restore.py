@@ -21,9 +21,9 @@ from psycopg import sql
 
 from creo_schema.backup.store import BackupMeta, TableEntry, chain
 from creo_schema.backup.tables import STABLE_OUTPUT, Table, checksum, foreign_key_order
+from creo_schema.catalog import inspect
 from creo_schema.config import Settings
 from creo_schema.db import connect
-from creo_schema.diff.engine import inspect
 from creo_schema.errors import DatabaseError, SafetyError
 
 Progress = Callable[[str, int, int], None]

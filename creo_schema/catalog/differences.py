@@ -17,6 +17,12 @@ from creo_schema.catalog.reader import KINDS, CatalogSnapshot
 NOT_COMPARED = frozenset({"type_refs"})
 
 _SINGULAR = {
+    "schemas": "schema",
+    "collations": "collation",
+    "ranges": "range",
+    "rules": "rule",
+    "statistics": "statistics",
+    "unmodeled": "unmodeled object",
     "extensions": "extension",
     "enums": "enum",
     "domains": "domain",

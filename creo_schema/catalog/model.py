@@ -15,6 +15,21 @@ def _oid() -> Any:
     return field(default=0, compare=False, repr=False)
 
 
+def _oids() -> Any:
+    return field(default=(), compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Schema:
+    name: str
+    owner: str
+    oid: int = _oid()
+
+    @property
+    def key(self) -> str:
+        return self.name
+
+
 @dataclass(frozen=True, slots=True)
 class Relation:
     schema: str
@@ -29,7 +44,14 @@ class Relation:
     partition_bound: str | None
     partition_key: str | None
     updatable: bool
+    inherits: tuple[str, ...]  # plain inheritance: the parents, quoted, in order
+    replica_identity: str  # default, nothing, full, index
+    replica_index: str | None
+    foreign_server: str | None
+    foreign_options: tuple[str, ...]
     oid: int = _oid()
+    partition_parent_oid: int | None = field(default=None, compare=False, repr=False)
+    inherits_oids: tuple[int, ...] = _oids()
 
     @property
     def key(self) -> str:
@@ -52,7 +74,14 @@ class Column:
     identity: str  # '' | 'a' (always) | 'd' (by default)
     generated: str  # '' | 's' (stored) | 'v' (virtual, PostgreSQL 18)
     collation: str | None
+    storage: str | None  # only where it differs from the type's: plain, external, main, extended
+    compression: str | None  # pglz, lz4; None for the server's default
+    statistics: int | None  # SET STATISTICS; None for the default
+    inherited: bool  # exists only through a parent (or the partitioned table)
+    identity_options: str | None  # an identity column's sequence options, spelled out
     type_oid: int = _oid()
+    table_oid: int = _oid()
+    attnum: int = _oid()
 
     @property
     def key(self) -> str:
@@ -74,6 +103,12 @@ class Constraint:
     deferred: bool
     validated: bool
     index: str | None
+    no_inherit: bool
+    inherited: bool  # a partition's copy of its parent's, or an inherited CHECK
+    enforced: bool  # PostgreSQL 18: NOT ENFORCED
+    oid: int = _oid()
+    table_oid: int = _oid()
+    ref_table_oid: int | None = field(default=None, compare=False, repr=False)
 
     @property
     def key(self) -> str:
@@ -92,6 +127,11 @@ class Index:
     key_columns: tuple[str | None, ...]  # None for an expression
     predicate: str | None
     constraint: str | None
+    parent_index: str | None  # the partitioned parent's index this one is attached to
+    partitioned: bool  # the index of a partitioned table
+    options: tuple[str, ...]
+    oid: int = _oid()
+    table_oid: int = _oid()
 
     @property
     def key(self) -> str:
@@ -105,6 +145,8 @@ class View:
     materialized: bool
     definition: str
     options: tuple[str, ...]
+    populated: bool  # a materialized view WITH DATA (always true for a view)
+    oid: int = _oid()
 
     @property
     def key(self) -> str:
@@ -139,6 +181,9 @@ class Function:
     arg_modes: tuple[str, ...]  # empty when every argument is IN
     default_count: int
     returns_set: bool
+    cost: float
+    rows: float
+    support: str | None
     arg_type_oids: tuple[int, ...] = field(default=(), compare=False, repr=False)
     return_type_oid: int = _oid()
     oid: int = _oid()
@@ -163,6 +208,8 @@ class Trigger:
     definition: str
     enabled: str  # O origin, D disabled, R replica, A always
     function: str
+    oid: int = _oid()
+    table_oid: int = _oid()
 
     @property
     def key(self) -> str:
@@ -179,6 +226,8 @@ class Policy:
     roles: tuple[str, ...]
     using: str | None
     with_check: str | None
+    oid: int = _oid()
+    table_oid: int = _oid()
 
     @property
     def key(self) -> str:
@@ -190,6 +239,8 @@ class Enum:
     schema: str
     name: str
     labels: tuple[str, ...]
+    owner: str
+    oid: int = _oid()
 
     @property
     def key(self) -> str:
@@ -203,8 +254,13 @@ class Domain:
     base_type: str
     not_null: bool
     default: str | None
-    constraints: tuple[str, ...]
+    collation: str | None
+    constraint_names: tuple[str, ...]
+    constraints: tuple[str, ...]  # their definitions, in the order of the names
+    owner: str
     base_type_oid: int = _oid()
+    oid: int = _oid()
+    constraint_oids: tuple[int, ...] = _oids()
 
     @property
     def key(self) -> str:
@@ -217,7 +273,11 @@ class CompositeType:
     name: str
     attribute_names: tuple[str, ...]
     attribute_types: tuple[str, ...]
+    attribute_collations: tuple[str, ...]  # '' where the type's own
+    owner: str
     attribute_type_oids: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    oid: int = _oid()
+    relation_oid: int = _oid()
 
     @property
     def key(self) -> str:
@@ -235,7 +295,11 @@ class Sequence:
     max: int
     cache: int
     cycle: bool
-    owned_by: str | None
+    owned_by: str | None  # quoted schema.table.column
+    identity: bool  # the sequence of an identity column: part of that column
+    unlogged: bool
+    owner: str
+    oid: int = _oid()
 
     @property
     def key(self) -> str:
@@ -247,6 +311,9 @@ class Comment:
     object_type: str
     object: str
     text: str
+    class_: str = field(default="", compare=False, repr=False)  # the catalog, e.g. pg_class
+    objid: int = _oid()
+    subid: int = _oid()
 
     @property
     def key(self) -> str:
@@ -264,6 +331,9 @@ class Privilege:
     object: str
     grantee: str
     privileges: tuple[str, ...]
+    class_: str = field(default="", compare=False, repr=False)
+    objid: int = _oid()
+    subid: int = _oid()
 
     @property
     def key(self) -> str:
@@ -289,6 +359,8 @@ class Extension:
     name: str
     schema: str
     version: str
+    relocatable: bool
+    oid: int = _oid()
 
     @property
     def key(self) -> str:
@@ -297,14 +369,103 @@ class Extension:
 
 @dataclass(frozen=True, slots=True)
 class Dependency:
-    """`dependent` needs `referenced` (both as `<type> <identity>`, e.g. `view public.v`)."""
+    """One pg_depend row between user objects: the dependent needs the referenced.
 
-    dependent: str
-    referenced: str
+    Objects are named by catalog (`pg_class`, `pg_proc`, ...; `pg_attrdef` for a column
+    default, named by its table and column number), oid and sub-id (a column's number).
+    """
+
+    dependent_class: str
+    dependent_oid: int
+    dependent_sub: int
+    referenced_class: str
+    referenced_oid: int
+    referenced_sub: int
 
     @property
     def key(self) -> str:
-        return f"{self.dependent} -> {self.referenced}"
+        return (
+            f"{self.dependent_class}:{self.dependent_oid}:{self.dependent_sub} -> "
+            f"{self.referenced_class}:{self.referenced_oid}:{self.referenced_sub}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    schema: str
+    name: str
+    subtype: str
+    subtype_opclass: str | None
+    collation: str | None
+    canonical: str | None
+    subtype_diff: str | None
+    multirange: str
+    owner: str
+    oid: int = _oid()
+
+    @property
+    def key(self) -> str:
+        return f"{self.schema}.{self.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Collation:
+    schema: str
+    name: str
+    provider: str
+    locale: str | None
+    lc_collate: str | None
+    lc_ctype: str | None
+    deterministic: bool
+    rules: str | None
+    owner: str
+    oid: int = _oid()
+
+    @property
+    def key(self) -> str:
+        return f"{self.schema}.{self.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    schema: str
+    table: str
+    name: str
+    definition: str
+    enabled: str
+    oid: int = _oid()
+    table_oid: int = _oid()
+
+    @property
+    def key(self) -> str:
+        return f"{self.schema}.{self.table}.{self.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Statistics:
+    schema: str
+    name: str
+    definition: str
+    target: int | None
+    owner: str
+    oid: int = _oid()
+    table_oid: int = _oid()
+
+    @property
+    def key(self) -> str:
+        return f"{self.schema}.{self.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Unmodeled:
+    """Something in a managed schema the snapshot cannot model: a plan refuses it by name."""
+
+    kind: str
+    name: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind} {self.name}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from typing import Any
 import psycopg
 
 from creo_schema.catalog.model import (
+    Collation,
     Column,
     Comment,
     CompositeType,
@@ -34,20 +35,28 @@ from creo_schema.catalog.model import (
     Index,
     Policy,
     Privilege,
+    Range,
     Relation,
+    Rule,
+    Schema,
     Sequence,
+    Statistics,
     Trigger,
     TypeRef,
+    Unmodeled,
     View,
 )
 from creo_schema.errors import DatabaseError
 
 # Kind name (query file and snapshot field) -> the class of its rows, in reporting order.
 KINDS: dict[str, type] = {
+    "schemas": Schema,
     "extensions": Extension,
+    "collations": Collation,
     "enums": Enum,
     "domains": Domain,
     "composite_types": CompositeType,
+    "ranges": Range,
     "sequences": Sequence,
     "relations": Relation,
     "columns": Column,
@@ -56,11 +65,14 @@ KINDS: dict[str, type] = {
     "views": View,
     "functions": Function,
     "triggers": Trigger,
+    "rules": Rule,
     "policies": Policy,
+    "statistics": Statistics,
     "comments": Comment,
     "privileges": Privilege,
     "default_privileges": DefaultPrivilege,
     "dependencies": Dependency,
+    "unmodeled": Unmodeled,
     "type_refs": TypeRef,
 }
 
@@ -70,11 +82,15 @@ class CatalogSnapshot:
     """Everything in the given schemas that a schema change can touch."""
 
     server_version: int
-    schemas: tuple[str, ...]
+    current_user: str  # the role that read it: who owns what a plan run as it creates
+    schema_names: tuple[str, ...]  # the schemas asked for
+    schemas: tuple[Schema, ...]  # those of them that exist
     extensions: tuple[Extension, ...]
+    collations: tuple[Collation, ...]
     enums: tuple[Enum, ...]
     domains: tuple[Domain, ...]
     composite_types: tuple[CompositeType, ...]
+    ranges: tuple[Range, ...]
     sequences: tuple[Sequence, ...]
     relations: tuple[Relation, ...]
     columns: tuple[Column, ...]
@@ -83,11 +99,14 @@ class CatalogSnapshot:
     views: tuple[View, ...]
     functions: tuple[Function, ...]
     triggers: tuple[Trigger, ...]
+    rules: tuple[Rule, ...]
     policies: tuple[Policy, ...]
+    statistics: tuple[Statistics, ...]
     comments: tuple[Comment, ...]
     privileges: tuple[Privilege, ...]
     default_privileges: tuple[DefaultPrivilege, ...]
     dependencies: tuple[Dependency, ...]
+    unmodeled: tuple[Unmodeled, ...]
     type_refs: tuple[TypeRef, ...]
 
     def relation(self, schema: str, name: str) -> Relation | None:
@@ -122,7 +141,10 @@ def snapshot_sql(kinds: tuple[str, ...] = DEFAULT_KINDS) -> str:
         parts.append(f"(select json_build_array({fields}) from (\n{body}\n) k) as {kind}")
     return (
         "with target_ns as (select oid, nspname from pg_namespace "
-        "where nspname = any(%(schemas)s::text[]))\nselect current_setting('server_version_num')::int,\n"
+        "where nspname = any(%(schemas)s::text[])),\n"
+        # Objects that belong to an extension are the extension's: never ours to diff.
+        "ext_members as materialized (select classid, objid from pg_depend where deptype = 'e')\n"
+        "select current_setting('server_version_num')::int, current_user::text,\n"
         + ",\n".join(parts)
     )
 
@@ -145,6 +167,10 @@ def snapshot(
         raise ValueError(f"unknown catalog kinds: {', '.join(sorted(unknown))}")
     wanted = tuple(k for k in KINDS if k in requested)
     was_idle = conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+    # With no search path, the server names every object it prints (types, tables in view
+    # definitions, functions in defaults) with its schema: the texts read the same whatever
+    # the session's path, and can be run as they are from any session.
+    path = conn.execute("select current_setting('search_path')").fetchone()[0]
     # Tens of thousands of lists, tuples and objects are made below, none of them in a
     # cycle: the collector's passes over them would only add time.
     collecting = gc.isenabled()
@@ -152,16 +178,20 @@ def snapshot(
     try:
         try:
             with conn.cursor() as cursor:
-                cursor.execute(snapshot_sql(wanted), {"schemas": list(names)})
-                row = cursor.fetchone()
+                cursor.execute("select set_config('search_path', '', false)")
+                try:
+                    cursor.execute(snapshot_sql(wanted), {"schemas": list(names)})
+                    row = cursor.fetchone()
+                finally:
+                    cursor.execute("select set_config('search_path', %s, false)", (path,))
         except psycopg.Error as error:
             raise DatabaseError(f"reading the catalog failed: {error}") from error
         finally:
             if not conn.autocommit and was_idle:
                 conn.rollback()
         values: dict[str, Any] = {kind: () for kind in KINDS}
-        values.update(server_version=row[0], schemas=names)
-        for kind, fields in zip(wanted, row[1:], strict=True):
+        values.update(server_version=row[0], current_user=row[1], schema_names=names)
+        for kind, fields in zip(wanted, row[2:], strict=True):
             if fields[0] is not None:
                 values[kind] = tuple(map(_maker(KINDS[kind]), *fields))
         return CatalogSnapshot(**values)

@@ -14,6 +14,7 @@ from typing import Any
 import pglast
 from pglast import ast
 
+from creo_schema.diff.quote import ident, literal, qualified
 from creo_schema.errors import InputError, Location
 from creo_schema.source.model import SourceSet
 
@@ -29,7 +30,7 @@ class DeclaredData:
 
     @property
     def qualified(self) -> str:
-        return f'"{self.schema}"."{self.table}"'
+        return qualified(self.schema, self.table)
 
 
 @dataclass(frozen=True)
@@ -108,10 +109,10 @@ def _table_changes(desired: DesiredRows, target: Any) -> tuple[list[str], list[s
     up: list[str] = []
     down: list[str] = []
     for pk, row in wanted.items():
-        where = " and ".join(f'"{k}" = {_literal(row[k], types[k])}' for k in keys)
+        where = " and ".join(f"{ident(k)} = {_literal(row[k], types[k])}" for k in keys)
         current = have.get(pk)
         if current is None:
-            names = ", ".join(f'"{c}"' for c in columns)
+            names = ", ".join(ident(c) for c in columns)
             values = ", ".join(_literal(row[c], types[c]) for c in columns)
             up.append(f"insert into {data.qualified} ({names}) values ({values})")
             down.append(f"delete from {data.qualified} where {where}")
@@ -120,11 +121,11 @@ def _table_changes(desired: DesiredRows, target: Any) -> tuple[list[str], list[s
             c for c in columns if c not in keys and (c not in current or current[c] != row[c])
         ]
         if changed:
-            sets = ", ".join(f'"{c}" = {_literal(row[c], types[c])}' for c in changed)
+            sets = ", ".join(f"{ident(c)} = {_literal(row[c], types[c])}" for c in changed)
             up.append(f"update {data.qualified} set {sets} where {where}")
             restore = [c for c in changed if c in current]
             if restore:
-                back = ", ".join(f'"{c}" = {_literal(current[c], types[c])}' for c in restore)
+                back = ", ".join(f"{ident(c)} = {_literal(current[c], types[c])}" for c in restore)
                 down.append(f"update {data.qualified} set {back} where {where}")
     return up, down
 
@@ -169,11 +170,11 @@ def _rows(
     """Rows as text, keyed by their primary key values; only the given keys when asked."""
     if not columns:
         return {}
-    select = ", ".join(f'"{c}"::text' for c in columns)
+    select = ", ".join(f"{ident(c)}::text" for c in columns)
     query = f"select {select} from {data.qualified}"
     params: tuple[Any, ...] = ()
     if only is not None:
-        key_text = " || chr(31) || ".join(f"coalesce(\"{k}\"::text, '')" for k in keys)
+        key_text = " || chr(31) || ".join(f"coalesce({ident(k)}::text, '')" for k in keys)
         query += f" where {key_text} = any(%s)"
         params = ([SEPARATOR.join(str(v) for v in pk) for pk in only],)
     rows = conn.execute(query, params).fetchall()
@@ -187,4 +188,4 @@ def _rows(
 def _literal(value: str | None, type_: str) -> str:
     if value is None:
         return f"null::{type_}"
-    return "'" + value.replace("'", "''") + f"'::{type_}"
+    return f"{literal(value)}::{type_}"

@@ -1,30 +1,42 @@
 """Compute a plan: load the desired state into a shadow, diff the target against it.
 
-The migration is target -> desired, the rollback desired -> target, both from the same two
-inspections (from a renamed copy of the target when `creo:renamed-from` hints apply), then
-proven before it is shown (plan/verify.py). The desired state is cached under the source's
-fingerprint, and its database kept on the shadow server for verification to copy; the
-target's inspection is cached under its catalog signature. So a plan against an unchanged
-source and target loads nothing. Each step's duration is kept for `--format json` and the
-benchmarks.
+The steps, over one `_Planning` context:
+
+1. **Desired state**: schema/ parsed, checked, loaded into the shadow and inspected (our
+   catalog snapshot, and migra's engine's view for the second opinion); cached under the
+   source's fingerprint, its database kept on the shadow server for the proof.
+2. **Current state**: the target inspected (cached under its catalog signature), in a
+   thread while the shadow loads.
+3. **Changes**: our differ, both ways (diff/differ.py), from a renamed copy of the target
+   when `-- creo:renamed-from` hints apply; rewritten for online safety, hazards and row
+   checks attached (plan/statements.py).
+4. **Proof**: the row checks run against the target; the plan is proven in the shadow
+   (plan/verify.py).
+
+Each step's duration is kept for `--format json` and the benchmarks.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from creo_schema.catalog import CatalogSnapshot, Inspection, inspect
 from creo_schema.config import Settings
-from creo_schema.db import connect, server_major
+from creo_schema.db import connect, server_major, with_database
 from creo_schema.diff.data import DataChanges, data_changes, declared_data, read_desired
-from creo_schema.diff.engine import Inspected, changes, column_types, inspect, table_names
-from creo_schema.errors import InputError
+from creo_schema.diff.differ import Unplannable, diff
+from creo_schema.errors import InputError, SafetyError
+from creo_schema.lint.registry import run_lints
 from creo_schema.plan import cache
 from creo_schema.plan.cache import cache_key
-from creo_schema.plan.model import Plan
+from creo_schema.plan.checks import failing_checks
+from creo_schema.plan.model import Plan, PlannedStatement
 from creo_schema.plan.renames import applicable, backward_sql, forward_sql, renamed_baseline
-from creo_schema.plan.statements import migration_statements, rollback_statements
+from creo_schema.plan.statements import planned_statements, text_statements
 from creo_schema.plan.timings import Progress, Timings
 from creo_schema.plan.unchanged import Probe, probe, remember
 from creo_schema.plan.verify import verify_plan
@@ -38,8 +50,9 @@ from creo_schema.shadow.tempdb import (
     kept_desired,
     temporary_database,
 )
+from creo_schema.source.asts import parsed_statements
 from creo_schema.source.discover import discover
-from creo_schema.source.hints import Rename, rename_hints
+from creo_schema.source.hints import rename_hints
 from creo_schema.source.load import source_set
 from creo_schema.source.model import SourceSet
 from creo_schema.source.parse import parse_text
@@ -58,6 +71,35 @@ def declared_extensions(source: SourceSet) -> tuple[str, ...]:
     )
 
 
+@dataclass
+class _Planning:
+    """What the steps of one plan share."""
+
+    settings: Settings
+    target_url: str
+    target: Any  # the open connection to the target
+    timings: Timings
+    progress: Progress | None
+    found: Probe
+    major: int
+    shadow: ShadowServer | None = None
+    template: str = ""
+    early: Future[Inspection] | None = field(default=None, repr=False)
+
+    @property
+    def prelude(self) -> str:
+        return prelude_sql(self.settings.platform)
+
+    def open_shadow(self) -> ShadowServer:
+        if self.shadow is None:
+            settings = self.settings
+            self.shadow = open_shadow(
+                settings.shadow, self.major, accept_mismatch=settings.accept_version_mismatch
+            )
+            self.template = ensure_template(self.shadow.admin_url, self.prelude)
+        return self.shadow
+
+
 def make_plan(
     settings: Settings,
     target_url: str,
@@ -69,91 +111,162 @@ def make_plan(
     """The plan from the target to schema/; `found` is the probe already taken of both
     (plan/unchanged.py), when the caller tried the short cut first."""
     timings = timings or Timings()
-    managed = settings.managed_schemas
-    prelude = prelude_sql(settings.platform)
     with connect(target_url) as target:
         found = found or probe(settings, target, timings, progress)
-        major = server_major(target)
-        key = found.desired_key
-        desired_state = cache.load(key)
-        shadow: ShadowServer | None = None
-        template = ""
-        early: Future[Inspected] | None = None
-        if desired_state is None:
-            with timings.step("parse", progress):
-                source = source_set(settings.schema_dir, discover(settings.schema_dir))
-            extensions = declared_extensions(source)
-            with timings.step("validate", progress):
-                refuse_invalid(source, settings.platform)
-            # The target is inspected while the shadow loads the desired state: the one is
-            # mostly Python's work, the other the shadow server's, so on two cores they
-            # overlap. The steps' timings stay those of this thread (they add up to the wall).
-            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inspect-target")
-            early = pool.submit(
-                _inspect_target_at, target_url, found.signature, managed, extensions
-            )
-            pool.shutdown(wait=False)
-            with timings.step("shadow", progress):
-                shadow, template = _open_shadow(settings, major, prelude)
-            desired_state = _load_desired(
-                shadow, template, key, source, managed, extensions, timings, progress
-            )
-            cache.store(key, desired_state)
-        extensions = desired_state.extensions
+        run = _Planning(
+            settings, target_url, target, timings, progress, found, server_major(target)
+        )
+        desired_state = _desired_state(run)
+        refuse_lint_errors(desired_state.findings)
+        current = _current_state(run, desired_state.extensions)
         with timings.step("inspect", progress):
-            current = (
-                early.result()
-                if early is not None
-                else _inspect_target(target, found.signature, managed, extensions)
-            )
-            data = data_changes(desired_state.rows, target) if desired_state.rows else None
+            rows = desired_state.rows
+            data = data_changes(rows, target) if rows else None
             target.rollback()
-        desired = desired_state.inspected
-        renames = applicable(desired_state.renames, current)
-        baseline = None
-        if renames:
-            with timings.step("renames", progress):
-                if shadow is None:
-                    shadow, template = _open_shadow(settings, major, prelude)
-                present = {e.name: e.schema for e in current.engine.extensions.values()}
-                copy = target_copy(
-                    shadow.admin_url, shadow.bin_dir, template, target, target_url, managed, present
-                )
-                with copy as clone_url:
-                    baseline = renamed_baseline(clone_url, renames, managed, extensions)
-        with timings.step("diff", progress):
-            plan = assemble(
-                settings,
-                target_url,
-                found.fingerprint,
-                current,
-                desired,
-                extensions,
-                data,
-                baseline,
-                renames,
-            )
-        if settings.verify_plans and plan.has_changes:
+        plan = _changes(run, desired_state, current, data)
+        # Drift (verify_plans off) asks whether anything differs, not whether it can run.
+        if plan.has_changes and settings.verify_plans:
+            _check_rows(run, plan)
             with timings.step("verify", progress):
-                if shadow is None:
-                    shadow, template = _open_shadow(settings, major, prelude)
+                shadow = run.open_shadow()
                 plan = verify_plan(
                     plan,
                     shadow,
-                    template,
+                    run.template,
                     target,
                     target_url,
                     current,
-                    desired,
-                    desired_db=kept_desired(shadow.admin_url, key),
+                    desired_state,
+                    desired_db=kept_desired(shadow.admin_url, found.desired_key),
                 )
     remember(settings, found, plan, desired_state.rows)
     return plan, timings
 
 
+def _desired_state(run: _Planning) -> cache.DesiredState:
+    """Step 1: schema/ loaded and inspected, or remembered from an earlier plan."""
+    key = run.found.desired_key
+    state = cache.load(key)
+    if state is not None:
+        if state.engine is None and run.settings.verify_plans:
+            state = _with_engine_view(run, state)
+        return state
+    settings, timings, progress = run.settings, run.timings, run.progress
+    with timings.step("parse", progress):
+        source = source_set(settings.schema_dir, discover(settings.schema_dir))
+    extensions = declared_extensions(source)
+    with timings.step("validate", progress):
+        refuse_invalid(source, settings.platform)
+    # The target is inspected while the shadow loads the desired state: the one is mostly
+    # Python's work, the other the shadow server's, so on two cores they overlap. The steps'
+    # timings stay those of this thread (they add up to the wall).
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inspect-target")
+    run.early = pool.submit(
+        _inspect_target_at,
+        run.target_url,
+        run.found.signature,
+        settings.managed_schemas,
+        extensions,
+    )
+    pool.shutdown(wait=False)
+    with timings.step("shadow", progress):
+        shadow = run.open_shadow()
+    state = _load_desired(run, shadow, source, extensions)
+    cache.store(key, state)
+    return state
+
+
+def _with_engine_view(run: _Planning, state: cache.DesiredState) -> cache.DesiredState:
+    """The second opinion's view of a desired state remembered without it (by `drift`,
+    which proves nothing), read from the database kept for it."""
+    from creo_schema.diff.engine import EngineUnavailable, engine_view, freeze
+
+    shadow = run.open_shadow()
+    name = kept_desired(shadow.admin_url, run.found.desired_key)
+    if name is None:
+        return state
+    with run.timings.step("engine", run.progress):
+        try:
+            with connect(with_database(shadow.admin_url, name)) as conn:
+                view = engine_view(conn, run.settings.managed_schemas, state.extensions)
+        except EngineUnavailable:
+            return state
+    state = dataclasses.replace(state, engine=freeze(view))
+    cache.store(run.found.desired_key, state)
+    return state
+
+
+def _load_desired(
+    run: _Planning, shadow: ShadowServer, source: SourceSet, extensions: tuple[str, ...]
+) -> cache.DesiredState:
+    """Load schema/ into a shadow database and inspect it; the database is kept on the
+    shadow server under the cache key, for the proof to use."""
+    from creo_schema.diff.engine import EngineUnavailable, engine_view, freeze
+
+    settings = run.settings
+    managed = settings.managed_schemas
+    timings, progress = run.timings, run.progress
+    with temporary_database(shadow.admin_url, run.template) as desired_url:
+        with timings.step("load", progress):
+            load_statements(desired_url, source)
+        with timings.step("lint", progress), connect(desired_url, autocommit=True) as conn:
+            conn.read_only = True
+            findings = tuple(
+                f
+                for f in run_lints(
+                    parsed_statements(source),
+                    conn,
+                    disabled=settings.lint_disable,
+                    levels=settings.lint_levels,
+                    exposed_schemas=settings.exposed_schemas,
+                )
+                if f.level == "error"
+            )
+        declared, hints = declared_data(source), rename_hints(source)
+        # The parse trees are not needed past this point; at thousands of tables they weigh
+        # as much as the inspection about to be built.
+        parse_text.cache_clear()
+        with timings.step("inspect", progress), connect(desired_url) as desired_conn:
+            desired = inspect(desired_conn, managed, extensions)
+            rows = read_desired(desired_conn, declared) if declared else []
+        engine: bytes | None = None
+        if run.settings.verify_plans:
+            with timings.step("engine", progress), connect(desired_url) as conn:
+                try:
+                    engine = freeze(engine_view(conn, managed, extensions))
+                except EngineUnavailable:
+                    engine = None  # the proof says the second opinion could not look
+        keep_desired(shadow.admin_url, desired_url, run.found.desired_key)
+    return cache.DesiredState(desired, rows, extensions, hints, engine, findings)
+
+
+def refuse_lint_errors(findings: tuple[Any, ...]) -> None:
+    """Error-level lint findings stop a plan as they stop `validate` (exit 2, located); a
+    rule's level is configured with lint_levels and lint_disable."""
+    if not findings:
+        return
+    first = findings[0]
+    more = (
+        f" (and {len(findings) - 1} more: run `creo-schema validate`)" if len(findings) > 1 else ""
+    )
+    raise InputError(
+        f"{first.rule}: {first.message}{more}", location=first.location, hint=first.hint
+    )
+
+
+def _current_state(run: _Planning, extensions: tuple[str, ...]) -> Inspection:
+    """Step 2: the target, as inspected in the thread or now."""
+    with run.timings.step("inspect", run.progress):
+        if run.early is not None:
+            return run.early.result()
+        return _inspect_target(
+            run.target, run.found.signature, run.settings.managed_schemas, extensions
+        )
+
+
 def _inspect_target_at(
     url: str, signature: str, managed: tuple[str, ...], extensions: tuple[str, ...]
-) -> Inspected:
+) -> Inspection:
     """`_inspect_target` on a connection of its own (psycopg connections are not shared
     between threads)."""
     with connect(url) as conn:
@@ -162,7 +275,7 @@ def _inspect_target_at(
 
 def _inspect_target(
     target: Any, signature: str, managed: tuple[str, ...], extensions: tuple[str, ...]
-) -> Inspected:
+) -> Inspection:
     """The target's inspection, reused while its catalog signature is unchanged.
 
     The signature (one query, a few ms) moves with any DDL, GRANT or COMMENT; the full
@@ -172,6 +285,8 @@ def _inspect_target(
     found = cache.load_target(key)
     if found is None:
         found = inspect(target, managed, extensions)
+        if not target.autocommit:
+            target.rollback()
         cache.store_target(key, found)
     return found
 
@@ -192,69 +307,94 @@ def refuse_invalid(source: SourceSet, platform: str) -> None:
         )
 
 
-def _open_shadow(settings: Settings, major: int, prelude: str) -> tuple[ShadowServer, str]:
-    shadow = open_shadow(settings.shadow, major, accept_mismatch=settings.accept_version_mismatch)
-    return shadow, ensure_template(shadow.admin_url, prelude)
-
-
-def _load_desired(
-    shadow: ShadowServer,
-    template: str,
-    key: str,
-    source: SourceSet,
-    managed: tuple[str, ...],
-    extensions: tuple[str, ...],
-    timings: Timings,
-    progress: Progress | None,
-) -> cache.DesiredState:
-    """Load schema/ into a shadow database and inspect it; the database is kept on the
-    shadow server under `key`, for verification to copy."""
-    with temporary_database(shadow.admin_url, template) as desired_url:
-        with timings.step("load", progress):
-            load_statements(desired_url, source)
-        declared, hints = declared_data(source), rename_hints(source)
-        # The parse trees are not needed past this point; at thousands of tables they weigh
-        # as much as the inspection about to be built.
-        parse_text.cache_clear()
-        with timings.step("inspect", progress), connect(desired_url) as desired_conn:
-            desired = inspect(desired_conn, managed, extensions)
-            rows = read_desired(desired_conn, declared) if declared else []
-        keep_desired(shadow.admin_url, desired_url, key)
-    return cache.DesiredState(desired, rows, extensions, hints)
+def _changes(
+    run: _Planning,
+    desired_state: cache.DesiredState,
+    current: Inspection,
+    data: DataChanges | None,
+) -> Plan:
+    """Step 3: the changes both ways, from a renamed copy of the target where hints apply."""
+    renames = applicable(desired_state.renames, current.catalog)
+    baseline = None
+    if renames:
+        with run.timings.step("renames", run.progress):
+            shadow = run.open_shadow()
+            present = {e.name: e.schema for e in current.catalog.extensions}
+            copy = target_copy(
+                shadow.admin_url,
+                shadow.bin_dir,
+                run.template,
+                run.target,
+                run.target_url,
+                run.settings.managed_schemas,
+                present,
+            )
+            with copy as clone_url:
+                baseline = renamed_baseline(
+                    clone_url, renames, run.settings.managed_schemas, desired_state.extensions
+                )
+    with run.timings.step("diff", run.progress):
+        return assemble(
+            run.settings,
+            run.target_url,
+            run.found.fingerprint,
+            current,
+            desired_state.inspected,
+            desired_state.extensions,
+            data,
+            baseline,
+            [forward_sql(r) for r in renames],
+            [backward_sql(r) for r in reversed(renames)],
+        )
 
 
 def assemble(
     settings: Settings,
     target_url: str,
     fingerprint: str,
-    current: Inspected,
-    desired: Inspected,
+    current: Inspection,
+    desired: Inspection,
     extensions: tuple[str, ...],
     data: DataChanges | None = None,
-    baseline: Inspected | None = None,
-    renames: list[Rename] | None = None,
+    baseline: Inspection | None = None,
+    forward: list[str] | None = None,
+    backward: list[str] | None = None,
 ) -> Plan:
     """The plan from two inspections; with renames, the diff starts from `baseline` (the
     target with the renames done), and the renames open the migration and close the rollback."""
     start = baseline or current
-    up = changes(start, desired)
-    down = changes(desired, start)
-    existing = table_names(start)
-    forward = [forward_sql(r) for r in renames or ()]
-    backward = [backward_sql(r) for r in reversed(renames or ())]
-    before, after = column_types(start), column_types(desired)
-    statements = rollback_statements(forward, existing) + migration_statements(up, existing, before)
-    rollback = rollback_statements(down, old_types=after) + rollback_statements(backward, existing)
+    try:
+        up = diff(start.catalog, desired.catalog)
+        down = diff(desired.catalog, start.catalog)
+    except Unplannable as error:
+        raise SafetyError(
+            f"this change cannot be planned: {error.problems[0]}"
+            + (f" (and {len(error.problems) - 1} more)" if len(error.problems) > 1 else ""),
+            hint="nothing was written; the objects named are not changed by creo-schema yet",
+            details={"problems": error.problems},
+        ) from None
+    major = current.server_major
+    existing = _tables(start.catalog)
+    statements = text_statements(forward or []) + planned_statements(
+        up, existing, _enum_labels(desired.catalog), major
+    )
+    after = _tables(desired.catalog)
+    rollback = planned_statements(
+        down, after, _enum_labels(start.catalog), major, online=False
+    ) + text_statements(backward or [])
     if data:
         # Rows go in once the tables are right (end of the main transaction) and come out
         # before the rollback's DDL runs.
-        split = next((i for i, s in enumerate(statements) if s.phase != "main"), len(statements))
-        statements = statements[:split] + rollback_statements(data.up) + statements[split:]
-        rollback = rollback_statements(data.down) + rollback
+        split = next(
+            (i for i, s in enumerate(statements) if s.phase not in ("pre", "main")),
+            len(statements),
+        )
+        statements = statements[:split] + text_statements(data.up) + statements[split:]
+        rollback = text_statements(data.down) + rollback
     return Plan(
         created_at=datetime.now(UTC).replace(microsecond=0),
         target=redact_url(target_url),
-        server_major=current.server_major,
+        server_major=major,
         platform=settings.platform,
         managed_schemas=settings.managed_schemas,
         extensions=extensions,
@@ -264,6 +404,42 @@ def assemble(
         statements=statements,
         rollback=rollback,
     )
+
+
+def _tables(catalog: CatalogSnapshot) -> set[str]:
+    """The ids of the relations that hold rows (tables, materialized views)."""
+    from creo_schema.diff.objects import relation_ids
+
+    ids = relation_ids(catalog)
+    return {ids[r.oid] for r in catalog.relations if r.kind != "view"}
+
+
+def _enum_labels(catalog: CatalogSnapshot) -> Any:
+    from creo_schema.diff.quote import qualified
+
+    labels = {qualified(e.schema, e.name): e.labels for e in catalog.enums}
+    return labels.get
+
+
+def _check_rows(run: _Planning, plan: Plan) -> None:
+    """Step 4a: every statement that can fail on the target's rows is checked against them
+    (read-only) before the plan is shown."""
+    with run.timings.step("checks", run.progress):
+        problems = failing_checks(run.target, _with_checks(plan.statements))
+        problems += [
+            f"the rollback: {p}" for p in failing_checks(run.target, _with_checks(plan.rollback))
+        ]
+    if problems:
+        raise SafetyError(
+            f"the plan would fail on the target's rows: {problems[0]}"
+            + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""),
+            hint="change the data first, or declare a default or a USING-friendly type",
+            details={"problems": problems},
+        )
+
+
+def _with_checks(statements: tuple[PlannedStatement, ...]) -> list[PlannedStatement]:
+    return [s for s in statements if s.checks]
 
 
 def current_fingerprint(target_conn: object, plan: Plan) -> str:

@@ -5,8 +5,9 @@ depends only on the declared source, the platform prelude, the server's major ve
 managed schemas and the tool and engine versions, so it is kept on disk under a hash of
 those and reused when all of them are the same. A damaged or foreign entry is ignored.
 Targets' inspections (under their catalog signature) and empty plans (plan/unchanged.py)
-are kept the same way. Reading the engine's objects back needs the engine: it is imported
-only then, so that a plan which needs no inspection never pays for its import.
+are kept the same way. The second opinion's view of the desired state (migra's engine) is
+kept as bytes and read back only by the proof, so that a plan which needs no proof never
+imports the engine.
 """
 
 from __future__ import annotations
@@ -26,21 +27,23 @@ from creo_schema import __version__
 from creo_schema.shadow.providers import home_dir
 
 if TYPE_CHECKING:
+    from creo_schema.catalog import Inspection
     from creo_schema.diff.data import DesiredRows
-    from creo_schema.diff.engine import Inspected
     from creo_schema.source.hints import Rename
 
-# Bumped whenever what an inspection keeps (diff/engine.py) changes, so that no entry made
-# by an older rule is reused.
-CACHE_REVISION = 3
+# Bumped whenever what an inspection keeps (catalog/) changes, so that no entry made by an
+# older rule is reused.
+CACHE_REVISION = 4
 
 
 @dataclass(frozen=True)
 class DesiredState:
-    inspected: Inspected
+    inspected: Inspection
     rows: list[DesiredRows]
     extensions: tuple[str, ...]  # declared in the source: diffed though they live in `extensions`
     renames: tuple[Rename, ...] = ()  # `-- creo:renamed-from` hints of the source
+    engine: bytes | None = None  # migra's engine's view of it (diff/engine.py `freeze`)
+    findings: tuple[Any, ...] = ()  # error-level lint findings of the desired state
 
 
 @cache
@@ -62,33 +65,25 @@ def _path(key: str, kind: str = "desired") -> Path:
 
 
 def load(key: str) -> DesiredState | None:
-    from creo_schema.diff.engine import thaw
-
     stored = _read(_path(key), key)
-    if stored is None:
+    if stored is None or len(stored) != 1 or not isinstance(stored[0], DesiredState):
         return None
-    frozen, rows, extensions, renames = stored
-    return DesiredState(thaw(frozen), rows, extensions, renames)
+    state: DesiredState = stored[0]
+    return state
 
 
 def store(key: str, state: DesiredState) -> None:
-    from creo_schema.diff.engine import freeze
-
-    _write(_path(key), (key, freeze(state.inspected), state.rows, state.extensions, state.renames))
+    _write(_path(key), (key, state))
 
 
-def load_target(key: str) -> Inspected | None:
+def load_target(key: str) -> Inspection | None:
     """A target's inspection, keyed by its catalog signature (catalog/signature.sql)."""
-    from creo_schema.diff.engine import thaw
-
     stored = _read(_path(key, "target"), key)
-    return thaw(stored[0]) if stored is not None else None
+    return stored[0] if stored is not None else None
 
 
-def store_target(key: str, inspected: Inspected) -> None:
-    from creo_schema.diff.engine import freeze
-
-    _write(_path(key, "target"), (key, freeze(inspected)))
+def store_target(key: str, inspected: Inspection) -> None:
+    _write(_path(key, "target"), (key, inspected))
 
 
 def read_entry(kind: str, key: str) -> tuple[Any, ...] | None:

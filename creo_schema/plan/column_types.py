@@ -62,6 +62,19 @@ def type_change(old_formatted: str | None, column_def: Any) -> TypeChange:
     )
 
 
+def formatted_change(old_formatted: str | None, new_formatted: str) -> TypeChange:
+    """The change between two types as format_type() writes them (both sides' catalogs)."""
+    old, new = _formatted(old_formatted), _formatted(new_formatted)
+    if new is None:
+        return TypeChange(narrows=False, rewrites=True)
+    if old is None:
+        return TypeChange(narrows=new.base in _NARROWABLE, rewrites=True)
+    return TypeChange(
+        narrows=new.base in _NARROWABLE and not _holds(old, new),
+        rewrites=not _binary_coercible(old, new),
+    )
+
+
 def _holds(old: _Type, new: _Type) -> bool:
     """Every value of `old` is a value of `new`."""
     if old.base == new.base:

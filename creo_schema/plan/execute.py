@@ -43,6 +43,9 @@ def run_statements(
     each statement (the crash tests use it).
     """
     runner = _Runner(conn, on_main_commit, after_each)
+    # Function bodies are checked when they run, not when they are created (as pg_dump and
+    # the shadow's load do): a function may then be created before the tables it reads.
+    conn.execute("select set_config('check_function_bodies', 'off', false)")
     number = 0
     for phase, group in groupby(statements, key=lambda s: s.phase):
         batch = list(group)
@@ -51,6 +54,7 @@ def run_statements(
                 partial(runner.transaction, batch, number, phase), lock_retries, retry_pause
             )
         else:
+            # pre and validate: each statement in a transaction of its own
             action = runner.alone if phase == "concurrent" else runner.own_transaction
             for offset, statement in enumerate(batch):
                 _with_retries(
@@ -88,9 +92,9 @@ class _Runner:
             self.conn.execute(statement.sql)
         except psycopg.Error as error:
             primary = error.diag.message_primary or str(error).splitlines()[0]
-            first_line = statement.sql.strip().splitlines()[0][:100]
             raise DatabaseError(
-                f"statement {number} ({statement.phase} phase) failed: {primary} [{first_line}]",
+                f"statement {number} ({statement.phase} phase) failed: {primary} "
+                f"[{shortened(statement.sql)}]",
                 details={
                     "sqlstate": error.diag.sqlstate,
                     "statement": statement.sql,
@@ -101,16 +105,25 @@ class _Runner:
             self.after_each(number)
 
 
+def shortened(sql: str, limit: int = 100) -> str:
+    """A statement's first line, cut at a word boundary, never mid-word."""
+    line = " ".join(sql.strip().splitlines()[0].split()) if sql.strip() else ""
+    if len(line) <= limit:
+        return line
+    cut = line[:limit].rsplit(" ", 1)[0]
+    return f"{cut} ..."
+
+
 def _drop_invalid_index(conn: Any, statement: PlannedStatement) -> None:
     """A failed concurrent build leaves an invalid index: remove it so a re-run converges."""
-    if statement.kind != "IndexStmt" or "." not in statement.target:
+    if statement.operation != "create_index":
         return
-    schema, name = statement.target.split(".", 1)
+    # The index's id name, as SQL names it (schema.index, quoted where needed).
     row = conn.execute(
         "select format('%%I.%%I', n.nspname, c.relname) from pg_index i "
         "join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid = c.relnamespace "
-        "where n.nspname = %s and c.relname = %s and not i.indisvalid",
-        (schema, name),
+        "where c.oid = to_regclass(%s) and not i.indisvalid",
+        (statement.target,),
     ).fetchone()
     if row:
         conn.execute(f"drop index concurrently if exists {row[0]}")

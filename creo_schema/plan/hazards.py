@@ -7,6 +7,7 @@ comes with a sentence saying the consequence, not the mechanism.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 
 class Hazard(StrEnum):
@@ -43,3 +44,99 @@ def parse_hazard(name: str) -> Hazard:
     except ValueError:
         known = ", ".join(h.value for h in Hazard)
         raise InputError(f"unknown hazard {name!r}", hint=f"known hazards: {known}") from None
+
+
+# What each kind of change risks, from the change itself (diff/change.py), never from its
+# text. Lock hazards are the locks PostgreSQL takes on the table the statement names.
+_DROPS_DATA = frozenset({"table", "sequence", "extension"})
+
+
+def hazards_of(change: Any) -> list[Hazard]:
+    """The hazards of one change of the differ (a `Change`)."""
+    from creo_schema.plan import access, column_types
+
+    kind, action, operation, facts = change.kind, change.action, change.operation, change.details
+    out: list[Hazard] = []
+    dropping = bool(change.drops) and not change.creates
+    if dropping and change.identity in change.drops:
+        if kind in _DROPS_DATA or (kind == "materialized view" and action == "drop"):
+            out.append(Hazard.DELETES_DATA)
+        if kind == "column" and not facts.get("generated"):
+            out += [Hazard.DELETES_DATA, Hazard.ACCESS_EXCLUSIVE_LOCK]
+        if kind == "table":
+            out.append(Hazard.ACCESS_EXCLUSIVE_LOCK)
+        if kind in ("index", "constraint") and (
+            kind == "index"
+            or facts.get("constraint_kind") in ("primary key", "unique", "exclusion")
+        ):
+            out.append(Hazard.INDEX_DROPPED)
+        if kind == "constraint":
+            out.append(Hazard.ACCESS_EXCLUSIVE_LOCK)
+        if kind == "materialized view" and action == "replace":
+            out.append(Hazard.ACCESS_EXCLUSIVE_LOCK)  # gone until the new one is filled
+    if kind == "policy":
+        if access.policy_widens(facts.get("before"), facts.get("after")):
+            out.append(Hazard.WEAKENS_SECURITY)
+        return out
+    if operation == "alter_column_type":
+        change_ = column_types.formatted_change(facts.get("old_type"), facts["new_type"])
+        if change_.narrows and not facts.get("passing"):
+            out.append(Hazard.DELETES_DATA)
+        if change_.rewrites:
+            out.append(Hazard.REWRITES_TABLE)
+        out.append(Hazard.ACCESS_EXCLUSIVE_LOCK)
+    elif operation in (
+        "add_column",
+        "set_not_null",
+        "drop_not_null",
+        "add_constraint",
+        "drop_expression",
+        "set_expression",
+        "add_identity",
+        "drop_identity",
+        "set_generated",
+        "identity_options",
+        "set_default",
+        "drop_default",
+        "detach_partition",
+        "attach_partition",
+        "inherit",
+        "no_inherit",
+        "replica_identity",
+        "set_storage_parameters",
+        "reset_storage_parameters",
+        "set_storage",
+        "set_compression",
+        "set_statistics",
+        "enable_trigger",
+        "enable_rule",
+        "alter_constraint",
+    ):
+        out.append(Hazard.ACCESS_EXCLUSIVE_LOCK)
+    elif operation == "set_logged":
+        out += [Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE_LOCK]
+    elif operation == "add_foreign_key":
+        out.append(Hazard.SHARE_LOCK)  # SHARE ROW EXCLUSIVE, on both tables: writes wait
+    elif operation == "create_index":
+        out += [Hazard.INDEX_BUILD, Hazard.SHARE_LOCK]
+    elif operation in ("disable_rls", "no_force_rls") or (
+        operation == "grant" and facts.get("grantee") in ("public", "anon")
+    ):
+        out.append(Hazard.WEAKENS_SECURITY)
+    elif operation in ("create_view", "replace_view") and not _invoker(facts.get("options")):
+        if facts.get("before_options") is None or _invoker(facts.get("before_options")):
+            out.append(Hazard.WEAKENS_SECURITY)  # a new definer view, or invoker no more
+    elif (
+        operation in ("create_function", "replace_function", "alter_function")
+        and facts.get("security_definer")
+        and not facts.get("search_path")
+    ):
+        out.append(Hazard.WEAKENS_SECURITY)
+    return list(dict.fromkeys(out))
+
+
+def _invoker(options: Any) -> bool:
+    return any(
+        o.lower() in ("security_invoker=true", "security_invoker=on", "security_invoker=1")
+        for o in options or ()
+    )

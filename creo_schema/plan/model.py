@@ -13,11 +13,25 @@ from creo_schema.errors import InputError
 
 # Final: their types are the literals the Plan fields below accept.
 FORMAT: Final = "creo-schema/plan"
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = 2
 
-# main: the one transaction; concurrent: alone, outside any transaction; validate: each
-# in a transaction of its own; post: one transaction after the validations.
-Phase = Literal["main", "concurrent", "validate", "post"]
+# pre: each in a transaction of its own, before the rest (an enum label added, which the
+# main transaction may then use); main: the one transaction; concurrent: alone, outside any
+# transaction; validate: each in a transaction of its own; post: one transaction after the
+# validations.
+Phase = Literal["pre", "main", "concurrent", "validate", "post"]
+
+
+class DataCheck(BaseModel):
+    """A read-only count of the rows that would make a statement fail; 0 means it can run.
+
+    `message` says what the rows are, with `{count}` for their number.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    sql: str
+    message: str
 
 
 class PlannedStatement(BaseModel):
@@ -25,10 +39,13 @@ class PlannedStatement(BaseModel):
 
     sql: str
     phase: Phase = "main"
-    kind: str = ""  # the pglast node name, e.g. AlterTableStmt
-    action: str = ""  # create, alter, drop, grant, revoke, comment, other
-    target: str = ""  # the object touched, e.g. public.orders
+    kind: str = ""  # the object's kind: table, column, index, policy, ... (row for data)
+    action: str = ""  # create, alter, drop, replace (and insert, update, delete for rows)
+    operation: str = ""  # what exactly: add_column, alter_column_type, grant, ...
+    target: str = ""  # the object, as SQL names it: public.orders, public.orders.total
+    table: str = ""  # the table it works on, when it works on one
     hazards: tuple[str, ...] = ()
+    checks: tuple[DataCheck, ...] = ()  # run against the rows before the statement runs
 
     @property
     def transactional(self) -> bool:
@@ -42,17 +59,18 @@ class Verification(BaseModel):
 
     verified: bool
     method: str  # what was copied and how it was compared
-    added_statements: int = 0  # residue the engine missed, found by re-diffing the copy
-    added_rollback_statements: int = 0
     duration_ms: int = 0
     problems: tuple[str, ...] = ()
+    # migra's engine (results), run on the proven database as a second opinion: what it
+    # said ("agrees", or why it could not look)
+    second_opinion: str = ""
 
 
 class Plan(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     format: Literal["creo-schema/plan"] = FORMAT
-    format_version: Literal[1] = FORMAT_VERSION
+    format_version: Literal[2] = FORMAT_VERSION
     tool_version: str = __version__
     created_at: datetime
     target: str  # the target URL, password redacted

@@ -8,13 +8,17 @@ the renames plus that diff; the rollback is the reverse diff plus the renames un
 
 from __future__ import annotations
 
+from creo_schema.catalog import CatalogSnapshot, Inspection, inspect
 from creo_schema.db import connect
-from creo_schema.diff.engine import Inspected, inspect
+from creo_schema.diff.quote import ident, qualified
 from creo_schema.source.hints import Rename
 
 
-def applicable(renames: tuple[Rename, ...], current: Inspected) -> list[Rename]:
-    tables = {(t.schema, t.name): t for t in current.engine.tables.values()}
+def applicable(renames: tuple[Rename, ...], current: CatalogSnapshot) -> list[Rename]:
+    tables = {(t.schema, t.name) for t in current.relations if t.is_table}
+    columns: dict[tuple[str, str], set[str]] = {}
+    for column in current.columns:
+        columns.setdefault((column.schema, column.table), set()).add(column.name)
     chosen = [
         r
         for r in renames
@@ -25,31 +29,34 @@ def applicable(renames: tuple[Rename, ...], current: Inspected) -> list[Rename]:
     for rename in renames:
         if rename.column:
             key = (rename.schema, rename.table)
-            table = tables.get(now_named.get(key, key))
-            if (
-                table is not None
-                and rename.old in table.columns
-                and rename.new not in table.columns
-            ):
+            table = now_named.get(key, key)
+            present = columns.get(table, set())
+            if table in tables and rename.old in present and rename.new not in present:
                 chosen.append(rename)
     return chosen  # table renames first: the column renames name tables by their new names
 
 
 def forward_sql(rename: Rename) -> str:
     if rename.column:
-        return f'alter table "{rename.schema}"."{rename.table}" rename column "{rename.old}" to "{rename.new}"'
-    return f'alter table "{rename.schema}"."{rename.old}" rename to "{rename.new}"'
+        return (
+            f"alter table {qualified(rename.schema, rename.table)} "
+            f"rename column {ident(rename.old)} to {ident(rename.new)}"
+        )
+    return f"alter table {qualified(rename.schema, rename.old)} rename to {ident(rename.new)}"
 
 
 def backward_sql(rename: Rename) -> str:
     if rename.column:
-        return f'alter table "{rename.schema}"."{rename.table}" rename column "{rename.new}" to "{rename.old}"'
-    return f'alter table "{rename.schema}"."{rename.new}" rename to "{rename.old}"'
+        return (
+            f"alter table {qualified(rename.schema, rename.table)} "
+            f"rename column {ident(rename.new)} to {ident(rename.old)}"
+        )
+    return f"alter table {qualified(rename.schema, rename.new)} rename to {ident(rename.old)}"
 
 
 def renamed_baseline(
     clone_url: str, renames: list[Rename], schemas: tuple[str, ...], extensions: tuple[str, ...]
-) -> Inspected:
+) -> Inspection:
     """Do the renames on a copy of the target and inspect it."""
     with connect(clone_url, autocommit=True) as conn:
         with conn.transaction():

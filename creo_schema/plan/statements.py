@@ -1,82 +1,124 @@
-"""From SQL text to planned statements: classified, hazards attached, phases assigned."""
+"""From the differ's changes to planned statements: hazards, online rewrites, phases, checks.
+
+Everything here reads the typed changes (diff/change.py), never the SQL text. Reference
+data and recorded rollbacks of older plans are SQL text only: `text_statements` classifies
+those with pglast (plan/classify.py).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Sequence
 
 import pglast
 
-from creo_schema.plan.classify import Classified, classify
-from creo_schema.plan.hazards import Hazard
-from creo_schema.plan.model import PlannedStatement
-from creo_schema.plan.rewrite import Step, rewrite
+from creo_schema.diff.change import Change
+from creo_schema.plan.checks import EnumLabels, checks_for
+from creo_schema.plan.classify import classify
+from creo_schema.plan.hazards import Hazard, hazards_of
+from creo_schema.plan.model import DataCheck, Phase, PlannedStatement
+from creo_schema.plan.rewrite import online_steps
 
 # Hazards that only matter for a table that holds rows and serves traffic.
 _TRAFFIC_HAZARDS = frozenset(
     {Hazard.ACCESS_EXCLUSIVE_LOCK, Hazard.SHARE_LOCK, Hazard.REWRITES_TABLE, Hazard.INDEX_BUILD}
 )
+PHASES: tuple[Phase, ...] = ("pre", "main", "concurrent", "validate", "post")
 
 
-def migration_statements(
-    sql: list[str], existing_tables: set[str], old_types: Mapping[str, str] | None = None
+def planned_statements(
+    changes: Sequence[Change],
+    existing_tables: set[str],
+    enum_labels: EnumLabels,
+    major: int,
+    *,
+    online: bool = True,
 ) -> tuple[PlannedStatement, ...]:
-    """The migration, rewritten for online safety on the tables that already exist.
+    """The statements of a migration (`online`: rewritten to keep existing tables
+    available) or of a rollback (one transaction: it is for getting back, not for staying
+    online).
 
-    `old_types`: each existing column's type (`schema.table.column` -> format_type), which
-    tells widening type changes from narrowing ones (plan/column_types.py).
+    `existing_tables` are the ids of the tables that exist before and are not dropped: only
+    their statements can meet rows and traffic.
     """
-    return _planned(rewrite(sql, existing_tables, old_types), existing_tables)
+    created = {i for c in changes if c.action in ("create", "replace") for i in c.creates}
+    dropped = {
+        i for c in changes if c.drops and not c.creates for i in c.drops if i.startswith("table:")
+    }
+    needed = {i for c in changes for i in c.requires}
+    out: list[PlannedStatement] = []
+    for item in changes:
+        hazards = hazards_of(item)
+        live = item.table in existing_tables and item.table not in created
+        existing_sequence = item.kind == "sequence" and item.identity not in created
+        checks: tuple[DataCheck, ...] = (
+            checks_for(item, enum_labels, major) if live or existing_sequence else ()
+        )
+        if item.table and not live:
+            hazards = [h for h in hazards if h not in _TRAFFIC_HAZARDS]
+            hazards = [h for h in hazards if h is not Hazard.WEAKENS_SECURITY]
+        if item.table in dropped and item.identity not in item.drops:
+            hazards = [h for h in hazards if h is not Hazard.WEAKENS_SECURITY]
+        steps = (
+            online_steps(item, hazards, needed)
+            if online and live
+            else [(item.sql, _phase(item), hazards)]
+        )
+        for number, (sql, phase, step_hazards) in enumerate(steps):
+            out.append(_statement(item, sql, phase, step_hazards, checks if number == 0 else ()))
+    order = {phase: i for i, phase in enumerate(PHASES)}
+    return tuple(sorted(out, key=lambda s: order[s.phase]))  # stable within a phase
 
 
-def rollback_statements(
-    sql: list[str],
-    existing_tables: set[str] | None = None,
-    old_types: Mapping[str, str] | None = None,
-) -> tuple[PlannedStatement, ...]:
-    """The rollback runs in one transaction: it is for getting back, not for staying online."""
-    steps = [Step(text, "main", classify(text, old_types)) for text in sql]
-    return _planned(steps, existing_tables)
+def _phase(item: Change) -> Phase:
+    return "pre" if item.details.get("own_transaction") else "main"
+
+
+def _statement(
+    item: Change,
+    sql: str,
+    phase: Phase,
+    hazards: Iterable[Hazard],
+    checks: tuple[DataCheck, ...],
+) -> PlannedStatement:
+    return PlannedStatement(
+        sql=sql,
+        phase=phase,
+        kind=item.kind,
+        action=item.action,
+        operation=item.operation,
+        target=item.name,
+        table=item.table.partition(":")[2],
+        hazards=tuple(dict.fromkeys(h.value for h in hazards)),
+        checks=checks,
+    )
+
+
+def text_statements(sql: list[str]) -> tuple[PlannedStatement, ...]:
+    """Statements known only as SQL text (reference rows; rollbacks recorded by older
+    versions), classified with pglast, all in the main transaction."""
+    out = []
+    for text in sql:
+        item = classify(text)
+        out.append(
+            PlannedStatement(
+                sql=text,
+                kind="row"
+                if item.kind in ("InsertStmt", "UpdateStmt", "DeleteStmt")
+                else item.kind,
+                action=item.action,
+                operation=item.kind,
+                target=item.target,
+                table=item.table,
+                hazards=tuple(h.value for h in item.hazards),
+            )
+        )
+    return tuple(out)
 
 
 def planned_from_sql(text: str) -> tuple[PlannedStatement, ...]:
     parts = [part.strip() for part in pglast.split(text)] if text.strip() else []
-    return rollback_statements([p for p in parts if p])
+    return text_statements([p for p in parts if p])
 
 
-def _planned(steps: list[Step], existing: set[str] | None) -> tuple[PlannedStatement, ...]:
-    """Drop hazards that cannot happen given the rest of the plan.
-
-    A table the plan creates has no rows and no traffic: locks and builds on it cost nothing,
-    and what it grants weakens nothing that was there before (the lints judge new objects).
-    A policy dropped or a grant revoked on a table the plan drops weakens nothing.
-    """
-    items = [step.classified for step in steps]
-    created = {c.target for c in items if c.kind == "CreateStmt"} - (existing or set())
-    dropped = {c.table for c in items if c.kind == "DropStmt" and Hazard.DELETES_DATA in c.hazards}
-    out = []
-    for step in steps:
-        item = step.classified
-        hazards = list(item.hazards)
-        if item.table and item.table in created:
-            hazards = [
-                h for h in hazards if h not in _TRAFFIC_HAZARDS and h is not Hazard.WEAKENS_SECURITY
-            ]
-        if item.table and item.table in dropped and not _drops_the_table(item):
-            hazards = [h for h in hazards if h is not Hazard.WEAKENS_SECURITY]
-        out.append(_statement(step, item, hazards))
-    return tuple(out)
-
-
-def _drops_the_table(item: Classified) -> bool:
-    return item.kind == "DropStmt" and item.target == item.table
-
-
-def _statement(step: Step, item: Classified, hazards: list[Hazard]) -> PlannedStatement:
-    return PlannedStatement(
-        sql=step.sql,
-        phase=step.phase,
-        kind=item.kind,
-        action=item.action,
-        target=item.target,
-        hazards=tuple(h.value for h in hazards),
-    )
+# Kept for the callers of the SQL-text path (recorded rollbacks of older plans).
+rollback_statements = text_statements

@@ -19,6 +19,8 @@ import pytest
 from creo_schema.catalog import KINDS, CatalogSnapshot, snapshot
 from creo_schema.catalog.model import Column
 from creo_schema.catalog.reader import _maker
+from creo_schema.diff.differ import KIND_LIST
+from creo_schema.diff.objects import build_side
 from creo_schema.db import connect
 from creo_schema.shadow.cluster import Cluster
 from creo_schema.shadow.tempdb import temporary_database
@@ -89,6 +91,13 @@ grant select on app.parent to creo_content_b;
 grant update (note) on app.child to creo_content_b, public;
 revoke execute on function app.f(int, text, int[]) from public;
 alter default privileges in schema app grant select on tables to creo_content_b;
+create collation app.bytes (provider = libc, locale = 'C');
+create type app.span as range (subtype = float8, subtype_diff = float8mi);
+create rule child_log as on delete to app.child do also notify child_deleted;
+create statistics app.child_stats (dependencies) on parent_id, s from app.child;
+create function app.same(a app.pair, b app.pair) returns boolean language sql immutable
+  as $$ select a = b $$;
+create operator app.=== (function = app.same, leftarg = app.pair, rightarg = app.pair);
 """
 
 ROLES = (
@@ -121,9 +130,12 @@ def _plain(conn: Any, kind: str, schemas: tuple[str, ...]) -> tuple[Any, ...]:
     cls = KINDS[kind]
     tuples = {f.name for f in dataclasses.fields(cls) if "tuple" in str(f.type)}
     with conn.cursor() as cursor:
+        cursor.execute("set search_path = ''")  # as the snapshot reads
         cursor.execute(
             "with target_ns as (select oid, nspname from pg_namespace"
-            " where nspname = any(%(schemas)s::text[])) select * from (" + body + ") k",
+            " where nspname = any(%(schemas)s::text[])),"
+            " ext_members as (select classid, objid from pg_depend where deptype = 'e')"
+            " select * from (" + body + ") k",
             {"schemas": list(schemas)},
         )
         names = [c.name for c in cursor.description]
@@ -177,13 +189,19 @@ def test_what_the_queries_fold_and_look_up(loaded: str) -> None:
     grants = {(p.object, p.grantee): p.privileges for p in s.privileges}
     assert grants[("app.parent", "creo_content_b")] == ("insert*", "select", "select")
     assert grants[("app.child.note", "public")] == ("update",)
-    deps = {(d.dependent, d.referenced) for d in s.dependencies}
-    assert ("table app.parent", "type app.mood") in deps  # through app.mood[]
-    assert ("table app.child", "table app.parent") in deps  # a row type is its table
-    assert ("table app.parent", "type app.pair") in deps  # a composite type stays a type
-    assert ("type app.checked", "function app.ok(integer)") in deps
-    assert ("view app.child_view", "view app.parent_view") in deps
-    assert ("table app.child", "function app.ok(integer)") in deps
+    # Dependencies, mapped onto the differ's ids (diff/objects.py).
+    side = build_side(s, KIND_LIST)
+    needs = side.needs
+    assert "type:app.mood" in needs["column:app.parent.moods"]  # through app.mood[]
+    assert "table:app.parent" in needs["column:app.child.parent"]  # a row type is its table
+    assert "type:app.pair" in needs["column:app.parent.pair"]  # a composite type stays a type
+    assert "function:app.ok(i integer)" in needs["domain_constraint:app.checked.checked_check"]
+    assert "column:app.parent_view.id" in needs["view:app.child_view"]
+    assert "function:app.ok(i integer)" in needs["index:app.child_ok"]
+    assert "function:app.next_code()" in needs["default:app.parent.code"]
+    assert "sequence:app.child_s_seq" in needs["default:app.child.s"]
+    assert "column:app.child.s" in needs["sequence:app.child_s_seq"]  # OWNED BY
+    assert {u.kind for u in s.unmodeled} == {"operator"}
 
 
 def test_objects_are_made_as_their_class_makes_them() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 from creo_schema.catalog import KINDS
 from creo_schema.catalog.model import Column, Comment, Enum, Policy
 from creo_schema.catalog.reader import CatalogSnapshot
-from creo_schema.diff.engine import catalog_digest
+from creo_schema.catalog import catalog_digest
 
 
 def _reference(catalog: Any) -> str:
@@ -34,17 +34,22 @@ def _reference(catalog: Any) -> str:
 def _snapshot(**kinds: tuple[Any, ...]) -> CatalogSnapshot:
     values: dict[str, Any] = {kind: () for kind in KINDS}
     values.update(kinds)
-    return CatalogSnapshot(server_version=180000, schemas=("public",), **values)
+    return CatalogSnapshot(
+        server_version=180000, current_user="postgres", schema_names=("public",), **values
+    )
 
 
 def _column(table: str, name: str, position: int, kind: str = "text") -> Column:
-    return Column("public", table, name, position, kind, False, None, "", "", None, type_oid=25)
+    return Column(
+        "public", table, name, position, kind, False, None, "", "", None, None, None, None,
+        False, None, type_oid=25,
+    )
 
 
 def test_the_digest_is_the_reference_one() -> None:
     catalog = _snapshot(
         columns=(_column("b", "x", 2), _column("a", "y", 1, "numeric(10,2)"), _column("a", "é", 3)),
-        enums=(Enum("public", "mood", ("calm", "busy")),),
+        enums=(Enum("public", "mood", ("calm", "busy"), "postgres"),),
         policies=(Policy("public", "a", "p", True, "r", ("authenticated",), "(x > 0)", None),),
         comments=(Comment("table", "public.a", 'quoted "text"\nand a line'),),
     )

@@ -1,7 +1,11 @@
 -- Columns of every relation above, numbered without the gaps dropped columns leave.
 -- A default without column references (all but generated columns) is printed with no
--- relation for context, which leaves the table unopened; it reads the same.
-select n.nspname as schema,
+-- relation for context, which leaves the table unopened; it reads the same. Storage and
+-- compression are given only where they differ from the type's own; `inherited` marks a
+-- column that exists only because a parent (or a partitioned table) has it.
+select c.oid::bigint as table_oid,
+       a.attnum::int as attnum,
+       n.nspname as schema,
        c.relname as "table",
        a.attname as name,
        row_number() over (partition by n.nspname, c.relname order by a.attnum)::int as position,
@@ -19,11 +23,29 @@ select n.nspname as schema,
          (select quote_ident(cn.nspname) || '.' || quote_ident(co.collname)
             from pg_collation co join pg_namespace cn on cn.oid = co.collnamespace
            where co.oid = a.attcollation)
-       end as collation
+       end as collation,
+       case when a.attstorage <> t.typstorage then
+         case a.attstorage when 'p' then 'plain' when 'e' then 'external' when 'm' then 'main'
+                           else 'extended' end
+       end as storage,
+       case a.attcompression when 'p' then 'pglz' when 'l' then 'lz4' end as compression,
+       nullif(a.attstattarget::int, -1) as statistics,
+       not a.attislocal as inherited,
+       case when a.attidentity <> '' then
+         (select 'START WITH ' || s.seqstart || ' INCREMENT BY ' || s.seqincrement
+                 || ' MINVALUE ' || s.seqmin || ' MAXVALUE ' || s.seqmax
+                 || ' CACHE ' || s.seqcache
+                 || case when s.seqcycle then ' CYCLE' else ' NO CYCLE' end
+            from pg_depend d join pg_sequence s on s.seqrelid = d.objid
+           where d.refclassid = 'pg_class'::regclass and d.refobjid = a.attrelid
+             and d.refobjsubid = a.attnum and d.classid = 'pg_class'::regclass
+             and d.deptype = 'i')
+       end as identity_options
   from pg_attribute a
   join pg_class c on c.oid = a.attrelid
   join target_ns n on n.oid = c.relnamespace
   join pg_type t on t.oid = a.atttypid
  where c.relkind in ('r', 'p', 'v', 'm', 'f')
    and a.attnum > 0 and not a.attisdropped
+   and c.oid not in (select objid from ext_members where classid = 'pg_class'::regclass)
  order by n.nspname, c.relname, a.attnum

@@ -1,5 +1,7 @@
 -- Row-level security policies.
-select n.nspname as schema,
+select p.oid::bigint as oid,
+       p.polrelid::bigint as table_oid,
+       n.nspname as schema,
        c.relname as "table",
        p.polname as name,
        p.polpermissive as permissive,
@@ -17,4 +19,4 @@ select n.nspname as schema,
   from pg_policy p
   join pg_class c on c.oid = p.polrelid
   join target_ns n on n.oid = c.relnamespace
- order by 1, 2, 3
+ order by 3, 4, 5

@@ -1,18 +1,22 @@
 -- Granted privileges, one row per object and grantee with its sorted privileges. A NULL ACL
 -- means the built-in defaults, which are spelled out (acldefault) so that "never granted" and
 -- "granted the defaults" compare equal. Each object's ACL is grouped by grantee on its own,
--- which sorts a few items at a time instead of every privilege of every object at once.
-with acls(object_type, object, acl) as (
+-- which sorts a few items at a time instead of every privilege of every object at once. The
+-- class, oid and sub-id (a column's number) say which object of the snapshot it belongs to.
+with acls(object_type, object, acl, class, objid, subid) as (
   select case c.relkind when 'S' then 'sequence' when 'v' then 'view'
-                        when 'm' then 'materialized view' else 'table' end,
+                        when 'm' then 'materialized view' when 'f' then 'foreign table'
+                        else 'table' end,
          quote_ident(n.nspname) || '.' || quote_ident(c.relname),
-         coalesce(c.relacl, acldefault((case c.relkind when 'S' then 's' else 'r' end)::"char", c.relowner))
+         coalesce(c.relacl, acldefault((case c.relkind when 'S' then 's' else 'r' end)::"char", c.relowner)),
+         'pg_class', c.oid, 0
     from pg_class c join target_ns n on n.oid = c.relnamespace
    where c.relkind in ('r', 'p', 'v', 'm', 'f', 'S')
+     and c.oid not in (select objid from ext_members where classid = 'pg_class'::regclass)
   union all
   select 'column',
          quote_ident(n.nspname) || '.' || quote_ident(c.relname) || '.' || quote_ident(a.attname),
-         a.attacl
+         a.attacl, 'pg_class', c.oid, a.attnum::int
     from pg_attribute a
     join pg_class c on c.oid = a.attrelid
     join target_ns n on n.oid = c.relnamespace
@@ -21,22 +25,29 @@ with acls(object_type, object, acl) as (
   select case p.prokind when 'p' then 'procedure' else 'function' end,
          quote_ident(n.nspname) || '.' || quote_ident(p.proname)
            || '(' || pg_get_function_identity_arguments(p.oid) || ')',
-         coalesce(p.proacl, acldefault('f', p.proowner))
+         coalesce(p.proacl, acldefault('f', p.proowner)), 'pg_proc', p.oid, 0
     from pg_proc p join target_ns n on n.oid = p.pronamespace
+   where p.oid not in (select objid from ext_members where classid = 'pg_proc'::regclass)
   union all
-  select 'type', quote_ident(n.nspname) || '.' || quote_ident(t.typname),
-         coalesce(t.typacl, acldefault('T', t.typowner))
+  select case t.typtype when 'd' then 'domain' else 'type' end,
+         quote_ident(n.nspname) || '.' || quote_ident(t.typname),
+         coalesce(t.typacl, acldefault('T', t.typowner)), 'pg_type', t.oid, 0
     from pg_type t join target_ns n on n.oid = t.typnamespace
    where t.typtype in ('e', 'd', 'c', 'r') and (t.typrelid = 0 or exists (
            select 1 from pg_class c where c.oid = t.typrelid and c.relkind = 'c'))
+     and t.oid not in (select objid from ext_members where classid = 'pg_type'::regclass)
   union all
-  select 'schema', quote_ident(n.nspname), coalesce(s.nspacl, acldefault('n', s.nspowner))
+  select 'schema', quote_ident(n.nspname), coalesce(s.nspacl, acldefault('n', s.nspowner)),
+         'pg_namespace', s.oid, 0
     from target_ns n join pg_namespace s on s.oid = n.oid
 )
 select acls.object_type,
        acls.object,
        g.grantee,
-       g.privileges
+       g.privileges,
+       acls.class as class_,
+       acls.objid::bigint as objid,
+       acls.subid
   from acls
   cross join lateral (
     select case e.grantee when 0 then 'public' else pg_get_userbyid(e.grantee) end as grantee,

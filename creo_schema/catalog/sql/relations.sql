@@ -1,4 +1,5 @@
--- Tables, views, materialized views and foreign tables of the target schemas.
+-- Tables, views, materialized views and foreign tables of the target schemas. A partition
+-- names its parent (and the bound); plain inheritance lists the parents in order.
 select c.oid::bigint as oid,
        n.nspname as schema,
        c.relname as name,
@@ -14,16 +15,45 @@ select c.oid::bigint as oid,
             else coalesce((select array_agg(o order by o) from unnest(c.reloptions) o), '{}')
        end as options,
        case when c.relispartition then
-         (select pn.nspname || '.' || p.relname
+         (select quote_ident(pn.nspname) || '.' || quote_ident(p.relname)
             from pg_inherits i join pg_class p on p.oid = i.inhparent
             join pg_namespace pn on pn.oid = p.relnamespace
            where i.inhrelid = c.oid)
        end as partition_of,
+       case when c.relispartition then
+         (select i.inhparent::bigint from pg_inherits i where i.inhrelid = c.oid)
+       end as partition_parent_oid,
        case when c.relispartition then pg_get_expr(c.relpartbound, c.oid) end as partition_bound,
        case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end as partition_key,
        case when c.relkind in ('v', 'f') then pg_relation_is_updatable(c.oid, false) & 28 = 28
-            else c.relkind in ('r', 'p') end as updatable
+            else c.relkind in ('r', 'p') end as updatable,
+       case when c.relispartition then '{}' else
+         coalesce((select array_agg(quote_ident(pn.nspname) || '.' || quote_ident(p.relname)
+                                    order by i.inhseqno)
+                     from pg_inherits i join pg_class p on p.oid = i.inhparent
+                     join pg_namespace pn on pn.oid = p.relnamespace
+                    where i.inhrelid = c.oid), '{}')
+       end as inherits,
+       case when c.relispartition then '{}' else
+         coalesce((select array_agg(i.inhparent::bigint order by i.inhseqno)
+                     from pg_inherits i where i.inhrelid = c.oid), '{}')
+       end as inherits_oids,
+       case c.relreplident when 'd' then 'default' when 'n' then 'nothing' when 'f' then 'full'
+                           else 'index' end as replica_identity,
+       case when c.relreplident = 'i' then
+         (select ic.relname from pg_index x join pg_class ic on ic.oid = x.indexrelid
+           where x.indrelid = c.oid and x.indisreplident)
+       end as replica_index,
+       case when c.relkind = 'f' then
+         (select quote_ident(s.srvname) from pg_foreign_table ft
+            join pg_foreign_server s on s.oid = ft.ftserver where ft.ftrelid = c.oid)
+       end as foreign_server,
+       case when c.relkind = 'f' then
+         coalesce((select array_agg(o order by o) from pg_foreign_table ft,
+                          unnest(ft.ftoptions) o where ft.ftrelid = c.oid), '{}')
+       else '{}' end as foreign_options
   from pg_class c
   join target_ns n on n.oid = c.relnamespace
  where c.relkind in ('r', 'p', 'v', 'm', 'f')
+   and c.oid not in (select objid from ext_members where classid = 'pg_class'::regclass)
  order by 2, 3

@@ -1,0 +1,95 @@
+"""A database's managed schemas, read and fingerprinted: what plans, proofs and applies compare.
+
+`inspect` reads our catalog snapshot of the managed schemas with the declared extensions
+only (the platform's own extensions are not ours to compare), and digests it. The digest
+is the schema's fingerprint: a plan records the target's, apply refuses when it moved, the
+proof compares each step's against its goal.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from creo_schema.catalog.reader import KINDS, CatalogSnapshot, snapshot
+
+# Kinds left out of the digest: dependencies follow from the rest, type_refs serve typegen.
+_UNDIGESTED_KINDS = ("dependencies", "type_refs")
+# A column's position is left out: a column added by a migration lands last, whatever its
+# place in schema/, and nothing about the schema's meaning depends on it.
+_UNDIGESTED_FIELDS = frozenset({"position"})
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """A database's schema as this tool sees it, restricted to what it manages."""
+
+    catalog: CatalogSnapshot
+    digest: str
+
+    @property
+    def fingerprint(self) -> str:
+        return self.digest
+
+    @property
+    def server_major(self) -> int:
+        return self.catalog.server_version // 10000
+
+
+def inspect(conn: Any, managed_schemas: tuple[str, ...], extensions: tuple[str, ...]) -> Inspection:
+    catalog = managed_catalog(conn, managed_schemas, extensions)
+    return Inspection(catalog, catalog_digest(catalog))
+
+
+def managed_catalog(
+    conn: Any, managed_schemas: tuple[str, ...], extensions: tuple[str, ...]
+) -> CatalogSnapshot:
+    """Our catalog snapshot of the managed schemas, with the declared extensions only.
+
+    The snapshot lists every installed extension; the platform's own (pg_graphql, vault, ...)
+    are not ours to compare.
+    """
+    catalog = snapshot(conn, managed_schemas)
+    declared = set(extensions)
+    kept = tuple(e for e in catalog.extensions if e.name in declared)
+    others = {e.oid for e in catalog.extensions} - {e.oid for e in kept}
+    return dataclasses.replace(
+        catalog,
+        extensions=kept,
+        comments=tuple(
+            c for c in catalog.comments if not (c.class_ == "pg_extension" and c.objid in others)
+        ),
+    )
+
+
+def catalog_digest(catalog: Any) -> str:
+    """SHA-256 of the compared fields of our catalog snapshot (oids and positions left out).
+
+    The hashed text is `json.dumps({kind: sorted rows}, sort_keys=True)`, each row the list
+    of its compared values and rows sorted by their own JSON; it is fed to the hash kind by
+    kind rather than built whole, which at thousands of tables was tens of MiB at once.
+    Rows hold only scalars and lists, so a row's own JSON is its text inside the whole.
+    """
+    digest = hashlib.sha256(b"{")
+    kinds = sorted(k for k in KINDS if k not in _UNDIGESTED_KINDS)
+    for number, kind in enumerate(kinds):
+        items = getattr(catalog, kind)
+        names = (
+            [
+                f.name
+                for f in dataclasses.fields(items[0])
+                if f.compare and f.name not in _UNDIGESTED_FIELDS
+            ]
+            if items
+            else []
+        )
+        rows = sorted(
+            json.dumps([getattr(item, name) for name in names], default=str) for item in items
+        )
+        separator = ", " if number else ""
+        digest.update(f"{separator}{json.dumps(kind)}: [{', '.join(rows)}]".encode())
+    digest.update(b"}")
+    return digest.hexdigest()

@@ -1,0 +1,67 @@
+"""What the differ returns: typed, frozen changes, each one SQL statement.
+
+A change names the object it acts on (`identity`, an id as `objects.py` makes them), what
+it does (`action` and the finer `operation`), and for ordering, the ids it brings into
+existence (`creates`), takes away (`drops`, the ones that go with it included: a dropped
+table's columns, indexes, policies ...) and needs to exist when it runs (`requires`).
+`details` carries the facts hazards, online rewrites and data checks decide on (a column's
+old and new type, a constraint's kind), so that nothing downstream re-reads the SQL.
+
+An object that must be dropped and created again is two changes, both with the action
+`replace`: the first drops it, the second creates it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Action = Literal["create", "drop", "alter", "replace"]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    kind: str  # the object's kind: table, column, index, policy, ...
+    action: Action
+    identity: str  # the object's id, e.g. "column:public.orders.category"
+    sql: str
+    operation: str = ""  # e.g. create_table, add_column, alter_column_type, set_not_null
+    table: str = ""  # the id of the table the statement alters or locks, when there is one
+    creates: frozenset[str] = frozenset()
+    drops: frozenset[str] = frozenset()
+    requires: frozenset[str] = frozenset()
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        """The object as a reader names it: the id without its kind."""
+        return self.identity.partition(":")[2]
+
+
+def change(
+    kind: str,
+    action: Action,
+    identity: str,
+    sql: str,
+    operation: str = "",
+    *,
+    table: str = "",
+    creates: Iterable[str] = (),
+    drops: Iterable[str] = (),
+    requires: Iterable[str] = (),
+    **details: Any,
+) -> Change:
+    """A `Change`, with the id sets given as any iterables and the details as keywords."""
+    return Change(
+        kind,
+        action,
+        identity,
+        sql,
+        operation or f"{action}_{kind}".replace(" ", "_"),
+        table,
+        frozenset(creates),
+        frozenset(drops),
+        frozenset(requires),
+        details,
+    )

@@ -1,0 +1,300 @@
+"""Our own differ: two catalog snapshots in, the ordered changes between them out.
+
+1. Both snapshots become sides of nodes with stable ids (objects.py).
+2. Objects only in the target are dropped, only in the desired state created; objects in
+   both are compared, and their kind alters them in place or asks for a replacement.
+3. Replacements and drops are expanded over the target's dependency graph (expand.py).
+4. The changes are written, their comments, privileges and owners with them (facets.py),
+   and put in order (order.py).
+
+The rollback is the same function with the two snapshots swapped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from creo_schema.catalog import CatalogSnapshot
+from creo_schema.diff.change import Action, Change, change
+from creo_schema.diff.expand import Expansion, expand
+from creo_schema.diff.facets import facet_changes
+from creo_schema.diff.kinds.base import REPLACE, Context, Kind
+from creo_schema.diff.kinds.constraints import ConstraintKind, IndexKind
+from creo_schema.diff.kinds.default_privileges import DefaultPrivilegesKind
+from creo_schema.diff.kinds.namespaces import CollationKind, ExtensionKind, SchemaKind
+from creo_schema.diff.kinds.routines import FunctionKind
+from creo_schema.diff.kinds.sequences import SequenceKind
+from creo_schema.diff.kinds.table_objects import PolicyKind, RuleKind, StatisticsKind, TriggerKind
+from creo_schema.diff.kinds.tables import ColumnKind, DefaultKind, TableKind, ViewColumnKind
+from creo_schema.diff.kinds.types import (
+    CompositeKind,
+    DomainConstraintKind,
+    DomainKind,
+    EnumKind,
+    RangeKind,
+)
+from creo_schema.diff.kinds.views import ViewKind
+from creo_schema.diff.objects import Side, build_side
+from creo_schema.diff.order import OrderingError, order
+from creo_schema.diff.quote import ident, qualified
+
+_VIEWS = ViewKind()
+# In the order nodes are added (tables add every relation's columns, so views come after).
+KIND_LIST: tuple[Kind, ...] = (
+    SchemaKind(),
+    ExtensionKind(),
+    CollationKind(),
+    DefaultPrivilegesKind(),
+    EnumKind(),
+    DomainKind(),
+    DomainConstraintKind(),
+    CompositeKind(),
+    RangeKind(),
+    SequenceKind(),
+    FunctionKind(),
+    TableKind(),
+    ColumnKind(),
+    DefaultKind(),
+    ViewColumnKind(),
+    ConstraintKind(),
+    IndexKind(),
+    _VIEWS,
+    TriggerKind(),
+    RuleKind(),
+    PolicyKind(),
+    StatisticsKind(),
+)
+KINDS: dict[str, Kind] = {kind.name: kind for kind in KIND_LIST} | {"materialized view": _VIEWS}
+
+FACET_RANKS = {"owner": 90, "revoke": 91, "grant": 92, "comment": 93}
+
+
+class Unplannable(Exception):
+    """Something the differ cannot plan: named, never skipped."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
+def diff(current: CatalogSnapshot, desired: CatalogSnapshot) -> list[Change]:
+    """The changes that take the `current` database to the `desired` one, in order."""
+    ctx = Context(
+        build_side(current, KIND_LIST),
+        build_side(desired, KIND_LIST),
+        major=current.server_version // 10000,
+    )
+    _refuse_unmodeled(ctx)
+    removed = {i for i in ctx.current.nodes if i not in ctx.desired.nodes}
+    replaced: set[str] = set()
+    alters: dict[str, list[Change]] = {}
+    invalidated: set[str] = set()
+    for node_id, new in ctx.desired.nodes.items():
+        old = ctx.current.nodes.get(node_id)
+        if old is None or old.item == new.item:
+            continue
+        if old.kind != new.kind:
+            replaced.add(node_id)
+            continue
+        result = KINDS[new.kind].alter(old, new, ctx)
+        if result is REPLACE:
+            replaced.add(node_id)
+        elif result:
+            alters[node_id] = list(result)  # type: ignore[arg-type]
+            invalidated |= {i for c in alters[node_id] for i in c.drops & c.creates}
+    expansion = expand(ctx, KINDS, removed, replaced, invalidated)
+    if expansion.refusals:
+        raise Unplannable(expansion.refusals)
+    changes = _write(ctx, expansion, alters)
+    try:
+        return _ordered(ctx, changes)
+    except OrderingError as error:
+        raise Unplannable([str(error)]) from None
+
+
+def _refuse_unmodeled(ctx: Context) -> None:
+    problems = [
+        f"{where} has {item.kind} {item.name}, which creo-schema cannot plan yet"
+        for where, side in (("the target", ctx.current), ("schema/", ctx.desired))
+        for item in side.snapshot.unmodeled
+    ]
+    problems += [
+        f"{where}: {stray}"
+        for where, side in (("the target", ctx.current), ("schema/", ctx.desired))
+        for stray in side.strays
+    ]
+    if problems:
+        raise Unplannable(problems)
+
+
+def _write(ctx: Context, expansion: Expansion, alters: dict[str, list[Change]]) -> list[Change]:
+    current, desired = ctx.current, ctx.desired
+    out: list[Change] = []
+    replaced = expansion.replaced
+    # What goes: explicit drops, the first half of each replacement.
+    for node_id in sorted(expansion.removed | replaced):
+        if node_id in expansion.implicit:
+            continue
+        node = current.nodes[node_id]
+        action: Action = "replace" if node_id in replaced else "drop"
+        gone = {node_id, *current.descendants(node_id)}
+        gone |= {s for s, owner in expansion.owned.items() if owner in gone}
+        for item in KINDS[node.kind].drop(node, ctx):
+            out.append(_with(item, action=action, drops=item.drops | gone))
+    # Columns passing through another type while theirs is replaced; sequences released.
+    for column_id, via in sorted(expansion.retype.items()):
+        column = current.nodes[column_id].item
+        sql = (
+            f"alter table {qualified(column.schema, column.table)} alter column "
+            f"{ident(column.name)} type {via} using {ident(column.name)}::{via}"
+        )
+        out.append(
+            change(
+                "column",
+                "alter",
+                column_id,
+                sql,
+                "alter_column_type",
+                table=current.nodes[column_id].parent or "",
+                drops=[column_id],
+                column=column.name,
+                old_type=column.type,
+                new_type=via,
+                using=True,
+            )
+        )
+    sequences = KINDS["sequence"]
+    for sequence_id in sorted(expansion.detach):
+        out.append(sequences.detach(current.nodes[sequence_id]))  # type: ignore[attr-defined]
+    # What comes: creates, the second half of each replacement, what a replaced parent
+    # took with it.
+    created = {i for i in desired.nodes if i not in current.nodes} | replaced | expansion.recreate
+    # What went with a dropped parent and is made again by the parent's create: its
+    # comment and privileges are set again too.
+    created |= {i for i in expansion.implicit if i in desired.nodes}
+    for node_id in sorted(created):
+        made = desired.nodes.get(node_id)
+        if made is None:
+            continue
+        node = made
+        kind = KINDS[node.kind]
+        action = "create" if node_id not in current.nodes else "replace"
+        if node_id in expansion.recreate or not (
+            kind.included_in_parent(node) and node.parent in created
+        ):
+            for item in kind.create(node, ctx):
+                out.append(_created(ctx, kind, node_id, item, action))
+        out += facet_changes(kind, node, ctx, created=True)
+    # In-place changes of what stays.
+    for node_id, items in alters.items():
+        if node_id in replaced or node_id in expansion.implicit:
+            continue
+        node = desired.nodes[node_id]
+        out += [_altered(ctx, node_id, item) for item in items]
+    for column_id in sorted(expansion.retype):
+        column = desired.nodes[column_id].item
+        sql = (
+            f"alter table {qualified(column.schema, column.table)} alter column "
+            f"{ident(column.name)} type {column.type} using {ident(column.name)}::{column.type}"
+        )
+        out.append(
+            _altered(
+                ctx,
+                column_id,
+                change(
+                    "column",
+                    "alter",
+                    column_id,
+                    sql,
+                    "alter_column_type",
+                    table=desired.nodes[column_id].parent or "",
+                    creates=[column_id],
+                    column=column.name,
+                    old_type=current.nodes[column_id].item.type,
+                    new_type=column.type,
+                    using=True,
+                    passing=True,
+                ),
+            )
+        )
+    for sequence_id in sorted(expansion.detach):
+        kept = desired.nodes.get(sequence_id)
+        if kept is not None and kept.item.owned_by:
+            out.append(_altered(ctx, sequence_id, sequences.attach(kept)))  # type: ignore[attr-defined]
+    # Comments, owners and privileges of what stays.
+    for node_id, node in desired.nodes.items():
+        old = current.nodes.get(node_id)
+        if old is None or node_id in created:
+            continue
+        out += facet_changes(KINDS[node.kind], node, ctx, created=False, old=old)
+    return out
+
+
+def _with(item: Change, **fields: object) -> Change:
+    return dataclasses.replace(item, **fields)  # type: ignore[arg-type]
+
+
+def _needs(ctx: Context, node_id: str, operation: str) -> set[str]:
+    """What `node_id` needs in the desired state, its parent included."""
+    node = ctx.desired.nodes.get(node_id)
+    needs = set(ctx.desired.needs.get(node_id, ()))
+    if node is not None:
+        if node.kind == "sequence" and operation != "sequence_owned_by":
+            # OWNED BY is a change of its own, after the column: the sequence comes first
+            # (the column's default needs it).
+            needs = {n for n in needs if not n.startswith("column:")}
+        if node.parent:
+            needs.add(node.parent)
+    return needs
+
+
+def _created(ctx: Context, kind: Kind, node_id: str, item: Change, action: Action) -> Change:
+    creates = set(item.creates) | ({node_id} if item.action != "alter" else set())
+    requires = set(item.requires)
+    for made in creates | {node_id}:
+        requires |= _needs(ctx, made, item.operation)
+    requires -= creates
+    return _with(
+        item,
+        action=action if item.action == "create" else item.action,
+        creates=frozenset(creates),
+        requires=frozenset(requires),
+    )
+
+
+def _altered(ctx: Context, node_id: str, item: Change) -> Change:
+    requires = set(item.requires) | _needs(ctx, node_id, item.operation)
+    return _with(item, requires=frozenset(requires - item.creates - item.drops - {node_id}))
+
+
+def _ordered(ctx: Context, changes: list[Change]) -> list[Change]:
+    slots: dict[int, tuple[set[str], set[str]]] = {}
+    for index, item in enumerate(changes):
+        if item.action == "alter":
+            continue
+        made = _slots(ctx.desired, item.creates)
+        taken = _slots(ctx.current, item.drops)
+        if made or taken:
+            slots[index] = (made, taken)
+    sequence = {id(item): index for index, item in enumerate(changes)}
+
+    def rank(item: Change) -> tuple[int, ...]:
+        kind = KINDS.get(item.kind)
+        base = kind.rank if kind is not None else 50
+        if item.operation in FACET_RANKS:
+            return (1, FACET_RANKS[item.operation], sequence[id(item)])
+        if item.drops and not item.creates:
+            return (0, -base, sequence[id(item)])
+        return (1, base, sequence[id(item)])
+
+    return order(changes, ctx.current, rank, slots)
+
+
+def _slots(side: Side, ids: Iterable[str]) -> set[str]:
+    out = set()
+    for node_id in ids:
+        node = side.nodes.get(node_id)
+        if node is not None and node.slot:
+            out.add(node.slot)
+    return out

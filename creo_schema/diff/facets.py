@@ -1,0 +1,232 @@
+"""What every kind of object has alike: a comment, privileges and an owner.
+
+For an object that exists on both sides, the two are compared; for one the plan creates,
+the desired state is compared with what CREATE gives it (no comment, the built-in
+privileges plus the default privileges in force, the applying role as owner). The role that
+loaded schema/ into the shadow and the role that applies the plan are the same role for
+this comparison (`current_user`): schema/ means "whoever runs it".
+"""
+
+from __future__ import annotations
+
+from creo_schema.diff.change import Change, change
+from creo_schema.diff.kinds.base import Context, Kind
+from creo_schema.diff.kinds.default_privileges import CURRENT, builtin_default
+from creo_schema.diff.objects import Node, Side
+from creo_schema.diff.quote import ident, literal, qualified, role
+
+ACL_TYPES = {
+    "table": "tables",
+    "view": "tables",
+    "materialized view": "tables",
+    "sequence": "sequences",
+    "function": "functions",
+    "enum": "types",
+    "domain": "types",
+    "composite type": "types",
+    "range": "types",
+    "schema": "schemas",
+}
+
+Acl = dict[str, frozenset[str]]
+
+
+def acl_of(side: Side, node_id: str) -> Acl:
+    found = side.acls.get(node_id, {})
+    user = side.snapshot.current_user
+    return {(CURRENT if grantee == user else grantee): privs for grantee, privs in found.items()}
+
+
+def owner_of(kind: Kind, node: Node, side: Side) -> str | None:
+    owner = kind.owner_of(node)
+    if owner is None:
+        return None
+    return CURRENT if owner == side.snapshot.current_user else owner
+
+
+def created_acl(kind: Kind, node: Node, ctx: Context, owner: str) -> Acl:
+    """The privileges an object has right after CREATE, with the desired default
+    privileges in force (their changes are ordered before any create)."""
+    object_type = ACL_TYPES.get(node.kind)
+    if object_type is None:
+        return {}
+    if node.kind == "function" and node.item.kind == "procedure":
+        object_type = "functions"
+    schema = getattr(getattr(node.item, "view", node.item), "schema", None)
+    if node.kind == "schema":
+        schema = None
+    defaults = {
+        (item.role, item.schema): dict(item.grants)
+        for n in ctx.desired.nodes.values()
+        if n.kind == "default privileges"
+        for item in (n.item,)
+        if item.object_type == object_type
+    }
+    creator = CURRENT
+    base: dict[str, frozenset[str]] = (
+        {g: frozenset(p) for g, p in defaults[(creator, None)].items()}
+        if (creator, None) in defaults
+        else builtin_default(object_type, creator, ctx.major)
+    )
+    for grantee, privileges in defaults.get((creator, schema), {}).items():
+        base[grantee] = base.get(grantee, frozenset()) | frozenset(privileges)
+    if owner != creator and creator in base:
+        base[owner] = base.pop(creator) | base.get(owner, frozenset())
+    return base
+
+
+def facet_changes(
+    kind: Kind, node: Node, ctx: Context, *, created: bool, old: Node | None = None
+) -> list[Change]:
+    """Comment, owner and privileges of `node` (desired side); `old` is the target's
+    version when the object exists there and is kept."""
+    out: list[Change] = []
+    desired = ctx.desired
+    requires = [node.id]
+    # Comment.
+    target = kind.comment_target(node)
+    if target is not None:
+        before = None if created or old is None else ctx.current.comments.get(old.id)
+        after = desired.comments.get(node.id)
+        if before != after:
+            text = literal(after) if after is not None else "null"
+            out.append(
+                change(
+                    kind.name,
+                    "alter",
+                    node.id,
+                    f"comment on {target} is {text}",
+                    "comment",
+                    requires=requires,
+                )
+            )
+    # Owner.
+    owner_target = kind.owner_target(node)
+    new_owner = owner_of(kind, node, desired)
+    old_owner = CURRENT if created or old is None else owner_of(kind, old, ctx.current)
+    if owner_target is not None and new_owner is not None and new_owner != old_owner:
+        who = role(new_owner) if new_owner != CURRENT else CURRENT
+        out.append(
+            change(
+                kind.name,
+                "alter",
+                node.id,
+                f"alter {owner_target} owner to {who}",
+                "owner",
+                requires=requires,
+            )
+        )
+    # Privileges.
+    grant_on = _grant_target(kind, node)
+    if grant_on is None:
+        return out
+    after_acl = acl_of(desired, node.id)
+    if created or old is None:
+        before_acl = created_acl(kind, node, ctx, new_owner or CURRENT)
+    else:
+        before_acl = acl_of(ctx.current, old.id)
+        if old_owner != new_owner and old_owner in before_acl and new_owner:
+            # ALTER ... OWNER TO hands the old owner's privileges to the new one.
+            before_acl[new_owner] = before_acl.pop(old_owner) | before_acl.get(
+                new_owner, frozenset()
+            )
+    out += privilege_changes(kind.name, node.id, grant_on, before_acl, after_acl)
+    return out
+
+
+def _grant_target(kind: Kind, node: Node) -> tuple[str, str] | None:
+    """(the ON clause, a column list) for GRANT and REVOKE, or None."""
+    if node.kind in ("column", "view column"):
+        column = node.item
+        return f"table {qualified(column.schema, column.table)}", f" ({ident(column.name)})"
+    target = kind.grant_target(node)
+    return (target, "") if target is not None else None
+
+
+def privilege_changes(
+    kind: str, node_id: str, on: tuple[str, str], before: Acl, after: Acl
+) -> list[Change]:
+    target, columns = on
+    out = []
+    for grantee in sorted(set(before) | set(after)):
+        old = before.get(grantee, frozenset())
+        new = after.get(grantee, frozenset())
+        if old == new:
+            continue
+        who = role(grantee) if grantee != CURRENT else CURRENT
+        old_names = {p.rstrip("*") for p in old}
+        new_names = {p.rstrip("*") for p in new}
+        facts = {"grantee": grantee, "target": target}
+        revoked = sorted(old_names - new_names)
+        if revoked:
+            sql = f"revoke {_privileges(revoked, columns)} on {target} from {who}"
+            out.append(
+                change(
+                    kind,
+                    "alter",
+                    node_id,
+                    sql,
+                    "revoke",
+                    requires=[node_id],
+                    privileges=revoked,
+                    **facts,
+                )
+            )
+        ungranted = sorted(
+            p.rstrip("*")
+            for p in old
+            if p.endswith("*") and p.rstrip("*") in new_names and p not in new
+        )
+        if ungranted:
+            sql = (
+                f"revoke grant option for {_privileges(ungranted, columns)} on {target} from {who}"
+            )
+            out.append(
+                change(
+                    kind,
+                    "alter",
+                    node_id,
+                    sql,
+                    "revoke",
+                    requires=[node_id],
+                    privileges=ungranted,
+                    **facts,
+                )
+            )
+        plain = sorted(
+            p for p in new if not p.endswith("*") and p not in old_names and p + "*" not in new
+        )
+        if plain:
+            sql = f"grant {_privileges(plain, columns)} on {target} to {who}"
+            out.append(
+                change(
+                    kind,
+                    "alter",
+                    node_id,
+                    sql,
+                    "grant",
+                    requires=[node_id],
+                    privileges=plain,
+                    **facts,
+                )
+            )
+        granting = sorted(p.rstrip("*") for p in new if p.endswith("*") and p not in old)
+        if granting:
+            sql = f"grant {_privileges(granting, columns)} on {target} to {who} with grant option"
+            out.append(
+                change(
+                    kind,
+                    "alter",
+                    node_id,
+                    sql,
+                    "grant",
+                    requires=[node_id],
+                    privileges=granting,
+                    **facts,
+                )
+            )
+    return out
+
+
+def _privileges(names: list[str], columns: str) -> str:
+    return ", ".join(f"{name}{columns}" for name in names)

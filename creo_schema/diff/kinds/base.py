@@ -1,0 +1,115 @@
+"""What every kind of object tells the differ, and what the differ tells it back.
+
+A kind adds its nodes to a side (`add_nodes`) and writes the SQL to create, drop and alter
+one of them. `alter` returns the changes that take the old object to the new one in place,
+or `REPLACE` when PostgreSQL has no ALTER for the difference: the differ then drops and
+creates it, and rebuilds what depends on it. `rebuildable` says whether the object can be
+dropped and created again without losing data (a view can, a table cannot), which decides
+whether it may be rebuilt for the sake of something it depends on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, ClassVar, Final
+
+from creo_schema.catalog import CatalogSnapshot
+from creo_schema.diff.change import Change, change
+from creo_schema.diff.objects import Node, Side
+
+
+class _Replace:
+    def __repr__(self) -> str:
+        return "REPLACE"
+
+
+REPLACE: Final = _Replace()
+Altered = list[Change] | _Replace
+
+
+@dataclass(frozen=True)
+class Context:
+    """Both sides of the diff and the facts about the server the SQL is written for."""
+
+    current: Side
+    desired: Side
+    major: int  # the server's major version: what its SQL accepts
+
+    @property
+    def target_user(self) -> str:
+        return self.current.snapshot.current_user
+
+    def owner(self, role: str, side: Side) -> str:
+        """A desired object owned by the role that loaded schema/ is owned, in the target,
+        by the role that applies the plan: that is the owner `schema/` means."""
+        if side is self.desired and role == self.desired.snapshot.current_user:
+            return self.target_user
+        return role
+
+
+class Kind:
+    """The rules of one kind of object (subclasses fill them in)."""
+
+    name: ClassVar[str] = ""
+    rebuildable: ClassVar[bool] = False
+    # Ordering among changes nothing else orders: creates low ranks first, drops high first.
+    rank: ClassVar[int] = 50
+
+    def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
+        raise NotImplementedError
+
+    def create(self, node: Node, ctx: Context) -> list[Change]:
+        raise NotImplementedError
+
+    def drop(self, node: Node, ctx: Context) -> list[Change]:
+        raise NotImplementedError
+
+    def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
+        return REPLACE
+
+    # Facets the differ handles alike for every kind: how the object is named in COMMENT ON,
+    # GRANT and ALTER ... OWNER TO (None where the kind has no such thing).
+    def comment_target(self, node: Node) -> str | None:
+        return None
+
+    def grant_target(self, node: Node) -> str | None:
+        return None
+
+    def owner_target(self, node: Node) -> str | None:
+        return None
+
+    def owner_of(self, node: Node) -> str | None:
+        return getattr(node.item, "owner", None)
+
+    def included_in_parent(self, node: Node) -> bool:
+        """Whether creating the parent creates this one too (a column in CREATE TABLE)."""
+        return False
+
+    # Helpers for subclasses ------------------------------------------------------------
+
+    def make(
+        self,
+        node: Node,
+        action: Any,
+        sql: str,
+        operation: str = "",
+        *,
+        table: str = "",
+        creates: Iterable[str] = (),
+        drops: Iterable[str] = (),
+        requires: Iterable[str] = (),
+        **details: Any,
+    ) -> Change:
+        return change(
+            node.kind,
+            action,
+            node.id,
+            sql,
+            operation,
+            table=table,
+            creates=creates,
+            drops=drops,
+            requires=requires,
+            **details,
+        )

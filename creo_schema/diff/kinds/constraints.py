@@ -1,0 +1,259 @@
+"""Table constraints and indexes.
+
+A constraint backed by an index (primary key, unique, exclusion) owns that index: the
+index has no node of its own, and what depends on the index (a foreign key referencing the
+key) depends on the constraint. An index a partition has because its partitioned parent has
+one comes with the parent's, as do the constraints a partition inherits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.model import Constraint, Index
+from creo_schema.diff.change import Change
+from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
+from creo_schema.diff.kinds.tables import table_id
+from creo_schema.diff.kinds.types import name_slot
+from creo_schema.diff.objects import Node, Side, relation_ids
+from creo_schema.diff.quote import ident, qualified
+
+_DEFERRAL = re.compile(r"( NOT)? DEFERRABLE( INITIALLY (DEFERRED|IMMEDIATE))?")
+
+
+def constraint_id(schema: str, table: str, name: str) -> str:
+    return f"constraint:{qualified(schema, table)}.{ident(name)}"
+
+
+class ConstraintKind(Kind):
+    name = "constraint"
+    rebuildable = True
+    rank = 13
+
+    def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
+        index_oids = {(i.table_oid, i.name): i.oid for i in snapshot.indexes}
+        parents = relation_ids(snapshot)
+        for item in snapshot.constraints:
+            if item.inherited or not item.table:
+                continue
+            slot = (
+                name_slot(item.schema, item.index)
+                if item.index
+                else f"con:{qualified(item.schema, item.table)}.{ident(item.name)}"
+            )
+            oids = [("pg_constraint", item.oid, 0)]
+            if item.index and (item.table_oid, item.index) in index_oids:
+                oids.append(("pg_class", index_oids[(item.table_oid, item.index)], 0))
+            side.add(
+                Node(
+                    constraint_id(item.schema, item.table, item.name),
+                    self.name,
+                    item,
+                    parent=parents.get(item.table_oid, table_id(item.schema, item.table)),
+                    slot=slot,
+                ),
+                *oids,
+            )
+
+    @staticmethod
+    def _table(item: Constraint) -> str:
+        return qualified(item.schema, item.table)
+
+    def _facts(self, item: Constraint) -> dict[str, object]:
+        return {
+            "constraint_kind": item.kind,
+            "columns": item.columns,
+            "definition": item.definition,
+            "constraint": item.name,
+            "validated": item.validated,
+        }
+
+    def create(self, node: Node, ctx: Context) -> list[Change]:
+        item: Constraint = node.item
+        sql = f"alter table {self._table(item)} add constraint {ident(item.name)} {item.definition}"
+        operation = "add_foreign_key" if item.kind == "foreign key" else "add_constraint"
+        return [
+            self.make(
+                node,
+                "create",
+                sql,
+                operation,
+                table=table_id(item.schema, item.table),
+                **self._facts(item),  # type: ignore[arg-type]
+            )
+        ]
+
+    def drop(self, node: Node, ctx: Context) -> list[Change]:
+        item: Constraint = node.item
+        sql = f"alter table {self._table(item)} drop constraint {ident(item.name)}"
+        return [
+            self.make(
+                node,
+                "drop",
+                sql,
+                "drop_constraint",
+                table=table_id(item.schema, item.table),
+                **self._facts(item),  # type: ignore[arg-type]
+            )
+        ]
+
+    def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
+        a: Constraint = old.item
+        b: Constraint = new.item
+        table = self._table(b)
+        name = ident(b.name)
+        if (a.kind, a.no_inherit, a.enforced) != (b.kind, b.no_inherit, b.enforced):
+            return REPLACE
+        before, after = a.definition, b.definition
+        out: list[Change] = []
+        if before.removesuffix(" NOT VALID") == after and not a.validated and b.validated:
+            sql = f"alter table {table} validate constraint {name}"
+            return [
+                self.make(
+                    new,
+                    "alter",
+                    sql,
+                    "validate_constraint",
+                    table=table_id(b.schema, b.table),
+                    **self._facts(b),  # type: ignore[arg-type]
+                )
+            ]
+        if before == after:
+            return out
+        if (
+            a.kind == "foreign key"
+            and _DEFERRAL.sub("", before) == _DEFERRAL.sub("", after)
+            and a.validated == b.validated
+        ):
+            timing = ("deferrable" if b.deferrable else "not deferrable") + (
+                " initially deferred" if b.deferred else " initially immediate"
+            )
+            sql = f"alter table {table} alter constraint {name} {timing}"
+            return [
+                self.make(new, "alter", sql, "alter_constraint", table=table_id(b.schema, b.table))
+            ]
+        return REPLACE
+
+    def comment_target(self, node: Node) -> str:
+        item: Constraint = node.item
+        return f"constraint {ident(item.name)} on {self._table(item)}"
+
+    def owner_of(self, node: Node) -> None:
+        return None
+
+
+def _without_with(definition: str) -> str:
+    """An index definition without its WITH (storage parameters) clause."""
+    at = definition.find(" WITH (")
+    while at != -1:
+        depth, end = 0, at + len(" WITH ")
+        for end in range(at + len(" WITH "), len(definition)):
+            if definition[end] == "(":
+                depth += 1
+            elif definition[end] == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+        rest = definition[end + 1 :]
+        if rest == "" or rest.startswith((" WHERE ", " TABLESPACE ")):
+            return definition[:at] + rest
+        at = definition.find(" WITH (", at + 1)
+    return definition
+
+
+class IndexKind(Kind):
+    name = "index"
+    rebuildable = True
+    rank = 14
+
+    def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
+        parents = relation_ids(snapshot)
+        for item in snapshot.indexes:
+            if item.constraint or item.parent_index:
+                continue  # a constraint's own, or the copy of a partitioned parent's
+            side.add(
+                Node(
+                    f"index:{qualified(item.schema, item.name)}",
+                    self.name,
+                    item,
+                    parent=parents.get(item.table_oid, table_id(item.schema, item.table)),
+                    slot=name_slot(item.schema, item.name),
+                ),
+                ("pg_class", item.oid, 0),
+            )
+
+    def _facts(self, item: Index) -> dict[str, object]:
+        return {
+            "unique": item.unique,
+            "columns": item.key_columns,
+            "predicate": item.predicate,
+            "index": item.name,
+            "schema": item.schema,
+            "partitioned": item.partitioned,
+            "definition": item.definition,
+        }
+
+    def create(self, node: Node, ctx: Context) -> list[Change]:
+        item: Index = node.item
+        # A partitioned table's index is printed ON ONLY (the parent alone); created plainly
+        # it is made on every partition too, which is what the desired state holds.
+        sql = (
+            item.definition.replace(" ON ONLY ", " ON ", 1) if item.partitioned else item.definition
+        )
+        return [
+            self.make(
+                node,
+                "create",
+                sql,
+                "create_index",
+                table=node.parent or "",
+                **self._facts(item),  # type: ignore[arg-type]
+            )
+        ]
+
+    def drop(self, node: Node, ctx: Context) -> list[Change]:
+        item: Index = node.item
+        return [
+            self.make(
+                node,
+                "drop",
+                f"drop index {qualified(item.schema, item.name)}",
+                "drop_index",
+                table=node.parent or "",
+                **self._facts(item),  # type: ignore[arg-type]
+            )
+        ]
+
+    def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
+        a: Index = old.item
+        b: Index = new.item
+        if _without_with(a.definition) != _without_with(b.definition):
+            return REPLACE
+        if a.options == b.options:
+            return []
+        old_options = dict(o.split("=", 1) for o in a.options)
+        new_options = dict(o.split("=", 1) for o in b.options)
+        name = qualified(b.schema, b.name)
+        out = []
+        reset = [k for k in old_options if k not in new_options]
+        changed = [f"{k}={v}" for k, v in new_options.items() if old_options.get(k) != v]
+        if reset:
+            out.append(
+                self.make(
+                    new, "alter", f"alter index {name} reset ({', '.join(reset)})", "alter_index"
+                )
+            )
+        if changed:
+            out.append(
+                self.make(
+                    new, "alter", f"alter index {name} set ({', '.join(changed)})", "alter_index"
+                )
+            )
+        return out
+
+    def comment_target(self, node: Node) -> str:
+        return f"index {qualified(node.item.schema, node.item.name)}"
+
+    def owner_of(self, node: Node) -> None:
+        return None

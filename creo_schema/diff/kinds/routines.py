@@ -1,0 +1,180 @@
+"""Functions, procedures and aggregates.
+
+A function is named by its identity arguments, so an overload is another object. What
+differs only in attributes (volatility, strictness, security, leakproofness, parallel
+safety, cost, rows, SET options) is changed with ALTER FUNCTION; a new body, language or
+argument default with CREATE OR REPLACE. A new result type, new argument names or fewer
+defaults cannot be replaced in place: the function is dropped and created again, and what
+depends on it rebuilt around it.
+"""
+
+from __future__ import annotations
+
+from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.model import Function
+from creo_schema.diff.change import Change
+from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
+from creo_schema.diff.kinds.namespaces import schema_id
+from creo_schema.diff.objects import Node, Side
+from creo_schema.diff.quote import ident, literal, qualified
+
+_BODY_STARTS = ("AS ", "BEGIN ATOMIC", "RETURN ")
+
+
+def function_id(item: Function) -> str:
+    return f"function:{qualified(item.schema, item.name)}({item.identity_args})"
+
+
+def _body(definition: str | None) -> str:
+    """A definition from its AS (or SQL-standard body) on: what the header does not say."""
+    lines = (definition or "").split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith(_BODY_STARTS):
+            return "\n".join(lines[index:])
+    return definition or ""
+
+
+class FunctionKind(Kind):
+    name = "function"
+    rebuildable = True
+    rank = 7
+
+    def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
+        for item in snapshot.functions:
+            node_id = function_id(item)
+            side.add(Node(node_id, self.name, item, slot=node_id), ("pg_proc", item.oid, 0))
+
+    @staticmethod
+    def _word(item: Function) -> str:
+        return {"procedure": "procedure", "aggregate": "aggregate"}.get(item.kind, "function")
+
+    def signature(self, node: Node) -> str:
+        item: Function = node.item
+        return f"{qualified(item.schema, item.name)}({item.identity_args})"
+
+    def create(self, node: Node, ctx: Context) -> list[Change]:
+        item: Function = node.item
+        sql = (item.definition or "").strip()
+        return [
+            self.make(
+                node,
+                "create",
+                sql,
+                f"create_{self._word(item)}",
+                requires=[schema_id(item.schema)],
+                security_definer=item.security_definer,
+                search_path=item.search_path,
+            )
+        ]
+
+    def drop(self, node: Node, ctx: Context) -> list[Change]:
+        item: Function = node.item
+        return [self.make(node, "drop", f"drop {self._word(item)} {self.signature(node)}")]
+
+    def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
+        a: Function = old.item
+        b: Function = new.item
+        if (a.kind, a.result, a.returns_set) != (b.kind, b.result, b.returns_set):
+            return REPLACE
+        if a.arg_names != b.arg_names or b.default_count < a.default_count:
+            return REPLACE
+        if a.kind == "aggregate":
+            return REPLACE if a.definition != b.definition else []
+        if a.support and a.support != b.support:
+            return REPLACE  # a support function can be set, never removed
+        facts = {"security_definer": b.security_definer, "search_path": b.search_path}
+        if (a.language, a.arguments, _body(a.definition)) != (
+            b.language,
+            b.arguments,
+            _body(b.definition),
+        ):
+            sql = (b.definition or "").strip()
+            return [self.make(new, "alter", sql, "replace_function", **facts)]  # type: ignore[arg-type]
+        clauses = _attribute_clauses(a, b)
+        if not clauses:
+            return []
+        sql = f"alter {self._word(b)} {self.signature(new)} {' '.join(clauses)}"
+        return [self.make(new, "alter", sql, "alter_function", **facts)]  # type: ignore[arg-type]
+
+    def comment_target(self, node: Node) -> str:
+        return f"{self._word(node.item)} {self.signature(node)}"
+
+    def grant_target(self, node: Node) -> str:
+        word = "procedure" if node.item.kind == "procedure" else "function"
+        return f"{word} {self.signature(node)}"
+
+    def owner_target(self, node: Node) -> str:
+        return f"{self._word(node.item)} {self.signature(node)}"
+
+
+def _attribute_clauses(a: Function, b: Function) -> list[str]:
+    out = []
+    if a.volatility != b.volatility:
+        out.append(b.volatility)
+    if a.strict != b.strict:
+        out.append("strict" if b.strict else "called on null input")
+    if a.security_definer != b.security_definer:
+        out.append("security definer" if b.security_definer else "security invoker")
+    if a.leakproof != b.leakproof:
+        out.append("leakproof" if b.leakproof else "not leakproof")
+    if a.parallel != b.parallel:
+        out.append(f"parallel {b.parallel}")
+    if a.cost != b.cost:
+        out.append(f"cost {_number(b.cost)}")
+    if a.rows != b.rows and b.returns_set:
+        out.append(f"rows {_number(b.rows)}")
+    if b.support and a.support != b.support:
+        out.append(f"support {b.support}")
+    before = dict(c.split("=", 1) for c in a.config)
+    after = dict(c.split("=", 1) for c in b.config)
+    out += [f"reset {ident(k)}" for k in before if k not in after]
+    out += [
+        f"set {ident(k)} to {setting_value(k, v)}" for k, v in after.items() if before.get(k) != v
+    ]
+    return out
+
+
+# Settings whose value is a list of names, stored with each name quoted as an identifier
+# where it needs to be (search_path = '' is stored as `""`).
+_LIST_SETTINGS = frozenset(
+    {"search_path", "temp_tablespaces", "session_preload_libraries", "local_preload_libraries"}
+)
+
+
+def setting_value(name: str, stored: str) -> str:
+    """The SQL that sets `name` back to its stored text (proconfig's `name=value`)."""
+    if name.lower() not in _LIST_SETTINGS:
+        return literal(stored)
+    return ", ".join(literal(item) for item in _list_items(stored))
+
+
+def _list_items(stored: str) -> list[str]:
+    """`public, "My Schema", ""` -> ['public', 'My Schema', '']."""
+    items: list[str] = []
+    current: list[str] = []
+    quoted = False
+    index = 0
+    while index < len(stored):
+        char = stored[index]
+        if quoted:
+            if char == '"' and stored[index + 1 : index + 2] == '"':
+                current.append('"')
+                index += 1
+            elif char == '"':
+                quoted = False
+            else:
+                current.append(char)
+        elif char == '"':
+            quoted = True
+        elif char == ",":
+            items.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+        index += 1
+    items.append("".join(current).strip() if not stored.endswith('"') else "".join(current))
+    return items
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)

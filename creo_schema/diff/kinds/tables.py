@@ -1,0 +1,722 @@
+"""Tables (plain, partitioned, foreign), their columns and their column defaults.
+
+Every ALTER TABLE subcommand is used where PostgreSQL has one: columns are added, dropped,
+retyped, made (not) null, identity or generated, given storage, compression and statistics;
+tables attach and detach partitions, gain and lose parents, change persistence, storage
+parameters, row level security and replica identity. A table is only ever replaced where
+PostgreSQL cannot alter it (its partition key, its kind), which loses its rows: the plan
+says so (deletes_data).
+
+A column whose type changes takes the views, rules, policies and triggers that read it
+down and puts them back around the change (PostgreSQL refuses the change while they stand);
+so do identity changes, which replace the column's default. The column change says so by
+dropping and creating the column's id in the same change (see diff/expand.py).
+"""
+
+from __future__ import annotations
+
+from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.model import Column, Relation
+from creo_schema.diff.change import Change
+from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
+from creo_schema.diff.kinds.namespaces import schema_id
+from creo_schema.diff.kinds.types import name_slot
+from creo_schema.diff.objects import Node, Side
+from creo_schema.diff.quote import ident, literal, qualified
+
+STRING_TYPES = ("text", "character varying", "character", "varchar", "bpchar", "name")
+
+
+def table_id(schema: str, name: str) -> str:
+    return f"table:{qualified(schema, name)}"
+
+
+def column_id(schema: str, table: str, name: str) -> str:
+    return f"column:{qualified(schema, table)}.{ident(name)}"
+
+
+def default_id(schema: str, table: str, name: str) -> str:
+    return f"default:{qualified(schema, table)}.{ident(name)}"
+
+
+def relation_id(relation: Relation) -> str:
+    prefix = "view" if relation.kind in ("view", "materialized view") else "table"
+    return f"{prefix}:{qualified(relation.schema, relation.name)}"
+
+
+class TableKind(Kind):
+    name = "table"
+    rank = 10
+
+    def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
+        by_oid = {r.oid: r for r in snapshot.relations}
+        for item in snapshot.relations:
+            if not item.is_table:
+                continue
+            side.add(
+                Node(
+                    table_id(item.schema, item.name),
+                    self.name,
+                    item,
+                    slot=name_slot(item.schema, item.name),
+                ),
+                ("pg_class", item.oid, 0),
+            )
+        # Columns of every relation: a view's are its own nodes too (what depends on one
+        # column of a view, and comments on them, need an id), created with their view.
+        for column in snapshot.columns:
+            relation = by_oid.get(column.table_oid)
+            if relation is None:
+                continue
+            parent = relation_id(relation)
+            kind = "column" if relation.is_table else "view column"
+            node_id = column_id(column.schema, column.table, column.name)
+            side.add(
+                Node(node_id, kind, column, parent=parent),
+                ("pg_class", column.table_oid, column.attnum),
+            )
+            if column.default is not None and not column.generated and relation.is_table:
+                side.add(
+                    Node(
+                        default_id(column.schema, column.table, column.name),
+                        "default",
+                        column,
+                        parent=node_id,
+                    ),
+                    ("pg_attrdef", column.table_oid, column.attnum),
+                )
+
+    @staticmethod
+    def sql_name(node: Node) -> str:
+        return qualified(node.item.schema, node.item.name)
+
+    def create(self, node: Node, ctx: Context) -> list[Change]:
+        item: Relation = node.item
+        name = self.sql_name(node)
+        columns = [
+            ctx.desired.nodes[child].item
+            for child in ctx.desired.children.get(node.id, ())
+            if ctx.desired.nodes[child].kind == "column"
+        ]
+        columns.sort(key=lambda c: c.position)
+        own = [c for c in columns if not c.inherited]
+        body = ",\n  ".join(column_definition(c) for c in own)
+        if item.partition_of:
+            sql = f"create table {name} partition of {item.partition_of}"
+            sql += f"\n  {item.partition_bound}"
+        else:
+            word = {"foreign table": "foreign table"}.get(item.kind, "table")
+            unlogged = "unlogged " if item.unlogged else ""
+            sql = (
+                f"create {unlogged}{word} {name} (\n  {body}\n)"
+                if body
+                else f"create {unlogged}{word} {name} ()"
+            )
+            if item.inherits:
+                sql += f" inherits ({', '.join(item.inherits)})"
+        if item.partition_key:
+            sql += f" partition by {item.partition_key}"
+        if item.options:
+            sql += f" with ({', '.join(item.options)})"
+        if item.kind == "foreign table":
+            sql += f" server {item.foreign_server}"
+            if item.foreign_options:
+                sql += f" options ({_option_list(item.foreign_options)})"
+        creates = [
+            node.id,
+            *(column_id(c.schema, c.table, c.name) for c in columns),
+            *(
+                default_id(c.schema, c.table, c.name)
+                for c in own
+                if c.default is not None and not c.generated
+            ),
+        ]
+        out = [
+            self.make(
+                node,
+                "create",
+                sql,
+                "create_table",
+                table=node.id,
+                creates=creates,
+                requires=[schema_id(item.schema)],
+            )
+        ]
+        for column in own:
+            out += _column_extras(self, node, column, ctx)
+        if item.partition_of:
+            parent = ctx.desired.by_oid.get(("pg_class", item.partition_parent_oid or 0, 0))
+            for column in columns:
+                if column.inherited:
+                    out += _partition_column_differences(self, node, column, parent, ctx)
+        out += self._settings(node, None, item)
+        return out
+
+    def _settings(self, node: Node, before: Relation | None, after: Relation) -> list[Change]:
+        """Row level security and replica identity: set after the table exists."""
+        name = self.sql_name(node)
+        out = []
+        was_enabled = before.rls_enabled if before else False
+        was_forced = before.rls_forced if before else False
+        if after.rls_enabled != was_enabled:
+            verb = "enable" if after.rls_enabled else "disable"
+            out.append(
+                self.make(
+                    node,
+                    "alter",
+                    f"alter table {name} {verb} row level security",
+                    f"{verb}_rls",
+                    table=node.id,
+                )
+            )
+        if after.rls_forced != was_forced:
+            verb = "force" if after.rls_forced else "no force"
+            out.append(
+                self.make(
+                    node,
+                    "alter",
+                    f"alter table {name} {verb} row level security",
+                    f"{verb.replace(' ', '_')}_rls",
+                    table=node.id,
+                )
+            )
+        old_identity = (
+            (before.replica_identity, before.replica_index) if before else ("default", None)
+        )
+        if (
+            after.replica_identity,
+            after.replica_index,
+        ) != old_identity and after.kind != "foreign table":
+            if after.replica_identity == "index" and after.replica_index:
+                what = f"using index {ident(after.replica_index)}"
+                requires = [f"index:{qualified(after.schema, after.replica_index)}"]
+            else:
+                what, requires = after.replica_identity, []
+            out.append(
+                self.make(
+                    node,
+                    "alter",
+                    f"alter table {name} replica identity {what}",
+                    "replica_identity",
+                    table=node.id,
+                    requires=requires,
+                )
+            )
+        return out
+
+    def drop(self, node: Node, ctx: Context) -> list[Change]:
+        word = "foreign table" if node.item.kind == "foreign table" else "table"
+        return [
+            self.make(
+                node, "drop", f"drop {word} {self.sql_name(node)}", "drop_table", table=node.id
+            )
+        ]
+
+    def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
+        a: Relation = old.item
+        b: Relation = new.item
+        if (a.kind, a.partition_key) != (b.kind, b.partition_key):
+            return REPLACE
+        if a.kind == "foreign table" and a.foreign_server != b.foreign_server:
+            return REPLACE
+        name = self.sql_name(new)
+        out: list[Change] = []
+
+        def alter(sql: str, operation: str, **extra: object) -> None:
+            out.append(self.make(new, "alter", sql, operation, table=new.id, **extra))  # type: ignore[arg-type]
+
+        if (a.partition_of, a.partition_bound) != (b.partition_of, b.partition_bound):
+            if a.partition_of:
+                alter(f"alter table {a.partition_of} detach partition {name}", "detach_partition")
+            if b.partition_of:
+                alter(
+                    f"alter table {b.partition_of} attach partition {name} {b.partition_bound}",
+                    "attach_partition",
+                    bound=b.partition_bound,
+                )
+        for parent in a.inherits:
+            if parent not in b.inherits:
+                alter(f"alter table {name} no inherit {parent}", "no_inherit")
+        for parent in b.inherits:
+            if parent not in a.inherits:
+                alter(f"alter table {name} inherit {parent}", "inherit")
+        if a.unlogged != b.unlogged:
+            alter(
+                f"alter table {name} set {'unlogged' if b.unlogged else 'logged'}",
+                "set_logged",
+            )
+        if a.options != b.options:
+            out += _storage_parameters(self, new, "table", name, a.options, b.options)
+        if a.kind == "foreign table" and a.foreign_options != b.foreign_options:
+            alter(
+                f"alter foreign table {name} options ({_option_changes(a.foreign_options, b.foreign_options)})",
+                "foreign_options",
+            )
+        out += self._settings(new, a, b)
+        return out
+
+    def comment_target(self, node: Node) -> str:
+        word = "foreign table" if node.item.kind == "foreign table" else "table"
+        return f"{word} {self.sql_name(node)}"
+
+    def grant_target(self, node: Node) -> str:
+        return f"table {self.sql_name(node)}"
+
+    def owner_target(self, node: Node) -> str:
+        word = "foreign table" if node.item.kind == "foreign table" else "table"
+        return f"{word} {self.sql_name(node)}"
+
+
+def column_definition(column: Column, *, with_default: bool = True) -> str:
+    parts = [ident(column.name), column.type]
+    if column.collation:
+        parts.append(f"collate {column.collation}")
+    if column.compression:
+        parts.append(f"compression {column.compression}")
+    if column.identity:
+        how = "always" if column.identity == "a" else "by default"
+        options = f" ({column.identity_options})" if column.identity_options else ""
+        parts.append(f"generated {how} as identity{options}")
+    elif column.generated:
+        stored = "stored" if column.generated == "s" else "virtual"
+        parts.append(f"generated always as ({column.default}) {stored}")
+    elif column.default is not None and with_default:
+        parts.append(f"default {column.default}")
+    if column.not_null:
+        parts.append("not null")
+    return " ".join(parts)
+
+
+def _column_extras(kind: Kind, table: Node, column: Column, ctx: Context) -> list[Change]:
+    """What CREATE TABLE and ADD COLUMN cannot say: storage and statistics."""
+    name = qualified(table.item.schema, table.item.name)
+    out = []
+    if column.storage:
+        out.append(
+            kind.make(
+                table,
+                "alter",
+                f"alter table {name} alter column {ident(column.name)} set storage {column.storage}",
+                "set_storage",
+                table=table.id,
+            )
+        )
+    if column.statistics is not None:
+        out.append(
+            kind.make(
+                table,
+                "alter",
+                f"alter table {name} alter column {ident(column.name)} set statistics {column.statistics}",
+                "set_statistics",
+                table=table.id,
+            )
+        )
+    return out
+
+
+def _partition_column_differences(
+    kind: Kind, table: Node, column: Column, parent_id: str | None, ctx: Context
+) -> list[Change]:
+    """A partition's own default or NOT NULL on a column it inherits, where the parent's
+    differs (CREATE TABLE ... PARTITION OF gives it the parent's)."""
+    parent = ctx.desired.nodes.get(parent_id) if parent_id else None
+    if parent is None:
+        return []
+    inherited = ctx.desired.nodes.get(f"column:{parent.name}.{ident(column.name)}")
+    if inherited is None:
+        return []
+    source: Column = inherited.item
+    name = qualified(table.item.schema, table.item.name)
+    out = []
+    if column.default != source.default and not column.generated:
+        sql = (
+            f"alter table {name} alter column {ident(column.name)} set default {column.default}"
+            if column.default is not None
+            else f"alter table {name} alter column {ident(column.name)} drop default"
+        )
+        out.append(kind.make(table, "alter", sql, "set_default", table=table.id))
+    if column.not_null and not source.not_null:
+        out.append(
+            kind.make(
+                table,
+                "alter",
+                f"alter table {name} alter column {ident(column.name)} set not null",
+                "set_not_null",
+                table=table.id,
+                column=column.name,
+            )
+        )
+    return out
+
+
+def _storage_parameters(
+    kind: Kind, node: Node, word: str, name: str, before: tuple[str, ...], after: tuple[str, ...]
+) -> list[Change]:
+    old = dict(o.split("=", 1) for o in before)
+    new = dict(o.split("=", 1) for o in after)
+    out = []
+    reset = [k for k in old if k not in new]
+    changed = [f"{k}={v}" for k, v in new.items() if old.get(k) != v]
+    if reset:
+        out.append(
+            kind.make(
+                node,
+                "alter",
+                f"alter {word} {name} reset ({', '.join(reset)})",
+                "reset_storage_parameters",
+                table=node.id if word == "table" else "",
+            )
+        )
+    if changed:
+        out.append(
+            kind.make(
+                node,
+                "alter",
+                f"alter {word} {name} set ({', '.join(changed)})",
+                "set_storage_parameters",
+                table=node.id if word == "table" else "",
+            )
+        )
+    return out
+
+
+def _option_list(options: tuple[str, ...]) -> str:
+    pairs = (o.split("=", 1) for o in options)
+    return ", ".join(f"{ident(k)} {literal(v)}" for k, v in pairs)
+
+
+def _option_changes(before: tuple[str, ...], after: tuple[str, ...]) -> str:
+    old = dict(o.split("=", 1) for o in before)
+    new = dict(o.split("=", 1) for o in after)
+    parts = [f"drop {ident(k)}" for k in old if k not in new]
+    parts += [f"set {ident(k)} {literal(v)}" for k, v in new.items() if k in old and old[k] != v]
+    parts += [f"add {ident(k)} {literal(v)}" for k, v in new.items() if k not in old]
+    return ", ".join(parts)
+
+
+class ColumnKind(Kind):
+    name = "column"
+    rank = 11
+
+    def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
+        """Added with their tables (TableKind)."""
+
+    def included_in_parent(self, node: Node) -> bool:
+        return True  # CREATE TABLE lists them; a partition gets its parent's
+
+    @staticmethod
+    def _names(node: Node) -> tuple[str, str, str]:
+        column: Column = node.item
+        return qualified(column.schema, column.table), ident(column.name), node.parent or ""
+
+    def create(self, node: Node, ctx: Context) -> list[Change]:
+        column: Column = node.item
+        if column.inherited:
+            return []  # the parent's ADD COLUMN reaches it
+        table, _, parent = self._names(node)
+        creates = [node.id]
+        if column.default is not None and not column.generated:
+            creates.append(default_id(column.schema, column.table, column.name))
+        out = [
+            self.make(
+                node,
+                "create",
+                f"alter table {table} add column {column_definition(column)}",
+                "add_column",
+                table=parent,
+                creates=creates,
+                column=column.name,
+                not_null=column.not_null,
+                has_default=column.default is not None
+                or bool(column.identity)
+                or bool(column.generated),
+                volatile_default=column.default is not None and "(" in column.default,
+                type=column.type,
+            )
+        ]
+        table_node = ctx.desired.nodes.get(parent)
+        if table_node is not None:
+            out += _column_extras(self, table_node, column, ctx)
+        return out
+
+    def drop(self, node: Node, ctx: Context) -> list[Change]:
+        column: Column = node.item
+        if column.inherited:
+            return []
+        table, name, parent = self._names(node)
+        return [
+            self.make(
+                node,
+                "drop",
+                f"alter table {table} drop column {name}",
+                "drop_column",
+                table=parent,
+                column=column.name,
+                generated=bool(column.generated),
+            )
+        ]
+
+    def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
+        a: Column = old.item
+        b: Column = new.item
+        table, name, parent = self._names(new)
+        out: list[Change] = []
+        prefix = f"alter table {table} alter column {name}"
+
+        def alter(sql: str, operation: str, invalidates: bool = False, **extra: object) -> None:
+            ids = [new.id] if invalidates else []
+            out.append(
+                self.make(
+                    new,
+                    "alter",
+                    sql,
+                    operation,
+                    table=parent,
+                    drops=ids,
+                    creates=ids,
+                    column=b.name,
+                    **extra,  # type: ignore[arg-type]
+                )
+            )
+
+        if a.inherited and b.inherited:
+            return self._inherited(old, new, ctx)
+        if bool(a.generated) != bool(b.generated) and b.generated:
+            return REPLACE  # a plain column made generated: its values are replaced
+        if a.generated and b.generated and (a.default != b.default or a.generated != b.generated):
+            if ctx.major < 17 or a.generated != b.generated:
+                return REPLACE  # computed values only: nothing is lost by dropping them
+            alter(f"{prefix} set expression as ({b.default})", "set_expression")
+        if a.generated and not b.generated:
+            alter(f"{prefix} drop expression", "drop_expression")
+        if (a.type, a.collation) != (b.type, b.collation) and not b.inherited:
+            collate = f" collate {b.collation}" if b.collation else ""
+            using = _using(name, a.type, b.type)
+            alter(
+                f"{prefix} type {b.type}{collate}{using}",
+                "alter_column_type",
+                invalidates=True,
+                old_type=a.type,
+                new_type=b.type,
+                using=bool(using),
+            )
+        if a.identity != b.identity:
+            if not a.identity:
+                how = "always" if b.identity == "a" else "by default"
+                options = f" ({b.identity_options})" if b.identity_options else ""
+                alter(
+                    f"{prefix} add generated {how} as identity{options}",
+                    "add_identity",
+                    invalidates=True,
+                )
+            elif not b.identity:
+                alter(f"{prefix} drop identity", "drop_identity", invalidates=True)
+            else:
+                how = "always" if b.identity == "a" else "by default"
+                alter(f"{prefix} set generated {how}", "set_generated")
+        if a.identity and b.identity and a.identity_options != b.identity_options:
+            changes = _identity_option_changes(a.identity_options or "", b.identity_options or "")
+            if changes:
+                alter(f"{prefix} {changes}", "identity_options")
+        if a.not_null != b.not_null and not (b.identity and not a.identity):
+            if b.not_null:
+                alter(f"{prefix} set not null", "set_not_null")
+            else:
+                alter(f"{prefix} drop not null", "drop_not_null")
+        if a.storage != b.storage:
+            storage = b.storage or "default"
+            alter(f"{prefix} set storage {storage}", "set_storage")
+        if a.compression != b.compression:
+            alter(f"{prefix} set compression {b.compression or 'default'}", "set_compression")
+        if a.statistics != b.statistics:
+            target = b.statistics if b.statistics is not None else -1
+            alter(f"{prefix} set statistics {target}", "set_statistics")
+        return out
+
+    def _inherited(self, old: Node, new: Node, ctx: Context) -> list[Change]:
+        """An inherited column follows its parent's type; what else differs and is not the
+        parent's own difference is set on it."""
+        table, name, parent = self._names(new)
+        prefix = f"alter table {table} alter column {name}"
+        a: Column = old.item
+        b: Column = new.item
+        out = []
+        if a.not_null != b.not_null and not _follows_parent(old, new, ctx, "not_null"):
+            verb = "set" if b.not_null else "drop"
+            out.append(
+                self.make(
+                    new,
+                    "alter",
+                    f"{prefix} {verb} not null",
+                    f"{verb}_not_null",
+                    table=parent,
+                    column=b.name,
+                )
+            )
+        for field, word in (("storage", "storage"), ("compression", "compression")):
+            if getattr(a, field) != getattr(b, field) and not _follows_parent(old, new, ctx, field):
+                value = getattr(b, field) or "default"
+                out.append(
+                    self.make(
+                        new, "alter", f"{prefix} set {word} {value}", f"set_{word}", table=parent
+                    )
+                )
+        return out
+
+    def is_rebuildable(self, node: Node) -> bool:
+        return bool(node.item.generated)  # a generated column's values are computed again
+
+    def comment_target(self, node: Node) -> str:
+        table, name, _ = self._names(node)
+        return f"column {table}.{name}"
+
+    def owner_of(self, node: Node) -> None:
+        return None
+
+
+def _using(name: str, old: str, new: str) -> str:
+    """A USING clause, except into a string or bit type: there PostgreSQL's assignment cast
+    refuses a value too long, where an explicit cast would cut it silently."""
+    if new.split("(")[0] in STRING_TYPES or new.split("(")[0] in ("bit", "bit varying"):
+        return ""
+    if "." in old and "." in new:  # one user type to another (enum to enum): through text
+        return f" using {name}::text::{new}"
+    return f" using {name}::{new}"
+
+
+def parent_column(side: Side, node: Node) -> Column | None:
+    """The column an inherited column (or its default) has from its (first) parent."""
+    column: Column = node.item
+    table = side.nodes.get(side.by_oid.get(("pg_class", column.table_oid, 0), ""))
+    if table is None or table.kind != "table":
+        return None
+    relation: Relation = table.item
+    parent_oid = relation.partition_parent_oid or next(iter(relation.inherits_oids), None)
+    parent = side.by_oid.get(("pg_class", parent_oid or 0, 0))
+    if parent is None:
+        return None
+    found = side.nodes.get(f"column:{parent.partition(':')[2]}.{ident(column.name)}")
+    return found.item if found is not None else None
+
+
+def _follows_parent(old: Node, new: Node, ctx: Context, field: str) -> bool:
+    """Whether an inherited column's difference in `field` is its parent column's too: the
+    parent's change reaches it (ALTER TABLE recurses to partitions and children)."""
+    before, after = parent_column(ctx.current, old), parent_column(ctx.desired, new)
+    if before is None or after is None:
+        return False
+    kept_old = getattr(old.item, field) == getattr(before, field)
+    kept_new = getattr(new.item, field) == getattr(after, field)
+    return bool(kept_old and kept_new)
+
+
+def _identity_option_changes(before: str, after: str) -> str:
+    old = _identity_options(before)
+    new = _identity_options(after)
+    words = {
+        "START WITH": "set start with",
+        "INCREMENT BY": "set increment by",
+        "MINVALUE": "set minvalue",
+        "MAXVALUE": "set maxvalue",
+        "CACHE": "set cache",
+    }
+    parts = [f"{words[k]} {v}" for k, v in new.items() if k in words and old.get(k) != v]
+    if old.get("CYCLE") != new.get("CYCLE"):
+        parts.append("set cycle" if new.get("CYCLE") == "yes" else "set no cycle")
+    return " ".join(parts)
+
+
+def _identity_options(text: str) -> dict[str, str]:
+    words = text.split()
+    out: dict[str, str] = {}
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word in ("START", "INCREMENT") and index + 2 < len(words):
+            out[f"{word} {words[index + 1]}"] = words[index + 2]
+            index += 3
+        elif word in ("MINVALUE", "MAXVALUE", "CACHE") and index + 1 < len(words):
+            out[word] = words[index + 1]
+            index += 2
+        elif word == "NO" and index + 1 < len(words) and words[index + 1] == "CYCLE":
+            out["CYCLE"] = "no"
+            index += 2
+        elif word == "CYCLE":
+            out["CYCLE"] = "yes"
+            index += 1
+        else:
+            index += 1
+    return out
+
+
+class DefaultKind(Kind):
+    name = "default"
+    rebuildable = True
+    rank = 12
+
+    def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
+        """Added with their tables (TableKind)."""
+
+    def included_in_parent(self, node: Node) -> bool:
+        return True  # ADD COLUMN ... DEFAULT fills the rows that are there
+
+    @staticmethod
+    def _prefix(node: Node) -> str:
+        column: Column = node.item
+        return (
+            f"alter table {qualified(column.schema, column.table)} "
+            f"alter column {ident(column.name)}"
+        )
+
+    def _table(self, node: Node) -> str:
+        column: Column = node.item
+        return table_id(column.schema, column.table)
+
+    def create(self, node: Node, ctx: Context) -> list[Change]:
+        sql = f"{self._prefix(node)} set default {node.item.default}"
+        return [self.make(node, "create", sql, "set_default", table=self._table(node))]
+
+    def drop(self, node: Node, ctx: Context) -> list[Change]:
+        sql = f"{self._prefix(node)} drop default"
+        return [self.make(node, "drop", sql, "drop_default", table=self._table(node))]
+
+    def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
+        if old.item.default == new.item.default:
+            return []
+        if new.item.inherited and _follows_parent(old, new, ctx, "default"):
+            return []
+        sql = f"{self._prefix(new)} set default {new.item.default}"
+        return [self.make(new, "alter", sql, "set_default", table=self._table(new))]
+
+    def owner_of(self, node: Node) -> None:
+        return None
+
+
+class ViewColumnKind(Kind):
+    """A view's columns come and go with their view; only comments are theirs."""
+
+    name = "view column"
+    rebuildable = True
+    rank = 21
+
+    def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
+        """Added with their views (TableKind adds every relation's columns)."""
+
+    def included_in_parent(self, node: Node) -> bool:
+        return True
+
+    def create(self, node: Node, ctx: Context) -> list[Change]:
+        return []
+
+    def drop(self, node: Node, ctx: Context) -> list[Change]:
+        return []
+
+    def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
+        return []  # the view's own change carries it
+
+    def comment_target(self, node: Node) -> str:
+        column: Column = node.item
+        return f"column {qualified(column.schema, column.table)}.{ident(column.name)}"
+
+    def owner_of(self, node: Node) -> None:
+        return None

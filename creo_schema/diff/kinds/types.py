@@ -1,0 +1,285 @@
+"""User-defined types: enums, domains (and their constraints), composite and range types.
+
+Changes PostgreSQL can make in place are made in place: an enum gains labels with ADD VALUE
+(each in its own transaction before the plan's, since a label added in a transaction cannot
+be used before it commits), a domain's default, NOT NULL and constraints are altered, a
+composite type nobody's column uses gains, loses and retypes attributes. Anything else
+(an enum losing or reordering labels, a domain's base type) replaces the type; the columns of
+that type are converted around the replacement (diff/expand.py).
+"""
+
+from __future__ import annotations
+
+from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.model import CompositeType, Domain, Enum, Range
+from creo_schema.diff.change import Change
+from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
+from creo_schema.diff.kinds.namespaces import schema_id
+from creo_schema.diff.objects import Node, Side
+from creo_schema.diff.quote import ident, literal, qualified
+
+
+def type_id(schema: str, name: str) -> str:
+    return f"type:{qualified(schema, name)}"
+
+
+def name_slot(schema: str, name: str) -> str:
+    """Tables, views, sequences, indexes and types share one namespace per schema."""
+    return f"rel:{qualified(schema, name)}"
+
+
+class _TypeKind(Kind):
+    rank = 3
+
+    def _node(self, item: Enum | Domain | CompositeType | Range) -> Node:
+        return Node(
+            type_id(item.schema, item.name),
+            self.name,
+            item,
+            slot=name_slot(item.schema, item.name),
+        )
+
+    def sql_name(self, node: Node) -> str:
+        return qualified(node.item.schema, node.item.name)
+
+    def drop(self, node: Node, ctx: Context) -> list[Change]:
+        word = "domain" if self.name == "domain" else "type"
+        return [self.make(node, "drop", f"drop {word} {self.sql_name(node)}")]
+
+    def comment_target(self, node: Node) -> str:
+        return f"{'domain' if self.name == 'domain' else 'type'} {self.sql_name(node)}"
+
+    grant_target = comment_target
+    owner_target = comment_target
+
+
+class EnumKind(_TypeKind):
+    name = "enum"
+
+    def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
+        for item in snapshot.enums:
+            side.add(self._node(item), ("pg_type", item.oid, 0))
+
+    def create(self, node: Node, ctx: Context) -> list[Change]:
+        item: Enum = node.item
+        labels = ", ".join(literal(label) for label in item.labels)
+        sql = f"create type {self.sql_name(node)} as enum ({labels})"
+        return [self.make(node, "create", sql, requires=[schema_id(item.schema)])]
+
+    def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
+        before: tuple[str, ...] = old.item.labels
+        after: tuple[str, ...] = new.item.labels
+        if before == after:
+            return []
+        kept = [label for label in after if label in before]
+        if kept != list(before):
+            return REPLACE  # a label removed or moved: no ALTER TYPE does that
+        out = []
+        for index, label in enumerate(after):
+            if label in before:
+                continue
+            following = next((x for x in after[index + 1 :] if x in before), None)
+            where = f" before {literal(following)}" if following is not None else ""
+            if following is None and index > 0:
+                where = f" after {literal(after[index - 1])}"
+            sql = f"alter type {self.sql_name(new)} add value {literal(label)}{where}"
+            out.append(self.make(new, "alter", sql, "enum_add_value", own_transaction=True))
+        return out
+
+
+class DomainKind(_TypeKind):
+    name = "domain"
+
+    def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
+        for item in snapshot.domains:
+            node = self._node(item)
+            side.add(node, ("pg_type", item.oid, 0))
+            for name, definition, oid in zip(
+                item.constraint_names, item.constraints, item.constraint_oids, strict=False
+            ):
+                side.add(
+                    Node(
+                        f"domain_constraint:{self.sql_name(node)}.{ident(name)}",
+                        "domain constraint",
+                        (item, name, definition),
+                        parent=node.id,
+                    ),
+                    ("pg_constraint", oid, 0),
+                )
+
+    def create(self, node: Node, ctx: Context) -> list[Change]:
+        item: Domain = node.item
+        parts = [f"create domain {self.sql_name(node)} as {item.base_type}"]
+        if item.collation:
+            parts.append(f"collate {item.collation}")
+        if item.default is not None:
+            parts.append(f"default {item.default}")
+        if item.not_null:
+            parts.append("not null")
+        return [self.make(node, "create", " ".join(parts), requires=[schema_id(item.schema)])]
+
+    def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
+        a: Domain = old.item
+        b: Domain = new.item
+        if (a.base_type, a.collation) != (b.base_type, b.collation):
+            return REPLACE
+        name = self.sql_name(new)
+        out = []
+        if a.default != b.default:
+            sql = (
+                f"alter domain {name} set default {b.default}"
+                if b.default is not None
+                else f"alter domain {name} drop default"
+            )
+            out.append(self.make(new, "alter", sql, "domain_default"))
+        if a.not_null != b.not_null:
+            verb = "set" if b.not_null else "drop"
+            out.append(
+                self.make(
+                    new,
+                    "alter",
+                    f"alter domain {name} {verb} not null",
+                    f"domain_{verb}_not_null",
+                    domain=new.id,
+                )
+            )
+        return out
+
+
+class DomainConstraintKind(Kind):
+    name = "domain constraint"
+    rebuildable = True
+    rank = 4
+
+    def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
+        """Added with their domains (DomainKind)."""
+
+    @staticmethod
+    def _parts(node: Node) -> tuple[str, str, str]:
+        domain, name, definition = node.item
+        return qualified(domain.schema, domain.name), name, definition
+
+    def create(self, node: Node, ctx: Context) -> list[Change]:
+        domain, name, definition = self._parts(node)
+        sql = f"alter domain {domain} add constraint {ident(name)} {definition}"
+        return [self.make(node, "create", sql, "add_domain_constraint", definition=definition)]
+
+    def drop(self, node: Node, ctx: Context) -> list[Change]:
+        domain, name, _ = self._parts(node)
+        return [self.make(node, "drop", f"alter domain {domain} drop constraint {ident(name)}")]
+
+    def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
+        _, _, before = self._parts(old)
+        domain, name, after = self._parts(new)
+        if before.removesuffix(" NOT VALID") == after and before.endswith(" NOT VALID"):
+            sql = f"alter domain {domain} validate constraint {ident(name)}"
+            return [self.make(new, "alter", sql, "validate_domain_constraint")]
+        return REPLACE if before != after else []
+
+    def comment_target(self, node: Node) -> str:
+        domain, name, _ = self._parts(node)
+        return f"constraint {ident(name)} on domain {domain}"
+
+
+class CompositeKind(_TypeKind):
+    name = "composite type"
+
+    def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
+        for item in snapshot.composite_types:
+            side.add(self._node(item), ("pg_type", item.oid, 0), ("pg_class", item.relation_oid, 0))
+
+    @staticmethod
+    def _attribute(name: str, type_: str, collation: str) -> str:
+        return f"{ident(name)} {type_}" + (f" collate {collation}" if collation else "")
+
+    def create(self, node: Node, ctx: Context) -> list[Change]:
+        item: CompositeType = node.item
+        attributes = ", ".join(
+            self._attribute(*a)
+            for a in zip(
+                item.attribute_names,
+                item.attribute_types,
+                item.attribute_collations,
+                strict=True,
+            )
+        )
+        sql = f"create type {self.sql_name(node)} as ({attributes})"
+        return [self.make(node, "create", sql, requires=[schema_id(item.schema)])]
+
+    def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
+        a: CompositeType = old.item
+        b: CompositeType = new.item
+        if any(d.startswith("column:") for d in ctx.current.needed_by.get(old.id, ())):
+            return REPLACE  # ALTER TYPE refuses while a table's column has the type
+        before = dict(
+            zip(
+                a.attribute_names,
+                zip(a.attribute_types, a.attribute_collations, strict=True),
+                strict=True,
+            )
+        )
+        after = dict(
+            zip(
+                b.attribute_names,
+                zip(b.attribute_types, b.attribute_collations, strict=True),
+                strict=True,
+            )
+        )
+        kept_order = [n for n in b.attribute_names if n in before]
+        if kept_order != [n for n in a.attribute_names if n in after]:
+            return REPLACE
+        if any(n in before for n in b.attribute_names[len(kept_order) :]):
+            return REPLACE  # a new attribute would land before an old one
+        name = self.sql_name(new)
+        actions = [f"drop attribute {ident(n)}" for n in a.attribute_names if n not in after]
+        for attribute in kept_order:
+            if before[attribute] != after[attribute]:
+                type_, collation = after[attribute]
+                actions.append(
+                    f"alter attribute {ident(attribute)} type {type_}"
+                    + (f" collate {collation}" if collation else "")
+                )
+        actions += [
+            f"add attribute {self._attribute(n, *after[n])}"
+            for n in b.attribute_names
+            if n not in before
+        ]
+        if not actions:
+            return []
+        return [self.make(new, "alter", f"alter type {name} {', '.join(actions)}")]
+
+
+class RangeKind(_TypeKind):
+    name = "range"
+
+    def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
+        for item in snapshot.ranges:
+            side.add(self._node(item), ("pg_type", item.oid, 0))
+
+    def create(self, node: Node, ctx: Context) -> list[Change]:
+        item: Range = node.item
+        options = [f"subtype = {item.subtype}"]
+        if item.subtype_opclass:
+            options.append(f"subtype_opclass = {item.subtype_opclass}")
+        if item.collation:
+            options.append(f"collation = {item.collation}")
+        if item.canonical:
+            options.append(f"canonical = {item.canonical}")
+        if item.subtype_diff:
+            options.append(f"subtype_diff = {item.subtype_diff}")
+        default_multirange = qualified(item.schema, _default_multirange(item.name))
+        if item.multirange != default_multirange:
+            options.append(f"multirange_type_name = {item.multirange}")
+        sql = f"create type {self.sql_name(node)} as range ({', '.join(options)})"
+        return [self.make(node, "create", sql, requires=[schema_id(item.schema)])]
+
+    def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
+        return REPLACE
+
+
+def _default_multirange(range_name: str) -> str:
+    """The multirange name PostgreSQL picks: `range` becomes `multirange` in the name, else
+    `_multirange` is appended."""
+    if "range" in range_name:
+        return range_name.replace("range", "multirange", 1)
+    return f"{range_name}_multirange"

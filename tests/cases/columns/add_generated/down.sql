@@ -1,0 +1,2 @@
+-- main
+alter table public.orders drop column double_quantity;

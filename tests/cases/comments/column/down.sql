@@ -1,0 +1,2 @@
+-- main
+comment on column public.items.price is null;

@@ -1,0 +1,2 @@
+-- main
+comment on table public.items is null;

@@ -1,0 +1,2 @@
+-- main
+comment on function public.item_total(qty integer, price numeric) is 'Quantity times price';

@@ -1,0 +1,2 @@
+-- main
+comment on policy items_read on public.items is null;

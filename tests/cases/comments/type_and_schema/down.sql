@@ -1,0 +1,2 @@
+-- main
+comment on type public.status is null;

@@ -1,0 +1,2 @@
+-- main
+comment on view public.names is null;

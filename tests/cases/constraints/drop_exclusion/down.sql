@@ -1,0 +1,2 @@
+-- main, access_exclusive_lock
+alter table public.bookings add constraint bookings_no_overlap EXCLUDE USING gist (during WITH &&);

@@ -1,0 +1,2 @@
+-- main
+drop domain public.positive_int;

@@ -1,0 +1,2 @@
+-- main
+alter domain public.label set default 'none'::text;

@@ -1,0 +1,2 @@
+-- main
+alter domain public.label drop not null;

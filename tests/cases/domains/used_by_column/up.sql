@@ -1,0 +1,8 @@
+-- main
+create domain public.positive_int as integer;
+
+-- main
+alter domain public.positive_int add constraint positive_int_check CHECK ((VALUE > 0));
+
+-- main, access_exclusive_lock
+alter table public.items add column stock public.positive_int;

@@ -1,0 +1,2 @@
+-- main
+create type public.status as enum ('draft', 'published');

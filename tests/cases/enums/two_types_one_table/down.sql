@@ -1,0 +1,8 @@
+-- main, deletes_data, access_exclusive_lock
+drop table public.posts;
+
+-- main
+drop type public.status;
+
+-- main
+drop type public.visibility;

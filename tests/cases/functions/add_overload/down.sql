@@ -1,0 +1,2 @@
+-- main
+drop function public.item_total(qty bigint, price numeric);

@@ -1,0 +1,4 @@
+-- main
+CREATE OR REPLACE PROCEDURE public.touch(IN x integer)
+ LANGUAGE plpgsql
+AS $procedure$ begin perform x + 1; end $procedure$;

@@ -1,0 +1,2 @@
+-- main
+drop procedure public.reset_prices();

@@ -1,0 +1,4 @@
+-- main
+CREATE OR REPLACE PROCEDURE public.reset_prices()
+ LANGUAGE sql
+AS $procedure$ select 1 $procedure$;

@@ -1,0 +1,9 @@
+-- main
+drop function public.item_total(qty integer, price numeric);
+
+-- main
+CREATE OR REPLACE FUNCTION public.item_total(qty integer, price numeric)
+ RETURNS double precision
+ LANGUAGE sql
+ IMMUTABLE
+AS $function$ select (qty * price)::double precision $function$;

@@ -1,0 +1,2 @@
+-- main
+drop function public.cheap_items(max_price numeric);

@@ -1,0 +1,2 @@
+-- main
+alter function public.item_total(qty integer, price numeric) security invoker reset search_path;

@@ -1,0 +1,2 @@
+-- main, weakens_security
+alter function public.item_total(qty integer, price numeric) security definer;

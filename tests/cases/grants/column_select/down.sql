@@ -1,0 +1,5 @@
+-- main
+revoke select (id) on table public.items from authenticated;
+
+-- main
+revoke select (name) on table public.items from authenticated;

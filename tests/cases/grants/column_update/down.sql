@@ -1,0 +1,2 @@
+-- main
+revoke update (name) on table public.items from authenticated;

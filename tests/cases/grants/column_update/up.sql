@@ -1,0 +1,2 @@
+-- main
+grant update (name) on table public.items to authenticated;

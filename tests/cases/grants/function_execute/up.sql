@@ -1,0 +1,2 @@
+-- main
+grant execute on function public.item_total(qty integer, price numeric) to authenticated;

@@ -1,0 +1,2 @@
+-- main
+revoke execute on function public.item_total(qty integer, price numeric) from public;

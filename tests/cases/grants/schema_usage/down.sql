@@ -1,0 +1,2 @@
+-- main
+revoke usage on schema app from authenticated;

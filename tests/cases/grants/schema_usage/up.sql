@@ -1,0 +1,2 @@
+-- main
+grant usage on schema app to authenticated;

@@ -1,0 +1,2 @@
+-- main
+revoke usage on sequence public.ticket_seq from authenticated;

@@ -1,0 +1,2 @@
+-- main
+grant usage on sequence public.ticket_seq to authenticated;

@@ -1,0 +1,2 @@
+-- main
+grant insert on table public.items to authenticated;

@@ -1,0 +1,2 @@
+-- main
+revoke insert on table public.items from authenticated;

@@ -1,0 +1,2 @@
+-- main
+grant select on table public.names to authenticated;

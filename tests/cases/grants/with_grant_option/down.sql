@@ -1,0 +1,2 @@
+-- main
+revoke select on table public.items from service_role;

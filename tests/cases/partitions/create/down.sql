@@ -1,0 +1,8 @@
+-- main, deletes_data, access_exclusive_lock
+drop table public.measurements_2025;
+
+-- main, deletes_data, access_exclusive_lock
+drop table public.measurements_2026;
+
+-- main, deletes_data, access_exclusive_lock
+drop table public.measurements;

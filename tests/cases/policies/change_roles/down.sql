@@ -1,0 +1,3 @@
+-- main
+alter policy profiles_read on public.profiles
+  to authenticated;

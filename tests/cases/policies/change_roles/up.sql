@@ -1,0 +1,3 @@
+-- main, weakens_security
+alter policy profiles_read on public.profiles
+  to anon, authenticated;

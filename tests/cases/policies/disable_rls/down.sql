@@ -1,0 +1,2 @@
+-- main
+alter table public.profiles enable row level security;

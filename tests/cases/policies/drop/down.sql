@@ -1,0 +1,4 @@
+-- main, weakens_security
+create policy profiles_owner_read on public.profiles
+  as permissive for select to authenticated
+  using ((owner_id = ( SELECT auth.uid() AS uid)));

@@ -1,0 +1,2 @@
+-- main
+drop policy profiles_owner_read on public.profiles;

@@ -1,0 +1,2 @@
+-- main
+alter table public.profiles force row level security;

@@ -1,0 +1,5 @@
+-- main, deletes_data
+drop table app.settings;
+
+-- main
+drop schema app;

@@ -1,0 +1,2 @@
+-- main
+alter sequence public.ticket_seq increment by 1;

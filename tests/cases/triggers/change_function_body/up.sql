@@ -1,0 +1,5 @@
+-- main
+CREATE OR REPLACE FUNCTION public.touch_created()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$ begin new.created_at := clock_timestamp(); return new; end $function$;

@@ -1,0 +1,5 @@
+-- main
+drop trigger items_touch on public.items;
+
+-- main
+drop function public.touch_created();

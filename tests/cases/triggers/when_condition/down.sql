@@ -1,0 +1,2 @@
+-- main
+drop trigger items_touch on public.items;

@@ -1,0 +1,6 @@
+-- main
+create or replace view public.priced_items as
+SELECT id,
+    name,
+    price
+   FROM public.items;

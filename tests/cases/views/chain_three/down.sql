@@ -1,0 +1,8 @@
+-- main
+drop view public.v3;
+
+-- main
+drop view public.v2;
+
+-- main
+drop view public.v1;

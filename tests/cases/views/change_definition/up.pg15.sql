@@ -1,0 +1,7 @@
+-- main
+create or replace view public.priced_items as
+SELECT items.id,
+    items.name,
+    items.price
+   FROM public.items
+  WHERE (items.price > (0)::numeric);

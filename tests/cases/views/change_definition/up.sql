@@ -1,0 +1,7 @@
+-- main
+create or replace view public.priced_items as
+SELECT id,
+    name,
+    price
+   FROM public.items
+  WHERE (price > (0)::numeric);

@@ -1,0 +1,7 @@
+-- main
+drop materialized view public.item_counts;
+
+-- main
+create materialized view public.item_counts as
+SELECT count(*) AS n
+   FROM public.items;

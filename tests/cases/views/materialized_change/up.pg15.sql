@@ -1,0 +1,8 @@
+-- main
+drop materialized view public.item_counts;
+
+-- main
+create materialized view public.item_counts as
+SELECT count(*) AS n,
+    max(items.price) AS top
+   FROM public.items;

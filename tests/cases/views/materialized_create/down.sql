@@ -1,0 +1,2 @@
+-- main
+drop materialized view public.item_counts;

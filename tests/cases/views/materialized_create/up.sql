@@ -1,0 +1,4 @@
+-- main
+create materialized view public.item_counts as
+SELECT count(*) AS n
+   FROM public.items;

@@ -1,0 +1,2 @@
+-- main
+alter view public.priced_items reset (security_invoker);

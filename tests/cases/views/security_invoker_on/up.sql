@@ -1,0 +1,2 @@
+-- main
+alter view public.priced_items set (security_invoker=true);

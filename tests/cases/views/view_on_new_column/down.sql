@@ -1,0 +1,5 @@
+-- main
+drop view public.skus;
+
+-- main, deletes_data, access_exclusive_lock
+alter table public.items drop column sku;
