@@ -154,7 +154,9 @@ def apply(
                 "not applying without confirmation",
                 hint="pass --auto-approve to apply non-interactively",
             )
-        if not click.confirm(f"Apply these {len(made.statements)} statements?", default=False):
+        if not click.confirm(
+            f"Apply these {len(made.statements)} statements?", default=False, err=True
+        ):
             raise SafetyError("not applied: declined at the prompt")
     result = applying.apply(settings, made, wait=wait, allowed=allowed, backup=mode)
     if json_out:
