@@ -17,8 +17,9 @@ from typing import Any
 
 from pglast import ast
 
-from creo_schema.drift_changes import Change, changes
-from creo_schema.drift_subjects import literal
+from creo_schema.drift.changes import changes
+from creo_schema.drift.model import DEFINING, Change
+from creo_schema.drift.subjects import literal, subject_of
 from creo_schema.errors import Location
 from creo_schema.lint.context import Locator, relation_key
 from creo_schema.plan.model import Plan
@@ -32,10 +33,7 @@ class DriftItem:
 
     change: Change
     location: Location | None
-
-    @property
-    def kind(self) -> str:
-        return self.change.subject.kind
+    kind: str  # as schema/ declares it: a grant says `on table` for a view too
 
     @property
     def object(self) -> str:
@@ -59,48 +57,53 @@ class DriftItem:
 
 
 def drift_items(plan: Plan, source: SourceSet) -> list[DriftItem]:
-    locator = Locator(parsed_statements(source))
-    return [
-        DriftItem(change, _location(change, locator))
-        for change in changes(plan.statements, plan.rollback)
-    ]
+    parsed = parsed_statements(source)
+    locator, declared = Locator(parsed), _declarations(parsed)
+    items = []
+    for change in changes(plan.statements, plan.rollback):
+        subject = change.subject
+        known = declared.get(subject.group)
+        kind = known[1] if known and subject.group[0] == "relation" else subject.kind
+        items.append(DriftItem(change, _location(change, locator, declared), kind))
+    return items
 
 
-def _location(change: Change, locator: Locator) -> Location | None:
+Declared = dict[tuple[str, ...], tuple[Location, str]]
+
+
+def _declarations(parsed: list[Parsed]) -> Declared:
+    """Where each object is declared and as what, by the grouping the plan's statements get:
+    its CREATE if schema/ has one, else the first statement about it (a GRANT, a default
+    privilege). Files are in path order, so grants/ would otherwise come before tables/."""
+    found: Declared = {}
+    for defining in (True, False):
+        for item in parsed:
+            if isinstance(item.node, DEFINING) != defining:
+                continue
+            subject = subject_of(item.node, item.statement.sql, {})
+            if subject is not None:
+                found.setdefault(subject.group, (item.statement.location, subject.kind))
+    return found
+
+
+def _location(change: Change, locator: Locator, declared: Declared) -> Location | None:
     if change.action == "drop":
         return None
     subject = change.subject
-    if subject.kind == "policy":
-        found = locator.policy(subject.relation, subject.own_name)
-        if found is not None:
-            return found.statement.location
-    elif subject.kind == "trigger":
-        trigger = _trigger(locator, subject.relation, subject.own_name)
-        if trigger is not None:
-            return trigger.statement.location
-    elif subject.routine:
-        return locator.location(f"{subject.routine}()", subject.input_args)
-    elif subject.kind in ("schema", "extension"):
-        return locator.location(f"{subject.kind}:{subject.name}")
-    elif subject.kind == "row":
+    if subject.kind == "row":
         return _row(locator, subject.relation, dict(subject.row_key))
-    elif change.column is not None:
+    if subject.routine:
+        # Overloads share a name: the declaration with as many inputs is the one.
+        return locator.location(f"{subject.routine}()", subject.input_args)
+    if change.column is not None:
         column = _column(locator, subject.relation, change.column)
         if column is not None:
             return column
+    known = declared.get(subject.group)
+    if known is not None:
+        return known[0]
+    # A policy or trigger schema/ does not declare under that name: at least its table.
     return locator.location(subject.relation) if subject.relation else None
-
-
-def _trigger(locator: Locator, table: str, name: str) -> Parsed | None:
-    for item in locator.parsed:
-        node = item.node
-        if (
-            isinstance(node, ast.CreateTrigStmt)
-            and node.trigname == name
-            and relation_key(node.relation) == table
-        ):
-            return item
-    return None
 
 
 def _column(locator: Locator, table: str, column: str) -> Location | None:

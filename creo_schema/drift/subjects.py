@@ -76,6 +76,12 @@ def subject_of(
     match node:
         case ast.VariableSetStmt():
             return None
+        case ast.SelectStmt() if node.fromClause is None and all(
+            isinstance(t.val, ast.A_Const) for t in node.targetList or ()
+        ):
+            return None  # `select 1`: a no-op some engine fix-ups leave in place
+        case ast.AlterDefaultPrivilegesStmt():
+            return _default_privileges(node)
         case ast.CreateForeignTableStmt():
             return relation_subject("foreign table", getattr(node.base, "relation", None))
         case ast.CreateStmt():
@@ -203,6 +209,20 @@ def _renamed(node: Any) -> Subject:
             return relation_subject(_kind(node.relationType), relation)
         return relation_subject(_kind(kind_of), relation)
     return _object_subject(kind_of, node.object)
+
+
+def _default_privileges(node: ast.AlterDefaultPrivilegesStmt) -> Subject:
+    options = {option.defname: option.arg for option in node.options or ()}
+    roles = ", ".join(
+        str(getattr(r, "rolename", None) or "public") for r in options.get("roles") or ()
+    )
+    schemas = ", ".join(_names(options.get("schemas")))
+    objtype = _kind(node.action.objtype) if node.action is not None else "objects"
+    on = f"{' in schema ' + schemas if schemas else ''} on {objtype}s"
+    # Grouped without the role: schema/ often leaves it out (the role running the schema),
+    # which the database then names (postgres).
+    name = f"for role {roles or 'the current user'}{on}"
+    return Subject("default privileges", name, ("default privileges", on))
 
 
 def _row(node: Any, deleted_rows: dict[str, list[dict[str, str]]]) -> Subject:
