@@ -18,7 +18,7 @@ import pglast
 from pglast import ast, enums
 
 from creo_schema.drift.definitions import compare
-from creo_schema.drift.model import DEFINING, Change, Difference, Group, Step
+from creo_schema.drift.model import DEFINING, Change, Difference, Group, Step, one_line
 from creo_schema.drift.phrases import database_phrases, phrases
 from creo_schema.drift.subjects import (
     OLD_ENUM_SUFFIX,
@@ -43,9 +43,21 @@ def changes(
     ours, theirs = _grouped(statements, deleted), _grouped(rollback, deleted)
     replaced = _replaced_types(step for steps in ours.values() for step in steps)
     return [
-        _change(Group(tuple(steps), tuple(theirs.get(key, [])), replaced))
+        _described(Group(tuple(steps), tuple(theirs.get(key, [])), replaced))
         for key, steps in ours.items()
     ]
+
+
+def _described(group: Group) -> Change:
+    try:
+        return _change(group)
+    except (AttributeError, TypeError, ValueError, KeyError, IndexError):
+        # A statement shape not known here (a new engine's, a new PostgreSQL's): the object
+        # is still reported, with its statements' SQL, rather than failing the drift check.
+        said = tuple(Difference("statement", one_line(s.sql)) for s in group.ours)
+        return Change(
+            group.ours[0].subject, "alter", said, (), tuple(s.planned for s in group.ours)
+        )
 
 
 def _grouped(

@@ -152,7 +152,7 @@ def _named(kind: str, names: tuple[str, ...], *, column: str | None = None) -> S
 
 def _routine(kind: str, names: Any, types: list[Any]) -> Subject:
     schema, name = (DEFAULT_SCHEMA, *_names(names))[-2:]
-    arguments = ", ".join(sql_text(t) for t in types)
+    arguments = ", ".join(_type_name(t) for t in types)
     key = f"{schema}.{name}"
     return Subject(
         kind,
@@ -170,6 +170,15 @@ def _plain(kind: str, name: Any) -> Subject:
 def _kind(objtype: Any) -> str:
     found = OT(objtype)
     return _KINDS.get(found, found.name.removeprefix("OBJECT_").lower().replace("_", " "))
+
+
+def _type_name(node: Any) -> str:
+    """An argument's type as CREATE FUNCTION shows it: comments and grants write
+    `pg_catalog.uuid` and `public.scope` where pg_get_functiondef writes `uuid`, `scope`."""
+    text = sql_text(node)
+    for schema in ("pg_catalog.", f"{DEFAULT_SCHEMA}."):
+        text = text.removeprefix(schema)
+    return text
 
 
 def _on_table(kind: str, table: str, name: Any) -> Subject:

@@ -9,6 +9,9 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
+import pytest
+
+from creo_schema.drift import changes as changes_module
 from creo_schema.drift.changes import changes
 from creo_schema.drift.definitions import MAX_DIFF_LINES
 from creo_schema.drift_report import drift_items, render_github, render_markdown
@@ -465,3 +468,33 @@ def test_a_grant_on_a_view_is_shown_as_the_view_schema_declares() -> None:
         "public.totals",
         "schema/views/totals.sql:1:1",
     )
+
+
+def test_a_statement_shape_not_understood_is_still_reported(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def not_understood(*args: object) -> list[object]:
+        raise AttributeError("no such field")
+
+    monkeypatch.setattr(changes_module, "phrases", not_understood)
+    up = ['alter table "public"."orders" drop column "legacy"']
+    assert _differences(up, []) == [
+        (
+            "table",
+            "public.orders",
+            "alter",
+            ['statement: alter table "public"."orders" drop column "legacy"'],
+        )
+    ]
+
+
+def test_a_comment_naming_pg_catalog_types_is_about_the_same_function() -> None:
+    create = (
+        "CREATE OR REPLACE FUNCTION public.get_credits(user_uuid uuid, scope api_scope)\n"
+        " RETURNS integer\n LANGUAGE sql\nAS $function$ select 1 $function$"
+    )
+    comment = "comment on function public.get_credits(pg_catalog.uuid,public.api_scope) is 'x'"
+    drop = 'drop function if exists "public"."get_credits"(user_uuid uuid, scope api_scope)'
+    assert _differences([create, comment], [drop]) == [
+        ("function", "public.get_credits(uuid, api_scope)", "create", [])
+    ]
