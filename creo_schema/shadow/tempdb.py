@@ -8,6 +8,13 @@ process are recognisable and removed.
 The desired state a plan loaded is kept too, named after the plan cache's key
 (`keep_desired`): verification borrows it (`borrowed_desired`) instead of loading the
 target's schema again. Only the newest few are kept.
+
+Several plans (or test processes) share a shadow server, each naming it by whichever
+database its admin URL names. What they change in common (the template, the kept desired
+states, and the roles, which belong to the cluster and not to a database) is changed under
+an advisory lock taken in the server's maintenance database (`cluster_lock`): an advisory lock
+belongs to the database it is taken in, so one taken in the admin URL's database would not
+exclude a plan whose URL names another.
 """
 
 from __future__ import annotations
@@ -27,7 +34,13 @@ from psycopg.conninfo import conninfo_to_dict
 from creo_schema import __version__
 from creo_schema.db import connect, with_database
 from creo_schema.errors import DatabaseError
+from creo_schema.platform import MARKED_ROLE, split_prelude
 
+MAINTENANCE_DATABASE = "postgres"  # on every server (initdb makes it), whatever the admin URL
+# The key the template alone was built under before the roles were split out: older versions
+# taking it in `postgres` and this one still exclude each other.
+SETUP_LOCK = "creo_schema_template"
+DESIRED_LOCK = "creo_schema_desired"
 PREFIX = "creo_shadow_"
 TEMPLATE_PREFIX = "creo_template_"
 DESIRED_PREFIX = "creo_desired_"
@@ -40,32 +53,67 @@ def template_name(prelude: str) -> str:
 
 
 def ensure_template(admin_url: str, prelude: str) -> str:
-    """Create the template database for this prelude once per server; return its name."""
+    """Set up the prelude's roles once per server, and create the template database for
+    this prelude once per server; return the template's name."""
     name = template_name(prelude)
-    with connect(admin_url, autocommit=True) as conn:
-        # One process builds it; the others wait on the lock and then find it.
-        conn.execute("select pg_advisory_lock(hashtext('creo_schema_template'))")
-        try:
-            exists = conn.execute(
-                "select 1 from pg_database where datname = %s", (name,)
-            ).fetchone()
-            if exists:
-                return name
-            building = f"{name}_building"
-            conn.execute(sql.SQL("drop database if exists {}").format(sql.Identifier(building)))
-            conn.execute(sql.SQL("create database {}").format(sql.Identifier(building)))
-            if prelude.strip():
-                with connect(with_database(admin_url, building), autocommit=True) as tconn:
-                    try:
-                        tconn.execute(prelude)
-                    except Exception as error:
-                        raise DatabaseError(
-                            f"loading the platform prelude failed: {error}"
-                        ) from error
-            _rename(conn, building, name)
+    roles, per_database = split_prelude(prelude)
+    # One process sets up and builds; the others wait on the lock and then find it done.
+    with cluster_lock(admin_url, SETUP_LOCK) as conn:
+        if roles.strip():
+            _set_up_roles(conn, roles)
+        exists = conn.execute("select 1 from pg_database where datname = %s", (name,)).fetchone()
+        if exists:
             return name
+        building = f"{name}_building"
+        conn.execute(sql.SQL("drop database if exists {}").format(sql.Identifier(building)))
+        conn.execute(sql.SQL("create database {}").format(sql.Identifier(building)))
+        if per_database.strip():
+            with connect(with_database(admin_url, building), autocommit=True) as tconn:
+                try:
+                    tconn.execute(per_database)
+                except Exception as error:
+                    raise DatabaseError(f"loading the platform prelude failed: {error}") from error
+        _rename(conn, building, name)
+        return name
+
+
+@contextmanager
+def cluster_lock(admin_url: str, key: str = SETUP_LOCK) -> Iterator[Any]:
+    """A connection to the server's maintenance database that holds the advisory lock `key`
+    (the default is the one for roles and templates), released when the block ends."""
+    with connect(with_database(admin_url, MAINTENANCE_DATABASE), autocommit=True) as conn:
+        conn.execute("select pg_advisory_lock(hashtext(%s))", (key,))
+        try:
+            yield conn
         finally:
-            conn.execute("select pg_advisory_unlock(hashtext('creo_schema_template'))")
+            conn.execute("select pg_advisory_unlock(hashtext(%s))", (key,))
+
+
+def _set_up_roles(conn: Any, roles: str) -> None:
+    """Run the prelude's roles part on this cluster, unless it already ran with this text.
+
+    The record of it is a comment on one of the roles it creates (MARKED_ROLE): comments on
+    roles live in the shared catalog next to the roles, so every database of the cluster sees
+    the same record, and none needs a table in anyone's maintenance database; dropping that
+    role drops the record, and the part runs again. `conn` holds the cluster's lock.
+    """
+    marker = f"creo-schema platform roles {hashlib.sha256(roles.encode()).hexdigest()[:12]}"
+    recorded = conn.execute(
+        "select shobj_description(oid, 'pg_authid') from pg_catalog.pg_roles where rolname = %s",
+        (MARKED_ROLE,),
+    ).fetchone()
+    if recorded and recorded[0] == marker:
+        return
+    try:
+        with conn.transaction():
+            conn.execute(roles)
+            conn.execute(
+                sql.SQL("comment on role {} is {}").format(
+                    sql.Identifier(MARKED_ROLE), sql.Literal(marker)
+                )
+            )
+    except psycopg.Error as error:
+        raise DatabaseError(f"setting up the platform's roles failed: {error}") from error
 
 
 def desired_name(cache_key: str) -> str:
@@ -81,17 +129,13 @@ def keep_desired(admin_url: str, loaded_url: str, cache_key: str) -> str:
     """
     loaded = str(conninfo_to_dict(loaded_url)["dbname"])  # parsed from the URL: text already
     name = desired_name(cache_key)
-    with connect(admin_url, autocommit=True) as conn:
-        conn.execute("select pg_advisory_lock(hashtext('creo_schema_desired'))")
-        try:
-            exists = conn.execute("select 1 from pg_database where datname = %s", (name,))
-            if exists.fetchone():
-                _drop(conn, loaded)
-            else:
-                _rename(conn, loaded, name)
-            _prune_desired(conn, keep=name)
-        finally:
-            conn.execute("select pg_advisory_unlock(hashtext('creo_schema_desired'))")
+    with cluster_lock(admin_url, DESIRED_LOCK) as conn:
+        exists = conn.execute("select 1 from pg_database where datname = %s", (name,))
+        if exists.fetchone():
+            _drop(conn, loaded)
+        else:
+            _rename(conn, loaded, name)
+        _prune_desired(conn, keep=name)
     return name
 
 
