@@ -11,6 +11,7 @@ legacy platform, supabase_legacy_grants.sql). `prelude_sql` is both, in that ord
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 
 from creo_schema.errors import InputError
@@ -72,8 +73,8 @@ def prelude_sql(platform: str) -> str:
 def split_prelude(prelude: str) -> tuple[str, str]:
     """(the cluster-wide part, the per-database part) of a text `prelude_sql` returned.
 
-    A text that does not start with the roles part has no cluster-wide part (`none`'s is
-    empty): it is all run in each database, as before the prelude had two parts.
+    A text that does not start with the roles part (`none`'s empty one) has no cluster-wide
+    part: all of it is run in each database.
     """
     roles = _read(ROLES_FILE) + "\n"
     if prelude.startswith(roles):
@@ -81,5 +82,6 @@ def split_prelude(prelude: str) -> tuple[str, str]:
     return "", prelude
 
 
+@cache  # the files ship with the package: read each once per process
 def _read(part: str) -> str:
     return resources.files(__package__).joinpath(part).read_text(encoding="utf-8")

@@ -53,57 +53,71 @@ def template_name(prelude: str) -> str:
 
 
 def ensure_template(admin_url: str, prelude: str) -> str:
-    """Set up the prelude's roles once per server, and create the template database for
-    this prelude once per server; return the template's name."""
+    """Set up the prelude's roles and create the template database for this prelude, each
+    once per server; return the template's name."""
     name = template_name(prelude)
     roles, per_database = split_prelude(prelude)
-    # One process sets up and builds; the others wait on the lock and then find it done.
-    with cluster_lock(admin_url, SETUP_LOCK) as conn:
-        if roles.strip():
-            _set_up_roles(conn, roles)
-        exists = conn.execute("select 1 from pg_database where datname = %s", (name,)).fetchone()
-        if exists:
+    marker = _roles_marker(roles)
+    with connect(_maintenance(admin_url), autocommit=True) as conn:
+        # Done before (the common case): both are only ever seen whole, so no lock is needed.
+        exists, recorded = _setup_state(conn, name)
+        if exists and marker in (None, recorded):
             return name
-        building = f"{name}_building"
-        conn.execute(sql.SQL("drop database if exists {}").format(sql.Identifier(building)))
-        conn.execute(sql.SQL("create database {}").format(sql.Identifier(building)))
-        if per_database.strip():
-            with connect(with_database(admin_url, building), autocommit=True) as tconn:
-                try:
-                    tconn.execute(per_database)
-                except Exception as error:
-                    raise DatabaseError(f"loading the platform prelude failed: {error}") from error
-        _rename(conn, building, name)
-        return name
+        # One process sets up and builds; the others wait on the lock and then find it done.
+        with _advisory_lock(conn, SETUP_LOCK):
+            exists, recorded = _setup_state(conn, name)
+            if marker not in (None, recorded):
+                _set_up_roles(conn, roles, marker)
+            if not exists:
+                _build_template(conn, admin_url, name, per_database)
+    return name
 
 
 @contextmanager
 def cluster_lock(admin_url: str, key: str = SETUP_LOCK) -> Iterator[Any]:
     """A connection to the server's maintenance database that holds the advisory lock `key`
     (the default is the one for roles and templates), released when the block ends."""
-    with connect(with_database(admin_url, MAINTENANCE_DATABASE), autocommit=True) as conn:
-        conn.execute("select pg_advisory_lock(hashtext(%s))", (key,))
-        try:
-            yield conn
-        finally:
-            conn.execute("select pg_advisory_unlock(hashtext(%s))", (key,))
+    with connect(_maintenance(admin_url), autocommit=True) as conn, _advisory_lock(conn, key):
+        yield conn
 
 
-def _set_up_roles(conn: Any, roles: str) -> None:
-    """Run the prelude's roles part on this cluster, unless it already ran with this text.
+def _maintenance(admin_url: str) -> str:
+    return with_database(admin_url, MAINTENANCE_DATABASE)
 
-    The record of it is a comment on one of the roles it creates (MARKED_ROLE): comments on
-    roles live in the shared catalog next to the roles, so every database of the cluster sees
-    the same record, and none needs a table in anyone's maintenance database; dropping that
-    role drops the record, and the part runs again. `conn` holds the cluster's lock.
-    """
-    marker = f"creo-schema platform roles {hashlib.sha256(roles.encode()).hexdigest()[:12]}"
-    recorded = conn.execute(
-        "select shobj_description(oid, 'pg_authid') from pg_catalog.pg_roles where rolname = %s",
-        (MARKED_ROLE,),
+
+@contextmanager
+def _advisory_lock(conn: Any, key: str) -> Iterator[None]:
+    conn.execute("select pg_advisory_lock(hashtext(%s))", (key,))
+    try:
+        yield
+    finally:
+        conn.execute("select pg_advisory_unlock(hashtext(%s))", (key,))
+
+
+# Which text of the prelude's roles part a cluster was set up with is recorded as a comment
+# on one of the roles it creates (MARKED_ROLE). Comments on roles live in the shared catalog
+# next to the roles, so every database of the cluster sees the same record, and none needs a
+# table in anyone's maintenance database; dropping that role drops the record too, and the
+# roles part runs again.
+def _roles_marker(roles: str) -> str | None:
+    if not roles.strip():
+        return None  # nothing to set up
+    return f"creo-schema platform roles {hashlib.sha256(roles.encode()).hexdigest()[:12]}"
+
+
+def _setup_state(conn: Any, template: str) -> tuple[bool, str | None]:
+    """(whether the template exists, the roles part recorded), in one round trip."""
+    row = conn.execute(
+        "select exists (select from pg_catalog.pg_database where datname = %s),"
+        " (select shobj_description(oid, 'pg_authid') from pg_catalog.pg_roles"
+        "   where rolname = %s)",
+        (template, MARKED_ROLE),
     ).fetchone()
-    if recorded and recorded[0] == marker:
-        return
+    return bool(row[0]), row[1]
+
+
+def _set_up_roles(conn: Any, roles: str, marker: str) -> None:
+    """Run the roles part and record it, in one transaction. `conn` holds the lock."""
     try:
         with conn.transaction():
             conn.execute(roles)
@@ -114,6 +128,21 @@ def _set_up_roles(conn: Any, roles: str) -> None:
             )
     except psycopg.Error as error:
         raise DatabaseError(f"setting up the platform's roles failed: {error}") from error
+
+
+def _build_template(conn: Any, admin_url: str, name: str, per_database: str) -> None:
+    """Load the per-database part into a new database, then give it the template's name (a
+    crash leaves a `_building` one, dropped by the next build). `conn` holds the lock."""
+    building = f"{name}_building"
+    conn.execute(sql.SQL("drop database if exists {}").format(sql.Identifier(building)))
+    conn.execute(sql.SQL("create database {}").format(sql.Identifier(building)))
+    if per_database.strip():
+        with connect(with_database(admin_url, building), autocommit=True) as tconn:
+            try:
+                tconn.execute(per_database)
+            except Exception as error:
+                raise DatabaseError(f"loading the platform prelude failed: {error}") from error
+    _rename(conn, building, name)
 
 
 def desired_name(cache_key: str) -> str:
