@@ -1,143 +1,156 @@
-"""Drift for CI: each drifted object with the file and line that declare it.
+"""Drift for CI: each drifted object, what differs, and the file and line that declare it.
 
 `drift --format markdown` is a summary fit for a pull-request comment; `--format github`
 writes GitHub Actions workflow annotations (`::error file=...,line=...::message`), so the
 drift shows on the declaring line of the diff. Objects the database has and schema/ does not
 declare (the plan drops them) have no declaring line: their annotation names no file.
+
+Annotations never carry the target's URL: they are shown to everyone who can read the pull
+request, and GitHub masks only the secret itself, not our password-redacted form of it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
-import pglast
 from pglast import ast
 
+from creo_schema.drift.changes import changes
+from creo_schema.drift.model import DEFINING, Change
+from creo_schema.drift.subjects import literal, subject_of
 from creo_schema.errors import Location
 from creo_schema.lint.context import Locator, relation_key
 from creo_schema.plan.model import Plan
-from creo_schema.source.asts import dotted, parsed_statements
+from creo_schema.source.asts import Parsed, parsed_statements
 from creo_schema.source.model import SourceSet
-from creo_schema.source.names import names_of, qualified_key
-
-MAX_SQL_IN_TABLE = 100
 
 
 @dataclass(frozen=True, slots=True)
 class DriftItem:
-    """One statement of the plan, the object it changes and where that object is declared."""
+    """One drifted object and where schema/ declares it (None: it does not)."""
 
-    sql: str
-    object: str  # e.g. "public.orders", "policy \"x\" on public.orders", or "" if unknown
-    action: str  # create, alter, drop, grant, revoke, comment, change
+    change: Change
     location: Location | None
+    kind: str  # as schema/ declares it: a grant says `on table` for a view too
+
+    @property
+    def object(self) -> str:
+        return self.change.subject.name
 
     def to_dict(self) -> dict[str, Any]:
         where = self.location
+        change = self.change
         return {
+            "kind": self.kind,
             "object": self.object,
-            "action": self.action,
-            "sql": self.sql,
+            "action": change.action,
+            "change": change.summary,
+            "differences": [str(d) for d in change.differences],
+            "diff": list(change.diff),
             "location": {"file": where.file, "line": where.line, "column": where.column}
             if where
             else None,
+            "statements": [s.sql for s in change.statements],
         }
 
 
 def drift_items(plan: Plan, source: SourceSet) -> list[DriftItem]:
-    locator = Locator(parsed_statements(source))
-    return [_item(s.sql, locator) for s in plan.statements]
+    parsed = parsed_statements(source)
+    locator, declared = Locator(parsed), _declarations(parsed)
+    items = []
+    for change in changes(plan.statements, plan.rollback):
+        subject = change.subject
+        known = declared.get(subject.group)
+        kind = known[1] if known and subject.group[0] == "relation" else subject.kind
+        items.append(DriftItem(change, _location(change, locator, declared), kind))
+    return items
 
 
-def _item(sql: str, locator: Locator) -> DriftItem:
-    try:
-        node = pglast.parse_sql(sql)[0].stmt
-    except Exception:
-        return DriftItem(sql, "", "change", None)
-    action = _action(node)
-    match node:
-        case ast.CreatePolicyStmt() | ast.AlterPolicyStmt():
-            table = relation_key(node.table)
-            assert node.policy_name is not None  # the parser names every policy
-            found = locator.policy(table, node.policy_name)
-            where = found.statement.location if found else locator.location(table)
-            return DriftItem(sql, f'policy "{node.policy_name}" on {table}', action, where)
-        case ast.CreateTrigStmt():
-            table = relation_key(node.relation)
-            return DriftItem(
-                sql, f"trigger {node.trigname} on {table}", action, locator.location(table)
-            )
-        case ast.AlterTableStmt():
-            table = relation_key(node.relation)
-            return DriftItem(sql, table, action, locator.location(table))
-        case ast.GrantStmt():
-            keys = [_object_key(o, node.objtype) for o in node.objects or ()]
-            return _first_declared(sql, [k for k in keys if k], action, locator)
-        case ast.DropStmt():
-            keys = [_object_key(o, node.removeType) for o in node.objects or ()]
-            return _first_declared(sql, [k for k in keys if k], action, locator)
-        case ast.CommentStmt():
-            key = _object_key(node.object, node.objtype)
-            return _first_declared(sql, [key] if key else [], action, locator)
-        case ast.AlterFunctionStmt():
-            assert node.func is not None  # the parser names the function altered
-            return _first_declared(sql, [qualified_key(node.func.objname, "()")], action, locator)
-    created, _ = names_of(node)
-    return _first_declared(sql, list(created), action, locator)
+Declared = dict[tuple[str, ...], tuple[Location, str]]
 
 
-def _first_declared(sql: str, keys: list[str], action: str, locator: Locator) -> DriftItem:
-    for key in keys:
-        where = locator.location(key)
-        if where:
-            return DriftItem(sql, _shown(key), action, where)
-    return DriftItem(sql, _shown(keys[0]) if keys else "", action, None)
+def _declarations(parsed: list[Parsed]) -> Declared:
+    """Where each object is declared and as what, by the grouping the plan's statements get:
+    its CREATE if schema/ has one, else the first statement about it (a GRANT, a default
+    privilege). Files are in path order, so grants/ would otherwise come before tables/."""
+    found: Declared = {}
+    for defining in (True, False):
+        for item in parsed:
+            if isinstance(item.node, DEFINING) != defining:
+                continue
+            subject = subject_of(item.node, item.statement.sql, {})
+            if subject is not None:
+                found.setdefault(subject.group, (item.statement.location, subject.kind))
+    return found
 
 
-def _object_key(obj: Any, objtype: Any) -> str | None:
-    kind = getattr(objtype, "name", str(objtype))
-    if isinstance(obj, ast.RangeVar):
-        return relation_key(obj)
-    if isinstance(obj, ast.ObjectWithArgs):
-        return qualified_key(obj.objname, "()")
-    if isinstance(obj, ast.String):
-        return f"schema:{obj.sval}" if kind == "OBJECT_SCHEMA" else f"extension:{obj.sval}"
-    if isinstance(obj, list | tuple):
-        names = dotted(obj)
-        if kind in ("OBJECT_POLICY", "OBJECT_TRIGGER", "OBJECT_COLUMN") and len(names) >= 2:
-            return qualified_key(names[:-1])
-        return qualified_key(names) if names else None
-    if isinstance(obj, ast.TypeName):
-        return qualified_key(obj.names)
+def _location(change: Change, locator: Locator, declared: Declared) -> Location | None:
+    if change.action == "drop":
+        return None
+    subject = change.subject
+    if subject.kind == "row":
+        return _row(locator, subject.relation, dict(subject.row_key))
+    if subject.routine:
+        # Overloads share a name: the declaration with as many inputs is the one.
+        return locator.location(f"{subject.routine}()", subject.input_args)
+    if change.column is not None:
+        column = _column(locator, subject.relation, change.column)
+        if column is not None:
+            return column
+    known = declared.get(subject.group)
+    if known is not None:
+        return known[0]
+    # A policy or trigger schema/ does not declare under that name: at least its table.
+    return locator.location(subject.relation) if subject.relation else None
+
+
+def _column(locator: Locator, table: str, column: str) -> Location | None:
+    for item in locator.about_relation(table):
+        if isinstance(item.node, ast.CreateStmt):
+            for element in item.node.tableElts or ():
+                if isinstance(element, ast.ColumnDef) and element.colname == column:
+                    return item.locate(element)
     return None
 
 
-def _shown(key: str) -> str:
-    return key.replace("schema:", "schema ").replace("extension:", "extension ")
+def _row(locator: Locator, table: str, key: dict[str, str]) -> Location | None:
+    """The declared VALUES row with this primary key, else the table's first INSERT."""
+    first = None
+    for item in locator.parsed:
+        node = item.node
+        if not isinstance(node, ast.InsertStmt) or relation_key(node.relation) != table:
+            continue
+        first = first or item.statement.location
+        columns = [target.name for target in node.cols or ()]
+        for row in getattr(node.selectStmt, "valuesLists", None) or ():
+            values = {c: _unquoted(literal(v)) for c, v in zip(columns, row, strict=False)}
+            if key and all(values.get(c) == _unquoted(v) for c, v in key.items()):
+                return _literal_location(item, literal(row[columns.index(next(iter(key)))]))
+    return first
 
 
-def _action(node: Any) -> str:
-    name = type(node).__name__
-    if isinstance(node, ast.GrantStmt):
-        return "grant" if node.is_grant else "revoke"
-    for prefix, action in (
-        ("Create", "create"),
-        ("Define", "create"),
-        ("View", "create"),
-        ("Index", "create"),
-        ("Alter", "alter"),
-        ("Drop", "drop"),
-        ("Comment", "comment"),
-    ):
-        if name.startswith(prefix):
-            return action
-    return "change"
+def _literal_location(item: Parsed, text: str) -> Location:
+    """Where the literal first appears in the VALUES (pglast gives constants no location)."""
+    statement = item.statement
+    values = re.search(r"\bvalues\b", statement.sql, re.IGNORECASE)
+    start = values.end() if values else 0
+    found = re.search(
+        re.escape(text) + (r"(?!\w)" if text[-1:].isalnum() else ""), statement.sql[start:]
+    )
+    if found is None:
+        return statement.location
+    line, column = item.index.line_col(statement.offset + start + found.start())
+    return Location(statement.location.file, line, column)
 
 
-def _one_line(sql: str, limit: int | None = None) -> str:
-    text = " ".join(sql.split())
-    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
+def _unquoted(value: str) -> str:
+    return value[1:-1] if len(value) >= 2 and value[0] == value[-1] == "'" else value
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' if count != 1 else ''}"
 
 
 # -- markdown: a pull-request comment ----------------------------------------------------------
@@ -150,27 +163,42 @@ def render_markdown(plan: Plan, source: SourceSet) -> str:
             f"`{plan.target}` (PostgreSQL {plan.server_major}) matches `schema/`.\n"
         )
     items = drift_items(plan, source)
-    count = len(items)
     lines = [
         "### creo-schema drift: the database differs from schema/",
         "",
         f"`{plan.target}` (PostgreSQL {plan.server_major}, schemas: "
-        f"{', '.join(plan.managed_schemas)}) needs {count} statement{'s' if count != 1 else ''} "
-        "to match `schema/`.",
+        f"{', '.join(plan.managed_schemas)}): {_counted(len(items), 'object')} "
+        f"differ{'s' if len(items) == 1 else ''} from `schema/` "
+        f"({_counted(len(plan.statements), 'statement')} would bring it in line).",
         "",
-        "| Object | Declared at | Change |",
-        "|---|---|---|",
+        "| Kind | Object | Declared at | Change |",
+        "|---|---|---|---|",
     ]
     for item in items:
         where = (
             f"`{item.location.file}:{item.location.line}`"
             if item.location
-            else "not declared (would be dropped)"
-            if item.action == "drop"
+            else "not declared"
+            if item.change.action == "drop"
             else "—"
         )
-        change = _one_line(item.sql, MAX_SQL_IN_TABLE).replace("|", "\\|").replace("`", "'")
-        lines.append(f"| {_md(item.object or '?')} | {where} | `{change}` |")
+        change = "<br>".join(
+            _cell(text) for text in (item.change.summary, *map(str, item.change.differences))
+        )
+        lines.append(f"| {item.kind} | {_cell(item.object)} | {where} | {change} |")
+    diffs = [item for item in items if item.change.diff]
+    if diffs:
+        lines += ["", "<details><summary>Bodies and definitions that differ</summary>", ""]
+        for item in diffs:
+            lines += [
+                f"`{item.kind} {item.object}` (`-` the database, `+` schema/):",
+                "",
+                "```diff",
+                *item.change.diff,
+                "```",
+                "",
+            ]
+        lines.append("</details>")
     lines += [
         "",
         "<details><summary>SQL that would bring the database in line with schema/</summary>",
@@ -185,21 +213,37 @@ def render_markdown(plan: Plan, source: SourceSet) -> str:
     return "\n".join(lines)
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|")
+def _cell(text: str) -> str:
+    """Plain text in a table cell: no column breaks, no HTML, no emphasis, no code spans."""
+    for raw, escaped in (
+        ("\\", "\\\\"),
+        ("&", "&amp;"),
+        ("<", "&lt;"),
+        (">", "&gt;"),
+        ("|", "\\|"),
+        ("*", "\\*"),
+        ("_", "\\_"),
+        ("`", "\\`"),
+    ):
+        text = text.replace(raw, escaped)
+    return text
 
 
 # -- github: workflow annotations --------------------------------------------------------------
 
 
 def render_github(plan: Plan, source: SourceSet) -> str:
-    """One `::error` line per drifted statement, at the declaring file and line if any."""
+    """One annotation per drifted object, on the declaring file and line if there is one."""
+    schemas = ", ".join(plan.managed_schemas)
     if not plan.has_changes:
-        return f"::notice title=creo-schema drift::{_data(f'{plan.target} matches schema/')}\n"
+        text = f"the database matches schema/ (PostgreSQL {plan.server_major}, schemas: {schemas})"
+        return f"::notice title={_property('creo-schema drift')}::{_data(text)}\n"
     out = []
     for item in drift_items(plan, source):
-        title = f"drift: {item.object}" if item.object else "drift"
-        properties = [f"title={_property(title)}"]
+        change = item.change
+        # An object re-created only around another change has not drifted itself.
+        level = "notice" if change.action == "recreate" else "error"
+        properties = [f"title={_property(f'drift: {item.kind} {item.object}')}"]
         if item.location:
             properties = [
                 f"file={_property(item.location.file)}",
@@ -207,18 +251,15 @@ def render_github(plan: Plan, source: SourceSet) -> str:
                 f"col={item.location.column}",
                 *properties,
             ]
-        if item.location:
-            what = f"the database differs from this declaration; {item.action} needed: "
-        elif item.action == "drop":
-            what = f"{plan.target} has an object schema/ does not declare: "
-        else:
-            what = f"{plan.target} differs from schema/: "
-        out.append(f"::error {','.join(properties)}::{_data(what + _one_line(item.sql))}")
+        message = [change.summary, *(f"- {d}" for d in change.differences)]
+        if change.diff:
+            message += ["(- the database, + schema/)", *change.diff]
+        out.append(f"::{level} {','.join(properties)}::{_data(chr(10).join(message))}")
     return "\n".join(out) + "\n"
 
 
 def _data(text: str) -> str:
-    """Escape an annotation's message as the Actions runner expects."""
+    """Escape an annotation's message, once, as the Actions runner unescapes it."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

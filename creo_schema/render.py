@@ -72,6 +72,31 @@ def show_plan(console: Console, plan: Plan, *, title: str = "Plan") -> None:
         _show_statement(console, statement)
 
 
+def show_rollback(
+    console: Console,
+    migration_id: int,
+    statements: tuple[PlannedStatement, ...],
+    *,
+    recorded: bool,
+) -> None:
+    """A recorded rollback before it runs, in the style of `show_plan`."""
+    count = len(statements)
+    noun = "statement" if count == 1 else "statements"
+    source = (
+        "hazards as planned"
+        if recorded
+        else "hazards classified again from the recorded SQL (migration older than the "
+        "recorded hazards)"
+    )
+    console.print(f"[bold]Rollback[/bold] of migration {migration_id}: {count} {noun}, {source}.")
+    console.print()
+    console.print("[bold]-- rollback (one transaction)[/bold]")
+    if not statements:
+        console.print("-- (nothing)")
+    for statement in statements:
+        _show_statement(console, statement)
+
+
 def _show_statement(console: Console, statement: PlannedStatement) -> None:
     for hazard in statement.hazards:
         colour = "red" if hazard in REFUSED else "yellow"

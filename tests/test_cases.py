@@ -120,7 +120,9 @@ def test_filter_matches_something() -> None:
 def test_case(
     case: Case, server: Cluster, make_db: Any, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    update = bool(request.config.getoption("--update-golden") or os.environ.get("CREO_UPDATE_GOLDEN"))
+    update = bool(
+        request.config.getoption("--update-golden") or os.environ.get("CREO_UPDATE_GOLDEN")
+    )
     if case.xfail:
         pytest.xfail(case.xfail)  # a known gap outside diff/, named in expected.yaml
     url = make_db(cluster=server)
@@ -214,7 +216,7 @@ def _golden_text(statements: Any) -> str:
     """The statements as a reader reviews them: each with its phase and hazards."""
     lines = []
     for statement in statements:
-        notes = [statement.phase] + list(statement.hazards)
+        notes = [statement.phase, *list(statement.hazards)]
         lines.append(f"-- {', '.join(notes)}")
         lines.append(statement.sql.rstrip().rstrip(";") + ";")
         lines.append("")
@@ -236,7 +238,16 @@ def _write_hazards(case: Case, hazards: set[str], key: str) -> None:
     path.write_text(yaml.safe_dump(ordered, sort_keys=False, width=100))
 
 
-KNOWN_ORDER = ("hazards", "hazards_pg15", "refused", "refused_message", "schemas", "notes", "xfail", "proof")
+KNOWN_ORDER = (
+    "hazards",
+    "hazards_pg15",
+    "refused",
+    "refused_message",
+    "schemas",
+    "notes",
+    "xfail",
+    "proof",
+)
 
 
 def _execute(url: str, sql: str) -> None:

@@ -36,12 +36,22 @@ class HistoryRecord:
     error: str | None
     backup_id: str | None
     tool_version: str
+    down_statements: list[dict[str, Any]] | None = None  # absent from older databases
+
+
+# Every column history.sql adds after the first release: a database missing one is upgraded.
+_LATEST_COLUMN = "down_statements"
 
 
 def ensure_history(conn: Any) -> None:
-    """Create the history table if missing (autocommit connection, idempotent)."""
-    exists = conn.execute("select to_regclass('creo_schema.migrations') is not null").fetchone()[0]
-    if not exists:
+    """Create the history table, or add the columns it lacks (autocommit, idempotent)."""
+    current = conn.execute(
+        "select exists (select from pg_attribute "
+        "where attrelid = to_regclass('creo_schema.migrations') and attname = %s "
+        "and not attisdropped)",
+        (_LATEST_COLUMN,),
+    ).fetchone()[0]
+    if not current:
         ddl = resources.files(__package__).joinpath("history.sql").read_text(encoding="utf-8")
         with conn.transaction():
             conn.execute("select pg_advisory_xact_lock(%s)", (APPLY_LOCK_KEY + 1,))
@@ -78,6 +88,9 @@ def history(conn: Any, limit: int = 20) -> list[HistoryRecord]:
 
 
 def find(conn: Any, migration_id: int | None) -> HistoryRecord | None:
+    exists = conn.execute("select to_regclass('creo_schema.migrations') is not null").fetchone()[0]
+    if not exists:
+        return None
     query = "select * from creo_schema.migrations where "
     if migration_id is None:
         query += "kind = 'apply' and status = 'applied' order by id desc limit 1"
@@ -89,3 +102,15 @@ def find(conn: Any, migration_id: int | None) -> HistoryRecord | None:
         cursor.execute(query, params)
         found: HistoryRecord | None = cursor.fetchone()  # `conn` is Any: so is its cursor
         return found
+
+
+def backup_references(conn: Any) -> dict[str, list[int]]:
+    """Backup id -> the migrations whose history row names it (none without a history)."""
+    exists = conn.execute("select to_regclass('creo_schema.migrations') is not null").fetchone()[0]
+    if not exists:
+        return {}
+    rows = conn.execute(
+        "select backup_id, array_agg(id order by id) from creo_schema.migrations "
+        "where backup_id is not null group by backup_id"
+    ).fetchall()
+    return {backup_id: list(ids) for backup_id, ids in rows}

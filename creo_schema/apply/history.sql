@@ -21,5 +21,11 @@ create table if not exists creo_schema.migrations (
   duration_ms integer,
   error text,
   backup_id text,
-  tool_version text not null
+  tool_version text not null,
+  -- the rollback's statements with their hazards as planned (PlannedStatement as JSON);
+  -- null on rows older than this column, whose rollback is classified again from down_sql
+  down_statements jsonb
 );
+
+-- Databases whose history predates a column get it here: this file is run again then.
+alter table creo_schema.migrations add column if not exists down_statements jsonb;

@@ -2,8 +2,9 @@
 
 Order of the checks matters: take the advisory lock first (two applies never interleave),
 then measure the target (a plan made against another state is refused), then refuse hazards
-nobody allowed, then run the phases. The history row is written inside the main transaction,
-so the database holds either the old schema and no row, or the new one and a row saying so.
+nobody allowed, then back up what can be lost, then run the phases. The history row is
+written inside the main transaction, so the database holds either the old schema and no
+row, or the new one and a row saying so.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ import signal
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psycopg
+from psycopg.types.json import Jsonb
+from pydantic import ValidationError
 
-from creo_schema.apply.history import APPLY_LOCK_KEY, ensure_history, find, record
+from creo_schema.apply.history import APPLY_LOCK_KEY, HistoryRecord, ensure_history, find, record
 from creo_schema.catalog import inspect
 from creo_schema.config import Settings
 from creo_schema.db import connect
@@ -28,6 +31,13 @@ from creo_schema.plan.model import Plan, PlannedStatement
 from creo_schema.plan.safety import check_allowed
 from creo_schema.plan.statements import planned_from_sql
 
+if TYPE_CHECKING:
+    from creo_schema.backup import BackupResult
+
+
+# backup(target URL, the statements about to run) -> the backup taken, or None.
+BackupHook = Callable[[str, tuple[PlannedStatement, ...]], "BackupResult | None"]
+
 
 @dataclass(frozen=True)
 class ApplyResult:
@@ -35,6 +45,16 @@ class ApplyResult:
     statements: int
     duration_ms: int
     drift_left: bool
+    backup: BackupResult | None = None
+
+
+@dataclass(frozen=True)
+class PendingRollback:
+    """A migration's recorded rollback, checked against the database, not yet run."""
+
+    migration: HistoryRecord
+    statements: tuple[PlannedStatement, ...]
+    recorded: bool  # hazards as planned (True), or classified again from down_sql (older rows)
 
 
 def apply_plan(
@@ -44,10 +64,10 @@ def apply_plan(
     *,
     allowed: Iterable[str] = (),
     wait: bool = False,
-    backup: Any = None,
+    backup: BackupHook | None = None,
 ) -> ApplyResult:
-    """Apply `plan`; `backup(conn_url) -> id` is called first when given (the guide's
-    backup before every migration)."""
+    """Apply `plan`; `backup` is called first when given (the guide's backup before every
+    migration); the rollback's statements are recorded with their hazards."""
     check_allowed(plan.statements, set(allowed), what="the plan")
     with connect(target_url, autocommit=True) as conn:
         ensure_history(conn)
@@ -62,7 +82,7 @@ def apply_plan(
                 )
             if not plan.has_changes:
                 return ApplyResult(None, 0, 0, drift_left=False)
-            backup_id = backup(target_url) if backup else None
+            taken = backup(target_url, plan.statements) if backup else None
             migration_id, duration = _run(
                 conn,
                 settings,
@@ -73,60 +93,115 @@ def apply_plan(
                 extensions=list(plan.extensions),
                 up_sql=plan.up_sql,
                 down_sql=plan.down_sql,
+                down_statements=Jsonb([s.model_dump(mode="json") for s in plan.rollback]),
                 kind="apply",
-                backup_id=backup_id,
+                backup_id=taken.id if taken else None,
             )
             after = inspect(conn, plan.managed_schemas, plan.extensions).fingerprint
             _set_after(conn, migration_id, after)
             return ApplyResult(
-                migration_id, len(plan.statements), duration, after != plan.desired_fingerprint
+                migration_id,
+                len(plan.statements),
+                duration,
+                after != plan.desired_fingerprint,
+                taken,
             )
 
 
+def prepare_rollback(target_url: str, migration_id: int | None) -> PendingRollback:
+    """What rolling back `migration_id` (the latest applied by default) would run; refused
+    (SafetyError) when there is none or the database has moved on. Writes nothing."""
+    with connect(target_url, autocommit=True) as conn:
+        row = _rollback_row(conn, migration_id)
+    statements, recorded = _rollback_statements(row)
+    return PendingRollback(row, statements, recorded)
+
+
 def rollback(
-    settings: Settings, target_url: str, migration_id: int | None, *, allowed: Iterable[str] = ()
+    settings: Settings,
+    target_url: str,
+    migration_id: int | None,
+    *,
+    allowed: Iterable[str] = (),
+    backup: BackupHook | None = None,
 ) -> tuple[int, ApplyResult]:
-    """Apply the recorded rollback of a migration (the latest applied one by default)."""
+    """Prepare and run the rollback of a migration (the latest applied one by default),
+    without showing it: for callers that reviewed it otherwise."""
+    pending = prepare_rollback(target_url, migration_id)
+    done = run_rollback(settings, target_url, pending, allowed=allowed, backup=backup)
+    return pending.migration.id, done
+
+
+def run_rollback(
+    settings: Settings,
+    target_url: str,
+    pending: PendingRollback,
+    *,
+    allowed: Iterable[str] = (),
+    backup: BackupHook | None = None,
+) -> ApplyResult:
+    """Run a prepared rollback, after checking again, under the apply lock, that the
+    migration is still applied and the database still in the state it left."""
+    what = f"the rollback of migration {pending.migration.id}"
+    check_allowed(pending.statements, set(allowed), what=what)
     with connect(target_url, autocommit=True) as conn:
         ensure_history(conn)
         with _apply_lock(conn, wait=False):
             _close_interrupted(conn)
-            row = find(conn, migration_id)
-            if row is None:
-                what = f"migration {migration_id}" if migration_id else "an applied migration"
-                raise SafetyError(f"no {what} to roll back", hint="see `creo-schema history`")
-            if row.kind != "apply" or row.status != "applied":
-                raise SafetyError(
-                    f"migration {row.id} is {row.kind} / {row.status}: it cannot be rolled back"
-                )
-            schemas, extensions = tuple(row.managed_schemas), tuple(row.extensions)
-            now = inspect(conn, schemas, extensions).fingerprint
-            if now != row.schema_fingerprint_after:
-                raise SafetyError(
-                    f"the database is no longer in the state migration {row.id} left "
-                    f"(expected {str(row.schema_fingerprint_after)[:12]}, found {now[:12]})",
-                    hint="run `creo-schema drift` to see what changed since",
-                )
-            statements = planned_from_sql(row.down_sql)
-            check_allowed(statements, set(allowed), what=f"the rollback of migration {row.id}")
+            row = _rollback_row(conn, pending.migration.id)
+            statements = pending.statements
+            taken = backup(target_url, statements) if backup else None
             new_id, duration = _run(
                 conn,
                 settings,
                 statements,
                 source_fingerprint=row.source_fingerprint,
-                schema_fingerprint_before=now,
+                schema_fingerprint_before=row.schema_fingerprint_after,
                 managed_schemas=row.managed_schemas,
                 extensions=row.extensions,
                 up_sql=row.down_sql,
                 down_sql=row.up_sql,
                 kind="rollback",
                 rolls_back=row.id,
+                backup_id=taken.id if taken else None,
             )
+            schemas, extensions = tuple(row.managed_schemas), tuple(row.extensions)
             after = inspect(conn, schemas, extensions).fingerprint
             _set_after(conn, new_id, after)
-            return row.id, ApplyResult(
-                new_id, len(statements), duration, after != row.schema_fingerprint_before
+            return ApplyResult(
+                new_id, len(statements), duration, after != row.schema_fingerprint_before, taken
             )
+
+
+def _rollback_row(conn: Any, migration_id: int | None) -> HistoryRecord:
+    row = find(conn, migration_id)
+    if row is None:
+        what = f"migration {migration_id}" if migration_id else "an applied migration"
+        raise SafetyError(f"no {what} to roll back", hint="see `creo-schema history`")
+    if row.kind != "apply" or row.status != "applied":
+        raise SafetyError(
+            f"migration {row.id} is {row.kind} / {row.status}: it cannot be rolled back"
+        )
+    now = inspect(conn, tuple(row.managed_schemas), tuple(row.extensions)).fingerprint
+    if now != row.schema_fingerprint_after:
+        raise SafetyError(
+            f"the database is no longer in the state migration {row.id} left "
+            f"(expected {str(row.schema_fingerprint_after)[:12]}, found {now[:12]})",
+            hint="run `creo-schema drift` to see what changed since",
+        )
+    return row
+
+
+def _rollback_statements(row: HistoryRecord) -> tuple[tuple[PlannedStatement, ...], bool]:
+    """The statements as planned, with the hazards the plan gave them (which knew the column
+    types: a widening stays a widening); rows from before they were recorded, or unreadable
+    records, are classified again from their SQL."""
+    if row.down_statements is not None:
+        try:
+            return tuple(PlannedStatement.model_validate(s) for s in row.down_statements), True
+        except ValidationError:
+            pass
+    return planned_from_sql(row.down_sql), False
 
 
 def _run(

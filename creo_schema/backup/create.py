@@ -1,4 +1,7 @@
-"""Take a backup: every managed table streamed with COPY through gzip into its own file.
+"""Take a backup: each managed table streamed with COPY through gzip into its own file.
+
+Every managed table, or only those a migration can lose rows from (`take_backup` in mode
+`changed`, see scope.py: `apply` and `rollback` back up no more than that by default).
 
 All tables are read in one REPEATABLE READ, READ ONLY transaction, so the backup is one
 consistent moment even while the application writes. Memory stays flat: COPY hands over
@@ -19,21 +22,23 @@ from __future__ import annotations
 import gzip
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from psycopg import sql
 
 from creo_schema import __version__
+from creo_schema.backup.scope import tables_at_risk
 from creo_schema.backup.store import BackupMeta, TableEntry, list_backups, new_id, read_meta
-from creo_schema.backup.tables import STABLE_OUTPUT, Table, checksum, read_tables
+from creo_schema.backup.tables import STABLE_OUTPUT, Table, checksum, read_tables, target_facts
 from creo_schema.catalog import inspect
 from creo_schema.config import Settings
 from creo_schema.db import connect
 from creo_schema.errors import InputError
+from creo_schema.plan.model import PlannedStatement
 from creo_schema.urls import redact_url
 
 # progress(table, rows_done, rows_total); rows_total is an estimate (pg_class.reltuples).
@@ -48,9 +53,32 @@ class BackupResult:
     meta: BackupMeta
 
 
-def take_backup(settings: Settings, conn_url: str, migration_hint: str | None = None) -> str:
-    """The hook for `apply`: a full backup of the managed schemas; returns its id."""
-    return create_backup(settings, conn_url, migration=migration_hint).id
+BackupMode = Literal["changed", "all", "none"]
+
+
+def take_backup(
+    settings: Settings,
+    conn_url: str,
+    migration_hint: str | None = None,
+    *,
+    mode: BackupMode = "all",
+    statements: Iterable[PlannedStatement] = (),
+) -> BackupResult | None:
+    """The hook for `apply` and `rollback`, before they change anything.
+
+    `all`: every managed table. `changed`: only the tables `statements` can lose rows from
+    (backup/scope.py), and no backup at all (None) when none can. `none`: no backup.
+    """
+    if mode == "none":
+        return None
+    only: frozenset[str] | None = None
+    if mode == "changed":
+        with connect(conn_url, autocommit=True) as conn:
+            scope = tables_at_risk(statements, target_facts(conn, tuple(settings.managed_schemas)))
+        if not scope.needed:
+            return None
+        only = None if scope.everything else frozenset(scope.tables)
+    return create_backup(settings, conn_url, migration=migration_hint, tables=only)
 
 
 def create_backup(
@@ -59,14 +87,17 @@ def create_backup(
     *,
     incremental: bool = False,
     migration: str | None = None,
+    tables: frozenset[str] | None = None,
     progress: Progress | None = None,
 ) -> BackupResult:
+    """A backup of every managed table, or of `tables` only (`schema.name` each)."""
     root = Path(settings.backup_dir)
     schemas = tuple(settings.managed_schemas)
     base = _latest(root, schemas) if incremental else None
     if incremental and base is None:
         raise InputError(
-            f"no earlier backup of {', '.join(schemas)} in {root} to build an incremental on",
+            f"no earlier backup of every table of {', '.join(schemas)} in {root} to build an "
+            "incremental on",
             hint="run `creo-schema backup create` first",
         )
     root.mkdir(parents=True, exist_ok=True)
@@ -83,13 +114,22 @@ def create_backup(
                 "pg_snapshot_xmax(pg_current_snapshot())::text::bigint, "
                 "current_setting('server_version_num')::int"
             ).fetchone()
-            tables, snap = read_tables(conn, schemas)
-            estimates = _estimates(conn, tables)
+            chosen, snap = read_tables(conn, schemas)
+            if tables is not None:
+                chosen = [t for t in chosen if t.qualified in tables]
+            estimates = _estimates(conn, chosen)
             entries = [
                 _dump_table(conn, work, t, base, next_xid, estimates.get(t.qualified, 0), progress)
-                for t in tables
+                for t in chosen
             ]
-            sequences = _sequences(conn, [f"{s.schema}.{s.name}" for s in snap.sequences])
+            sequences = _sequences(
+                conn,
+                [
+                    f"{s.schema}.{s.name}"
+                    for s in snap.sequences
+                    if tables is None or _owner(s.owned_by) in tables
+                ],
+            )
             conn.execute("commit")
         meta = BackupMeta(
             id=backup_id,
@@ -105,6 +145,7 @@ def create_backup(
             snapshot_xmin=int(xmin),
             tables=entries,
             sequences=sequences,
+            scope="all" if tables is None else "tables",
         )
         (work / "metadata.json").write_text(meta.to_json(), encoding="utf-8")
         final = root / backup_id
@@ -115,8 +156,16 @@ def create_backup(
             shutil.rmtree(work, ignore_errors=True)
 
 
+def _owner(owned_by: str | None) -> str | None:
+    """`schema.table` of a sequence's owning column `schema.table.column`."""
+    return owned_by.rsplit(".", 1)[0] if owned_by else None
+
+
 def _latest(root: Path, schemas: tuple[str, ...]) -> BackupMeta | None:
-    candidates = [m for m in list_backups(root) if tuple(m.managed_schemas) == schemas]
+    """The newest backup of every managed table: a partial one cannot be a base."""
+    candidates = [
+        m for m in list_backups(root) if tuple(m.managed_schemas) == schemas and m.scope == "all"
+    ]
     return read_meta(root, candidates[-1].id) if candidates else None
 
 

@@ -2,10 +2,12 @@
 
 Order of work: check the schema fingerprint (refuse on a mismatch unless forced), then in
 one transaction: keep triggers from firing (`session_replication_role = replica`, or, where
-the role may not set it, `DISABLE TRIGGER USER` per table), empty every managed table with
-one TRUNCATE, load the full backup's files parents first, apply each incremental on top
-(delete the rows whose key is gone, replace the changed ones), set the sequences, and check
-every table's checksum against the metadata. Any mismatch rolls everything back.
+the role may not set it, `DISABLE TRIGGER USER` per table), empty every table the backup
+holds with one TRUNCATE (all managed tables, or for a backup `apply` took, the tables its
+migration could lose rows from and those referencing them), load the full backup's files
+parents first, apply each incremental on top (delete the rows whose key is gone, replace the
+changed ones), set the sequences, and check every table's checksum against the metadata.
+Any mismatch rolls everything back. Tables the backup does not hold are left alone.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ CHUNK = 1 << 16
 class RestoreResult:
     id: str
     tables: int
-    rows: int
+    rows: int  # rows the restored tables hold now: the backup's rows at its moment
     triggers: str  # how triggers were kept from firing
 
 
@@ -67,7 +69,6 @@ def restore_backup(
             names = sql.SQL(", ").join(t.ident for t in tables)
             if tables:
                 conn.execute(sql.SQL("truncate {}").format(names))
-            rows = 0
             for number, meta in enumerate(backups):
                 by_name = {e.qualified: e for e in meta.tables}
                 for table in tables:
@@ -76,9 +77,11 @@ def restore_backup(
                         continue
                     if entry.mode == "full" and number > 0:  # no key: copied whole again
                         conn.execute(sql.SQL("delete from {}").format(table.ident))
-                    rows += _apply_entry(conn, root / meta.id, table, entry, progress)
+                    _apply_entry(conn, root / meta.id, table, entry, progress)
             _set_sequences(conn, target)
-            _verify(conn, tables, target)
+            # Counted in the tables, not summed over the files loaded: rows a later
+            # incremental deleted or replaced would count twice or more.
+            rows = _verify(conn, tables, target)
             if how == "disable trigger user":
                 for t in tables:
                     conn.execute(sql.SQL("alter table {} enable trigger user").format(t.ident))
@@ -198,14 +201,17 @@ def _set_sequences(conn: Any, meta: BackupMeta) -> None:
         )
 
 
-def _verify(conn: Any, tables: list[Table], meta: BackupMeta) -> None:
+def _verify(conn: Any, tables: list[Table], meta: BackupMeta) -> int:
+    """Check every table's checksum; returns the rows the tables hold."""
     by_name = {e.qualified: e for e in meta.tables}
     wrong = []
+    rows = 0
     for table in tables:
         expected = by_name.get(table.qualified)
         if expected is None:
             continue
         count, digest = checksum(conn, table)
+        rows += count
         if digest != expected.checksum:
             wrong.append(f"{table.qualified} ({count} rows, expected {expected.total_rows})")
     if wrong:
@@ -214,3 +220,4 @@ def _verify(conn: Any, tables: list[Table], meta: BackupMeta) -> None:
             "changed",
             hint="the backup files may be damaged, or the column types changed since",
         )
+    return rows

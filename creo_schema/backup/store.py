@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -57,10 +58,25 @@ class BackupMeta:
     sequences: list[dict[str, Any]] = field(default_factory=list)
     format: str = FORMAT
     format_version: int = FORMAT_VERSION
+    # all: every table of the managed schemas; tables: only those listed, the ones a
+    # migration could lose rows from (`apply --backup changed`). Only an `all` backup can
+    # be the base of an incremental one.
+    scope: str = "all"
 
     @property
     def created(self) -> datetime:
         return datetime.fromisoformat(self.created_at)
+
+    @property
+    def rows(self) -> int:
+        """Rows in the backed-up tables at the backup's moment: what a restore gives back."""
+        return sum(t.total_rows for t in self.tables)
+
+    @property
+    def stored_rows(self) -> int:
+        """Rows in this backup's own files: for an incremental one, the rows changed since
+        its base (and every row of a table without a primary key)."""
+        return sum(t.rows for t in self.tables)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2) + "\n"
@@ -116,18 +132,43 @@ def chain(root: Path, backup_id: str) -> list[BackupMeta]:
     return out
 
 
-def cleanup(root: Path, older_than_days: float, now: datetime | None = None) -> list[str]:
-    """Remove backups older than the given age, except bases a kept backup still needs."""
-    cutoff = (now or datetime.now(UTC)) - timedelta(days=older_than_days)
-    backups = list_backups(root)
-    kept = [m for m in backups if m.created >= cutoff]
-    needed = {m.id for k in kept for m in chain(root, k.id)}
-    removed = []
+@dataclass(frozen=True)
+class CleanupChoice:
+    remove: list[str]  # backup ids, oldest first
+    kept: dict[str, str]  # old backups kept, with why
+
+
+def choose_cleanup(
+    backups: list[BackupMeta], cutoff: datetime, referenced: Mapping[str, list[int]]
+) -> CleanupChoice:
+    """Which backups older than `cutoff` go. Kept: those a history row references
+    (`referenced`: backup id -> migration ids), and the bases any kept backup needs."""
+    by_id = {m.id: m for m in backups}
+    kept: dict[str, str] = {}
+    roots = [m for m in backups if m.created >= cutoff]
     for meta in backups:
-        if meta.created < cutoff and meta.id not in needed:
-            shutil.rmtree(root / meta.id)
-            removed.append(meta.id)
+        if meta.created < cutoff and meta.id in referenced:
+            ids = ", ".join(str(n) for n in sorted(referenced[meta.id]))
+            kept[meta.id] = f"referenced by migration {ids} in the target's history"
+            roots.append(meta)
+    for root in roots:
+        base = by_id.get(root.base or "")
+        while base is not None:
+            if base.created < cutoff:
+                kept.setdefault(base.id, f"the base of kept backup {root.id}")
+            base = by_id.get(base.base or "")
+    remove = [m.id for m in backups if m.created < cutoff and m.id not in kept]
+    return CleanupChoice(remove, kept)
+
+
+def remove_backups(root: Path, ids: list[str], cutoff: datetime) -> None:
+    """Remove the chosen backups, and unfinished ones (`.partial-*`) older than `cutoff`."""
+    for backup_id in ids:
+        shutil.rmtree(root / backup_id)
     for leftover in root.glob(".partial-*") if root.is_dir() else []:
         if datetime.fromtimestamp(leftover.stat().st_mtime, UTC) < cutoff:
             shutil.rmtree(leftover, ignore_errors=True)
-    return removed
+
+
+def cutoff_of(older_than_days: float, now: datetime | None = None) -> datetime:
+    return (now or datetime.now(UTC)) - timedelta(days=older_than_days)

@@ -7,6 +7,7 @@ from typing import Any
 
 from psycopg import sql
 
+from creo_schema.backup.scope import TargetFacts
 from creo_schema.catalog import CatalogSnapshot, snapshot
 
 # Session settings under which row text is stable, for COPY and for checksums alike.
@@ -71,6 +72,57 @@ def read_tables(conn: Any, schemas: tuple[str, ...]) -> tuple[list[Table], Catal
         )
         tables.append(Table(rel.schema, rel.name, cols, key, parents))
     return foreign_key_order(tables), snap
+
+
+# Each managed table with every type its columns are made of: the column's type, and through
+# it array elements, domain bases, range subtypes, multiranges' ranges and composite
+# attributes, at any depth. Types of the system schemas are left out: nobody drops those.
+TYPE_USERS_SQL = """
+with recursive uses (table_name, type_oid) as (
+  select n.nspname || '.' || c.relname, a.atttypid
+    from pg_attribute a
+    join pg_class c on c.oid = a.attrelid
+    join pg_namespace n on n.oid = c.relnamespace
+   where n.nspname = any(%s) and c.relkind in ('r', 'p') and not c.relispartition
+     and a.attnum > 0 and not a.attisdropped
+  union
+  select u.table_name, made_of.oid
+    from uses u
+    join pg_type t on t.oid = u.type_oid
+    cross join lateral (
+      select nullif(t.typelem, 0) union all select nullif(t.typbasetype, 0)
+      union all select r.rngsubtype from pg_range r where r.rngtypid = t.oid
+      union all select r.rngtypid from pg_range r where r.rngmultitypid = t.oid
+      union all select a.atttypid from pg_attribute a
+                 where a.attrelid = t.typrelid and t.typtype = 'c' and a.attnum > 0
+                   and not a.attisdropped
+    ) made_of (oid)
+   where made_of.oid is not null
+)
+select tn.nspname || '.' || t.typname, array_agg(distinct u.table_name)
+  from uses u
+  join pg_type t on t.oid = u.type_oid
+  join pg_namespace tn on tn.oid = t.typnamespace
+ where tn.nspname not in ('pg_catalog', 'information_schema')
+ group by 1
+"""
+
+
+def target_facts(conn: Any, schemas: tuple[str, ...]) -> TargetFacts:
+    """What `scope.tables_at_risk` needs to know about the target."""
+    tables, snap = read_tables(conn, schemas)
+    type_users = {
+        name: frozenset(users) for name, users in conn.execute(TYPE_USERS_SQL, (list(schemas),))
+    }
+    owners = {
+        f"{s.schema}.{s.name}": s.owned_by.rsplit(".", 1)[0] for s in snap.sequences if s.owned_by
+    }
+    return TargetFacts(
+        schemas=frozenset(schemas),
+        tables={t.qualified: frozenset(t.parents) for t in tables},
+        type_users=type_users,
+        sequence_owners=owners,
+    )
 
 
 def foreign_key_order(tables: list[Table]) -> list[Table]:

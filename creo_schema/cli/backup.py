@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -12,9 +13,84 @@ from creo_schema.cli.app import (
     cli,
     format_option,
     settings_of,
+    written_with_error,
 )
-from creo_schema.errors import SafetyError
+from creo_schema.config import Settings
+from creo_schema.errors import CreoError, DatabaseError, InputError, SafetyError
 from creo_schema.render import document
+
+if TYPE_CHECKING:
+    from creo_schema.backup import BackupMeta, BackupMode, BackupResult
+
+_Decorated = TypeVar("_Decorated", bound=Callable[..., Any] | click.Command)
+
+
+def backup_mode_options(command: _Decorated) -> _Decorated:
+    """`--backup changed|all|none` and its alias `--no-backup`, for apply and rollback."""
+    command = click.option(
+        "--no-backup",
+        is_flag=True,
+        help="Take no backup first (the same as --backup none).",
+    )(command)
+    return click.option(
+        "--backup",
+        "backup_mode",
+        type=click.Choice(["changed", "all", "none"]),
+        help="What to back up first: changed (the default) backs up only the tables its "
+        "statements can lose rows from (dropped tables, dropped or narrowed columns, ...) "
+        "and takes no backup when none can; all: every managed table; none: no backup. "
+        "The default is none when backup_before_apply = false.",
+    )(command)
+
+
+def backup_mode(settings: Settings, chosen: str | None, no_backup: bool) -> BackupMode:
+    if no_backup and chosen not in (None, "none"):
+        raise InputError(f"--no-backup contradicts --backup {chosen}", hint="pass one of them")
+    if no_backup or chosen == "none":
+        return "none"
+    if chosen == "all":
+        return "all"
+    return "changed" if chosen == "changed" or settings.backup_before_apply else "none"
+
+
+def backup_taken_json(taken: BackupResult | None) -> dict[str, Any] | None:
+    if taken is None:
+        return None
+    return {
+        "id": taken.id,
+        "path": str(taken.path),
+        "scope": taken.meta.scope,
+        "tables": [t.qualified for t in taken.meta.tables],
+        "rows": taken.meta.rows,
+    }
+
+
+def backup_taken_text(taken: BackupResult | None, mode: str) -> str | None:
+    """One line saying what was backed up first, and why not when nothing was."""
+    if taken is None:
+        return "No backup taken: no statement deletes data." if mode == "changed" else None
+    names = [t.qualified for t in taken.meta.tables]
+    what = (
+        f"every managed table ({len(names)})"
+        if taken.meta.scope == "all"
+        else f"the tables it can lose rows from: {', '.join(names)}"
+    )
+    return f"Backed up first, as {taken.id} in {taken.path}: {what}, {taken.meta.rows} rows."
+
+
+def _rows_text(meta: BackupMeta) -> str:
+    """Rows as of the backup (what restore gives back); an incremental says what it stores."""
+    text = f"{meta.rows} rows"
+    if meta.kind == "incremental":
+        text += f" ({meta.stored_rows} stored: changed since {meta.base})"
+    return text
+
+
+def _rows_json(meta: BackupMeta) -> dict[str, Any]:
+    return {
+        "rows": meta.rows,  # in the tables at the backup's moment: what restore gives back
+        "stored_rows": meta.stored_rows,  # in this backup's files (incremental: changes)
+    }
 
 
 @cli.group()
@@ -63,7 +139,12 @@ class _RowProgress:
 @format_option()
 @click.pass_context
 def backup_create(ctx: click.Context, incremental: bool) -> None:
-    """Back up every table of the managed schemas, streamed and compressed."""
+    """Back up every table of the managed schemas, streamed and compressed.
+
+    Rows are counted as create, list and restore all count them: the rows in the tables at
+    the backup's moment (what a restore gives back); an incremental backup also says how
+    many it stores itself (the rows changed since its base).
+    """
     from creo_schema.backup import create_backup
     from creo_schema.commands.target import resolve_target
 
@@ -73,7 +154,6 @@ def backup_create(ctx: click.Context, incremental: bool) -> None:
         made = create_backup(
             settings, resolve_target(settings), incremental=incremental, progress=progress
         )
-    rows = sum(t.rows for t in made.meta.tables)
     size = sum(t.bytes for t in made.meta.tables)
     if root.obj["format"] == "json":
         click.echo(
@@ -84,7 +164,7 @@ def backup_create(ctx: click.Context, incremental: bool) -> None:
                 incremental=made.meta.kind == "incremental",
                 base=made.meta.base,
                 tables=len(made.meta.tables),
-                rows=rows,
+                **_rows_json(made.meta),
                 bytes=size,
             )
         )
@@ -92,7 +172,7 @@ def backup_create(ctx: click.Context, incremental: bool) -> None:
         base = f" on top of {made.meta.base}" if made.meta.base else ""
         click.echo(
             f"Backup {made.id} ({made.meta.kind}{base}): {len(made.meta.tables)} tables, "
-            f"{rows} rows, {size} bytes compressed, in {made.path}"
+            f"{_rows_text(made.meta)}, {size} bytes compressed, in {made.path}"
         )
 
 
@@ -100,7 +180,12 @@ def backup_create(ctx: click.Context, incremental: bool) -> None:
 @format_option()
 @click.pass_context
 def backup_list(ctx: click.Context) -> None:
-    """List the backups, oldest first."""
+    """List the backups, oldest first.
+
+    Rows: in the tables at the backup's moment (what a restore gives back); an incremental
+    one also says how many it stores (changed since its base). A backup `apply` took of only
+    the tables it could lose rows from names them.
+    """
     from creo_schema.backup import list_backups
 
     root = ctx.find_root()
@@ -117,8 +202,9 @@ def backup_list(ctx: click.Context) -> None:
                         "base": m.base,
                         "migration": m.migration,
                         "schema_fingerprint": m.schema_fingerprint,
+                        "scope": m.scope,
                         "tables": len(m.tables),
-                        "rows": sum(t.total_rows for t in m.tables),
+                        **_rows_json(m),
                         "bytes": sum(t.bytes for t in m.tables),
                     }
                     for m in found
@@ -129,11 +215,14 @@ def backup_list(ctx: click.Context) -> None:
     if not found:
         click.echo("No backups.")
     for m in found:
-        base = f" on {m.base}" if m.base else ""
+        kind = (
+            m.kind
+            if m.scope == "all"
+            else f"{m.kind} of {', '.join(t.qualified for t in m.tables)}"
+        )
         why = f"  before {m.migration}" if m.migration else ""
         click.echo(
-            f"{m.id}  {m.kind}{base}  {len(m.tables)} tables  "
-            f"{sum(t.total_rows for t in m.tables)} rows  "
+            f"{m.id}  {kind}  {len(m.tables)} tables  {_rows_text(m)}  "
             f"{sum(t.bytes for t in m.tables)} bytes{why}"
         )
 
@@ -145,21 +234,29 @@ def backup_list(ctx: click.Context) -> None:
 @format_option()
 @click.pass_context
 def backup_restore(ctx: click.Context, backup_id: str, force: bool, auto_approve: bool) -> None:
-    """Replace every managed table's rows with the backup's, in one transaction.
+    """Replace the rows of the tables the backup holds with its rows, in one transaction.
 
-    Refused (exit 4) when the database schema differs from the backup's, unless --force.
+    A backup of every managed table replaces them all; one `apply` took of some tables
+    replaces only those. Refused (exit 4) when the database schema differs from the
+    backup's, unless --force.
     """
     from creo_schema.backup import restore_backup
+    from creo_schema.backup.store import read_meta
     from creo_schema.commands.target import resolve_target
 
     root = ctx.find_root()
     settings = settings_of(root)
+    meta = read_meta(Path(settings.backup_dir), backup_id)
     if not auto_approve:
         if not sys.stdin.isatty():
             raise SafetyError("not restoring without confirmation", hint="pass --auto-approve")
+        tables = (
+            f"every table in {', '.join(meta.managed_schemas)}"
+            if meta.scope == "all"
+            else ", ".join(t.qualified for t in meta.tables)
+        )
         if not click.confirm(
-            f"Replace the rows of every table in {', '.join(settings.managed_schemas)} "
-            f"with backup {backup_id}?",
+            f"Replace the rows of {tables} with backup {backup_id}?",
             default=False,
         ):
             raise SafetyError("not restored: declined at the prompt")
@@ -171,8 +268,8 @@ def backup_restore(ctx: click.Context, backup_id: str, force: bool, auto_approve
         click.echo(document("backup-restore", **vars(result)))
     else:
         click.echo(
-            f"Restored backup {result.id}: {result.tables} tables, {result.rows} rows loaded, "
-            "checksums match."
+            f"Restored backup {result.id}: {result.tables} tables, {result.rows} rows "
+            "(as of the backup), checksums match."
         )
 
 
@@ -184,17 +281,91 @@ def backup_restore(ctx: click.Context, backup_id: str, force: bool, auto_approve
     type=click.FloatRange(min=0),
     help="Remove backups older than this many days (bases of kept backups stay).",
 )
+@click.option("--yes", is_flag=True, help="Remove without asking for confirmation.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Also remove backups the target's migration history references, and do not "
+    "consult the target for them at all.",
+)
 @format_option()
 @click.pass_context
-def backup_cleanup(ctx: click.Context, days: float) -> None:
-    """Remove old backups."""
-    from creo_schema.backup import cleanup
+def backup_cleanup(ctx: click.Context, days: float, yes: bool, force: bool) -> None:
+    """Remove old backups, after listing them and asking (or --yes).
+
+    A backup a migration's history row references (the one `apply` took before it) is kept
+    unless --force, and so is every base a kept backup needs; both are listed with why.
+    The references are read from the target database: when it cannot be reached, cleanup
+    refuses (exit 3) unless --force. Without a terminal, --yes is required (else exit 4).
+    """
+    from creo_schema.backup import choose_cleanup, cutoff_of, list_backups, remove_backups
 
     root = ctx.find_root()
-    removed = cleanup(Path(settings_of(root).backup_dir), days)
-    if root.obj["format"] == "json":
-        click.echo(document("backup-cleanup", removed=removed))
+    settings = settings_of(root)
+    folder = Path(settings.backup_dir)
+    json_out = root.obj["format"] == "json"
+    cutoff = cutoff_of(days)
+    choice = choose_cleanup(
+        list_backups(folder), cutoff, {} if force else _referenced_backups(settings)
+    )
+    kept = [{"id": k, "reason": why} for k, why in choice.kept.items()]
+    if not json_out:
+        for backup_id, why in choice.kept.items():
+            click.echo(f"Keeping {backup_id}: {why}.")
+        if choice.remove and not yes:
+            click.echo(f"To remove ({len(choice.remove)}): {', '.join(choice.remove)}")
+    try:
+        if choice.remove and not yes:
+            if not sys.stdin.isatty():
+                raise SafetyError(
+                    f"not removing {len(choice.remove)} backups without confirmation",
+                    hint="pass --yes to remove them non-interactively",
+                )
+            if not click.confirm(f"Remove these {len(choice.remove)} backups?", err=True):
+                raise SafetyError("nothing removed: declined at the prompt")
+        remove_backups(folder, choice.remove, cutoff)
+    except CreoError as refusal:
+        if json_out:
+            written_with_error(
+                ctx,
+                document(
+                    "backup-cleanup",
+                    removed=[],
+                    would_remove=choice.remove,
+                    kept=kept,
+                    exit_code=refusal.exit_code,
+                    error=refusal.to_dict(),
+                ),
+            )
+        raise
+    if json_out:
+        click.echo(document("backup-cleanup", removed=choice.remove, kept=kept))
     else:
         click.echo(
-            f"Removed {len(removed)} backups" + (f": {', '.join(removed)}" if removed else ".")
+            f"Removed {len(choice.remove)} backups"
+            + (f": {', '.join(choice.remove)}" if choice.remove else ".")
         )
+
+
+def _referenced_backups(settings: Settings) -> dict[str, list[int]]:
+    """Backup id -> the migrations whose history row references it, read from the target."""
+    import psycopg
+
+    from creo_schema.apply.history import backup_references
+    from creo_schema.commands.target import resolve_target
+    from creo_schema.db import connect
+
+    try:
+        with connect(resolve_target(settings), autocommit=True) as conn:
+            return backup_references(conn)
+    except psycopg.Error as error:
+        raise DatabaseError(
+            f"cannot read the migration history: {error.diag.message_primary or error}",
+            hint="pass --force to remove old backups without checking (referenced ones included)",
+        ) from None
+    except DatabaseError as error:
+        raise DatabaseError(
+            f"cannot tell which backups the migration history references: {error.message}",
+            hint="make the target reachable, or pass --force to remove old backups "
+            "without checking (referenced ones included)",
+        ) from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -12,9 +13,14 @@ from creo_schema.cli.app import (
     hazard_options,
     settings_of,
     stdout,
+    written_with_error,
 )
-from creo_schema.errors import SafetyError
-from creo_schema.render import document
+from creo_schema.cli.backup import backup_mode_options
+from creo_schema.errors import CreoError, SafetyError
+from creo_schema.render import document, show_rollback
+
+if TYPE_CHECKING:
+    from creo_schema.apply.run import ApplyResult
 
 
 @cli.command()
@@ -34,7 +40,8 @@ def history(ctx: click.Context, limit: int) -> None:
     records = applying.history(settings_of(ctx), limit)
     if ctx.obj["format"] == "json":
         rows = [
-            {k: v for k, v in vars(r).items() if k not in ("up_sql", "down_sql")} for r in records
+            {k: v for k, v in vars(r).items() if k not in ("up_sql", "down_sql", "down_statements")}
+            for r in records
         ]
         click.echo(document("history", migrations=rows))
         return
@@ -52,6 +59,7 @@ def history(ctx: click.Context, limit: int) -> None:
 @cli.command(name="rollback")
 @click.argument("migration_id", required=False, type=int)
 @click.option("--auto-approve", is_flag=True, help="Roll back without asking for confirmation.")
+@backup_mode_options
 @hazard_options
 @format_option()
 @click.pass_context
@@ -59,37 +67,73 @@ def rollback_command(
     ctx: click.Context,
     migration_id: int | None,
     auto_approve: bool,
+    backup_mode: str | None,
+    no_backup: bool,
     allow_destructive: bool,
     allow_hazard: tuple[str, ...],
 ) -> None:
-    """Apply the recorded rollback of a migration (default: the latest applied).
+    """Show the recorded rollback of a migration (default: the latest applied), then run it.
 
-    Refused (exit 4) unless the database is still in the state that migration left.
+    The statements are shown with their hazards first. Data-loss and security hazards are
+    refused (exit 4) unless allowed with --allow-destructive / --allow-hazard, before
+    anything is asked or run, as for apply; so is a rollback of a database no longer in the
+    state that migration left. The tables the rollback can lose rows from are backed up
+    first (--backup changed, the default).
     """
+    from creo_schema.cli.backup import backup_mode as resolve_backup_mode
+    from creo_schema.cli.backup import backup_taken_json, backup_taken_text
     from creo_schema.commands import applying
+    from creo_schema.plan.safety import allowed_hazards, check_allowed
 
     settings = settings_of(ctx)
-    if not auto_approve:
-        if not sys.stdin.isatty():
-            raise SafetyError("not rolling back without confirmation", hint="pass --auto-approve")
-        what = f"migration {migration_id}" if migration_id else "the latest migration"
-        if not click.confirm(f"Roll back {what}?", default=False):
-            raise SafetyError("not rolled back: declined at the prompt")
-    from creo_schema.plan.safety import allowed_hazards
-
     allowed = allowed_hazards(allow_destructive, allow_hazard)
-    rolled, result = applying.roll_back(settings, migration_id, allowed)
-    if ctx.obj["format"] == "json":
-        click.echo(
-            document(
-                "rollback",
-                rolled_back=rolled,
-                migration_id=result.migration_id,
-                statements=result.statements,
-                duration_ms=result.duration_ms,
-            )
+    mode = resolve_backup_mode(settings, backup_mode, no_backup)
+    pending = applying.pending_rollback(settings, migration_id)
+    rolls_back = pending.migration.id
+    json_out = ctx.obj["format"] == "json"
+    console = stdout()
+    if not json_out:
+        show_rollback(console, rolls_back, pending.statements, recorded=pending.recorded)
+
+    def rollback_document(result: ApplyResult | None, **extra: Any) -> str:
+        return document(
+            "rollback",
+            migration=rolls_back,
+            statements=[s.model_dump(mode="json") for s in pending.statements],
+            hazards_as_planned=pending.recorded,
+            rolled_back=rolls_back if result else None,
+            migration_id=result.migration_id if result else None,
+            duration_ms=result.duration_ms if result else None,
+            backup=backup_taken_json(result.backup) if result else None,
+            **extra,
         )
-    else:
-        stdout().print(
-            f"Rolled back migration {rolled} with {result.statements} statements (recorded as {result.migration_id})."
-        )
+
+    try:
+        check_allowed(pending.statements, allowed, what=f"the rollback of migration {rolls_back}")
+        if not auto_approve:
+            if not sys.stdin.isatty():
+                raise SafetyError(
+                    "not rolling back without confirmation", hint="pass --auto-approve"
+                )
+            count = len(pending.statements)
+            if not click.confirm(
+                f"Roll back migration {rolls_back} with these {count} statements?",
+                default=False,
+                err=True,
+            ):
+                raise SafetyError("not rolled back: declined at the prompt")
+        result = applying.roll_back(settings, pending, allowed, mode)
+    except CreoError as refusal:
+        if json_out:
+            text = rollback_document(None, exit_code=refusal.exit_code, error=refusal.to_dict())
+            written_with_error(ctx, text)
+        raise
+    if json_out:
+        click.echo(rollback_document(result))
+        return
+    backed_up = backup_taken_text(result.backup, mode)
+    if backed_up:
+        console.print(backed_up)
+    console.print(
+        f"Rolled back migration {rolls_back} with {result.statements} statements (recorded as {result.migration_id})."
+    )

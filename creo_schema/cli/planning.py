@@ -17,6 +17,7 @@ from creo_schema.cli.app import (
     write_file,
     written_with_error,
 )
+from creo_schema.cli.backup import backup_mode_options
 from creo_schema.errors import SafetyError
 from creo_schema.plan.model import Plan, read_plan
 from creo_schema.render import document, plan_json, show_plan
@@ -101,11 +102,7 @@ def _refuse_unverified(made: Plan) -> None:
     is_flag=True,
     help="If another apply holds the lock, wait for it instead of exiting 4.",
 )
-@click.option(
-    "--no-backup",
-    is_flag=True,
-    help="Do not back up the managed tables first (default: backup_before_apply).",
-)
+@backup_mode_options
 @hazard_options
 @format_option()
 @click.pass_context
@@ -114,6 +111,7 @@ def apply(
     plan_file: Path | None,
     auto_approve: bool,
     wait: bool,
+    backup_mode: str | None,
     no_backup: bool,
     allow_destructive: bool,
     allow_hazard: tuple[str, ...],
@@ -121,13 +119,18 @@ def apply(
     """Apply a plan file, or plan now and apply after confirmation.
 
     The database must still be in the state the plan was made against (else exit 4); the
-    statements run in one transaction, recorded in creo_schema.migrations.
+    statements run in one transaction, recorded in creo_schema.migrations. First, the tables
+    the plan can lose rows from are backed up (--backup changed, the default); a plan that
+    deletes no data takes no backup.
     """
+    from creo_schema.cli.backup import backup_mode as resolve_backup_mode
+    from creo_schema.cli.backup import backup_taken_json, backup_taken_text
     from creo_schema.commands import applying, planning
     from creo_schema.plan.safety import allowed_hazards, check_allowed
 
     settings = settings_of(ctx)
     allowed = allowed_hazards(allow_destructive, allow_hazard)
+    mode = resolve_backup_mode(settings, backup_mode, no_backup)
     if plan_file is not None:
         made: Plan = read_plan(plan_file)
     else:
@@ -151,15 +154,11 @@ def apply(
                 "not applying without confirmation",
                 hint="pass --auto-approve to apply non-interactively",
             )
-        if not click.confirm(f"Apply these {len(made.statements)} statements?", default=False):
+        if not click.confirm(
+            f"Apply these {len(made.statements)} statements?", default=False, err=True
+        ):
             raise SafetyError("not applied: declined at the prompt")
-    result = applying.apply(
-        settings,
-        made,
-        wait=wait,
-        allowed=allowed,
-        backup=settings.backup_before_apply and not no_backup,
-    )
+    result = applying.apply(settings, made, wait=wait, allowed=allowed, backup=mode)
     if json_out:
         click.echo(
             document(
@@ -169,9 +168,13 @@ def apply(
                 statements=result.statements,
                 duration_ms=result.duration_ms,
                 drift_left=result.drift_left,
+                backup=backup_taken_json(result.backup),
             )
         )
     else:
+        backed_up = backup_taken_text(result.backup, mode)
+        if backed_up:
+            console.print(backed_up)
         console.print(
             f"Applied {result.statements} statements as migration {result.migration_id} in {result.duration_ms} ms."
         )

@@ -35,6 +35,7 @@ RULE_MODULES = (
     "extension_in_public",
     "rls_references_user_metadata",
     "auth_users_exposed",
+    "no_grant_for_api_role",
 )
 
 

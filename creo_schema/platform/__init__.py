@@ -3,15 +3,24 @@
 `supabase` recreates the parts of a Supabase database the app schema relies on: the API
 roles, the `auth` schema and its helper functions, the `extensions` schema. `none` is plain
 PostgreSQL. Platform-managed schemas are never diffed, changed or dropped.
+
+The prelude has two parts: the roles, which belong to the whole cluster and are set up once
+per cluster (supabase_roles.sql), and what each database gets (supabase.sql and, for the
+legacy platform, supabase_legacy_grants.sql). `prelude_sql` is both, in that order.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 
 from creo_schema.errors import InputError
 
 PLATFORMS = ("supabase", "supabase-legacy", "none")
+ROLES_FILE = "supabase_roles.sql"
+# The role whose comment records which text of the roles part a cluster was set up with
+# (shadow/tempdb.py). It is one the roles part creates: dropping it undoes the record too.
+MARKED_ROLE = "supabase_admin"
 
 # Schemas that belong to the platform (SUPABASE.md section 2) or to this tool: never managed.
 PLATFORM_SCHEMAS = frozenset(
@@ -55,8 +64,24 @@ def prelude_sql(platform: str) -> str:
         raise InputError(
             f"unknown platform {platform!r}", hint="use supabase, supabase-legacy or none"
         )
-    parts = ["supabase.sql"] + (
+    parts = [ROLES_FILE, "supabase.sql"] + (
         ["supabase_legacy_grants.sql"] if platform == "supabase-legacy" else []
     )
-    files = resources.files(__package__)
-    return "\n".join(files.joinpath(part).read_text(encoding="utf-8") for part in parts)
+    return "\n".join(_read(part) for part in parts)
+
+
+def split_prelude(prelude: str) -> tuple[str, str]:
+    """(the cluster-wide part, the per-database part) of a text `prelude_sql` returned.
+
+    A text that does not start with the roles part (`none`'s empty one) has no cluster-wide
+    part: all of it is run in each database.
+    """
+    roles = _read(ROLES_FILE) + "\n"
+    if prelude.startswith(roles):
+        return roles, prelude[len(roles) :]
+    return "", prelude
+
+
+@cache  # the files ship with the package: read each once per process
+def _read(part: str) -> str:
+    return resources.files(__package__).joinpath(part).read_text(encoding="utf-8")

@@ -1,58 +1,12 @@
--- The Supabase platform, as far as an app schema can see it (../shared/SUPABASE.md sections 1-6).
--- Loaded into every shadow and dev database before schema/, as the cluster's superuser
--- `postgres`. Roles are cluster-wide, so each is created only when missing (and a concurrent
--- creator is tolerated); everything else runs once in a fresh database.
+-- The Supabase platform, as far as an app schema can see it (../shared/SUPABASE.md sections 1-6):
+-- the per-database part of the prelude, loaded into every shadow template and dev database
+-- before schema/, as the cluster's superuser `postgres`, once in a fresh database. The roles it
+-- names come from supabase_roles.sql, run once per cluster: nothing here may create, alter or
+-- grant a role (that would touch the cluster's shared catalogs from every database at once).
 --
 -- This file models a project created since May 2026: NO automatic grants to the API roles.
 -- supabase_legacy_grants.sql adds the older grant-everything default privileges on top.
 -- It must load on the embedded PostgreSQL 18 (no pgcrypto, no uuid-ossp) and on Debian's 15.
-
--- 1. Roles ----------------------------------------------------------------------------------
-
-do $roles$
-declare
-  spec record;
-begin
-  for spec in
-    select * from (values
-      -- the API roles PostgREST switches to (INHERIT since 2023)
-      ('anon',                       'nologin inherit'),
-      ('authenticated',              'nologin inherit'),
-      ('service_role',               'nologin inherit bypassrls'),
-      -- PostgREST's login role: switches role per request, holds nothing itself
-      ('authenticator',              'login noinherit'),
-      -- platform-internal roles
-      ('supabase_admin',             'login superuser createdb createrole replication bypassrls'),
-      ('supabase_auth_admin',        'login noinherit'),
-      ('supabase_storage_admin',     'login noinherit'),
-      ('supabase_realtime_admin',    'nologin noinherit'),
-      ('supabase_functions_admin',   'login noinherit'),
-      ('supabase_replication_admin', 'login replication'),
-      ('supabase_read_only_user',    'login bypassrls'),
-      ('supabase_etl_admin',         'login replication'),
-      ('dashboard_user',             'nologin createrole createdb replication'),
-      ('pgbouncer',                  'login')
-    ) as r(name, attributes)
-  loop
-    if not exists (select from pg_catalog.pg_roles where rolname = spec.name) then
-      begin
-        execute format('create role %I %s', spec.name, spec.attributes);
-      exception when duplicate_object or unique_violation then
-        null; -- another database's prelude created it a moment ago
-      end;
-    end if;
-    -- Attributes are (re)applied every time: the roles may predate this prelude.
-    execute format('alter role %I %s', spec.name, spec.attributes);
-  end loop;
-end
-$roles$;
-
-alter role anon set statement_timeout = '3s';
-alter role authenticated set statement_timeout = '8s';
-
-grant anon, authenticated, service_role to authenticator;
--- `postgres` loads the app schema and must be able to `set role` to the API roles.
-grant anon, authenticated, service_role to postgres;
 
 -- 2. Schemas --------------------------------------------------------------------------------
 

@@ -8,6 +8,13 @@ process are recognisable and removed.
 The desired state a plan loaded is kept too, named after the plan cache's key
 (`keep_desired`): verification borrows it (`borrowed_desired`) instead of loading the
 target's schema again. Only the newest few are kept.
+
+Several plans (or test processes) share a shadow server, each naming it by whichever
+database its admin URL names. What they change in common (the template, the kept desired
+states, and the roles, which belong to the cluster and not to a database) is changed under
+an advisory lock taken in the server's maintenance database (`cluster_lock`): an advisory lock
+belongs to the database it is taken in, so one taken in the admin URL's database would not
+exclude a plan whose URL names another.
 """
 
 from __future__ import annotations
@@ -27,7 +34,13 @@ from psycopg.conninfo import conninfo_to_dict
 from creo_schema import __version__
 from creo_schema.db import connect, with_database
 from creo_schema.errors import DatabaseError
+from creo_schema.platform import MARKED_ROLE, split_prelude
 
+MAINTENANCE_DATABASE = "postgres"  # on every server (initdb makes it), whatever the admin URL
+# The key the template alone was built under before the roles were split out: older versions
+# taking it in `postgres` and this one still exclude each other.
+SETUP_LOCK = "creo_schema_template"
+DESIRED_LOCK = "creo_schema_desired"
 PREFIX = "creo_shadow_"
 TEMPLATE_PREFIX = "creo_template_"
 DESIRED_PREFIX = "creo_desired_"
@@ -40,32 +53,96 @@ def template_name(prelude: str) -> str:
 
 
 def ensure_template(admin_url: str, prelude: str) -> str:
-    """Create the template database for this prelude once per server; return its name."""
+    """Set up the prelude's roles and create the template database for this prelude, each
+    once per server; return the template's name."""
     name = template_name(prelude)
-    with connect(admin_url, autocommit=True) as conn:
-        # One process builds it; the others wait on the lock and then find it.
-        conn.execute("select pg_advisory_lock(hashtext('creo_schema_template'))")
-        try:
-            exists = conn.execute(
-                "select 1 from pg_database where datname = %s", (name,)
-            ).fetchone()
-            if exists:
-                return name
-            building = f"{name}_building"
-            conn.execute(sql.SQL("drop database if exists {}").format(sql.Identifier(building)))
-            conn.execute(sql.SQL("create database {}").format(sql.Identifier(building)))
-            if prelude.strip():
-                with connect(with_database(admin_url, building), autocommit=True) as tconn:
-                    try:
-                        tconn.execute(prelude)
-                    except Exception as error:
-                        raise DatabaseError(
-                            f"loading the platform prelude failed: {error}"
-                        ) from error
-            _rename(conn, building, name)
+    roles, per_database = split_prelude(prelude)
+    marker = _roles_marker(roles)
+    with connect(_maintenance(admin_url), autocommit=True) as conn:
+        # Done before (the common case): both are only ever seen whole, so no lock is needed.
+        exists, recorded = _setup_state(conn, name)
+        if exists and marker in (None, recorded):
             return name
-        finally:
-            conn.execute("select pg_advisory_unlock(hashtext('creo_schema_template'))")
+        # One process sets up and builds; the others wait on the lock and then find it done.
+        with _advisory_lock(conn, SETUP_LOCK):
+            exists, recorded = _setup_state(conn, name)
+            if marker not in (None, recorded):
+                _set_up_roles(conn, roles, marker)
+            if not exists:
+                _build_template(conn, admin_url, name, per_database)
+    return name
+
+
+@contextmanager
+def cluster_lock(admin_url: str, key: str = SETUP_LOCK) -> Iterator[Any]:
+    """A connection to the server's maintenance database that holds the advisory lock `key`
+    (the default is the one for roles and templates), released when the block ends."""
+    with connect(_maintenance(admin_url), autocommit=True) as conn, _advisory_lock(conn, key):
+        yield conn
+
+
+def _maintenance(admin_url: str) -> str:
+    return with_database(admin_url, MAINTENANCE_DATABASE)
+
+
+@contextmanager
+def _advisory_lock(conn: Any, key: str) -> Iterator[None]:
+    conn.execute("select pg_advisory_lock(hashtext(%s))", (key,))
+    try:
+        yield
+    finally:
+        conn.execute("select pg_advisory_unlock(hashtext(%s))", (key,))
+
+
+# Which text of the prelude's roles part a cluster was set up with is recorded as a comment
+# on one of the roles it creates (MARKED_ROLE). Comments on roles live in the shared catalog
+# next to the roles, so every database of the cluster sees the same record, and none needs a
+# table in anyone's maintenance database; dropping that role drops the record too, and the
+# roles part runs again.
+def _roles_marker(roles: str) -> str | None:
+    if not roles.strip():
+        return None  # nothing to set up
+    return f"creo-schema platform roles {hashlib.sha256(roles.encode()).hexdigest()[:12]}"
+
+
+def _setup_state(conn: Any, template: str) -> tuple[bool, str | None]:
+    """(whether the template exists, the roles part recorded), in one round trip."""
+    row = conn.execute(
+        "select exists (select from pg_catalog.pg_database where datname = %s),"
+        " (select shobj_description(oid, 'pg_authid') from pg_catalog.pg_roles"
+        "   where rolname = %s)",
+        (template, MARKED_ROLE),
+    ).fetchone()
+    return bool(row[0]), row[1]
+
+
+def _set_up_roles(conn: Any, roles: str, marker: str) -> None:
+    """Run the roles part and record it, in one transaction. `conn` holds the lock."""
+    try:
+        with conn.transaction():
+            conn.execute(roles)
+            conn.execute(
+                sql.SQL("comment on role {} is {}").format(
+                    sql.Identifier(MARKED_ROLE), sql.Literal(marker)
+                )
+            )
+    except psycopg.Error as error:
+        raise DatabaseError(f"setting up the platform's roles failed: {error}") from error
+
+
+def _build_template(conn: Any, admin_url: str, name: str, per_database: str) -> None:
+    """Load the per-database part into a new database, then give it the template's name (a
+    crash leaves a `_building` one, dropped by the next build). `conn` holds the lock."""
+    building = f"{name}_building"
+    conn.execute(sql.SQL("drop database if exists {}").format(sql.Identifier(building)))
+    conn.execute(sql.SQL("create database {}").format(sql.Identifier(building)))
+    if per_database.strip():
+        with connect(with_database(admin_url, building), autocommit=True) as tconn:
+            try:
+                tconn.execute(per_database)
+            except Exception as error:
+                raise DatabaseError(f"loading the platform prelude failed: {error}") from error
+    _rename(conn, building, name)
 
 
 def desired_name(cache_key: str) -> str:
@@ -81,17 +158,13 @@ def keep_desired(admin_url: str, loaded_url: str, cache_key: str) -> str:
     """
     loaded = str(conninfo_to_dict(loaded_url)["dbname"])  # parsed from the URL: text already
     name = desired_name(cache_key)
-    with connect(admin_url, autocommit=True) as conn:
-        conn.execute("select pg_advisory_lock(hashtext('creo_schema_desired'))")
-        try:
-            exists = conn.execute("select 1 from pg_database where datname = %s", (name,))
-            if exists.fetchone():
-                _drop(conn, loaded)
-            else:
-                _rename(conn, loaded, name)
-            _prune_desired(conn, keep=name)
-        finally:
-            conn.execute("select pg_advisory_unlock(hashtext('creo_schema_desired'))")
+    with cluster_lock(admin_url, DESIRED_LOCK) as conn:
+        exists = conn.execute("select 1 from pg_database where datname = %s", (name,))
+        if exists.fetchone():
+            _drop(conn, loaded)
+        else:
+            _rename(conn, loaded, name)
+        _prune_desired(conn, keep=name)
     return name
 
 

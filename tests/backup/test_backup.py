@@ -12,6 +12,7 @@ from creo_schema.backup import list_backups, take_backup
 from creo_schema.cli import cli
 from creo_schema.config import load_settings
 from creo_schema.db import connect
+from creo_schema.plan.statements import planned_from_sql
 
 SCHEMA = """
 create table public.parent (
@@ -159,7 +160,9 @@ def test_restore_refuses_another_schema_unless_forced(project: Runner) -> None:
 def test_take_backup_hook_and_cleanup(project: Runner) -> None:
     settings = load_settings(project.config, {"database_url": project.url})
     root = project.root / "backups"
-    old_full = take_backup(settings, project.url, "apply of plan 1234")
+    taken = take_backup(settings, project.url, "apply of plan 1234")
+    assert taken is not None and taken.meta.scope == "all"
+    old_full = taken.id
     old_inc = project.create("--incremental")
     lonely_old = project.create()
     keep_base = project.create()
@@ -170,7 +173,7 @@ def test_take_backup_hook_and_cleanup(project: Runner) -> None:
         data = json.loads(path.read_text())
         data["created_at"] = "2020-01-01T00:00:00+00:00"
         path.write_text(json.dumps(data))
-    result = project("backup", "cleanup", "--older-than", "30")
+    result = project("backup", "cleanup", "--older-than", "30", "--yes")
     assert result.exit_code == 0, result.output
     assert sorted(json.loads(result.stdout)["removed"]) == sorted([old_full, old_inc, lonely_old])
     assert [m.id for m in list_backups(root)] == [keep_base, keep_inc]  # the base stays
@@ -183,3 +186,30 @@ def test_incremental_needs_a_base_and_unknown_ids_are_named(project: Runner) -> 
     assert result.exit_code == 2 and "no earlier backup" in result.stderr
     result = project.restore("19990101T000000Z")
     assert result.exit_code == 2 and "no backup '19990101T000000Z'" in result.stderr
+
+
+def test_a_backup_of_the_tables_a_migration_can_lose_restores_only_those(
+    project: Runner,
+) -> None:
+    settings = load_settings(project.config, {"database_url": project.url})
+    dropping_parent = planned_from_sql('drop table "public"."parent"')
+    taken = take_backup(settings, project.url, "x", mode="changed", statements=dropping_parent)
+    assert taken is not None and taken.meta.scope == "tables"
+    # child references parent: restoring parent means emptying and reloading child too
+    assert [t.qualified for t in taken.meta.tables] == ["public.parent", "public.child"]
+    assert [s["name"] for s in taken.meta.sequences] == ["public.parent_id_seq"]
+    before = _state(project.url)
+    _run(
+        project.url,
+        "delete from public.child where note like 'c1%'; update public.parent set name = 'x'; "
+        "insert into public.no_key values (1000, 'later')",
+    )
+    later_no_key = _state(project.url)["no_key"]
+    assert project.restore(taken.id).exit_code == 0
+    after = _state(project.url)
+    assert (after["parent"], after["child"]) == (before["parent"], before["child"])
+    assert after["no_key"] == later_no_key  # not in the backup: left alone
+    # an incremental is never built on a backup of some tables only
+    assert json.loads(project("backup", "create", "--incremental").stdout)["error"]
+    nothing = planned_from_sql('alter table "public"."no_key" add column c int')
+    assert take_backup(settings, project.url, "y", mode="changed", statements=nothing) is None

@@ -19,9 +19,9 @@ import pytest
 from creo_schema.catalog import KINDS, CatalogSnapshot, snapshot
 from creo_schema.catalog.model import Column
 from creo_schema.catalog.reader import _maker
+from creo_schema.db import connect
 from creo_schema.diff.differ import KIND_LIST
 from creo_schema.diff.objects import build_side
-from creo_schema.db import connect
 from creo_schema.shadow.cluster import Cluster
 from creo_schema.shadow.tempdb import temporary_database
 

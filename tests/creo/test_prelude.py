@@ -8,7 +8,7 @@ import json
 import psycopg
 import pytest
 
-from creo_schema.platform import prelude_sql
+from creo_schema.platform import prelude_sql, split_prelude
 from creo_schema.shadow.tempdb import ensure_template, temporary_database
 
 AUTH_USERS_COLUMNS = [
@@ -147,3 +147,29 @@ def test_extensions(prelude_db: str) -> None:
         "select has_schema_privilege('anon', 'extensions', 'usage'),"
         " has_schema_privilege('authenticated', 'auth', 'usage')",
     ) == [(True, True)]
+
+
+# Every row version of the catalogs that roles live in, shared by all the cluster's databases.
+SHARED_ROLE_ROWS = """
+select 'pg_authid', xmin::text, ctid::text from pg_catalog.pg_authid
+union all select 'pg_auth_members', xmin::text, ctid::text from pg_catalog.pg_auth_members
+union all select 'pg_db_role_setting', xmin::text, ctid::text from pg_catalog.pg_db_role_setting
+order by 1, 2, 3
+"""
+
+
+@pytest.mark.parametrize("platform", ["supabase", "supabase-legacy"])
+def test_the_per_database_part_leaves_the_roles_alone(creo_cluster, platform: str) -> None:
+    """Roles are set up once per cluster: what each database gets must not write a role, or
+    two databases prepared at once collide on it (`tuple concurrently updated`)."""
+    admin = creo_cluster.uri()
+    roles, per_database = split_prelude(prelude_sql(platform))
+    assert "create role" in roles and "create role" not in per_database
+    ensure_template(admin, prelude_sql(platform))  # the roles exist, set up once
+    before = q(admin, SHARED_ROLE_ROWS)
+
+    with temporary_database(admin) as url:
+        q(url, per_database)
+        assert q(url, "select to_regprocedure('auth.uid()') is not null") == [(True,)]
+
+    assert q(admin, SHARED_ROLE_ROWS) == before

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from creo_schema.apply.run import apply_plan
+from creo_schema.catalog import inspect
 from creo_schema.config import Settings
 from creo_schema.db import connect
-from creo_schema.catalog import inspect
 from creo_schema.plan.build import make_plan
 
 BEFORE = """

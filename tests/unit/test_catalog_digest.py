@@ -7,10 +7,9 @@ import hashlib
 import json
 from typing import Any
 
-from creo_schema.catalog import KINDS
+from creo_schema.catalog import KINDS, catalog_digest
 from creo_schema.catalog.model import Column, Comment, Enum, Policy
 from creo_schema.catalog.reader import CatalogSnapshot
-from creo_schema.catalog import catalog_digest
 
 
 def _reference(catalog: Any) -> str:
@@ -41,8 +40,22 @@ def _snapshot(**kinds: tuple[Any, ...]) -> CatalogSnapshot:
 
 def _column(table: str, name: str, position: int, kind: str = "text") -> Column:
     return Column(
-        "public", table, name, position, kind, False, None, "", "", None, None, None, None,
-        False, None, type_oid=25,
+        "public",
+        table,
+        name,
+        position,
+        kind,
+        False,
+        None,
+        "",
+        "",
+        None,
+        None,
+        None,
+        None,
+        False,
+        None,
+        type_oid=25,
     )
 
 
