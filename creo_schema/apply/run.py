@@ -26,6 +26,7 @@ from creo_schema.catalog import inspect
 from creo_schema.config import Settings
 from creo_schema.db import connect
 from creo_schema.errors import DatabaseError, SafetyError
+from creo_schema.plan.checks import failing_checks
 from creo_schema.plan.execute import run_statements
 from creo_schema.plan.model import Plan, PlannedStatement
 from creo_schema.plan.safety import check_allowed
@@ -82,6 +83,7 @@ def apply_plan(
                 )
             if not plan.has_changes:
                 return ApplyResult(None, 0, 0, drift_left=False)
+            refuse_failing_rows(conn, plan.statements, "the plan")
             taken = backup(target_url, plan.statements) if backup else None
             migration_id, duration = _run(
                 conn,
@@ -150,6 +152,7 @@ def run_rollback(
             _close_interrupted(conn)
             row = _rollback_row(conn, pending.migration.id)
             statements = pending.statements
+            refuse_failing_rows(conn, statements, what)
             taken = backup(target_url, statements) if backup else None
             new_id, duration = _run(
                 conn,
@@ -171,6 +174,19 @@ def run_rollback(
             return ApplyResult(
                 new_id, len(statements), duration, after != row.schema_fingerprint_before, taken
             )
+
+
+def refuse_failing_rows(conn: Any, statements: Iterable[PlannedStatement], what: str) -> None:
+    """The rows the statements would fail on, counted again just before they run (the
+    data may have changed since the plan was made): refused, the database untouched."""
+    problems = failing_checks(conn, [s for s in statements if s.checks])
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise SafetyError(
+            f"{what} would fail on the rows of the database: {problems[0]}{more}",
+            hint="nothing was changed; fix those rows first, then try again",
+            details={"problems": problems},
+        )
 
 
 def _rollback_row(conn: Any, migration_id: int | None) -> HistoryRecord:

@@ -19,15 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
-import pglast
-from pglast import ast, enums
-
+from creo_schema.diff.quote import parts
 from creo_schema.plan.model import PlannedStatement
 
 DELETES_DATA = "deletes_data"
-ObjectType = enums.ObjectType
 
 
 @dataclass(frozen=True)
@@ -71,51 +67,29 @@ def tables_at_risk(statements: Iterable[PlannedStatement], facts: TargetFacts) -
 
 
 def _attributed(statement: PlannedStatement, facts: TargetFacts) -> dict[str, str] | None:
-    """The tables `statement` can lose rows from, with why; None when it cannot be told."""
-    try:
-        node = pglast.parse_sql(statement.sql)[0].stmt
-    except Exception:
-        return None
-    if isinstance(node, ast.DropStmt):
-        return _dropped(node, facts)
-    if isinstance(node, ast.AlterTableStmt):
-        return _known_tables([_range(node.relation)], facts, "column dropped or narrowed")
-    if isinstance(node, ast.TruncateStmt):
-        return _known_tables([_range(r) for r in node.relations or ()], facts, "truncated")
-    if isinstance(node, ast.DeleteStmt):
-        return _known_tables([_range(node.relation)], facts, "rows deleted")
-    return None
+    """The tables `statement` can lose rows from, with why; None when it cannot be told.
 
-
-def _dropped(node: ast.DropStmt, facts: TargetFacts) -> dict[str, str] | None:
-    kind = node.removeType
-    names = [_dotted(obj) for obj in node.objects or ()]
-    if kind == ObjectType.OBJECT_MATVIEW:
+    Read from the statement's kind and the table it works on (plan/model.py), as the
+    differ named them: never from its SQL text.
+    """
+    if statement.kind == "materialized view":
         return {}
-    if kind == ObjectType.OBJECT_TABLE:
-        return _known_tables(names, facts, "dropped")
-    if kind == ObjectType.OBJECT_SCHEMA:
-        if any(name not in facts.schemas for name in names):
-            return None
-        return {
-            t: f"in dropped schema {t.split('.')[0]}"
-            for t in facts.tables
-            if t.split(".")[0] in names
-        }
-    if kind in (ObjectType.OBJECT_TYPE, ObjectType.OBJECT_DOMAIN):
-        if any(name is None for name in names):
-            return None
-        return {
-            table: f"has a column of dropped type {name}"
-            for name in names
-            for table in sorted(facts.type_users.get(str(name), frozenset()))
-        }
-    if kind == ObjectType.OBJECT_SEQUENCE:
-        owners = [facts.sequence_owners.get(str(name)) for name in names]
-        if any(owner is None for owner in owners):
-            return None
-        return _known_tables(owners, facts, "owns a dropped sequence")
+    if statement.kind == "sequence":
+        owner = facts.sequence_owners.get(_raw(statement.target))
+        return _known_tables([owner], facts, "owns a dropped sequence")
+    if statement.kind == "table" and statement.action in ("drop", "replace"):
+        return _known_tables([_raw(statement.target)], facts, "dropped")
+    if statement.table:
+        why = {"row": "rows deleted", "DropStmt": "dropped"}.get(
+            statement.kind, "column dropped or narrowed"
+        )
+        return _known_tables([_raw(statement.table)], facts, why)
     return None
+
+
+def _raw(name: str) -> str:
+    """`schema.name` unquoted, as TargetFacts names tables."""
+    return ".".join(parts(name))
 
 
 def _known_tables(
@@ -141,20 +115,3 @@ def _referencing(chosen: set[str], tables: Mapping[str, frozenset[str]]) -> set[
         }
         out |= frontier
     return out
-
-
-def _range(relation: ast.RangeVar | None) -> str | None:
-    if relation is None or not relation.schemaname:
-        return None  # unqualified: which schema depends on search_path
-    return f"{relation.schemaname}.{relation.relname}"
-
-
-def _dotted(obj: Any) -> str | None:
-    """`schema.name` of a dropped object; None when unqualified (or not a name)."""
-    if isinstance(obj, ast.TypeName):
-        obj = obj.names
-    if isinstance(obj, ast.String):
-        return str(obj.sval)  # a schema: one part
-    if isinstance(obj, tuple | list) and len(obj) == 2:
-        return ".".join(str(getattr(part, "sval", "")) for part in obj)
-    return None

@@ -39,3 +39,32 @@ def literal(text: str) -> str:
 def role(name: str) -> str:
     """A role in GRANT, REVOKE, OWNER TO or a policy's TO list (PUBLIC is a keyword)."""
     return "public" if name == "public" else ident(name)
+
+
+def parts(name: str) -> tuple[str, ...]:
+    """The identifiers of a dotted SQL name, unquoted: `public."My ""T"".x"` ->
+    ('public', 'My "T".x'). The inverse of `qualified` (bare parts are lower case)."""
+    out: list[str] = []
+    current: list[str] = []
+    quoted = False
+    index = 0
+    while index < len(name):
+        char = name[index]
+        if quoted:
+            if char == '"' and name[index + 1 : index + 2] == '"':
+                current.append('"')
+                index += 1
+            elif char == '"':
+                quoted = False
+            else:
+                current.append(char)
+        elif char == '"':
+            quoted = True
+        elif char == ".":
+            out.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        index += 1
+    out.append("".join(current))
+    return tuple(out)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 import pglast
 
 from creo_schema.diff.change import Change
+from creo_schema.diff.quote import qualified
 from creo_schema.plan.checks import EnumLabels, checks_for
 from creo_schema.plan.classify import classify
 from creo_schema.plan.hazards import Hazard, hazards_of
@@ -108,7 +109,7 @@ def text_statements(sql: list[str]) -> tuple[PlannedStatement, ...]:
                 action=item.action,
                 operation=item.kind,
                 target=item.target,
-                table=item.table,
+                table=qualified(*item.table.split(".", 1)) if "." in item.table else item.table,
                 hazards=tuple(h.value for h in item.hazards),
             )
         )

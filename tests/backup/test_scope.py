@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from creo_schema.backup.scope import BackupScope, TargetFacts, tables_at_risk
 from creo_schema.backup.store import BackupMeta, choose_cleanup
+from creo_schema.plan.model import PlannedStatement
 from creo_schema.plan.statements import planned_from_sql
 
 FACTS = TargetFacts(
@@ -29,20 +30,34 @@ FACTS = TargetFacts(
 )
 
 
-def scope(sql: str) -> BackupScope:
-    return tables_at_risk(planned_from_sql(sql), FACTS)
+def scope(*statements: PlannedStatement) -> BackupScope:
+    return tables_at_risk(statements, FACTS)
+
+
+def drop(kind: str, target: str, table: str = "") -> PlannedStatement:
+    """A data-losing statement as the differ plans it (plan/statements.py)."""
+    return PlannedStatement(
+        sql=f"drop {kind} {target}",
+        kind=kind,
+        action="drop",
+        target=target,
+        table=table,
+        hazards=("deletes_data",),
+    )
 
 
 def test_nothing_that_deletes_data_needs_no_backup() -> None:
     found = scope(
-        'create table "public"."t" (id int); alter table "public"."notes" add column x int; '
-        'create index "i" on "public"."notes" (x); drop index "public"."i";'
+        PlannedStatement(sql="create table public.t (id int)", kind="table", action="create"),
+        PlannedStatement(
+            sql="drop index public.i", kind="index", action="drop", hazards=("index_dropped",)
+        ),
     )
     assert not found.needed and found.tables == () and not found.everything
 
 
 def test_a_dropped_table_and_the_tables_referencing_it() -> None:
-    found = scope('drop table "public"."orders"')
+    found = scope(drop("table", "public.orders"))
     assert found.tables == ("public.order_items", "public.orders")
     assert found.reasons["public.orders"] == "dropped"
     assert "references" in found.reasons["public.order_items"]
@@ -52,63 +67,59 @@ def test_a_dropped_table_and_the_tables_referencing_it() -> None:
 
 def test_a_dropped_or_narrowed_column_covers_its_table_only() -> None:
     found = scope(
-        'alter table "public"."notes" drop column "body"; '
-        'alter table "billing"."lines" alter column "qty" type smallint'
+        drop("column", "public.notes.body", "public.notes"),
+        PlannedStatement(
+            sql="alter table billing.lines alter column qty type smallint",
+            kind="column",
+            action="alter",
+            target="billing.lines.qty",
+            table="billing.lines",
+            hazards=("deletes_data", "rewrites_table"),
+        ),
     )
     assert found.tables == ("billing.lines", "public.notes")
-
-
-def test_a_dropped_schema_covers_its_managed_tables() -> None:
-    found = scope('drop schema "billing" cascade')
-    assert found.tables == ("billing.invoices", "billing.lines")
-
-
-def test_a_dropped_type_or_domain_covers_the_tables_using_it() -> None:
-    found = scope('drop type "public"."status"; drop domain "public"."email"')
-    assert found.tables == (
-        "billing.invoices",
-        "billing.lines",  # references billing.invoices
-        "public.order_items",  # references public.orders
-        "public.orders",
-        "public.users",
-    )
-    assert found.reasons["public.orders"] == "has a column of dropped type public.status"
-
-
-def test_a_dropped_type_nobody_uses_needs_no_backup() -> None:
-    assert not scope('drop type "public"."unused"').needed
 
 
 def test_a_dropped_sequence_covers_its_owner() -> None:
-    assert scope('drop sequence "public"."notes_id_seq"').tables == ("public.notes",)
+    assert scope(drop("sequence", "public.notes_id_seq")).tables == ("public.notes",)
 
 
 def test_a_dropped_materialized_view_needs_no_backup() -> None:
-    assert not scope('drop materialized view "public"."totals"').needed
+    assert not scope(drop("materialized view", "public.totals")).needed
 
 
-def test_truncate_and_delete_cover_their_tables() -> None:
-    found = scope('truncate "public"."notes"; delete from "billing"."lines" where true')
-    assert found.tables == ("billing.lines", "public.notes")
+def test_deleted_rows_cover_their_table() -> None:
+    found = scope(drop("row", "billing.lines", "billing.lines"))
+    assert found.tables == ("billing.lines",)
+
+
+def test_quoted_names_are_matched_unquoted() -> None:
+    facts = TargetFacts(schemas=frozenset({"public"}), tables={'public.My "T"': frozenset()})
+    found = tables_at_risk([drop("table", 'public."My ""T"""')], facts)
+    assert found.tables == ('public.My "T"',)
 
 
 def test_what_cannot_be_attributed_backs_up_everything() -> None:
-    for sql in (
-        "drop table orders",  # unqualified: depends on search_path
-        'drop table "public"."orders_2024"',  # not a table the backup reads (a partition)
-        'drop extension "citext"',
-        'drop sequence "public"."free_standing_seq"',  # owned by no table
-        'drop schema "other"',  # not managed
-        'drop type "status"',
+    for statement in (
+        drop("table", "public.orders_2024"),  # not a table the backup reads (a partition)
+        drop("extension", "citext"),
+        drop("sequence", "public.free_standing_seq"),  # owned by no table
+        *planned_from_sql('drop schema "other"'),  # known only as SQL text, no table
     ):
-        found = scope(sql)
-        assert found.everything, sql
+        found = scope(statement)
+        assert found.everything, statement
         assert found.tables == tuple(sorted(FACTS.tables))
         assert "cannot tell" in found.reasons["*"]
 
 
+def test_a_rollback_recorded_as_text_is_attributed_by_its_table() -> None:
+    found = scope(*planned_from_sql('drop table "public"."orders"'))
+    assert found.tables == ("public.order_items", "public.orders")
+    assert found.reasons["public.orders"] == "dropped"
+
+
 def test_one_unattributable_statement_among_others_backs_up_everything() -> None:
-    found = scope('drop table "public"."notes"; drop extension "citext"')
+    found = scope(drop("table", "public.notes"), drop("extension", "citext"))
     assert found.everything
 
 
