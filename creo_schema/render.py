@@ -58,6 +58,8 @@ def show_plan(console: Console, plan: Plan, *, title: str = "Plan") -> None:
     noun = "statement" if count == 1 else "statements"
     console.print(f"{count} {noun} to apply, {len(plan.rollback)} to roll back.")
     _show_verification(console, plan)
+    for warning in plan.warnings:
+        console.print(f"[yellow]warning:[/yellow] {warning}")
     console.print()
     phase = None
     for statement in plan.statements:

@@ -14,7 +14,7 @@ from typing import Any
 from creo_schema.catalog.reader import KINDS, CatalogSnapshot
 
 # Kinds that are reference data for other modules, not part of the schema's meaning.
-NOT_COMPARED = frozenset({"type_refs"})
+NOT_COMPARED = frozenset({"type_refs", "dependencies"})  # dependencies name oids
 
 _SINGULAR = {
     "schemas": "schema",

@@ -181,8 +181,8 @@ class Function:
     arg_modes: tuple[str, ...]  # empty when every argument is IN
     default_count: int
     returns_set: bool
-    cost: float
-    rows: float
+    cost: str  # as the server prints it (real)
+    rows: str
     support: str | None
     arg_type_oids: tuple[int, ...] = field(default=(), compare=False, repr=False)
     return_type_oid: int = _oid()

@@ -9,6 +9,8 @@ this comparison (`current_user`): schema/ means "whoever runs it".
 
 from __future__ import annotations
 
+from typing import Any
+
 from creo_schema.diff.change import Change, change
 from creo_schema.diff.kinds.base import Context, Kind
 from creo_schema.diff.kinds.default_privileges import CURRENT, builtin_default
@@ -83,6 +85,11 @@ def facet_changes(
     out: list[Change] = []
     desired = ctx.desired
     requires = [node.id]
+    # The table a grant or comment is on, so that what a new table is given is judged as
+    # part of creating it (plan/statements.py).
+    table = {"table": node.id, "materialized view": node.id, "column": node.parent or ""}.get(
+        node.kind, ""
+    )
     # Comment.
     target = kind.comment_target(node)
     if target is not None:
@@ -130,7 +137,7 @@ def facet_changes(
             before_acl[new_owner] = before_acl.pop(old_owner) | before_acl.get(
                 new_owner, frozenset()
             )
-    out += privilege_changes(kind.name, node.id, grant_on, before_acl, after_acl)
+    out += privilege_changes(node.kind, node.id, grant_on, before_acl, after_acl, table)
     return out
 
 
@@ -144,7 +151,7 @@ def _grant_target(kind: Kind, node: Node) -> tuple[str, str] | None:
 
 
 def privilege_changes(
-    kind: str, node_id: str, on: tuple[str, str], before: Acl, after: Acl
+    kind: str, node_id: str, on: tuple[str, str], before: Acl, after: Acl, table: str = ""
 ) -> list[Change]:
     target, columns = on
     out = []
@@ -156,7 +163,7 @@ def privilege_changes(
         who = role(grantee) if grantee != CURRENT else CURRENT
         old_names = {p.rstrip("*") for p in old}
         new_names = {p.rstrip("*") for p in new}
-        facts = {"grantee": grantee, "target": target}
+        facts: dict[str, Any] = {"grantee": grantee, "target": target, "table": table}
         revoked = sorted(old_names - new_names)
         if revoked:
             sql = f"revoke {_privileges(revoked, columns)} on {target} from {who}"

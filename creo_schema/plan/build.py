@@ -126,7 +126,7 @@ def make_plan(
         plan = _changes(run, desired_state, current, data)
         # Drift (verify_plans off) asks whether anything differs, not whether it can run.
         if plan.has_changes and settings.verify_plans:
-            _check_rows(run, plan)
+            plan = _check_rows(run, plan)
             with timings.step("verify", progress):
                 shadow = run.open_shadow()
                 plan = verify_plan(
@@ -421,14 +421,13 @@ def _enum_labels(catalog: CatalogSnapshot) -> Any:
     return labels.get
 
 
-def _check_rows(run: _Planning, plan: Plan) -> None:
+def _check_rows(run: _Planning, plan: Plan) -> Plan:
     """Step 4a: every statement that can fail on the target's rows is checked against them
-    (read-only) before the plan is shown."""
+    (read-only) before the plan is shown: the migration's refuse the plan; the rollback's
+    are warned of (it is for later, and checked again then, on the rows it will meet)."""
     with run.timings.step("checks", run.progress):
         problems = failing_checks(run.target, _with_checks(plan.statements))
-        problems += [
-            f"the rollback: {p}" for p in failing_checks(run.target, _with_checks(plan.rollback))
-        ]
+        later = failing_checks(run.target, _with_checks(plan.rollback))
     if problems:
         raise SafetyError(
             f"the plan would fail on the target's rows: {problems[0]}"
@@ -436,6 +435,10 @@ def _check_rows(run: _Planning, plan: Plan) -> None:
             hint="change the data first, or declare a default or a USING-friendly type",
             details={"problems": problems},
         )
+    if not later:
+        return plan
+    warnings = tuple(f"the rollback would fail on today's rows: {p}" for p in later)
+    return plan.model_copy(update={"warnings": plan.warnings + warnings})
 
 
 def _with_checks(statements: tuple[PlannedStatement, ...]) -> list[PlannedStatement]:

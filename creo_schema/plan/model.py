@@ -84,6 +84,9 @@ class Plan(BaseModel):
     statements: tuple[PlannedStatement, ...]
     rollback: tuple[PlannedStatement, ...]
     verification: Verification | None = None
+    # What the reviewer should know and nothing refuses: the rows the rollback would fail
+    # on today (it is checked again, and refused, when it is run).
+    warnings: tuple[str, ...] = ()
 
     def hazards(self) -> set[str]:
         return {h for s in self.statements for h in s.hazards}

@@ -83,7 +83,7 @@ def test_bad_input(
     monkeypatch.chdir(tmp_path)
     which = case.get("url", "target")
     target = request.getfixturevalue("target15" if which == "pg15" else "target18")
-    project = Project(tmp_path, target)
+    project = Project(tmp_path, target, lints=case["name"].startswith("lint_"))
     schema = tmp_path / "schema"
     if case.get("base"):
         project.write("a.sql", GOOD)

@@ -6,6 +6,8 @@ import pytest
 
 from creo_schema.catalog import CatalogSnapshot, compare, snapshot
 from creo_schema.db import connect
+from creo_schema.diff.differ import KIND_LIST
+from creo_schema.diff.objects import build_side
 from creo_schema.shadow.tempdb import temporary_database
 
 SCHEMA = """
@@ -72,12 +74,13 @@ def test_every_kind_is_read(loaded: str) -> None:
     assert [e.labels for e in s.enums] == [("sad", "ok", "happy")]
     (domain,) = s.domains
     assert domain.not_null and domain.base_type == "integer"
-    assert domain.constraints[0].startswith("positive_check: CHECK")
+    assert domain.constraint_names == ("positive_check",)
+    assert domain.constraints[0].startswith("CHECK")
     (pair,) = s.composite_types
     assert pair.attribute_names == ("a", "b") and pair.attribute_types == ("integer", "text")
     assert {q.name: (q.start, q.increment, q.owned_by) for q in s.sequences} == {
         "counter": (10, 5, None),
-        "parent_id_seq": (1, 1, "app.parent.id"),
+        "parent_id_seq": (1, 1, "app.parent.id"),  # an identity column's
     }
     child = s.relation("app", "child")
     assert child and child.rls_enabled and child.rls_forced and child.kind == "table"
@@ -130,11 +133,11 @@ def test_every_kind_is_read(loaded: str) -> None:
         "tables",
         ("select",),
     )
-    deps = {(d.dependent, d.referenced) for d in s.dependencies}
-    assert ("view app.parent_view", "table app.parent") in deps
-    assert ("table app.child", "function app.touch()") in deps
-    assert ("table app.child", "table app.parent") in deps
-    assert ("table app.parent", "type app.mood") in deps
+    needs = build_side(s, KIND_LIST).needs  # pg_depend, on the differ's ids
+    assert "column:app.parent.id" in needs["view:app.parent_view"]
+    assert "function:app.touch()" in needs["trigger:app.child.child_touch"]
+    assert "column:app.parent.id" in needs["constraint:app.child.child_parent_id_fkey"]
+    assert "type:app.mood" in needs["column:app.parent.mood"]
     assert s.type_refs == ()  # only read when asked
 
 

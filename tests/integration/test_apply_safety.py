@@ -15,7 +15,9 @@ from creo_schema.apply.run import apply_plan
 from creo_schema.catalog import inspect
 from creo_schema.config import Settings
 from creo_schema.db import connect
+from creo_schema.lint.registry import all_rules
 from creo_schema.plan.build import make_plan
+from tests.integration.cli import LINTS_OFF
 
 BEFORE = """
 create table public.orders (id bigint generated always as identity primary key, user_id uuid, total numeric not null default 0, note text);
@@ -40,6 +42,8 @@ def _settings(tmp_path: Path, url: str, **extra: object) -> Settings:
     schema = tmp_path / "schema"
     schema.mkdir(exist_ok=True)
     (schema / "orders.sql").write_text(AFTER)
+    # The advisor lints (a table without row level security) are not what is tested here.
+    extra.setdefault("lint_disable", tuple(all_rules()))
     return Settings(schema_dir=schema, database_url=url, **extra)  # type: ignore[arg-type]
 
 
@@ -62,6 +66,8 @@ def test_interrupted_at_every_statement_boundary_then_rerun_converges(
     before_print = _fingerprint(probe)
     plan_file = tmp_path / "plan.json"
     plan_file.write_text(plan.model_dump_json())  # same schema in every copy: one plan serves all
+    config = tmp_path / "creo-schema.toml"
+    config.write_text(LINTS_OFF)
 
     for kill_after in range(1, len(plan.statements) + 1):
         url = make_db()
@@ -72,6 +78,8 @@ def test_interrupted_at_every_statement_boundary_then_rerun_converges(
             sys.executable,
             "-m",
             "creo_schema",
+            "--config",
+            str(config),
             "--schema-dir",
             str(tmp_path / "schema"),
             "--database-url",

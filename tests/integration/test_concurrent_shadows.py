@@ -196,6 +196,7 @@ def test_plans_at_once_through_the_command_line(
     schema.mkdir()
     (schema / "notes.sql").write_text(
         "create table public.notes (id bigint primary key, body text);\n"
+        "alter table public.notes enable row level security;\n"
         "grant select on public.notes to authenticated;\n"
     )
     admin = target_with_roles.uri()
@@ -223,6 +224,6 @@ def test_plans_at_once_through_the_command_line(
                 timeout=300,
             )
             assert done.returncode == 0, (done.stderr.strip().splitlines() or [""])[-1]
-            assert 'create table "public"."notes"' in done.stdout
+            assert "create table public.notes" in done.stdout
 
         assert at_once(plan, PLAN_PROCESSES) == ""

@@ -53,7 +53,7 @@ def test_creo_schema_from_empty_applies_and_leaves_no_drift(
     drifted = project.run("drift")
     assert drifted.exit_code == 1
     assert (
-        'update "public"."system_settings" set "value" = \'true\'::jsonb where "key" = \'feature.ai_generation\''
+        "update public.system_settings set value = 'true'::jsonb where key = 'feature.ai_generation'"
         in drifted.stdout
     )
     assert "local.extra" not in drifted.stdout

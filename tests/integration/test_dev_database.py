@@ -18,6 +18,7 @@ def test_plan_apply_drift_against_the_dev_database(
     (tmp_path / "schema").mkdir()
     (tmp_path / "schema" / "t.sql").write_text(
         "create table public.notes (id bigint primary key, body text);\n"
+        "alter table public.notes enable row level security;\n"
     )
     runner = CliRunner()
 
@@ -27,7 +28,7 @@ def test_plan_apply_drift_against_the_dev_database(
 
     planned = runner.invoke(cli, ["plan"])
     assert planned.exit_code == 0, planned.output
-    assert 'create table "public"."notes"' in planned.stdout
+    assert "create table public.notes" in planned.stdout
     assert runner.invoke(cli, ["apply", "--auto-approve"]).exit_code == 0
     assert runner.invoke(cli, ["drift"]).exit_code == 0
     with connect(url) as conn:

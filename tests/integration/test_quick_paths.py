@@ -109,12 +109,11 @@ def test_without_the_kept_desired_state_the_target_copy_proves_it(project: Proje
     assert "create index concurrently" in " ".join(s["sql"] for s in again["statements"]).lower()
 
 
-def test_objects_the_snapshot_does_not_read_send_the_proof_to_the_target_copy(
+def test_a_rule_the_target_has_and_schema_lacks_is_dropped_with_the_quick_proof(
     project: Project,
 ) -> None:
     project.write("notes.sql", NOTES)
     assert project.run("apply", "--auto-approve", "--no-backup").exit_code == 0
-    # A rule is not in our catalog snapshot: only the copy of the target carries it.
     project.execute("create table public.audit (id bigint)")
     project.execute(
         "create rule notes_audit as on insert to public.notes "
@@ -122,8 +121,24 @@ def test_objects_the_snapshot_does_not_read_send_the_proof_to_the_target_copy(
     )
     project.write("notes.sql", NOTES + "create table public.audit (id bigint, at text);\n")
     found = _plan(project)
-    assert found["verification"]["method"] == METHOD
+    assert found["verification"]["method"] == QUICK_METHOD
     assert found["verification"]["verified"] is True
+    assert "drop rule notes_audit on public.notes" in [s["sql"] for s in found["statements"]]
+
+
+def test_an_object_kind_the_snapshot_cannot_model_is_refused_by_name(project: Project) -> None:
+    project.write("notes.sql", NOTES)
+    assert project.run("apply", "--auto-approve", "--no-backup").exit_code == 0
+    project.execute(
+        "create function public.same(a int, b int) returns boolean language sql immutable "
+        "as 'select a = b'; "
+        "create operator public.=== (function = public.same, leftarg = int, rightarg = int)"
+    )
+    refused = project.run("--format", "json", "plan")
+    assert refused.exit_code == 4, refused.output
+    error = json.loads(refused.stdout)["error"]
+    assert "operator public.===" in error["message"]
+    assert "Traceback" not in refused.output
 
 
 def test_an_empty_plan_is_remembered_but_a_changed_row_is_still_seen(project: Project) -> None:

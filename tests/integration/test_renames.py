@@ -44,8 +44,8 @@ def test_table_and_column_renames_keep_the_rows(project: Project) -> None:
     project.write("customers.sql", AFTER)
     planned = project.run("plan")
     assert planned.exit_code == 0, planned.output  # no data loss: nothing to allow
-    assert 'alter table "public"."customers" rename to "clients"' in planned.stdout
-    assert 'rename column "full_name" to "display_name"' in planned.stdout
+    assert "alter table public.customers rename to clients" in planned.stdout
+    assert "rename column full_name to display_name" in planned.stdout
     assert "drop table" not in planned.stdout.split("-- rollback")[0]
     assert "Verified" in planned.stdout
 

@@ -45,7 +45,7 @@ def test_rollback_shows_its_statements_and_refuses_before_asking(project: Projec
 
     refused = project.run("rollback")
     assert refused.exit_code == 4
-    assert 'drop table "public"."notes"' in refused.stdout  # shown, as plan shows it
+    assert "drop table public.notes" in refused.stdout  # shown, as plan shows it
     assert "-- hazard deletes_data" in refused.stdout
     # refused for its hazard before any question: no confirmation was the problem
     assert "deletes_data" in refused.stderr and "--allow-destructive" in refused.stderr
@@ -53,7 +53,7 @@ def test_rollback_shows_its_statements_and_refuses_before_asking(project: Projec
 
     unconfirmed = project.run("rollback", "--allow-destructive")
     assert unconfirmed.exit_code == 4
-    assert 'drop table "public"."notes"' in unconfirmed.stdout
+    assert "drop table public.notes" in unconfirmed.stdout
     assert "without confirmation" in unconfirmed.stderr
 
     as_json = project.run("rollback", "--format", "json")
@@ -61,7 +61,7 @@ def test_rollback_shows_its_statements_and_refuses_before_asking(project: Projec
     document = json.loads(as_json.stdout)  # one document, statements and error together
     assert document["format"] == "creo-schema/rollback"
     assert document["migration"] == 1 and document["rolled_back"] is None
-    dropped = [s for s in document["statements"] if s["sql"] == 'drop table "public"."notes"']
+    dropped = [s for s in document["statements"] if s["sql"] == "drop table public.notes"]
     assert dropped and "deletes_data" in dropped[0]["hazards"]
     assert document["exit_code"] == 4 and "deletes_data" in document["error"]["message"]
 
@@ -122,7 +122,7 @@ def test_rollback_uses_the_hazards_recorded_when_planned(project: Project) -> No
     rolled = _ok(project.run("rollback", "--auto-approve"))
     assert "hazards as planned" in rolled.stdout
     recorded = project.query("select down_statements from creo_schema.migrations where id = 2")
-    assert "set data type integer" in recorded[0][0][0]["sql"]
+    assert "type integer" in recorded[0][0][0]["sql"]
     assert "deletes_data" not in recorded[0][0][0]["hazards"]
     assert project.query(
         "select data_type from information_schema.columns where column_name = 'n'"

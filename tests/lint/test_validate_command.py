@@ -25,7 +25,7 @@ def test_findings_as_lines_and_as_json(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_db: Any
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    project = Project(tmp_path, fresh_db)
+    project = Project(tmp_path, fresh_db, lints=True)
     project.write(
         "a.sql",
         "create schema private;\n"

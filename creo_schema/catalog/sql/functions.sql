@@ -55,8 +55,8 @@ select p.oid::bigint as oid,
        p.pronargdefaults::int as default_count,
        p.prorettype::bigint as return_type_oid,
        p.proretset as returns_set,
-       p.procost::float8 as cost,
-       p.prorows::float8 as rows,
+       p.procost::text as cost,
+       p.prorows::text as rows,
        nullif(p.prosupport::regproc::text, '-') as support
   from pg_proc p
   join target_ns n on n.oid = p.pronamespace

@@ -120,9 +120,9 @@ def _attribute_clauses(a: Function, b: Function) -> list[str]:
     if a.parallel != b.parallel:
         out.append(f"parallel {b.parallel}")
     if a.cost != b.cost:
-        out.append(f"cost {_number(b.cost)}")
+        out.append(f"cost {b.cost}")
     if a.rows != b.rows and b.returns_set:
-        out.append(f"rows {_number(b.rows)}")
+        out.append(f"rows {b.rows}")
     if b.support and a.support != b.support:
         out.append(f"support {b.support}")
     before = dict(c.split("=", 1) for c in a.config)
@@ -175,6 +175,3 @@ def _list_items(stored: str) -> list[str]:
     items.append("".join(current).strip() if not stored.endswith('"') else "".join(current))
     return items
 
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
