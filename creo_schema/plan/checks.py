@@ -286,8 +286,29 @@ def failing_checks(conn: Any, statements: Iterable[PlannedStatement]) -> list[st
                     problems.append(check.message.replace("{count}", "some") + f" ({first})")
                     continue
                 if count:
-                    problems.append(check.message.replace("{count}", str(count)))
+                    problems.append(worded(check.message, int(count)))
     return problems
+
+
+_SINGULAR = (
+    ("{count} rows of", "1 row of"),
+    ("{count} pairs of rows", "1 pair of rows"),
+    (" have ", " has "),
+    (" share ", " shares "),
+    (" reference ", " references "),
+    (" break ", " breaks "),
+    (" conflict ", " conflicts "),
+)
+
+
+def worded(message: str, count: int) -> str:
+    """The message with its count, in the singular where the count is one."""
+    if count != 1:
+        return message.replace("{count}", str(count))
+    message = message.replace(" would have ", " \0 ")  # a verb that stays as it is
+    for plural, singular in _SINGULAR:
+        message = message.replace(plural, singular, 1)
+    return message.replace(" \0 ", " would have ").replace("{count}", "1")
 
 
 def _about_the_rows(error: psycopg.Error) -> bool:

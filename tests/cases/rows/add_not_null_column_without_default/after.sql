@@ -1,0 +1,1 @@
+create table public.items (id bigint primary key, name text, category text not null);

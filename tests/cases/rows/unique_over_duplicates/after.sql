@@ -1,0 +1,1 @@
+create table public.items (id bigint primary key, email text unique);
