@@ -110,18 +110,28 @@ def hazards_of(change: Any) -> list[Hazard]:
         "set_statistics",
         "enable_trigger",
         "enable_rule",
-        "alter_constraint",
+        "enable_rls",
+        "force_rls",
+        "refresh",
     ):
         out.append(Hazard.ACCESS_EXCLUSIVE_LOCK)
+        if operation == "add_constraint" and facts.get("constraint_kind") in (
+            "primary key",
+            "unique",
+            "exclusion",
+        ):
+            out.append(Hazard.INDEX_BUILD)  # built while the table is locked
+    elif operation == "alter_constraint":
+        out.append(Hazard.SHARE_LOCK)  # SHARE ROW EXCLUSIVE: writes wait, reads go on
     elif operation == "set_logged":
         out += [Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE_LOCK]
     elif operation == "add_foreign_key":
         out.append(Hazard.SHARE_LOCK)  # SHARE ROW EXCLUSIVE, on both tables: writes wait
     elif operation == "create_index":
         out += [Hazard.INDEX_BUILD, Hazard.SHARE_LOCK]
-    elif operation in ("disable_rls", "no_force_rls") or (
-        operation == "grant" and facts.get("grantee") in ("public", "anon")
-    ):
+    elif operation in ("disable_rls", "no_force_rls"):
+        out += [Hazard.WEAKENS_SECURITY, Hazard.ACCESS_EXCLUSIVE_LOCK]
+    elif operation == "grant" and facts.get("grantee") in ("public", "anon"):
         out.append(Hazard.WEAKENS_SECURITY)
     elif operation in ("create_view", "replace_view") and not _invoker(facts.get("options")):
         if facts.get("before_options") is None or _invoker(facts.get("before_options")):

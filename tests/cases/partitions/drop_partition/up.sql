@@ -1,2 +1,2 @@
--- main, deletes_data
+-- main, deletes_data, access_exclusive_lock
 drop table public.measurements_2026;

@@ -1,4 +1,4 @@
--- main, deletes_data
+-- main, deletes_data, access_exclusive_lock
 drop table app.settings;
 
 -- main

@@ -1,5 +1,5 @@
--- main, deletes_data
+-- main, deletes_data, access_exclusive_lock
 drop table public.orders;
 
--- main, deletes_data
+-- main, deletes_data, access_exclusive_lock
 drop table public.items;

@@ -1,4 +1,4 @@
--- main
+-- main, access_exclusive_lock
 drop materialized view public.item_counts;
 
 -- main

@@ -1,2 +1,2 @@
--- main
+-- main, deletes_data
 drop materialized view public.item_counts;

@@ -1,5 +1,2 @@
--- main, index_dropped
-drop index public.item_names_id_idx;
-
--- main
+-- main, deletes_data
 drop materialized view public.item_names;

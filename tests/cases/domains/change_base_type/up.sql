@@ -1,0 +1,5 @@
+-- main
+drop domain public.label;
+
+-- main
+create domain public.label as text;
