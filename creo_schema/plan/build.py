@@ -191,7 +191,7 @@ def _with_engine_view(run: _Planning, state: cache.DesiredState) -> cache.Desire
                 view = engine_view(conn, run.settings.managed_schemas, state.extensions)
         except EngineUnavailable:
             return state
-    state = dataclasses.replace(state, engine=freeze(view))
+    state = dataclasses.replace(state, engine=freeze(view), engine_fingerprint=view.fingerprint)
     cache.store(run.found.desired_key, state)
     return state
 
@@ -230,14 +230,19 @@ def _load_desired(
             desired = inspect(desired_conn, managed, extensions)
             rows = read_desired(desired_conn, declared) if declared else []
         engine: bytes | None = None
+        engine_fingerprint = ""
         if run.settings.verify_plans:
             with timings.step("engine", progress), connect(desired_url) as conn:
                 try:
-                    engine = freeze(engine_view(conn, managed, extensions))
+                    view = engine_view(conn, managed, extensions)
+                    engine, engine_fingerprint = freeze(view), view.fingerprint
+                    del view  # at thousands of tables, as heavy as the rest of the plan
                 except EngineUnavailable:
                     engine = None  # the proof says the second opinion could not look
         keep_desired(shadow.admin_url, desired_url, run.found.desired_key)
-    return cache.DesiredState(desired, rows, extensions, hints, engine, findings)
+    return cache.DesiredState(
+        desired, rows, extensions, hints, engine, engine_fingerprint, findings
+    )
 
 
 def refuse_lint_errors(findings: tuple[Any, ...]) -> None:

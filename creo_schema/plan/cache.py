@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 # Bumped whenever what an inspection keeps (catalog/) changes, so that no entry made by an
 # older rule is reused.
-CACHE_REVISION = 4
+CACHE_REVISION = 5
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ class DesiredState:
     extensions: tuple[str, ...]  # declared in the source: diffed though they live in `extensions`
     renames: tuple[Rename, ...] = ()  # `-- creo:renamed-from` hints of the source
     engine: bytes | None = None  # migra's engine's view of it (diff/engine.py `freeze`)
+    engine_fingerprint: str = ""  # of that view: compared first, the view thawed only if it differs
     findings: tuple[Any, ...] = ()  # error-level lint findings of the desired state
 
 

@@ -186,11 +186,12 @@ def _second_opinion(
     if desired.engine is None:
         return "migra's engine could not read the desired state", []
     try:
-        wanted = thaw(desired.engine)
         seen = engine_view(conn, schemas, extensions)
-        if seen.fingerprint == wanted.fingerprint:
+        if seen.fingerprint == desired.engine_fingerprint:
             return "migra's engine agrees", []
-        statements = engine_statements(seen, wanted)
+        # Only now is the desired state's view read back: two whole inspections alive at
+        # once weigh hundreds of MiB at thousands of tables.
+        statements = engine_statements(seen, thaw(desired.engine))
     except EngineUnavailable as error:
         return f"migra's engine could not look: {error}", []
     if not statements:

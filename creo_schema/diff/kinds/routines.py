@@ -174,4 +174,3 @@ def _list_items(stored: str) -> list[str]:
         index += 1
     items.append("".join(current).strip() if not stored.endswith('"') else "".join(current))
     return items
-
