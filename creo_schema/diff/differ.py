@@ -80,11 +80,19 @@ class Unplannable(Exception):
 
 def diff(current: CatalogSnapshot, desired: CatalogSnapshot) -> list[Change]:
     """The changes that take the `current` database to the `desired` one, in order."""
-    ctx = Context(
-        build_side(current, KIND_LIST),
-        build_side(desired, KIND_LIST),
-        major=current.server_version // 10000,
-    )
+    return changes_between(build_side(current, KIND_LIST), build_side(desired, KIND_LIST))
+
+
+def diff_both(
+    current: CatalogSnapshot, desired: CatalogSnapshot
+) -> tuple[list[Change], list[Change]]:
+    """The migration and its rollback, each side indexed once for both."""
+    one, two = build_side(current, KIND_LIST), build_side(desired, KIND_LIST)
+    return changes_between(one, two), changes_between(two, one)
+
+
+def changes_between(current_side: Side, desired_side: Side) -> list[Change]:
+    ctx = Context(current_side, desired_side, major=current_side.snapshot.server_version // 10000)
     _refuse_unmodeled(ctx)
     removed = {i for i in ctx.current.nodes if i not in ctx.desired.nodes}
     replaced: set[str] = set()

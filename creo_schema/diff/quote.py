@@ -24,6 +24,7 @@ def ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+@cache
 def qualified(schema: str, name: str) -> str:
     return f"{ident(schema)}.{ident(name)}"
 

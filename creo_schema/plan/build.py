@@ -28,7 +28,7 @@ from creo_schema.catalog import CatalogSnapshot, Inspection, inspect
 from creo_schema.config import Settings
 from creo_schema.db import connect, server_major, with_database
 from creo_schema.diff.data import DataChanges, data_changes, declared_data, read_desired
-from creo_schema.diff.differ import Unplannable, diff
+from creo_schema.diff.differ import Unplannable, diff_both
 from creo_schema.errors import InputError, SafetyError
 from creo_schema.lint.registry import run_lints
 from creo_schema.plan import cache
@@ -369,8 +369,7 @@ def assemble(
     target with the renames done), and the renames open the migration and close the rollback."""
     start = baseline or current
     try:
-        up = diff(start.catalog, desired.catalog)
-        down = diff(desired.catalog, start.catalog)
+        up, down = diff_both(start.catalog, desired.catalog)
     except Unplannable as error:
         raise SafetyError(
             f"this change cannot be planned: {error.problems[0]}"
