@@ -1,2 +1,2 @@
--- main
+-- main, access_exclusive_lock
 alter table public.profiles enable row level security;

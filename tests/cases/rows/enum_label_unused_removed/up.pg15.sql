@@ -1,0 +1,26 @@
+-- main
+drop view public.live_items;
+
+-- main, access_exclusive_lock
+alter table public.items alter column status drop default;
+
+-- main, deletes_data, access_exclusive_lock, rewrites_table
+alter table public.items alter column status type text using status::text;
+
+-- main
+drop type public.status;
+
+-- main
+create type public.status as enum ('draft', 'live');
+
+-- main, rewrites_table, access_exclusive_lock
+alter table public.items alter column status type public.status using status::public.status;
+
+-- main, access_exclusive_lock
+alter table public.items alter column status set default 'draft'::public.status;
+
+-- main
+create view public.live_items as
+SELECT items.id
+   FROM public.items
+  WHERE (items.status = 'live'::public.status);
