@@ -68,12 +68,25 @@ def _creo(target: str, after: str, schemas: tuple[str, ...], work: Path) -> str:
     config.write_text(f"managed_schemas = {json.dumps(list(schemas))}\nlint_disable = [{names}]\n")
     done = subprocess.run(
         [
-            sys.executable, "-m", "creo_schema", "--config", str(config),
-            "--schema-dir", str(schema), "--database-url", target,
-            "apply", "--auto-approve", "--no-backup", "--allow-destructive",
-            "--allow-hazard", "weakens_security",
+            sys.executable,
+            "-m",
+            "creo_schema",
+            "--config",
+            str(config),
+            "--schema-dir",
+            str(schema),
+            "--database-url",
+            target,
+            "apply",
+            "--auto-approve",
+            "--no-backup",
+            "--allow-destructive",
+            "--allow-hazard",
+            "weakens_security",
         ],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     if "Traceback" in done.stderr:
         return "traceback"
@@ -89,15 +102,29 @@ def _creo(target: str, after: str, schemas: tuple[str, ...], work: Path) -> str:
 def _pgdelta(binary: str, target: str, desired: str, work: Path) -> str:
     plan = work / "pgdelta-plan.json"
     planned = subprocess.run(
-        [binary, "plan", "--source", target, "--desired", desired, "--profile", "supabase",
-         "--out", str(plan)],
-        capture_output=True, text=True, timeout=600,
+        [
+            binary,
+            "plan",
+            "--source",
+            target,
+            "--desired",
+            desired,
+            "--profile",
+            "supabase",
+            "--out",
+            str(plan),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     if planned.returncode != 0 or not plan.exists():
         return "refused"
     applied = subprocess.run(
         [binary, "apply", "--plan", str(plan), "--target", target, "--allow-data-loss"],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     return "" if applied.returncode == 0 else "failed"
 
@@ -111,7 +138,9 @@ def _url_for_node(url: str) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("prefix", nargs="?", default="")
     parser.add_argument("--pgdelta", default="")
     parser.add_argument("--out", type=Path, default=None)
@@ -135,7 +164,9 @@ def main() -> None:
         before, after = (case / "before.sql").read_text(), (case / "after.sql").read_text()
         for direction, (start, goal) in (("up", (before, after)), ("down", (after, before))):
             outcome = {}
-            tools = [("creo-schema", None)] + ([("pg-delta", options.pgdelta)] if options.pgdelta else [])
+            tools = [("creo-schema", None)] + (
+                [("pg-delta", options.pgdelta)] if options.pgdelta else []
+            )
             for tool, binary in tools:
                 with (
                     tempfile.TemporaryDirectory() as work,
@@ -147,7 +178,9 @@ def main() -> None:
                     if tool == "creo-schema":
                         said = _creo(target, goal, schemas, Path(work))
                     else:
-                        said = _pgdelta(str(binary), _url_for_node(target), _url_for_node(desired), Path(work))
+                        said = _pgdelta(
+                            str(binary), _url_for_node(target), _url_for_node(desired), Path(work)
+                        )
                     result = said or _judge(target, desired, schemas)
                 tally[tool][result] += 1
                 outcome[tool] = result
