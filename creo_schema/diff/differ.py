@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from typing import Any
 
 from creo_schema.catalog import CatalogSnapshot
 from creo_schema.diff.change import Action, Change, change
@@ -137,34 +138,50 @@ def _refuse_unmodeled(ctx: Context) -> None:
 
 
 def _write(ctx: Context, expansion: Expansion, alters: dict[str, list[Change]]) -> list[Change]:
-    current, desired = ctx.current, ctx.desired
-    out: list[Change] = []
-    replaced = expansion.replaced
-    # What goes: explicit drops, the first half of each replacement.
-    for node_id in sorted(expansion.removed | replaced):
+    """Every change, in the order they are written (order.py puts them in the order they
+    run): what goes, columns set aside, what comes, what changes in place, columns put back,
+    and the comments, owners and privileges of what stays."""
+    created = _created_ids(ctx, expansion)
+    return [
+        *_going(ctx, expansion),
+        *_set_aside(ctx, expansion),
+        *_coming(ctx, expansion, created),
+        *_in_place(ctx, expansion, alters),
+        *_put_back(ctx, expansion),
+        *_facets_of_kept(ctx, created),
+    ]
+
+
+def _going(ctx: Context, expansion: Expansion) -> list[Change]:
+    """Explicit drops, and the first half of each replacement; what goes with its parent
+    (a dropped table's columns, a column's sequence) is in the parent's drop."""
+    out = []
+    for node_id in sorted(expansion.removed | expansion.replaced):
         if node_id in expansion.implicit:
             continue
-        node = current.nodes[node_id]
-        action: Action = "replace" if node_id in replaced else "drop"
-        gone = {node_id, *current.descendants(node_id)}
+        node = ctx.current.nodes[node_id]
+        action: Action = "replace" if node_id in expansion.replaced else "drop"
+        gone = {node_id, *ctx.current.descendants(node_id)}
         gone |= {s for s, owner in expansion.owned.items() if owner in gone}
         for item in KINDS[node.kind].drop(node, ctx):
             out.append(_with(item, action=action, drops=item.drops | gone))
-    # Columns passing through another type while theirs is replaced; sequences released.
+    return out
+
+
+def _set_aside(ctx: Context, expansion: Expansion) -> list[Change]:
+    """Columns passing through another type while theirs is replaced; sequences released
+    from a column that goes."""
+    out = []
     for column_id, via in sorted(expansion.retype.items()):
-        column = current.nodes[column_id].item
-        sql = (
-            f"alter table {qualified(column.schema, column.table)} alter column "
-            f"{ident(column.name)} type {via} using {ident(column.name)}::{via}"
-        )
+        column = ctx.current.nodes[column_id].item
         out.append(
             change(
                 "column",
                 "alter",
                 column_id,
-                sql,
+                _retype_sql(column, via),
                 "alter_column_type",
-                table=current.nodes[column_id].parent or "",
+                table=ctx.current.nodes[column_id].parent or "",
                 drops=[column_id],
                 column=column.name,
                 old_type=column.type,
@@ -174,65 +191,84 @@ def _write(ctx: Context, expansion: Expansion, alters: dict[str, list[Change]]) 
         )
     sequences = KINDS["sequence"]
     for sequence_id in sorted(expansion.detach):
-        out.append(sequences.detach(current.nodes[sequence_id]))  # type: ignore[attr-defined]
-    # What comes: creates, the second half of each replacement, what a replaced parent
-    # took with it.
-    created = {i for i in desired.nodes if i not in current.nodes} | replaced | expansion.recreate
-    # What went with a dropped parent and is made again by the parent's create: its
-    # comment and privileges are set again too.
-    created |= {i for i in expansion.implicit if i in desired.nodes}
+        out.append(sequences.detach(ctx.current.nodes[sequence_id]))  # type: ignore[attr-defined]
+    return out
+
+
+def _created_ids(ctx: Context, expansion: Expansion) -> set[str]:
+    """Every object the plan makes: new ones, the second half of each replacement, and what
+    went with a dropped parent and comes back (explicitly, or with the parent's create)."""
+    created = {i for i in ctx.desired.nodes if i not in ctx.current.nodes}
+    created |= expansion.replaced | expansion.recreate
+    created |= {i for i in expansion.implicit if i in ctx.desired.nodes}
+    return created
+
+
+def _coming(ctx: Context, expansion: Expansion, created: set[str]) -> list[Change]:
+    out: list[Change] = []
     for node_id in sorted(created):
-        made = desired.nodes.get(node_id)
-        if made is None:
+        node = ctx.desired.nodes.get(node_id)
+        if node is None:
             continue
-        node = made
         kind = KINDS[node.kind]
-        action = "create" if node_id not in current.nodes else "replace"
+        action: Action = "create" if node_id not in ctx.current.nodes else "replace"
         if node_id in expansion.recreate or not (
             kind.included_in_parent(node) and node.parent in created
         ):
-            for item in kind.create(node, ctx):
-                out.append(_created(ctx, kind, node_id, item, action))
+            out += [_created(ctx, kind, node_id, item, action) for item in kind.create(node, ctx)]
         out += facet_changes(kind, node, ctx, created=True)
-    # In-place changes of what stays.
-    for node_id, items in alters.items():
-        if node_id in replaced or node_id in expansion.implicit:
-            continue
-        node = desired.nodes[node_id]
-        out += [_altered(ctx, node_id, item) for item in items]
+    return out
+
+
+def _in_place(ctx: Context, expansion: Expansion, alters: dict[str, list[Change]]) -> list[Change]:
+    return [
+        _altered(ctx, node_id, item)
+        for node_id, items in alters.items()
+        if node_id not in expansion.replaced and node_id not in expansion.implicit
+        for item in items
+    ]
+
+
+def _put_back(ctx: Context, expansion: Expansion) -> list[Change]:
+    """The columns set aside, given their (replaced) type again; sequences owned again."""
+    out = []
     for column_id in sorted(expansion.retype):
-        column = desired.nodes[column_id].item
-        sql = (
-            f"alter table {qualified(column.schema, column.table)} alter column "
-            f"{ident(column.name)} type {column.type} using {ident(column.name)}::{column.type}"
+        column = ctx.desired.nodes[column_id].item
+        retyped = change(
+            "column",
+            "alter",
+            column_id,
+            _retype_sql(column, column.type),
+            "alter_column_type",
+            table=ctx.desired.nodes[column_id].parent or "",
+            creates=[column_id],
+            column=column.name,
+            old_type=ctx.current.nodes[column_id].item.type,
+            new_type=column.type,
+            using=True,
+            passing=True,
         )
-        out.append(
-            _altered(
-                ctx,
-                column_id,
-                change(
-                    "column",
-                    "alter",
-                    column_id,
-                    sql,
-                    "alter_column_type",
-                    table=desired.nodes[column_id].parent or "",
-                    creates=[column_id],
-                    column=column.name,
-                    old_type=current.nodes[column_id].item.type,
-                    new_type=column.type,
-                    using=True,
-                    passing=True,
-                ),
-            )
-        )
+        out.append(_altered(ctx, column_id, retyped))
+    sequences = KINDS["sequence"]
     for sequence_id in sorted(expansion.detach):
-        kept = desired.nodes.get(sequence_id)
+        kept = ctx.desired.nodes.get(sequence_id)
         if kept is not None and kept.item.owned_by:
             out.append(_altered(ctx, sequence_id, sequences.attach(kept)))  # type: ignore[attr-defined]
-    # Comments, owners and privileges of what stays.
-    for node_id, node in desired.nodes.items():
-        old = current.nodes.get(node_id)
+    return out
+
+
+def _retype_sql(column: Any, to: str) -> str:
+    name = ident(column.name)
+    return (
+        f"alter table {qualified(column.schema, column.table)} alter column "
+        f"{name} type {to} using {name}::{to}"
+    )
+
+
+def _facets_of_kept(ctx: Context, created: set[str]) -> list[Change]:
+    out = []
+    for node_id, node in ctx.desired.nodes.items():
+        old = ctx.current.nodes.get(node_id)
         if old is None or node_id in created:
             continue
         out += facet_changes(KINDS[node.kind], node, ctx, created=False, old=old)
