@@ -148,6 +148,7 @@ def apply(
         show_plan(console, made)
     _refuse_unverified(made)
     check_allowed(made.statements, allowed, what="the plan")
+    applying.refuse_missing_roles(settings, made)
     if not auto_approve:
         if not sys.stdin.isatty():
             raise SafetyError(

@@ -36,6 +36,18 @@ def apply(
     return apply_plan(settings, target, plan, wait=wait, allowed=allowed or set(), backup=hook)
 
 
+def refuse_missing_roles(settings: Settings, plan: Plan) -> None:
+    """Refuse (exit 4) a plan that names a role the target lacks, before asking anything."""
+    from creo_schema.roles import existing_roles
+    from creo_schema.roles import refuse_missing_roles as refuse
+
+    if not plan.has_changes:
+        return
+    with connect(resolve_target(settings), autocommit=True) as conn:
+        existing = existing_roles(conn)
+    refuse(plan, existing)
+
+
 def pending_rollback(settings: Settings, migration_id: int | None) -> PendingRollback:
     return prepare_rollback(resolve_target(settings), migration_id)
 
