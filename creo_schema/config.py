@@ -13,7 +13,15 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from creo_schema.errors import InputError, Location
 
@@ -44,6 +52,9 @@ class Settings(BaseModel):
     lint_levels: dict[str, Literal["error", "warning", "info", "off"]] = Field(default_factory=dict)
     backup_dir: Path = Path("backups")
     backup_before_apply: bool = True
+    # Roles schema/ may name (grants, policies, owners, default privileges) besides the
+    # platform's and the target's: roles are cluster-wide, so schema/ cannot declare them.
+    roles: tuple[str, ...] = ()
 
     @model_validator(mode="before")
     @classmethod
@@ -54,16 +65,35 @@ class Settings(BaseModel):
 
     @field_validator("managed_schemas")
     @classmethod
-    def _no_platform_schema(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        from creo_schema.platform import PLATFORM_SCHEMAS
+    def _no_platform_schema(cls, value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        from creo_schema.platform import SYSTEM_SCHEMAS, TOOL_SCHEMA, is_reserved
 
         if not value:
             raise ValueError("at least one schema must be managed")
-        platform_owned = sorted(set(value) & PLATFORM_SCHEMAS)
-        if platform_owned:
-            raise ValueError(
-                f"{', '.join(platform_owned)} belongs to the platform: it is never managed"
-            )
+        # `platform` is declared first, so it is validated already (absent if it was bad,
+        # and that error is the one reported).
+        platform = info.data.get("platform", "supabase")
+        reserved = sorted(name for name in set(value) if is_reserved(name, platform))
+        if not reserved:
+            return value
+        first = reserved[0]
+        if first in SYSTEM_SCHEMAS or first.startswith("pg_"):
+            raise ValueError(f"{first} belongs to PostgreSQL: it is never managed")
+        if first == TOOL_SCHEMA:
+            raise ValueError(f"{first} belongs to creo-schema (its history): it is never managed")
+        raise ValueError(
+            f"{first} belongs to the platform ({platform}): it is never managed"
+            ' (with platform = "none", plain PostgreSQL, it can be)'
+        )
+
+    @field_validator("roles")
+    @classmethod
+    def _role_names(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for name in value:
+            if not name or len(name.encode()) > 63:
+                raise ValueError(f"{name!r} is not a role name (1 to 63 bytes)")
+            if name.startswith("pg_"):
+                raise ValueError(f"{name}: names starting with pg_ are PostgreSQL's own roles")
         return value
 
     @field_validator("lint_disable")

@@ -19,6 +19,16 @@ def redact_url(url: str) -> str:
     return _PASSWORD_PARAM.sub(r"\g<head>***", redacted)
 
 
+_PASSWORD_IN_ANY_URL = re.compile(r"(?P<head>\b[a-z][a-z0-9+.-]*://[^:/@?#\s]*):[^@/?#\s]*@", re.I)
+
+
+def redact_urls_in(text: str) -> str:
+    """Hide the password of every URL written in a free text (`scheme://user:secret@`), and
+    every `password=` parameter, whichever URL they came from."""
+    redacted = _PASSWORD_IN_ANY_URL.sub(r"\g<head>:***@", text)
+    return _PASSWORD_PARAM.sub(r"\g<head>***", redacted)
+
+
 def redact_text(text: str, url: str | None) -> str:
     """Remove every occurrence of the URL's password from a free text (e.g. a driver message)."""
     if not url:

@@ -10,6 +10,7 @@ row, or the new one and a row saying so.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import signal
 import time
@@ -22,6 +23,7 @@ from psycopg.types.json import Jsonb
 from pydantic import ValidationError
 
 from creo_schema.apply.history import APPLY_LOCK_KEY, HistoryRecord, ensure_history, find, record
+from creo_schema.apply.left import DesiredCatalog, Left, differences_left
 from creo_schema.catalog import inspect
 from creo_schema.config import Settings
 from creo_schema.db import connect
@@ -47,6 +49,9 @@ class ApplyResult:
     duration_ms: int
     drift_left: bool
     backup: BackupResult | None = None
+    # When the database differs from the plan's desired state after applying: what differs
+    # (apply/left.py), also recorded as the migration's error.
+    left: Left | None = None
 
 
 @dataclass(frozen=True)
@@ -66,9 +71,12 @@ def apply_plan(
     allowed: Iterable[str] = (),
     wait: bool = False,
     backup: BackupHook | None = None,
+    desired: DesiredCatalog | None = None,
 ) -> ApplyResult:
     """Apply `plan`; `backup` is called first when given (the guide's backup before every
-    migration); the rollback's statements are recorded with their hazards."""
+    migration); the rollback's statements are recorded with their hazards. If the database
+    then differs from the plan's desired state, the migration is recorded as failed, with
+    what differs from `desired` (the desired state's catalog, when it can be found)."""
     check_allowed(plan.statements, set(allowed), what="the plan")
     with connect(target_url, autocommit=True) as conn:
         ensure_history(conn)
@@ -99,15 +107,19 @@ def apply_plan(
                 kind="apply",
                 backup_id=taken.id if taken else None,
             )
-            after = inspect(conn, plan.managed_schemas, plan.extensions).fingerprint
-            _set_after(conn, migration_id, after)
-            return ApplyResult(
-                migration_id,
+            after = inspect(conn, plan.managed_schemas, plan.extensions)
+            _set_after(conn, migration_id, after.fingerprint)
+            done = ApplyResult(migration_id, len(plan.statements), duration, False, taken)
+            if after.fingerprint == plan.desired_fingerprint:
+                return done
+            left = Left(
                 len(plan.statements),
-                duration,
-                after != plan.desired_fingerprint,
-                taken,
+                differences_left(after.catalog, desired() if desired else None),
+                after.fingerprint,
+                plan.desired_fingerprint,
             )
+            _set_status(conn, migration_id, "failed", duration, left.message())
+            return dataclasses.replace(done, drift_left=True, left=left)
 
 
 def prepare_rollback(target_url: str, migration_id: int | None) -> PendingRollback:

@@ -7,16 +7,17 @@ message` where there is a file, with the exit code the error carries (DESIGN.md)
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from creo_schema import __version__
 from creo_schema.config import Settings, load_settings
-from creo_schema.errors import CreoError, InputError
+from creo_schema.errors import CreoError, DatabaseError, InputError
 from creo_schema.render import document, error_text
 
 if TYPE_CHECKING:
@@ -33,24 +34,88 @@ EXIT_CODES_HELP = (
 )
 
 
+class InternalError(CreoError):
+    """An exception the tool did not expect: a bug. The tool refuses to go on (exit 4)."""
+
+    exit_code = 4
+    kind = "internal"
+
+
 class CreoGroup(click.Group):
+    # Subgroups (`backup`, `dev`, `gen`) are CreoGroups too, so a failure is named by the
+    # group that knows which of its commands ran.
+    group_class = type
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise  # click's own: an exit code, a usage error, ^C
         except CreoError as error:
-            obj = ctx.obj or {}
-            if obj.get("debug"):
+            self._fail(ctx, error)
+        except Exception as error:  # the last resort: never a traceback without --debug
+            if (ctx.obj or {}).get("debug"):
                 raise
-            if obj.get("format") == "json" and not obj.get("document_written"):
-                # One document per command: a command that already wrote its own put the
-                # error inside it (see `written_with_error`).
-                click.echo(document("error", exit_code=error.exit_code, error=error.to_dict()))
-            if obj.get("format") == "github":
-                where = error.location
-                place = f" file={where.file},line={where.line},col={where.column}" if where else ""
-                click.echo(f"::error{place}::{error.message}")
-            click.echo(error_text(error), err=True)
-            ctx.exit(error.exit_code)
+            self._fail(ctx, _last_resort(ctx, error))
+
+    @staticmethod
+    def _fail(ctx: click.Context, error: CreoError) -> NoReturn:
+        obj = ctx.obj or {}
+        if obj.get("debug"):
+            raise error
+        if obj.get("format") == "json" and not obj.get("document_written"):
+            # One document per command: a command that already wrote its own put the
+            # error inside it (see `written_with_error`).
+            click.echo(document("error", exit_code=error.exit_code, error=error.to_dict()))
+        if obj.get("format") == "github":
+            where = error.location
+            place = f" file={where.file},line={where.line},col={where.column}" if where else ""
+            click.echo(f"::error{place}::{error.message}")
+        click.echo(error_text(error), err=True)
+        ctx.exit(error.exit_code)
+
+
+def _last_resort(ctx: click.Context, error: Exception) -> CreoError:
+    """An exception no module turned into a `CreoError`, as one line: a database's error
+    (psycopg's, exit 3) with the server's own message, anything else an internal error."""
+    import psycopg
+
+    command = _command_name(ctx)
+    if isinstance(error, psycopg.Error):
+        diag = getattr(error, "diag", None)
+        primary = (diag.message_primary if diag else None) or str(error) or type(error).__name__
+        return DatabaseError(
+            f"the database failed during {command}: {_redacted(ctx, primary)}",
+            hint="run with --debug for the traceback",
+        )
+    text = _redacted(ctx, str(error)) or "(no message)"
+    return InternalError(
+        f"internal error in {command}: {type(error).__name__}: {text} "
+        "(this is a bug; run with --debug for the traceback)"
+    )
+
+
+def _command_name(ctx: click.Context) -> str:
+    """The command as typed (`plan`, `backup create`): the group's path below the program,
+    then the subcommand it was invoking."""
+    words = ctx.command_path.split()[1:]
+    if ctx.invoked_subcommand:
+        words.append(ctx.invoked_subcommand)
+    return " ".join(words) or "creo-schema"
+
+
+def _redacted(ctx: click.Context, text: str) -> str:
+    """`text` on one line, without any password of the URLs this run was given (a message
+    from deep inside may quote one)."""
+    from creo_schema.urls import redact_text, redact_urls_in  # imports psycopg: on failure only
+
+    urls = [
+        ((ctx.obj or {}).get("flags") or {}).get("database_url"),
+        os.environ.get("DATABASE_URL"),
+    ]
+    for url in urls:
+        text = redact_text(text, url)
+    return " ".join(redact_urls_in(text).split())
 
 
 def written_with_error(ctx: click.Context, text: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -21,6 +22,9 @@ from creo_schema.cli.backup import backup_mode_options
 from creo_schema.errors import SafetyError
 from creo_schema.plan.model import Plan, read_plan
 from creo_schema.render import document, plan_json, show_plan
+
+if TYPE_CHECKING:
+    from creo_schema.apply.run import ApplyResult
 
 
 @cli.command()
@@ -148,6 +152,7 @@ def apply(
         show_plan(console, made)
     _refuse_unverified(made)
     check_allowed(made.statements, allowed, what="the plan")
+    applying.refuse_missing_roles(settings, made)
     if not auto_approve:
         if not sys.stdin.isatty():
             raise SafetyError(
@@ -159,18 +164,23 @@ def apply(
         ):
             raise SafetyError("not applied: declined at the prompt")
     result = applying.apply(settings, made, wait=wait, allowed=allowed, backup=mode)
+    left = _left_error(result) if result.left else None
     if json_out:
-        click.echo(
-            document(
-                "apply",
-                applied=True,
-                migration_id=result.migration_id,
-                statements=result.statements,
-                duration_ms=result.duration_ms,
-                drift_left=result.drift_left,
-                backup=backup_taken_json(result.backup),
-            )
+        text = document(
+            "apply",
+            applied=True,
+            migration_id=result.migration_id,
+            statements=result.statements,
+            duration_ms=result.duration_ms,
+            drift_left=result.drift_left,
+            differences=list(result.left.differences) if result.left else [],
+            backup=backup_taken_json(result.backup),
+            **({"exit_code": left.exit_code, "error": left.to_dict()} if left else {}),
         )
+        if left:
+            written_with_error(ctx, text)
+        else:
+            click.echo(text)
     else:
         backed_up = backup_taken_text(result.backup, mode)
         if backed_up:
@@ -178,11 +188,25 @@ def apply(
         console.print(
             f"Applied {result.statements} statements as migration {result.migration_id} in {result.duration_ms} ms."
         )
-        if result.drift_left:
-            console.print(
-                "[yellow]warning:[/yellow] the database still differs from schema/ after applying: run `creo-schema drift`."
-            )
-    ctx.exit(1 if result.drift_left else 0)
+    if left:
+        raise left
+
+
+def _left_error(result: ApplyResult) -> SafetyError:
+    """A proven plan that leaves the database different from its desired state is a defect
+    (or something changed the database meanwhile): exit 4, naming what differs."""
+    assert result.left is not None  # only called when something was left
+    return SafetyError(
+        f"migration {result.migration_id}: {result.left.message(shown=3)}",
+        hint="the migration is recorded as failed (`creo-schema history` shows all that "
+        "differs); `creo-schema plan` shows what it takes now to reach schema/. If nothing "
+        "else changed the database meanwhile, please report this plan: it was proven to "
+        "leave no difference",
+        details={
+            "migration_id": result.migration_id,
+            "differences": list(result.left.differences),
+        },
+    )
 
 
 @cli.command()

@@ -13,6 +13,7 @@ from creo_schema.apply.run import (
     prepare_rollback,
     run_rollback,
 )
+from creo_schema.catalog import CatalogSnapshot
 from creo_schema.commands.target import resolve_target
 from creo_schema.config import Settings
 from creo_schema.db import connect
@@ -33,7 +34,61 @@ def apply(
     """Apply; the tables the plan can lose rows from are backed up first (`backup`)."""
     target = resolve_target(settings)
     hook = _backup_hook(settings, backup, f"apply of source {plan.source_fingerprint[:12]}")
-    return apply_plan(settings, target, plan, wait=wait, allowed=allowed or set(), backup=hook)
+    return apply_plan(
+        settings,
+        target,
+        plan,
+        wait=wait,
+        allowed=allowed or set(),
+        backup=hook,
+        desired=lambda: desired_catalog(settings, plan),
+    )
+
+
+def desired_catalog(settings: Settings, plan: Plan) -> CatalogSnapshot | None:
+    """The catalog of the state `plan` was made to reach, to name what a database still
+    differs in after it was applied: the desired state the plan remembered (plan/cache.py)
+    when these settings made it, else schema/ loaded again, if it still gives that state;
+    None when neither does."""
+    from creo_schema.plan import cache
+    from creo_schema.plan.unchanged import desired_state_key
+
+    key = desired_state_key(settings, plan.source_fingerprint, plan.server_major)
+    state = cache.load(key)
+    if state is not None and state.inspected.fingerprint == plan.desired_fingerprint:
+        return state.inspected.catalog
+    return _loaded_again(settings, plan)
+
+
+def _loaded_again(settings: Settings, plan: Plan) -> CatalogSnapshot | None:
+    """schema/'s desired state, loaded again by a drift check (read-only; it remembers the
+    desired state it loads), if it is the one `plan` was made to reach."""
+    from creo_schema.commands.planning import drift
+    from creo_schema.errors import CreoError
+    from creo_schema.plan import cache
+    from creo_schema.plan.unchanged import desired_state_key
+
+    try:
+        fresh = drift(settings).plan
+    except CreoError:
+        return None  # schema/ no longer plans: nothing to compare with
+    if fresh.desired_fingerprint != plan.desired_fingerprint:
+        return None
+    key = desired_state_key(settings, fresh.source_fingerprint, fresh.server_major)
+    state = cache.load(key)
+    return state.inspected.catalog if state is not None else None
+
+
+def refuse_missing_roles(settings: Settings, plan: Plan) -> None:
+    """Refuse (exit 4) a plan that names a role the target lacks, before asking anything."""
+    from creo_schema.roles import existing_roles
+    from creo_schema.roles import refuse_missing_roles as refuse
+
+    if not plan.has_changes:
+        return
+    with connect(resolve_target(settings), autocommit=True) as conn:
+        existing = existing_roles(conn)
+    refuse(plan, existing)
 
 
 def pending_rollback(settings: Settings, migration_id: int | None) -> PendingRollback:

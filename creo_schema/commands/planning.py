@@ -10,6 +10,7 @@ from creo_schema.db import connect
 from creo_schema.plan.model import Plan
 from creo_schema.plan.timings import Progress, Timings
 from creo_schema.plan.unchanged import probe, unchanged_plan
+from creo_schema.roles import existing_roles, with_role_warnings
 
 
 @dataclass(frozen=True)
@@ -24,13 +25,14 @@ def plan(settings: Settings, progress: Progress | None = None) -> PlanResult:
     with connect(target_url) as target:
         found = probe(settings, target, timings, progress)
         same = unchanged_plan(settings, target, target_url, found, timings, progress)
+        roles = existing_roles(target)
     if same is not None:
-        return PlanResult(same, timings)
+        return PlanResult(with_role_warnings(same, settings.roles, roles), timings)
     # The engine and the shadow, imported only when a plan needs them.
     from creo_schema.plan.build import make_plan
 
     made, timings = make_plan(settings, target_url, progress, timings=timings, found=found)
-    return PlanResult(made, timings)
+    return PlanResult(with_role_warnings(made, settings.roles, roles), timings)
 
 
 def drift(settings: Settings, progress: Progress | None = None) -> PlanResult:

@@ -4,7 +4,8 @@ Each step runs only when the previous one found no error: a statement that fails
 rules would only fail again in the shadow, less clearly. All findings of a step are reported
 together. Nothing is written anywhere but a temporary shadow database, dropped afterwards;
 a target database, when one is configured, is only asked its major version so that the
-shadow matches it.
+shadow matches it, and its roles when schema/ names one neither the platform nor the
+configuration provides.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from creo_schema.errors import InputError
 from creo_schema.lint.registry import check_config, run_lints
 from creo_schema.plan.timings import Progress, Timings
 from creo_schema.platform import prelude_sql
+from creo_schema.roles import known_roles, shadow_roles, target_roles_of
 from creo_schema.shadow.load import load_statements
 from creo_schema.shadow.providers import embedded_bin_dir, local_bin_dirs, shadow_cluster
 from creo_schema.shadow.select import open_shadow
-from creo_schema.shadow.tempdb import ensure_template, temporary_database
+from creo_schema.shadow.tempdb import ensure_roles, ensure_template, temporary_database
 from creo_schema.source.asts import parsed_statements
 from creo_schema.source.discover import discover
 from creo_schema.source.finding import Finding, sort_key
@@ -70,7 +72,8 @@ def validate(
             except InputError as error:
                 findings.append(_from_error("syntax", error))
         source = SourceSet(str(settings.schema_dir), files, tuple(statements))
-        findings += validate_source(source, settings.platform)
+        roles = known_roles(settings, target_roles_of(settings))
+        findings += validate_source(source, settings.platform, roles)
         try:
             ordered = SourceSet(source.root, files, tuple(load_order(statements)))
         except InputError as error:
@@ -84,6 +87,7 @@ def validate(
             settings.shadow, major, accept_mismatch=settings.accept_version_mismatch
         )
         template = ensure_template(shadow.admin_url, prelude_sql(settings.platform))
+        ensure_roles(shadow.admin_url, shadow_roles(ordered, settings))
     with temporary_database(shadow.admin_url, template) as desired_url:
         with timings.step("load", progress):
             try:

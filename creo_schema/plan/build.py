@@ -41,16 +41,19 @@ from creo_schema.plan.timings import Progress, Timings
 from creo_schema.plan.unchanged import Probe, probe, remember
 from creo_schema.plan.verify import verify_plan
 from creo_schema.platform import prelude_sql
+from creo_schema.roles import existing_roles, known_roles, shadow_roles
 from creo_schema.shadow.clone import target_copy
 from creo_schema.shadow.load import load_statements
 from creo_schema.shadow.select import ShadowServer, open_shadow
 from creo_schema.shadow.tempdb import (
+    ensure_roles,
     ensure_template,
     keep_desired,
     kept_desired,
     temporary_database,
 )
 from creo_schema.source.asts import parsed_statements
+from creo_schema.source.catalog_names import KnownRoles
 from creo_schema.source.discover import discover
 from creo_schema.source.hints import rename_hints
 from creo_schema.source.load import source_set
@@ -156,7 +159,9 @@ def _desired_state(run: _Planning) -> cache.DesiredState:
         source = source_set(settings.schema_dir, discover(settings.schema_dir))
     extensions = declared_extensions(source)
     with timings.step("validate", progress):
-        refuse_invalid(source, settings.platform)
+        refuse_invalid(
+            source, settings.platform, known_roles(settings, lambda: existing_roles(run.target))
+        )
     # The target is inspected while the shadow loads the desired state: the one is mostly
     # Python's work, the other the shadow server's, so on two cores they overlap. The steps'
     # timings stay those of this thread (they add up to the wall).
@@ -208,6 +213,7 @@ def _load_desired(
     timings, progress = run.timings, run.progress
     with temporary_database(shadow.admin_url, run.template) as desired_url:
         with timings.step("load", progress):
+            ensure_roles(shadow.admin_url, shadow_roles(source, settings))
             load_statements(desired_url, source)
         with timings.step("lint", progress), connect(desired_url, autocommit=True) as conn:
             conn.read_only = True
@@ -296,12 +302,12 @@ def _inspect_target(
     return found
 
 
-def refuse_invalid(source: SourceSet, platform: str) -> None:
+def refuse_invalid(source: SourceSet, platform: str, roles: KnownRoles | None = None) -> None:
     """Static rules before anything is loaded: a DROP or DML in schema/ is never run.
 
     Skipped when the desired state is cached: that exact source passed before.
     """
-    errors = [f for f in validate_source(source, platform) if f.level == "error"]
+    errors = [f for f in validate_source(source, platform, roles) if f.level == "error"]
     if errors:
         first = errors[0]
         more = (

@@ -50,8 +50,8 @@ def probe(settings: Settings, target: Any, timings: Timings, progress: Progress 
 def desired_state_key(settings: Settings, fingerprint: str, major: int) -> str:
     """The desired-state cache key: everything that shapes the desired state, its lint
     findings and so the plan (the source with its directives, the prelude, the server's
-    major version, the settings that decide what is managed, exposed and allowed; the
-    tool's and the engine's versions are in every key)."""
+    major version, the settings that decide what is managed, exposed and allowed, the roles
+    the shadow is given; the tool's and the engine's versions are in every key)."""
     shaping = settings.model_dump(
         mode="json",
         include={
@@ -62,6 +62,7 @@ def desired_state_key(settings: Settings, fingerprint: str, major: int) -> str:
             "lint_disable",
             "lint_levels",
             "accept_version_mismatch",
+            "roles",
         },
     )
     return cache_key(fingerprint, prelude_sql(settings.platform), major, sorted(shaping.items()))

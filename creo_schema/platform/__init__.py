@@ -2,7 +2,8 @@
 
 `supabase` recreates the parts of a Supabase database the app schema relies on: the API
 roles, the `auth` schema and its helper functions, the `extensions` schema. `none` is plain
-PostgreSQL. Platform-managed schemas are never diffed, changed or dropped.
+PostgreSQL: every schema but PostgreSQL's own and this tool's may be managed. A platform's
+schemas are never diffed, changed or dropped.
 
 The prelude has two parts: the roles, which belong to the whole cluster and are set up once
 per cluster (supabase_roles.sql), and what each database gets (supabase.sql and, for the
@@ -22,12 +23,16 @@ ROLES_FILE = "supabase_roles.sql"
 # (shadow/tempdb.py). It is one the roles part creates: dropping it undoes the record too.
 MARKED_ROLE = "supabase_admin"
 
-# Schemas that belong to the platform (SUPABASE.md section 2) or to this tool: never managed.
+# PostgreSQL's own schemas (and every `pg_*` name, which PostgreSQL reserves: pg_temp_3,
+# pg_toast_temp_3, ...) and the tool's history schema: never managed, whatever the platform.
+SYSTEM_SCHEMAS = frozenset({"information_schema", "pg_catalog", "pg_toast"})
+TOOL_SCHEMA = "creo_schema"
+
+# Schemas that belong to Supabase (SUPABASE.md section 2) or to this tool: never managed there.
 PLATFORM_SCHEMAS = frozenset(
     {
-        "information_schema",
-        "pg_catalog",
-        "pg_toast",
+        *SYSTEM_SCHEMAS,
+        TOOL_SCHEMA,
         "_analytics",
         "_realtime",
         "_supavisor",
@@ -47,9 +52,20 @@ PLATFORM_SCHEMAS = frozenset(
         "vault",
         "cron",
         "pgmq",
-        "creo_schema",
     }
 )
+
+
+def reserved_schemas(platform: str) -> frozenset[str]:
+    """The schemas `platform` keeps for itself: plain PostgreSQL (`none`) only its own and
+    the tool's, so a user's schema named `auth` or `extensions` can be managed there."""
+    if platform == "none":
+        return SYSTEM_SCHEMAS | {TOOL_SCHEMA}
+    return PLATFORM_SCHEMAS
+
+
+def is_reserved(schema: str, platform: str) -> bool:
+    return schema in reserved_schemas(platform) or schema.startswith("pg_")
 
 
 def prelude_sql(platform: str) -> str:

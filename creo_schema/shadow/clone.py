@@ -8,7 +8,6 @@ out the app's triggers on platform tables (copied one by one).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import subprocess
@@ -23,7 +22,7 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from creo_schema.db import connect
 from creo_schema.errors import DatabaseError
-from creo_schema.shadow.tempdb import cluster_lock
+from creo_schema.shadow.tempdb import ensure_roles
 from creo_schema.urls import redact_text
 
 
@@ -55,28 +54,11 @@ def dump_schema(bin_dir: Path | None, target_url: str, schemas: tuple[str, ...])
 
 
 def copy_roles(target_conn: Any, shadow_admin_url: str) -> None:
-    """Create on the shadow server, without any attribute, each role the target has.
+    """Create on the shadow server, without any attribute, each role the target has (under
+    the cluster's lock: see `ensure_roles`)."""
+    from creo_schema.roles import existing_roles
 
-    Roles belong to the whole server, which other plans share: they are created under the
-    lock that also guards the platform's roles (`cluster_lock`), and one that exists already,
-    made by anyone, is left as it is.
-    """
-    names = [
-        r[0]
-        for r in target_conn.execute(
-            "select rolname from pg_roles where rolname !~ '^pg_' order by 1"
-        ).fetchall()
-    ]
-    with cluster_lock(shadow_admin_url) as conn:
-        existing = {r[0] for r in conn.execute("select rolname from pg_roles").fetchall()}
-        for name in names:
-            if name in existing:
-                continue
-            # A creator that does not take the lock (an older version) may have made it.
-            with contextlib.suppress(
-                psycopg.errors.DuplicateObject, psycopg.errors.UniqueViolation
-            ):
-                conn.execute(sql.SQL("create role {} nologin").format(sql.Identifier(name)))
+    ensure_roles(shadow_admin_url, existing_roles(target_conn))
 
 
 # Triggers on tables outside the managed schemas (auth.users) that call a managed function:

@@ -23,7 +23,7 @@ import contextlib
 import hashlib
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -79,6 +79,37 @@ def cluster_lock(admin_url: str, key: str = SETUP_LOCK) -> Iterator[Any]:
     (the default is the one for roles and templates), released when the block ends."""
     with connect(_maintenance(admin_url), autocommit=True) as conn, _advisory_lock(conn, key):
         yield conn
+
+
+def ensure_roles(admin_url: str, names: Iterable[str]) -> None:
+    """Create on the shadow server, NOLOGIN and without any other attribute, each of `names`
+    it does not have yet (the roles schema/ names, the target's for a copy of it).
+
+    Roles belong to the whole server, which other plans share: they are created under the
+    lock that also guards the platform's roles, and one that exists already, made by anyone,
+    is left as it is. When all exist (the common case), no lock is taken.
+    """
+    wanted = sorted(set(names))
+    if not wanted:
+        return
+    with connect(_maintenance(admin_url), autocommit=True) as conn:
+        if not _missing_roles(conn, wanted):
+            return
+        with _advisory_lock(conn, SETUP_LOCK):
+            for name in _missing_roles(conn, wanted):
+                # A creator that does not take the lock (an older version) may have made it.
+                with contextlib.suppress(
+                    psycopg.errors.DuplicateObject, psycopg.errors.UniqueViolation
+                ):
+                    conn.execute(sql.SQL("create role {} nologin").format(sql.Identifier(name)))
+
+
+def _missing_roles(conn: Any, wanted: list[str]) -> list[str]:
+    found = conn.execute(
+        "select rolname from pg_catalog.pg_roles where rolname = any(%s)", (wanted,)
+    ).fetchall()
+    have = {row[0] for row in found}
+    return [name for name in wanted if name not in have]
 
 
 def _maintenance(admin_url: str) -> str:

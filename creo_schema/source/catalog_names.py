@@ -8,7 +8,7 @@ two are read from the text: the `('role', 'attributes')` rows and `with schema <
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -16,7 +16,7 @@ import pglast
 from pglast import ast
 from pglast.enums import ConstrType
 
-from creo_schema.platform import PLATFORM_SCHEMAS, prelude_sql
+from creo_schema.platform import prelude_sql, reserved_schemas
 from creo_schema.source.asts import dotted
 from creo_schema.source.names import DEFAULT_SCHEMA, names_of
 
@@ -47,6 +47,37 @@ class Names:
             getattr(merged, name).update(getattr(self, name), getattr(other, name))
         merged.columns = {**self.columns, **other.columns}
         return merged
+
+
+class KnownRoles:
+    """Roles schema/ may name besides the platform's: the configuration's `roles`, and the
+    target's when there is a target. `target` reads those (one query), called only when a
+    name is not resolved otherwise, so schema/ that names only known roles needs no target;
+    None when there is no target to read them from."""
+
+    def __init__(
+        self,
+        configured: frozenset[str] = frozenset(),
+        target: Callable[[], frozenset[str]] | None = None,
+    ) -> None:
+        self.configured = configured
+        self._target = target
+        self._on_target: frozenset[str] | None = None
+
+    @property
+    def has_target(self) -> bool:
+        return self._target is not None
+
+    def on_target(self) -> frozenset[str]:
+        if self._on_target is None:
+            self._on_target = self._target() if self._target is not None else frozenset()
+        return self._on_target
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.configured or (self.has_target and name in self.on_target())
+
+    def all(self) -> frozenset[str]:
+        return self.configured | self.on_target()
 
 
 def add_statement(names: Names, node: object, created: Iterable[str] | None = None) -> None:
@@ -141,8 +172,13 @@ def platform_names(platform: str) -> Names:
     return names
 
 
-def unchecked_schemas(names: Names) -> frozenset[str]:
+def unchecked_schemas(names: Names, platform: str = "supabase") -> frozenset[str]:
     """Schemas whose content cannot be known from SQL text: PostgreSQL's own, the platform's
-    that the prelude does not model (storage, realtime, ...), and where extensions went."""
+    that the prelude does not model (storage, realtime, ...), and where extensions went.
+
+    Plain PostgreSQL (`none`) has no platform schemas: a schema named `auth` there is the
+    user's, checked like any other.
+    """
     modelled = names.schemas - BUILTIN_SCHEMAS
-    return frozenset(BUILTIN_SCHEMAS | (PLATFORM_SCHEMAS - modelled) | names.extension_schemas)
+    platform_owned = reserved_schemas(platform) - modelled
+    return frozenset(BUILTIN_SCHEMAS | platform_owned | names.extension_schemas)

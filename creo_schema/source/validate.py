@@ -32,6 +32,7 @@ from pglast.enums import (
 
 from creo_schema.source.asts import Parsed, dotted, parsed_statements, walk
 from creo_schema.source.catalog_names import (
+    KnownRoles,
     Names,
     add_statement,
     platform_names,
@@ -92,6 +93,10 @@ _DROP = (
     "removes an object, but schema/ declares the desired state: delete the object's "
     "declaration instead and `plan` will drop it"
 )
+_ROLE = (
+    "%s a role, which belongs to the whole cluster, not to a schema: roles are the platform's "
+    "or the server administrator's (list the ones a target may lack in `roles`)"
+)
 _DML = "changes rows: reference data belongs in schema/data/ as INSERTs keyed by primary key"
 # Why a statement kind is not declarative, for the kinds people actually paste.
 WHY_NOT = {
@@ -120,10 +125,11 @@ WHY_NOT = {
         "mark it with `-- creo:renamed-from <old name>`"
     ),
     "CallStmt": "runs a procedure: it declares nothing",
-    "CreateRoleStmt": "creates a cluster-wide role: roles are the platform's, not a schema's",
-    "AlterRoleStmt": "alters a cluster-wide role: roles are the platform's, not a schema's",
-    "AlterRoleSetStmt": "alters a cluster-wide role: roles are the platform's, not a schema's",
-    "GrantRoleStmt": "changes role membership, which is cluster-wide: roles are the platform's",
+    "CreateRoleStmt": _ROLE % "creates",
+    "AlterRoleStmt": _ROLE % "alters",
+    "AlterRoleSetStmt": _ROLE % "alters",
+    "GrantRoleStmt": "changes role membership, which is cluster-wide: roles are the platform's "
+    "or the server administrator's, not a schema's",
     "CreatedbStmt": "creates a database: the tool works inside the target database",
     "AlterEnumStmt": (
         "changes an enum in place: edit the enum's CREATE TYPE and `plan` will add the value"
@@ -149,13 +155,16 @@ _FUNCTION_OBJECTS = {
 }
 
 
-def validate_source(source: SourceSet, platform: str = "supabase") -> list[Finding]:
-    """All static findings about `source`, sorted by place."""
+def validate_source(
+    source: SourceSet, platform: str = "supabase", roles: KnownRoles | None = None
+) -> list[Finding]:
+    """All static findings about `source`, sorted by place; `roles`: the roles it may name
+    besides the platform's (configured, and the target's when there is one)."""
     parsed = parsed_statements(source)
     findings = [
         *check_declarative(parsed, source.root),
         *check_duplicates(parsed),
-        *check_references(parsed, platform),
+        *check_references(parsed, platform, roles or KnownRoles()),
     ]
     return sorted(findings, key=sort_key)
 
@@ -344,11 +353,11 @@ def declared_names(parsed: list[Parsed]) -> Names:
     return names
 
 
-def check_references(parsed: list[Parsed], platform: str) -> Iterator[Finding]:
+def check_references(parsed: list[Parsed], platform: str, roles: KnownRoles) -> Iterator[Finding]:
     known = platform_names(platform).merge(declared_names(parsed))
-    unchecked = unchecked_schemas(known)
+    unchecked = unchecked_schemas(known, platform)
     for item in parsed:
-        yield from _Resolver(item, known, unchecked).findings()
+        yield from _Resolver(item, known, unchecked, roles).findings()
 
 
 def _names_a_function(ancestors: tuple[Any, ...]) -> bool:
@@ -359,10 +368,13 @@ def _names_a_function(ancestors: tuple[Any, ...]) -> bool:
 class _Resolver:
     """The unresolved references of one statement."""
 
-    def __init__(self, item: Parsed, known: Names, unchecked: frozenset[str]) -> None:
+    def __init__(
+        self, item: Parsed, known: Names, unchecked: frozenset[str], roles: KnownRoles
+    ) -> None:
         self.item = item
         self.known = known
         self.unchecked = unchecked
+        self.roles = roles
         self.schemas = known.schemas | unchecked
         self.reported: set[str] = set()
 
@@ -456,9 +468,28 @@ class _Resolver:
     def _role(self, node: ast.RoleSpec) -> Iterator[Finding]:
         name = node.rolename
         assert name is not None  # set for ROLESPEC_CSTRING, the only kind looked up
-        if name.startswith("pg_") or name in self.known.roles:
+        if name.startswith("pg_") or name in self.known.roles or name in self.roles:
             return
-        yield from self._finding("role", name, self.known.roles, node)
+        if name in self.reported:
+            return
+        self.reported.add(name)
+        # Roles are cluster-wide: schema/ cannot declare them, so say where they may come from.
+        if not self.roles.has_target:
+            where = "not in `roles`, and there is no target to look it up on"
+        else:
+            where = "not on the target, and not in `roles`"
+        candidates = sorted(self.known.roles | self.roles.all())
+        # Role names share prefixes (app_owner, app_reader): only a near-typo is suggested.
+        close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.85)
+        fix = "create the role on the target, or list it in `roles` in the configuration"
+        hint = f"did you mean {close[0]}? else {fix}" if close else fix
+        yield Finding(
+            "error",
+            "unresolved",
+            f"role {name} is not provided by the platform, {where}",
+            self.item.locate(node),
+            hint=hint,
+        )
 
     def _foreign_key(self, node: ast.Constraint, ancestors: tuple[Any, ...]) -> Iterator[Finding]:
         target = _relation(node.pktable)

@@ -99,6 +99,7 @@ def test_bad_input(
     result = project.run(*case.get("args", ["validate"]), url=URLS.get(which))
     output = result.stdout + result.stderr
     assert result.exit_code == case["exit"], output
+    assert "Traceback" not in output, output
     assert case["message"] in output, output
     assert "Sup3r-Secret-42" not in output and "hunter2" not in output
     assert project.query(SNAPSHOT) == before, "the target database changed"

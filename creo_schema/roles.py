@@ -1,0 +1,185 @@
+"""Roles: schema/ names them (grants, policies, owners, default privileges) but cannot
+declare them, since a role belongs to the whole cluster, not to one database.
+
+A role schema/ names resolves when the platform's prelude provides it, the configuration
+lists it (`roles`), or the target has it. The shadow is given the ones it lacks (NOLOGIN,
+shadow/tempdb.py `ensure_roles`) before schema/ is loaded into it. The target never gets a
+role from this tool: a plan that needs one the target lacks says so, and `apply` refuses it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import pglast
+from pglast import ast
+from pglast.enums import RoleSpecType
+from pglast.parser import parse_sql_json
+
+from creo_schema.config import Settings
+from creo_schema.db import connect
+from creo_schema.errors import SafetyError
+from creo_schema.plan.model import Plan
+from creo_schema.source.asts import parsed_statements, walk
+from creo_schema.source.catalog_names import KnownRoles
+from creo_schema.source.model import SourceSet
+
+# pg_* roles are PostgreSQL's (pg_read_all_data, ...): every cluster has them.
+_ROLES = "select rolname from pg_catalog.pg_roles where rolname !~ '^pg_'"
+
+
+def existing_roles(conn: Any) -> frozenset[str]:
+    """The roles of `conn`'s cluster (one query); an open transaction is ended."""
+    try:
+        return frozenset(row[0] for row in conn.execute(_ROLES).fetchall())
+    finally:
+        if not conn.autocommit:
+            conn.rollback()
+
+
+def known_roles(settings: Settings, target: Callable[[], frozenset[str]] | None) -> KnownRoles:
+    """The roles schema/ may name besides the platform's: the configured ones, and the
+    target's, read only when a name is not resolved otherwise (`target`: None when there is
+    no target to read them from)."""
+    return KnownRoles(frozenset(settings.roles), target)
+
+
+def target_roles_of(settings: Settings) -> Callable[[], frozenset[str]] | None:
+    """A reader of the configured target's roles (None when no target is configured)."""
+    url = settings.database_url
+    if not url:
+        return None
+
+    def read() -> frozenset[str]:
+        with connect(url, autocommit=True) as conn:
+            return existing_roles(conn)
+
+    return read
+
+
+def named_roles(source: SourceSet) -> frozenset[str]:
+    """Every role schema/ names, for the shadow to have before it loads schema/."""
+    return frozenset(
+        name
+        for item in parsed_statements(source)
+        if item.statement.kind not in _ROLELESS
+        for name in _role_names(item.node)
+        if not name.startswith("pg_")
+    )
+
+
+def shadow_roles(source: SourceSet, settings: Settings) -> frozenset[str]:
+    """The roles the shadow needs: those schema/ names, and the configured ones."""
+    return named_roles(source) | frozenset(settings.roles)
+
+
+def roles_in_sql(statements: Iterable[str]) -> frozenset[str]:
+    """The roles SQL statements name (a plan's): GRANT ... TO, policies' TO, OWNER TO, ALTER
+    DEFAULT PRIVILEGES FOR ROLE. A statement that does not parse names none here (the server
+    is the judge of it when it runs)."""
+    names: set[str] = set()
+    for text in statements:
+        if not _may_name_roles(text):
+            continue
+        try:
+            tree = parse_sql_json(text)
+        except pglast.parser.ParseError:
+            continue
+        names.update(json.loads(literal) for literal in _ROLE_SPEC.findall(tree))
+    return frozenset(name for name in names if not name.startswith("pg_"))
+
+
+# A named role in libpg_query's JSON tree, in a list or in a field such as `newowner`. Read
+# as text: building pglast's Python tree of a statement costs ten times more, and a plan can
+# hold thousands of grants and policies.
+_ROLE_SPEC = re.compile(r'\{"roletype":"ROLESPEC_CSTRING","rolename":("(?:[^"\\]|\\.)*")')
+
+# The statements that can name a role, the only ones parsed: GRANT/REVOKE, policies, default
+# privileges, schemas' AUTHORIZATION, user mappings, and ALTER ... OWNER TO.
+_NAMES_ROLES = re.compile(
+    r"^\s*(grant|revoke|create\s+policy|alter\s+policy|alter\s+default\s+privileges"
+    r"|create\s+schema|(create|alter)\s+user\s+mapping)\b"
+    r"|^\s*alter\b.*\bowner\s+to\b",
+    re.I | re.S,
+)
+# Statements of schema/ that never name a role, and are most of it (their walk is skipped).
+_ROLELESS = frozenset(
+    {
+        "CreateStmt",
+        "ViewStmt",
+        "CreateFunctionStmt",
+        "IndexStmt",
+        "InsertStmt",
+        "CommentStmt",
+        "CreateTrigStmt",
+        "CreateTableAsStmt",
+        "CreateEnumStmt",
+        "CompositeTypeStmt",
+        "CreateDomainStmt",
+        "CreateSeqStmt",
+    }
+)
+
+
+def _may_name_roles(text: str) -> bool:
+    return _NAMES_ROLES.match(text) is not None
+
+
+def _role_names(node: Any) -> Iterable[str]:
+    # A policy's expressions hold no role (a role in them is a string or current_user) and
+    # are most of its tree: they are not walked.
+    if isinstance(node, ast.CreatePolicyStmt | ast.AlterPolicyStmt):
+        node = node.roles
+    for child, _ in walk(node):
+        if (
+            isinstance(child, ast.RoleSpec)
+            and child.roletype == RoleSpecType.ROLESPEC_CSTRING
+            and child.rolename
+        ):
+            yield child.rolename
+
+
+def missing_role_warnings(
+    needed: frozenset[str], configured: Iterable[str], existing: frozenset[str]
+) -> tuple[str, ...]:
+    """What a plan tells its reviewer about roles the target lacks: the ones its statements
+    name (apply refuses it until they exist), then configured ones nothing uses yet."""
+    out = [
+        f"the target has no role {name}, which this plan names: create it there before "
+        "`apply` (creo-schema never creates roles; apply refuses until it exists)"
+        for name in sorted(needed - existing)
+    ]
+    out += [
+        f"role {name} is listed in `roles` but the target has no such role "
+        "(the shadow has it; create it on the target before a plan needs it)"
+        for name in sorted(set(configured) - existing - needed)
+    ]
+    return tuple(out)
+
+
+def with_role_warnings(plan: Plan, configured: Iterable[str], existing: frozenset[str]) -> Plan:
+    """`plan`, warning of the roles it names, or the configuration lists, that the target
+    (whose roles are `existing`) lacks."""
+    needed = roles_in_sql(s.sql for s in plan.statements)
+    warnings = missing_role_warnings(needed, configured, existing)
+    if not warnings:
+        return plan
+    return plan.model_copy(update={"warnings": plan.warnings + warnings})
+
+
+def refuse_missing_roles(plan: Plan, existing: frozenset[str]) -> None:
+    """A plan naming a role the target lacks would fail halfway through its transaction:
+    refused before anything runs (creo-schema never creates roles in a target)."""
+    missing = sorted(roles_in_sql(s.sql for s in plan.statements) - existing)
+    if not missing:
+        return
+    more = f" (and {len(missing) - 1} more: {', '.join(missing[1:])})" if len(missing) > 1 else ""
+    raise SafetyError(
+        f"the target has no role {missing[0]}, which the plan names{more}",
+        hint="create the role on the target (creo-schema never creates roles), then apply "
+        "again; nothing was changed",
+        details={"missing_roles": missing},
+    )
