@@ -4,7 +4,8 @@ Each scenario runs on PostgreSQL 18 and 15, in both directions:
 
 1. before.sql is loaded into a fresh target (Supabase prelude); after.sql is the desired
    schema (one file in a temporary schema directory), which the plan loads into the shadow.
-2. The plan must be verified, and carry exactly the hazard kinds of expected.yaml.
+2. The plan, made through the command line (`plan --format json`: one document, never a
+   traceback), must be verified, and carry exactly the hazard kinds of expected.yaml.
 3. Applied (every hazard allowed), it must leave no drift: the target's catalog digest
    must be the desired state's (on a failure, after.sql is loaded on its own to name what
    differs); a new plan must be empty.
@@ -30,6 +31,7 @@ it fails when nothing matches, so a typo never passes silently.
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,13 +44,14 @@ from creo_schema.apply.run import apply_plan, rollback
 from creo_schema.catalog import compare, snapshot
 from creo_schema.config import Settings
 from creo_schema.db import connect
-from creo_schema.errors import CreoError
 from creo_schema.lint.registry import all_rules
 from creo_schema.plan.build import make_plan
 from creo_schema.plan.hazards import Hazard
+from creo_schema.plan.model import read_plan
 from creo_schema.plan.verify import METHOD as COPY_METHOD
 from creo_schema.plan.verify import QUICK_METHOD
 from creo_schema.shadow.cluster import Cluster
+from tests.integration.cli import Project
 
 CASES = Path(__file__).parent / "cases"
 ALL_HAZARDS = frozenset(h.value for h in Hazard)
@@ -127,29 +130,33 @@ def test_case(
         pytest.xfail(case.xfail)  # a known gap outside diff/, named in expected.yaml
     url = make_db(cluster=server)
     _execute(url, case.before)
-    schema_dir = tmp_path / "schema"
-    schema_dir.mkdir()
-    (schema_dir / "schema.sql").write_text(case.after)
     # The corpus proves the differ; the advisor lints (which would stop a plan with a table
     # without row level security in public) have tests of their own.
+    project = Project(tmp_path, url)
+    project.write("schema.sql", case.after)
     settings = Settings(
-        schema_dir=schema_dir,
+        schema_dir=tmp_path / "schema",
         database_url=url,
         managed_schemas=case.schemas,
         lint_disable=tuple(all_rules()),
     )
     before = _snapshot(url, case.schemas)
 
+    # The plan is made through the command line, as a user makes it: one JSON document,
+    # never a traceback, whatever happens (issue 14: no input may produce one).
+    plan_file = tmp_path / "plan.json"
+    managed = [arg for schema in case.schemas for arg in ("--managed-schema", schema)]
+    allow = ["--allow-destructive", "--allow-hazard", "weakens_security"]
+    made = project.run(*managed, "plan", "--format", "json", "--out", str(plan_file), *allow)
+    output = made.stdout + made.stderr
+    assert "Traceback" not in output and "internal error" not in output, output
+    document = json.loads(made.stdout)
     if case.refused:
-        with pytest.raises(CreoError) as refused:
-            plan, _ = make_plan(settings, url)
-            problems = plan.verification.problems if plan.verification else ()
-            if plan.verification and not plan.verification.verified:
-                raise CreoError("; ".join(problems))
-        assert case.refused_message in refused.value.message
+        assert made.exit_code == 4, f"{case.id}: not refused\n{output}"
+        assert case.refused_message in document["error"]["message"], document["error"]
         return
-
-    plan, _ = make_plan(settings, url)
+    assert made.exit_code == 0, f"{case.id}: {output}"
+    plan = read_plan(plan_file)
     assert plan.verification is not None and plan.verification.verified, (
         f"{case.id}: unverified plan: {plan.verification}\n{plan.up_sql}\n-- down\n{plan.down_sql}"
     )

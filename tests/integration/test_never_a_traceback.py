@@ -1,11 +1,10 @@
 """Never a traceback (issue 14, item 4), through the real command line.
 
-Every scenario of the corpus (tests/cases, on PostgreSQL 18: before.sql in a fresh database,
-after.sql as schema/) planned with `plan --format json`: one JSON document, never a
-traceback, never an internal error, whatever the plan's outcome (a refusal is exit 4 with
-the error in the document). `CREO_CASES=<prefix>` narrows it as it does tests/test_cases.py.
-
-A psycopg error that escapes from anywhere is exit 3 with the server's own message.
+Every scenario of the corpus is planned through the command line, `plan --format json`, by
+tests/test_cases.py itself (on PostgreSQL 18 and 15): one JSON document, never a
+traceback, never an internal error, whatever the outcome; the bad-input corpus checks the
+same of every case (tests/badinput). Here: a psycopg error that escapes from anywhere is
+exit 3 with the server's own message.
 """
 
 from __future__ import annotations
@@ -15,33 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from creo_schema.db import connect
 from tests.integration.cli import Project
-from tests.test_cases import _CASES, Case
-
-
-@pytest.mark.parametrize("case", _CASES, ids=[c.id for c in _CASES])
-def test_plan_json_over_the_corpus(case: Case, make_db, tmp_path: Path) -> None:
-    url = make_db()
-    if case.before.strip():
-        with connect(url, autocommit=True) as conn:
-            conn.execute(case.before)  # type: ignore[arg-type]
-    project = Project(tmp_path, url)
-    project.write("schema.sql", case.after)
-    managed = [arg for schema in case.schemas for arg in ("--managed-schema", schema)]
-
-    result = project.run(*managed, "plan", "--format", "json")
-
-    output = result.stdout + result.stderr
-    assert "Traceback" not in output, output
-    document = json.loads(result.stdout)  # one document, whatever happened
-    assert result.exit_code in (0, 4), output
-    if result.exit_code == 4:
-        assert document["exit_code"] == 4
-        assert document["error"]["kind"] != "internal", document["error"]
-        assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
-    if case.refused:  # its wording is tests/test_cases.py's to check
-        assert result.exit_code == 4, output
 
 
 def test_a_database_error_escaping_is_exit_3_with_the_servers_message(
