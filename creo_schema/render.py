@@ -53,13 +53,13 @@ def show_plan(console: Console, plan: Plan, *, title: str = "Plan") -> None:
         f"schemas: {', '.join(plan.managed_schemas)})"
     )
     if not count:
+        _show_warnings(console, plan)
         console.print("No changes: the database matches schema/.")
         return
     noun = "statement" if count == 1 else "statements"
     console.print(f"{count} {noun} to apply, {len(plan.rollback)} to roll back.")
     _show_verification(console, plan)
-    for warning in plan.warnings:
-        console.print(f"[yellow]warning:[/yellow] {warning}")
+    _show_warnings(console, plan)
     console.print()
     phase = None
     for statement in plan.statements:
@@ -72,6 +72,11 @@ def show_plan(console: Console, plan: Plan, *, title: str = "Plan") -> None:
         console.print("-- (nothing)")
     for statement in plan.rollback:
         _show_statement(console, statement)
+
+
+def _show_warnings(console: Console, plan: Plan) -> None:
+    for warning in plan.warnings:
+        console.print(f"[yellow]warning:[/yellow] {warning}")
 
 
 def show_rollback(

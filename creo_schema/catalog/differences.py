@@ -40,6 +40,13 @@ _SINGULAR = {
     "privileges": "privileges",
     "default_privileges": "default privileges",
     "dependencies": "dependency",
+    "event_triggers": "event trigger",
+    "publications": "publication",
+    "publication_tables": "publication table",
+    "publication_schemas": "publication schema",
+    "foreign_data_wrappers": "foreign data wrapper",
+    "foreign_servers": "server",
+    "user_mappings": "user mapping",
 }
 
 

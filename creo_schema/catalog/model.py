@@ -79,6 +79,7 @@ class Column:
     statistics: int | None  # SET STATISTICS; None for the default
     inherited: bool  # exists only through a parent (or the partitioned table)
     identity_options: str | None  # an identity column's sequence options, spelled out
+    fdw_options: tuple[str, ...] = ()  # a foreign table column's OPTIONS (name=value, sorted)
     type_oid: int = _oid()
     table_oid: int = _oid()
     attnum: int = _oid()
@@ -481,3 +482,138 @@ class TypeRef:
     base_oid: int
     not_null: bool
     relation_oid: int
+
+
+# Database-level objects (no schema of their own). Which of them a snapshot keeps, and which
+# it names as not managed, is decided in catalog/scope.py. Option values that hold secrets
+# (passwords, keys, tokens) are never read: the server replaces them with REDACTED.
+REDACTED = "creo:redacted"
+HIDDEN = "creo:hidden"  # a user mapping whose options the reading role may not see
+
+
+@dataclass(frozen=True, slots=True)
+class EventTrigger:
+    name: str
+    event: str  # ddl_command_start, ddl_command_end, sql_drop, table_rewrite, login
+    tags: tuple[str, ...]  # WHEN TAG IN (...), sorted; empty for every command
+    function: str  # quoted schema.name
+    enabled: str  # O origin, D disabled, R replica, A always
+    owner: str
+    function_schema: str = field(default="", compare=False, repr=False)
+    oid: int = _oid()
+
+    @property
+    def key(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    name: str
+    owner: str
+    all_tables: bool
+    publish: tuple[str, ...]  # insert, update, delete, truncate: the operations published
+    via_root: bool  # publish_via_partition_root
+    generated_columns: str  # PostgreSQL 18's publish_generated_columns (none, stored); '' before
+    platform: bool  # the platform's own (supabase_realtime): only its membership is ours
+    oid: int = _oid()
+
+    @property
+    def key(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True, slots=True)
+class PublicationTable:
+    """One table of a publication's FOR TABLE list, with its column list and row filter."""
+
+    publication: str
+    schema: str
+    table: str
+    columns: tuple[str, ...]  # empty: every column
+    row_filter: str | None
+    oid: int = _oid()
+    publication_oid: int = _oid()
+    table_oid: int = _oid()
+
+    @property
+    def key(self) -> str:
+        return f"{self.publication} {self.schema}.{self.table}"
+
+
+@dataclass(frozen=True, slots=True)
+class PublicationSchema:
+    """One schema of a publication's FOR TABLES IN SCHEMA list (PostgreSQL 15+)."""
+
+    publication: str
+    schema: str
+    oid: int = _oid()
+    publication_oid: int = _oid()
+
+    @property
+    def key(self) -> str:
+        return f"{self.publication} {self.schema}"
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignDataWrapper:
+    name: str
+    owner: str
+    handler: str | None  # quoted schema.name of the handler function; None for NO HANDLER
+    validator: str | None
+    options: tuple[str, ...]  # name=value, sorted
+    # The extensions the handler and validator come from (postgres_fdw), for ordering.
+    extensions: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    # Whether the handler and validator are built in, an extension's or in a managed schema.
+    functions_visible: bool = field(default=True, compare=False, repr=False)
+    oid: int = _oid()
+
+    @property
+    def key(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignServer:
+    name: str
+    wrapper: str
+    type: str | None
+    version: str | None
+    options: tuple[str, ...]
+    owner: str
+    wrapper_extension: str | None = field(default=None, compare=False, repr=False)
+    # Foreign tables using it outside the managed schemas (quoted): it cannot be ours then.
+    outside_tables: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    oid: int = _oid()
+    wrapper_oid: int = _oid()
+
+    @property
+    def key(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True, slots=True)
+class UserMapping:
+    server: str
+    user: str  # a role, or 'public'
+    options: tuple[str, ...]
+    oid: int = _oid()
+    server_oid: int = _oid()
+
+    @property
+    def key(self) -> str:
+        return f"for {self.user} server {self.server}"
+
+
+@dataclass(frozen=True, slots=True)
+class Unmanaged:
+    """A database-level object (event trigger, publication, foreign data) that is neither
+    managed nor the platform's: a plan names it and leaves it alone (catalog/scope.py)."""
+
+    kind: str
+    name: str
+    reason: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind} {self.name}"

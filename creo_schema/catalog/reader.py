@@ -30,11 +30,17 @@ from creo_schema.catalog.model import (
     Dependency,
     Domain,
     Enum,
+    EventTrigger,
     Extension,
+    ForeignDataWrapper,
+    ForeignServer,
     Function,
     Index,
     Policy,
     Privilege,
+    Publication,
+    PublicationSchema,
+    PublicationTable,
     Range,
     Relation,
     Rule,
@@ -43,9 +49,12 @@ from creo_schema.catalog.model import (
     Statistics,
     Trigger,
     TypeRef,
+    Unmanaged,
     Unmodeled,
+    UserMapping,
     View,
 )
+from creo_schema.catalog.scope import in_scope
 from creo_schema.errors import DatabaseError
 
 # Kind name (query file and snapshot field) -> the class of its rows, in reporting order.
@@ -68,6 +77,13 @@ KINDS: dict[str, type] = {
     "rules": Rule,
     "policies": Policy,
     "statistics": Statistics,
+    "event_triggers": EventTrigger,
+    "publications": Publication,
+    "publication_tables": PublicationTable,
+    "publication_schemas": PublicationSchema,
+    "foreign_data_wrappers": ForeignDataWrapper,
+    "foreign_servers": ForeignServer,
+    "user_mappings": UserMapping,
     "comments": Comment,
     "privileges": Privilege,
     "default_privileges": DefaultPrivilege,
@@ -108,6 +124,18 @@ class CatalogSnapshot:
     dependencies: tuple[Dependency, ...]
     unmodeled: tuple[Unmodeled, ...]
     type_refs: tuple[TypeRef, ...]
+    # Database-level objects (catalog/scope.py keeps the managed ones in the kinds above).
+    event_triggers: tuple[EventTrigger, ...] = ()
+    publications: tuple[Publication, ...] = ()
+    publication_tables: tuple[PublicationTable, ...] = ()
+    publication_schemas: tuple[PublicationSchema, ...] = ()
+    foreign_data_wrappers: tuple[ForeignDataWrapper, ...] = ()
+    foreign_servers: tuple[ForeignServer, ...] = ()
+    user_mappings: tuple[UserMapping, ...] = ()
+    # What scope.py leaves out and names (never compared): objects neither managed nor the
+    # platform's, and the platform's publications as the server has them.
+    unmanaged: tuple[Unmanaged, ...] = ()
+    platform_publications: tuple[Publication, ...] = ()
 
     def relation(self, schema: str, name: str) -> Relation | None:
         return next((r for r in self.relations if r.schema == schema and r.name == name), None)
@@ -194,7 +222,7 @@ def snapshot(
         for kind, fields in zip(wanted, row[2:], strict=True):
             if fields[0] is not None:
                 values[kind] = tuple(map(_maker(KINDS[kind]), *fields))
-        return CatalogSnapshot(**values)
+        return in_scope(CatalogSnapshot(**values))
     finally:
         if collecting:
             gc.enable()

@@ -26,6 +26,18 @@ select (select string_agg(name || ':' || n || ':' || s, ' ' order by name) from 
     union all select 'pg_aggregate', count(*), sum(xmin::text::numeric) from pg_aggregate
     union all select 'pg_range', count(*), sum(xmin::text::numeric) from pg_range
     union all select 'pg_init_privs', count(*), sum(xmin::text::numeric) from pg_init_privs
+    union all select 'pg_event_trigger', count(*), sum(xmin::text::numeric) from pg_event_trigger
+    union all select 'pg_publication', count(*), sum(xmin::text::numeric) from pg_publication
+    union all select 'pg_publication_rel', count(*), sum(xmin::text::numeric) from pg_publication_rel
+    union all select 'pg_publication_namespace', count(*), sum(xmin::text::numeric) from pg_publication_namespace
+    union all select 'pg_foreign_data_wrapper', count(*), sum(xmin::text::numeric) from pg_foreign_data_wrapper
+    union all select 'pg_foreign_server', count(*), sum(xmin::text::numeric) from pg_foreign_server
+    union all select 'pg_foreign_table', count(*), sum(xmin::text::numeric) from pg_foreign_table
+    -- pg_user_mapping is readable by superusers only: its view, options hashed
+    union all select 'pg_user_mappings', count(*),
+                     ('x' || substr(md5(coalesce(string_agg(umid || ':' || umuser || ':'
+                        || coalesce(umoptions::text, ''), ' ' order by umid), '')), 1, 12))::bit(48)::bigint::numeric
+                from pg_user_mappings
   ) as catalogs)
   || ' db:' || current_database() || ' system:' || (select system_identifier from pg_control_system())
   || ' version:' || current_setting('server_version_num')

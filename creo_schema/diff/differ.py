@@ -23,7 +23,14 @@ from creo_schema.diff.facets import facet_changes
 from creo_schema.diff.kinds.base import REPLACE, Context, Kind
 from creo_schema.diff.kinds.constraints import ConstraintKind, IndexKind
 from creo_schema.diff.kinds.default_privileges import DefaultPrivilegesKind
+from creo_schema.diff.kinds.event_triggers import EventTriggerKind
+from creo_schema.diff.kinds.foreign_data import ForeignDataWrapperKind, ServerKind, UserMappingKind
 from creo_schema.diff.kinds.namespaces import CollationKind, ExtensionKind, SchemaKind
+from creo_schema.diff.kinds.publications import (
+    PublicationKind,
+    PublicationSchemaKind,
+    PublicationTableKind,
+)
 from creo_schema.diff.kinds.routines import FunctionKind
 from creo_schema.diff.kinds.sequences import SequenceKind
 from creo_schema.diff.kinds.table_objects import PolicyKind, RuleKind, StatisticsKind, TriggerKind
@@ -65,6 +72,13 @@ KIND_LIST: tuple[Kind, ...] = (
     RuleKind(),
     PolicyKind(),
     StatisticsKind(),
+    ForeignDataWrapperKind(),
+    ServerKind(),
+    UserMappingKind(),
+    EventTriggerKind(),
+    PublicationKind(),
+    PublicationTableKind(),
+    PublicationSchemaKind(),
 )
 KINDS: dict[str, Kind] = {kind.name: kind for kind in KIND_LIST} | {"materialized view": _VIEWS}
 

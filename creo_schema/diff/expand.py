@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 from creo_schema.diff.kinds.base import Context, Kind
 
 # Kinds that stand in the way of ALTER COLUMN ... TYPE (and of identity changes): the rest
-# (indexes, constraints, statistics) PostgreSQL rebuilds itself.
+# (indexes, constraints, statistics) PostgreSQL rebuilds itself. A publication's table entry
+# blocks a type change of any column it lists or filters on.
 BLOCKS_COLUMN_CHANGES = frozenset(
-    {"view", "materialized view", "rule", "policy", "trigger", "default"}
+    {"view", "materialized view", "rule", "policy", "trigger", "default", "publication table"}
 )
 TYPE_KINDS = frozenset({"enum", "domain", "composite type", "range"})
 

@@ -28,6 +28,8 @@ ACL_TYPES = {
     "composite type": "types",
     "range": "types",
     "schema": "schemas",
+    "foreign data wrapper": "foreign data wrappers",  # no default privileges: built in only
+    "server": "foreign servers",
 }
 
 Acl = dict[str, frozenset[str]]

@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from creo_schema.catalog import CatalogSnapshot, Inspection, inspect
+from creo_schema.catalog.scope import unmanaged_notes
 from creo_schema.config import Settings
 from creo_schema.db import connect, server_major, with_database
 from creo_schema.diff.data import DataChanges, data_changes, declared_data, read_desired
@@ -413,15 +414,17 @@ def assemble(
         desired_fingerprint=desired.fingerprint,
         statements=statements,
         rollback=rollback,
+        warnings=unmanaged_notes(current.catalog, desired.catalog),
     )
 
 
 def _tables(catalog: CatalogSnapshot) -> set[str]:
-    """The ids of the relations that hold rows (tables, materialized views)."""
+    """The ids of the relations that hold rows (tables, materialized views; a foreign
+    table's rows are its server's)."""
     from creo_schema.diff.objects import relation_ids
 
     ids = relation_ids(catalog)
-    return {ids[r.oid] for r in catalog.relations if r.kind != "view"}
+    return {ids[r.oid] for r in catalog.relations if r.kind not in ("view", "foreign table")}
 
 
 def _enum_labels(catalog: CatalogSnapshot) -> Any:

@@ -19,10 +19,14 @@ class Hazard(StrEnum):
     INDEX_DROPPED = "index_dropped"
     WEAKENS_SECURITY = "weakens_security"
     NOT_TRANSACTIONAL = "not_transactional"
+    STOPS_REPLICATION = "stops_replication"
 
 
 # Refused unless the operator allows them (`--allow-destructive`, `--allow-hazard KIND`).
-REFUSED_BY_DEFAULT = frozenset({Hazard.DELETES_DATA, Hazard.WEAKENS_SECURITY})
+# Stopping replication loses, for the subscriber, every change made until it is restored.
+REFUSED_BY_DEFAULT = frozenset(
+    {Hazard.DELETES_DATA, Hazard.WEAKENS_SECURITY, Hazard.STOPS_REPLICATION}
+)
 
 EXPLANATION = {
     Hazard.DELETES_DATA: "rows or values are lost and cannot be restored by the rollback",
@@ -33,6 +37,10 @@ EXPLANATION = {
     Hazard.INDEX_DROPPED: "queries that used the index may become slow",
     Hazard.WEAKENS_SECURITY: "data becomes reachable by more roles or rows than before",
     Hazard.NOT_TRANSACTIONAL: "runs outside the transaction: a failure leaves it half done until re-run",
+    Hazard.STOPS_REPLICATION: (
+        "subscribers (and Supabase Realtime) stop receiving the changes it published; "
+        "what changes meanwhile is never sent"
+    ),
 }
 
 
@@ -49,6 +57,8 @@ def parse_hazard(name: str) -> Hazard:
 # What each kind of change risks, from the change itself (diff/change.py), never from its
 # text. Lock hazards are the locks PostgreSQL takes on the table the statement names.
 _DROPS_DATA = frozenset({"table", "sequence", "extension"})
+# What a publication publishes: dropping any of it stops that replication.
+_PUBLISHED = frozenset({"publication", "publication table", "publication schema"})
 
 
 def hazards_of(change: Any) -> list[Hazard]:
@@ -58,10 +68,14 @@ def hazards_of(change: Any) -> list[Hazard]:
     kind, action, operation, facts = change.kind, change.action, change.operation, change.details
     out: list[Hazard] = []
     dropping = bool(change.drops) and not change.creates
+    # A foreign table's rows are its server's: dropping it, or a column, loses none.
+    foreign = bool(facts.get("foreign"))
     if dropping and change.identity in change.drops:
-        if kind in _DROPS_DATA or (kind == "materialized view" and action == "drop"):
+        if (kind in _DROPS_DATA and not foreign) or (
+            kind == "materialized view" and action == "drop"
+        ):
             out.append(Hazard.DELETES_DATA)
-        if kind == "column" and not facts.get("generated"):
+        if kind == "column" and not facts.get("generated") and not foreign:
             out += [Hazard.DELETES_DATA, Hazard.ACCESS_EXCLUSIVE_LOCK]
         if kind == "table":
             out.append(Hazard.ACCESS_EXCLUSIVE_LOCK)
@@ -74,11 +88,19 @@ def hazards_of(change: Any) -> list[Hazard]:
             out.append(Hazard.ACCESS_EXCLUSIVE_LOCK)
         if kind == "materialized view" and action == "replace":
             out.append(Hazard.ACCESS_EXCLUSIVE_LOCK)  # gone until the new one is filled
+        if kind in _PUBLISHED and (action == "drop" or kind == "publication"):
+            # A table's replaced entry is back in the same transaction; a replaced
+            # publication (FOR ALL TABLES changed) may publish less.
+            out.append(Hazard.STOPS_REPLICATION)
+    if operation == "publication_options" and facts.get("unpublished"):
+        out.append(Hazard.STOPS_REPLICATION)  # inserts, updates, ... no longer published
     if kind == "policy":
         if access.policy_widens(facts.get("before"), facts.get("after")):
             out.append(Hazard.WEAKENS_SECURITY)
         return out
-    if operation == "alter_column_type":
+    if operation == "alter_column_type" and foreign:
+        out.append(Hazard.ACCESS_EXCLUSIVE_LOCK)  # nothing to rewrite or lose: no rows here
+    elif operation == "alter_column_type":
         change_ = column_types.formatted_change(facts.get("old_type"), facts["new_type"])
         if change_.narrows and not facts.get("passing"):
             out.append(Hazard.DELETES_DATA)

@@ -205,3 +205,8 @@ alter function auth.jwt() owner to supabase_auth_admin;
 -- documented opt-out revokes that too). The app schema must grant explicitly.
 alter default privileges for role postgres in schema public revoke execute on functions from public;
 alter default privileges for role supabase_admin in schema public revoke execute on functions from public;
+
+-- Realtime's publication: every project has it, empty until the app adds tables to it
+-- (`alter publication supabase_realtime add table public.messages`). It is the platform's:
+-- a plan adds and drops the app's tables, never the publication (catalog/scope.py).
+create publication supabase_realtime;

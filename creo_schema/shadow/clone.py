@@ -87,8 +87,17 @@ def outside_triggers(target_conn: Any, schemas: tuple[str, ...]) -> list[str]:
 
 
 def load_copy(
-    clone_url: str, dump: str, extensions: dict[str, str], triggers: Sequence[str] = ()
+    clone_url: str,
+    dump: str,
+    extensions: dict[str, str],
+    triggers: Sequence[str] = (),
+    target: Any = None,
+    schemas: tuple[str, ...] = (),
 ) -> None:
+    """Load the dump into the copy; `target` (the target's catalog snapshot of `schemas`)
+    gives what the dump leaves out: database-level objects (diff/outside_dump.py)."""
+    from creo_schema.diff.outside_dump import AFTER_THE_DUMP, BEFORE_THE_DUMP, outside_dump_sql
+
     with connect(clone_url, autocommit=True) as conn:
         for name, schema in sorted(extensions.items()):
             conn.execute(
@@ -97,6 +106,8 @@ def load_copy(
                 )
             )
         conn.execute("set check_function_bodies = off")
+        if target is not None:
+            _run_all(conn, outside_dump_sql(conn, schemas, target, BEFORE_THE_DUMP))
         conn.execute(_without_public_schema_creation(dump))
         for definition in triggers:
             try:
@@ -106,6 +117,18 @@ def load_copy(
                     f"copying the trigger [{definition[:100]}] failed: {error}",
                     hint="its table must exist in the shadow's platform prelude",
                 ) from error
+        if target is not None:
+            _run_all(conn, outside_dump_sql(conn, schemas, target, AFTER_THE_DUMP))
+
+
+def _run_all(conn: Any, statements: Sequence[str]) -> None:
+    for statement in statements:
+        try:
+            conn.execute(statement)
+        except psycopg.Error as error:
+            raise DatabaseError(
+                f"copying [{statement.splitlines()[0][:100]}] into the shadow failed: {error}"
+            ) from error
 
 
 def _without_public_schema_creation(dump: str) -> str:
@@ -124,11 +147,13 @@ def target_copy(
     extensions_present: dict[str, str],
 ) -> Iterator[str]:
     """A temporary database on the shadow server holding the target's schema (no rows)."""
+    from creo_schema.catalog import snapshot
     from creo_schema.shadow.tempdb import temporary_database
 
     dump = dump_schema(bin_dir, target_url, schemas)
     triggers = outside_triggers(target_conn, schemas)
+    target = snapshot(target_conn, schemas)
     copy_roles(target_conn, shadow_admin_url)
     with temporary_database(shadow_admin_url, template) as clone_url:
-        load_copy(clone_url, dump, extensions_present, triggers)
+        load_copy(clone_url, dump, extensions_present, triggers, target, schemas)
         yield clone_url

@@ -90,6 +90,9 @@ def _created(stmt: Any) -> list[str]:
     match stmt:
         # pglast's stubs type every field optional; the asserts state what the parser
         # always fills in (the unchecked access would fail there too).
+        case ast.CreateForeignTableStmt():
+            assert stmt.base is not None and stmt.base.relation is not None
+            return [relation_key(stmt.base.relation)]
         case ast.CreateStmt() | ast.CreateSeqStmt():
             target = stmt.relation if isinstance(stmt, ast.CreateStmt) else stmt.sequence
             assert target is not None

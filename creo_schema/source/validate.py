@@ -49,8 +49,10 @@ DECLARATIVE = frozenset(
     {
         "AlterDefaultPrivilegesStmt",
         "AlterDomainStmt",
+        "AlterEventTrigStmt",  # ENABLE / DISABLE: an event trigger's state is declared so
         "AlterFunctionStmt",
         "AlterOwnerStmt",
+        "AlterPublicationStmt",  # ADD TABLE to the platform's publication (supabase_realtime)
         "AlterSeqStmt",
         "AlterTableStmt",
         "CommentStmt",

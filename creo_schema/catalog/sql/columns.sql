@@ -40,7 +40,10 @@ select c.oid::bigint as table_oid,
            where d.refclassid = 'pg_class'::regclass and d.refobjid = a.attrelid
              and d.refobjsubid = a.attnum and d.classid = 'pg_class'::regclass
              and d.deptype = 'i')
-       end as identity_options
+       end as identity_options,
+       case when a.attfdwoptions is null then '{}'
+            else (select array_agg(o order by o) from unnest(a.attfdwoptions) o)
+       end as fdw_options
   from pg_attribute a
   join pg_class c on c.oid = a.attrelid
   join target_ns n on n.oid = c.relnamespace

@@ -40,6 +40,18 @@ with acls(object_type, object, acl, class, objid, subid) as (
   select 'schema', quote_ident(n.nspname), coalesce(s.nspacl, acldefault('n', s.nspowner)),
          'pg_namespace', s.oid, 0
     from target_ns n join pg_namespace s on s.oid = n.oid
+  -- database-level: catalog/scope.py keeps those of the managed wrappers and servers
+  union all
+  select 'foreign-data wrapper', quote_ident(w.fdwname),
+         coalesce(w.fdwacl, acldefault('F', w.fdwowner)), 'pg_foreign_data_wrapper', w.oid, 0
+    from pg_foreign_data_wrapper w
+   where w.oid not in (
+           select objid from ext_members where classid = 'pg_foreign_data_wrapper'::regclass)
+  union all
+  select 'foreign server', quote_ident(s.srvname),
+         coalesce(s.srvacl, acldefault('S', s.srvowner)), 'pg_foreign_server', s.oid, 0
+    from pg_foreign_server s
+   where s.oid not in (select objid from ext_members where classid = 'pg_foreign_server'::regclass)
 )
 select acls.object_type,
        acls.object,

@@ -25,7 +25,14 @@ select c.oid::bigint as oid,
        end as partition_parent_oid,
        case when c.relispartition then pg_get_expr(c.relpartbound, c.oid) end as partition_bound,
        case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end as partition_key,
-       case when c.relkind in ('v', 'f') then pg_relation_is_updatable(c.oid, false) & 28 = 28
+       -- A foreign table asks its wrapper's handler, which a wrapper may not have: then
+       -- nothing can be written through it (and asking would fail).
+       case when c.relkind = 'v' or (c.relkind = 'f' and exists (
+                   select from pg_foreign_table ft
+                     join pg_foreign_server s on s.oid = ft.ftserver
+                     join pg_foreign_data_wrapper w on w.oid = s.srvfdw
+                    where ft.ftrelid = c.oid and w.fdwhandler <> 0))
+              then pg_relation_is_updatable(c.oid, false) & 28 = 28
             else c.relkind in ('r', 'p') end as updatable,
        case when c.relispartition then '{}' else
          coalesce((select array_agg(quote_ident(pn.nspname) || '.' || quote_ident(p.relname)

@@ -19,10 +19,12 @@ from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.model import Column, Relation
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
+from creo_schema.diff.kinds.foreign_data import option_changes, option_list, server_id
 from creo_schema.diff.kinds.namespaces import schema_id
 from creo_schema.diff.kinds.types import name_slot
 from creo_schema.diff.objects import Node, Side
-from creo_schema.diff.quote import ident, literal, qualified
+from creo_schema.diff.quote import ident, qualified
+from creo_schema.diff.quote import parts as name_parts
 
 STRING_TYPES = ("text", "character varying", "character", "varchar", "bpchar", "name")
 
@@ -101,11 +103,11 @@ class TableKind(Kind):
         columns.sort(key=lambda c: c.position)
         own = [c for c in columns if not c.inherited]
         body = ",\n  ".join(column_definition(c) for c in own)
+        word = {"foreign table": "foreign table"}.get(item.kind, "table")
         if item.partition_of:
-            sql = f"create table {name} partition of {item.partition_of}"
+            sql = f"create {word} {name} partition of {item.partition_of}"
             sql += f"\n  {item.partition_bound}"
         else:
-            word = {"foreign table": "foreign table"}.get(item.kind, "table")
             unlogged = "unlogged " if item.unlogged else ""
             sql = (
                 f"create {unlogged}{word} {name} (\n  {body}\n)"
@@ -118,10 +120,12 @@ class TableKind(Kind):
             sql += f" partition by {item.partition_key}"
         if item.options:
             sql += f" with ({', '.join(item.options)})"
+        requires = [schema_id(item.schema)]
         if item.kind == "foreign table":
             sql += f" server {item.foreign_server}"
             if item.foreign_options:
-                sql += f" options ({_option_list(item.foreign_options)})"
+                sql += f" options ({option_list(item.foreign_options, f'foreign table {name}')})"
+            requires.append(server_id(name_parts(item.foreign_server or "")[0]))
         creates = [
             node.id,
             *(column_id(c.schema, c.table, c.name) for c in columns),
@@ -139,7 +143,7 @@ class TableKind(Kind):
                 "create_table",
                 table=node.id,
                 creates=creates,
-                requires=[schema_id(item.schema)],
+                requires=requires,
             )
         ]
         for column in own:
@@ -205,12 +209,21 @@ class TableKind(Kind):
         return out
 
     def drop(self, node: Node, ctx: Context) -> list[Change]:
-        word = "foreign table" if node.item.kind == "foreign table" else "table"
+        foreign = node.item.kind == "foreign table"
+        word = "foreign table" if foreign else "table"
         return [
             self.make(
-                node, "drop", f"drop {word} {self.sql_name(node)}", "drop_table", table=node.id
+                node,
+                "drop",
+                f"drop {word} {self.sql_name(node)}",
+                "drop_table",
+                table=node.id,
+                foreign=foreign,
             )
         ]
+
+    def is_rebuildable(self, node: Node) -> bool:
+        return bool(node.item.kind == "foreign table")  # its rows are the server's
 
     def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
         a: Relation = old.item
@@ -248,10 +261,8 @@ class TableKind(Kind):
         if a.options != b.options:
             out += _storage_parameters(self, new, "table", name, a.options, b.options)
         if a.kind == "foreign table" and a.foreign_options != b.foreign_options:
-            alter(
-                f"alter foreign table {name} options ({_option_changes(a.foreign_options, b.foreign_options)})",
-                "foreign_options",
-            )
+            changes = option_changes(a.foreign_options, b.foreign_options, f"foreign table {name}")
+            alter(f"alter foreign table {name} options ({changes})", "foreign_options")
         out += self._settings(new, a, b)
         return out
 
@@ -269,6 +280,9 @@ class TableKind(Kind):
 
 def column_definition(column: Column, *, with_default: bool = True) -> str:
     parts = [ident(column.name), column.type]
+    if column.fdw_options:  # a foreign table's column
+        what = f"column {qualified(column.schema, column.table)}.{ident(column.name)}"
+        parts.append(f"options ({option_list(column.fdw_options, what)})")
     if column.collation:
         parts.append(f"collate {column.collation}")
     if column.compression:
@@ -380,20 +394,6 @@ def _storage_parameters(
     return out
 
 
-def _option_list(options: tuple[str, ...]) -> str:
-    pairs = (o.split("=", 1) for o in options)
-    return ", ".join(f"{ident(k)} {literal(v)}" for k, v in pairs)
-
-
-def _option_changes(before: tuple[str, ...], after: tuple[str, ...]) -> str:
-    old = dict(o.split("=", 1) for o in before)
-    new = dict(o.split("=", 1) for o in after)
-    parts = [f"drop {ident(k)}" for k in old if k not in new]
-    parts += [f"set {ident(k)} {literal(v)}" for k, v in new.items() if k in old and old[k] != v]
-    parts += [f"add {ident(k)} {literal(v)}" for k, v in new.items() if k not in old]
-    return ", ".join(parts)
-
-
 class ColumnKind(Kind):
     name = "column"
     rank = 11
@@ -453,6 +453,7 @@ class ColumnKind(Kind):
                 table=parent,
                 column=column.name,
                 generated=bool(column.generated),
+                foreign=_foreign(ctx.current, parent),
             )
         ]
 
@@ -489,9 +490,11 @@ class ColumnKind(Kind):
             alter(f"{prefix} set expression as ({b.default})", "set_expression")
         if a.generated and not b.generated:
             alter(f"{prefix} drop expression", "drop_expression")
+        foreign = _foreign(ctx.desired, parent)
         if (a.type, a.collation) != (b.type, b.collation) and not b.inherited:
             collate = f" collate {b.collation}" if b.collation else ""
-            using = _using(name, a.type, b.type)
+            # A foreign table's column takes no USING (its values are the server's).
+            using = "" if foreign else _using(name, a.type, b.type)
             alter(
                 f"{prefix} type {b.type}{collate}{using}",
                 "alter_column_type",
@@ -499,6 +502,7 @@ class ColumnKind(Kind):
                 old_type=a.type,
                 new_type=b.type,
                 using=bool(using),
+                foreign=foreign,
             )
         if a.identity != b.identity:
             if not a.identity:
@@ -531,6 +535,13 @@ class ColumnKind(Kind):
         if a.statistics != b.statistics:
             target = b.statistics if b.statistics is not None else -1
             alter(f"{prefix} set statistics {target}", "set_statistics")
+        if a.fdw_options != b.fdw_options:
+            what = f"column {table}.{name}"
+            changes = option_changes(a.fdw_options, b.fdw_options, what)
+            alter(
+                f"alter foreign table {table} alter column {name} options ({changes})",
+                "foreign_options",
+            )
         return out
 
     def _inherited(self, old: Node, new: Node, ctx: Context) -> list[Change]:
@@ -572,6 +583,11 @@ class ColumnKind(Kind):
 
     def owner_of(self, node: Node) -> None:
         return None
+
+
+def _foreign(side: Side, table: str) -> bool:
+    node = side.nodes.get(table)
+    return node is not None and node.item.kind == "foreign table"
 
 
 def _using(name: str, old: str, new: str) -> str:

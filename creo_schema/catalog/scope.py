@@ -1,0 +1,251 @@
+"""Whose each database-level object is: event triggers, publications, foreign-data wrappers,
+servers and user mappings have no schema, so the managed schemas alone cannot say.
+
+The rule, the same for the target and for the desired state (schema/ loaded in the shadow):
+
+1. **An extension's own** (its event triggers, postgres_fdw's wrapper) are never read.
+2. **The platform's** are never created, altered or dropped, nor named: those owned by a
+   platform role (`supabase_admin` and the other `supabase_*` roles, `dashboard_user`,
+   `pgbouncer`, `authenticator`: the roles Supabase reserves), and the platform's
+   publications by name (`supabase_realtime`, ...). One exception: which tables of the
+   managed schemas a platform publication publishes is the app's (the common `alter
+   publication supabase_realtime add table public.messages`). Such a publication is kept
+   with its name and those tables only (owner, options and comment are the platform's), and
+   only while it has any; a plan adds and drops those tables, never the publication.
+3. **Managed**, as anything in a managed schema (created, altered and dropped to match
+   schema/):
+   - an event trigger whose function is in a managed schema;
+   - a publication whose tables and schemas are all in the managed schemas (FOR ALL TABLES
+     included);
+   - a wrapper whose handler and validator are built in, an extension's or in a managed
+     schema, and whose servers are all managed;
+   - a server whose wrapper is managed or an extension's, used by no foreign table outside
+     the managed schemas;
+   - a user mapping of a managed server.
+4. **Anything else is not managed**: left as it is, and named in the snapshot's `unmanaged`
+   (the plan's warnings), so that nothing the target has is left out silently: an event
+   trigger calling a function in an unmanaged schema, a publication of a platform table, a
+   server used by foreign tables in an unmanaged schema.
+
+Comments and privileges of what is not kept are dropped with it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from creo_schema.catalog.model import (
+    ForeignDataWrapper,
+    ForeignServer,
+    Publication,
+    PublicationSchema,
+    PublicationTable,
+    Unmanaged,
+)
+
+if TYPE_CHECKING:
+    from creo_schema.catalog.reader import CatalogSnapshot
+
+PLATFORM_ROLES = frozenset({"dashboard_user", "pgbouncer", "authenticator"})
+PLATFORM_ROLE_PREFIX = "supabase_"
+PLATFORM_PUBLICATIONS = frozenset({"supabase_realtime", "supabase_realtime_messages_publication"})
+# The catalogs of the kinds decided here, as comments and privileges name them.
+_CATALOGS = frozenset(
+    {"pg_event_trigger", "pg_publication", "pg_foreign_data_wrapper", "pg_foreign_server"}
+)
+
+
+def platform_role(name: str) -> bool:
+    return name in PLATFORM_ROLES or name.startswith(PLATFORM_ROLE_PREFIX)
+
+
+def platform_publication(item: Publication) -> bool:
+    return item.name in PLATFORM_PUBLICATIONS or platform_role(item.owner)
+
+
+def in_scope(snapshot: CatalogSnapshot) -> CatalogSnapshot:
+    """The snapshot with only the managed database-level objects (see above), the others
+    named in `unmanaged` and the platform's publications in `platform_publications`."""
+    managed = set(snapshot.schema_names)
+    notes: list[Unmanaged] = []
+    kept: set[tuple[str, int]] = set()  # (catalog, oid) of what stays
+
+    event_triggers = []
+    for trigger in snapshot.event_triggers:
+        if platform_role(trigger.owner):
+            continue
+        if trigger.function_schema in managed:
+            event_triggers.append(trigger)
+            kept.add(("pg_event_trigger", trigger.oid))
+        else:
+            notes.append(
+                Unmanaged(
+                    "event trigger",
+                    trigger.name,
+                    f"its function {trigger.function} is outside the managed schemas",
+                )
+            )
+
+    publications, tables, schemas, platform = _publications(snapshot, managed, notes)
+    kept |= {("pg_publication", p.oid) for p in publications if not p.platform}
+
+    wrappers, servers = _foreign_data(snapshot, notes)
+    kept |= {("pg_foreign_data_wrapper", w.oid) for w in wrappers}
+    kept |= {("pg_foreign_server", s.oid) for s in servers}
+    server_oids = {s.oid for s in servers}
+    mappings = []
+    for mapping in snapshot.user_mappings:
+        if mapping.server_oid in server_oids:
+            mappings.append(mapping)
+        elif any(
+            s.oid == mapping.server_oid and not platform_role(s.owner)
+            for s in snapshot.foreign_servers
+        ):
+            notes.append(
+                Unmanaged(
+                    "user mapping",
+                    f"for {mapping.user} server {mapping.server}",
+                    f"its server {mapping.server} is not managed",
+                )
+            )
+
+    def ours(class_: str, objid: int) -> bool:
+        return class_ not in _CATALOGS or (class_, objid) in kept
+
+    return dataclasses.replace(
+        snapshot,
+        event_triggers=tuple(event_triggers),
+        publications=tuple(publications),
+        publication_tables=tuple(tables),
+        publication_schemas=tuple(schemas),
+        foreign_data_wrappers=tuple(wrappers),
+        foreign_servers=tuple(servers),
+        user_mappings=tuple(mappings),
+        comments=tuple(c for c in snapshot.comments if ours(c.class_, c.objid)),
+        privileges=tuple(p for p in snapshot.privileges if ours(p.class_, p.objid)),
+        unmanaged=tuple(notes),
+        platform_publications=tuple(platform),
+    )
+
+
+_Publications = tuple[
+    list[Publication], list[PublicationTable], list[PublicationSchema], list[Publication]
+]
+
+
+def _publications(
+    snapshot: CatalogSnapshot, managed: set[str], notes: list[Unmanaged]
+) -> _Publications:
+    """(managed publications and platform ones with managed members, their tables, their
+    schemas, the platform's publications as they are)."""
+    tables_of: dict[int, list[PublicationTable]] = {}
+    for table in snapshot.publication_tables:
+        tables_of.setdefault(table.publication_oid, []).append(table)
+    schemas_of: dict[int, list[PublicationSchema]] = {}
+    for schema in snapshot.publication_schemas:
+        schemas_of.setdefault(schema.publication_oid, []).append(schema)
+    publications: list[Publication] = []
+    tables: list[PublicationTable] = []
+    schemas: list[PublicationSchema] = []
+    platform: list[Publication] = []
+    for item in snapshot.publications:
+        members = tables_of.get(item.oid, [])
+        spaces = schemas_of.get(item.oid, [])
+        if platform_publication(item):
+            platform.append(item)
+            members = [t for t in members if t.schema in managed]
+            spaces = [s for s in spaces if s.schema in managed]
+            if members or spaces:
+                # Only its membership is ours: the rest is the platform's, left out.
+                publications.append(
+                    dataclasses.replace(
+                        item,
+                        owner="",
+                        all_tables=False,
+                        publish=(),
+                        via_root=False,
+                        generated_columns="",
+                        platform=True,
+                    )
+                )
+                tables += members
+                schemas += spaces
+            continue
+        outside = sorted(
+            {f"{t.schema}.{t.table}" for t in members if t.schema not in managed}
+            | {f"schema {s.schema}" for s in spaces if s.schema not in managed}
+        )
+        if outside:
+            notes.append(
+                Unmanaged(
+                    "publication",
+                    item.name,
+                    f"it publishes {', '.join(outside)}, outside the managed schemas",
+                )
+            )
+            continue
+        publications.append(item)
+        tables += members
+        schemas += spaces
+    return publications, tables, schemas, platform
+
+
+def _foreign_data(
+    snapshot: CatalogSnapshot, notes: list[Unmanaged]
+) -> tuple[list[ForeignDataWrapper], list[ForeignServer]]:
+    blocked = {
+        s.oid for s in snapshot.foreign_servers if platform_role(s.owner) or s.outside_tables
+    }
+    wrappers = []
+    for wrapper in snapshot.foreign_data_wrappers:
+        if platform_role(wrapper.owner):
+            continue
+        reason = ""
+        if not wrapper.functions_visible:
+            reason = "its handler or validator is outside the managed schemas"
+        else:
+            stuck = [
+                s.name
+                for s in snapshot.foreign_servers
+                if s.wrapper_oid == wrapper.oid and s.oid in blocked
+            ]
+            if stuck:
+                reason = f"its server {', '.join(stuck)} is not managed"
+        if reason:
+            notes.append(Unmanaged("foreign data wrapper", wrapper.name, reason))
+        else:
+            wrappers.append(wrapper)
+    wrapper_oids = {w.oid for w in wrappers}
+    servers = []
+    for server in snapshot.foreign_servers:
+        if platform_role(server.owner):
+            continue
+        if server.outside_tables:
+            reason = (
+                f"foreign tables outside the managed schemas use it "
+                f"({', '.join(server.outside_tables)})"
+            )
+        elif server.wrapper_oid not in wrapper_oids and server.wrapper_extension is None:
+            reason = f"its foreign data wrapper {server.wrapper} is not managed"
+        else:
+            servers.append(server)
+            continue
+        notes.append(Unmanaged("server", server.name, reason))
+    return wrappers, servers
+
+
+def unmanaged_notes(current: CatalogSnapshot, desired: CatalogSnapshot) -> tuple[str, ...]:
+    """One sentence per object of these kinds that a plan leaves alone and does not own
+    (rule 4 above): the target's, then those only schema/ declares."""
+    out = [
+        f"{item.kind} {item.name} on the target is not managed ({item.reason}): left as it is"
+        for item in current.unmanaged
+    ]
+    seen = {item.key for item in current.unmanaged}
+    out += [
+        f"{item.kind} {item.name} in schema/ is not managed ({item.reason}): not planned"
+        for item in desired.unmanaged
+        if item.key not in seen
+    ]
+    return tuple(out)

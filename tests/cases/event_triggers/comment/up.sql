@@ -1,0 +1,2 @@
+-- main
+comment on event trigger log_ddl is 'logs every DDL command';

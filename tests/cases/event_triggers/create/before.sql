@@ -1,0 +1,5 @@
+create function public.log_ddl() returns event_trigger language plpgsql as $$
+begin
+  raise notice 'ddl: %', tg_tag;
+end
+$$;

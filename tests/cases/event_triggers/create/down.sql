@@ -1,0 +1,2 @@
+-- main
+drop event trigger log_ddl;

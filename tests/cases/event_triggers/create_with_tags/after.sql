@@ -1,0 +1,9 @@
+create function public.log_ddl() returns event_trigger language plpgsql as $$
+begin
+  raise notice 'ddl: %', tg_tag;
+end
+$$;
+
+create event trigger log_table_ddl on ddl_command_start
+  when tag in ('CREATE TABLE', 'ALTER TABLE', 'DROP TABLE')
+  execute function public.log_ddl();

@@ -1,0 +1,2 @@
+-- main
+alter event trigger log_ddl enable;

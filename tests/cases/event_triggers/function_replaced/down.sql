@@ -1,0 +1,19 @@
+-- main
+drop event trigger log_ddl;
+
+-- main
+drop function ops.log_ddl();
+
+-- main
+CREATE OR REPLACE FUNCTION public.log_ddl()
+ RETURNS event_trigger
+ LANGUAGE plpgsql
+AS $function$
+begin
+  raise notice 'ddl: %', tg_tag;
+end
+$function$;
+
+-- main
+create event trigger log_ddl on ddl_command_end
+  execute function public.log_ddl();

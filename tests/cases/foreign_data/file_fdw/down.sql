@@ -1,0 +1,2 @@
+-- main
+drop foreign table public.imports;

@@ -1,0 +1,4 @@
+-- main
+create foreign table public.imports (
+  line text
+) server files options (filename '/dev/null', format 'text');

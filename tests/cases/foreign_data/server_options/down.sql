@@ -1,0 +1,2 @@
+-- main
+alter server ledger options (drop dbname, set host 'ledger.internal', add port '5432');

@@ -1,0 +1,2 @@
+-- main
+alter server ledger options (drop port, set host 'ledger.example', add dbname 'books');

@@ -1,0 +1,2 @@
+-- main
+alter server ledger version '15';

@@ -1,0 +1,4 @@
+create foreign data wrapper ledger_fdw;
+create server ledger foreign data wrapper ledger_fdw options (host 'ledger.internal', port '5432');
+create user mapping for postgres server ledger options (user 'reporting');
+create user mapping for public server ledger;

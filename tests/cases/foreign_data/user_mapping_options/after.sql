@@ -1,0 +1,3 @@
+create foreign data wrapper ledger_fdw;
+create server ledger foreign data wrapper ledger_fdw options (host 'ledger.internal', port '5432');
+create user mapping for postgres server ledger options (user 'ledger_reader', fetch_size '500');

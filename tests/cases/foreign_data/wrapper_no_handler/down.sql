@@ -1,0 +1,2 @@
+-- main
+drop foreign data wrapper ledger_fdw;

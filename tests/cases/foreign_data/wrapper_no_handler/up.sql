@@ -1,0 +1,2 @@
+-- main
+create foreign data wrapper ledger_fdw;

@@ -1,0 +1,1 @@
+create foreign data wrapper ledger_fdw;

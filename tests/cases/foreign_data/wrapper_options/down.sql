@@ -1,0 +1,2 @@
+-- main
+alter foreign data wrapper ledger_fdw options (drop debug, drop mode);

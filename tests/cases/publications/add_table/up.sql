@@ -1,0 +1,2 @@
+-- main
+alter publication shop add table public.payments;

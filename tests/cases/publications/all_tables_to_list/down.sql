@@ -1,0 +1,5 @@
+-- main, stops_replication
+drop publication shop;
+
+-- main
+create publication shop for all tables;

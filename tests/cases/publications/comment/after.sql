@@ -1,0 +1,9 @@
+create table public.orders (
+  id bigint primary key,
+  customer text not null,
+  amount numeric(10, 2) not null,
+  note text
+);
+
+create publication orders_pub for table public.orders;
+comment on publication orders_pub is 'orders, to the warehouse';

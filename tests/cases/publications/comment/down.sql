@@ -1,0 +1,2 @@
+-- main
+comment on publication orders_pub is null;

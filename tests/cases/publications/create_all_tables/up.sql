@@ -1,0 +1,2 @@
+-- main
+create publication everything for all tables;

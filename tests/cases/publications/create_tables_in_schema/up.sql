@@ -1,0 +1,5 @@
+-- main
+create publication public_tables;
+
+-- main
+alter publication public_tables add tables in schema public;

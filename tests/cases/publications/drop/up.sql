@@ -1,0 +1,2 @@
+-- main, stops_replication
+drop publication orders_pub;

@@ -1,0 +1,2 @@
+-- main, stops_replication
+alter publication shop drop table public.payments;

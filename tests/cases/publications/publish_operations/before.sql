@@ -1,0 +1,8 @@
+create table public.orders (
+  id bigint primary key,
+  customer text not null,
+  amount numeric(10, 2) not null,
+  note text
+);
+
+create publication orders_pub for table public.orders;

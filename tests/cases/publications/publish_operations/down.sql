@@ -1,0 +1,2 @@
+-- main
+alter publication orders_pub set (publish = 'insert, update, delete, truncate');

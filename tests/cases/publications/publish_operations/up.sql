@@ -1,0 +1,2 @@
+-- main, stops_replication
+alter publication orders_pub set (publish = 'insert, update');

@@ -1,0 +1,5 @@
+-- main
+alter publication orders_pub drop table public.orders;
+
+-- main
+alter publication orders_pub add table public.orders where (amount > (0)::numeric);

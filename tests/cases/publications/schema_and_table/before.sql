@@ -1,0 +1,8 @@
+create schema sales;
+create table sales.invoices (id bigint primary key, total numeric not null);
+create table public.orders (
+  id bigint primary key,
+  customer text not null,
+  amount numeric(10, 2) not null,
+  note text
+);

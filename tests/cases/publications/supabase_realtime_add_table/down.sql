@@ -1,0 +1,2 @@
+-- main, stops_replication
+alter publication supabase_realtime drop table public.orders;

@@ -1,0 +1,2 @@
+-- main
+alter publication supabase_realtime add table public.orders;

@@ -1,0 +1,5 @@
+-- main
+alter publication supabase_realtime drop table public.orders;
+
+-- main
+alter publication supabase_realtime add table public.orders (id, customer, amount) where (amount > (0)::numeric);

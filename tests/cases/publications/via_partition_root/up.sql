@@ -1,0 +1,2 @@
+-- main
+alter publication events_pub set (publish_via_partition_root = true);
