@@ -19,7 +19,7 @@ from creo_schema.catalog import CatalogSnapshot
 from creo_schema.diff.change import Action, Change, change
 from creo_schema.diff.expand import Expansion, expand
 from creo_schema.diff.facets import facet_changes
-from creo_schema.diff.kinds.base import REPLACE, Context, Kind
+from creo_schema.diff.kinds.base import REPLACE, Context, Kind, Refused
 from creo_schema.diff.kinds.constraints import ConstraintKind, IndexKind
 from creo_schema.diff.kinds.default_privileges import DefaultPrivilegesKind
 from creo_schema.diff.kinds.namespaces import CollationKind, ExtensionKind, SchemaKind
@@ -33,6 +33,7 @@ from creo_schema.diff.kinds.types import (
     DomainKind,
     EnumKind,
     RangeKind,
+    name_slot,
 )
 from creo_schema.diff.kinds.views import ViewKind
 from creo_schema.diff.objects import Side, build_side
@@ -90,22 +91,27 @@ def diff(current: CatalogSnapshot, desired: CatalogSnapshot) -> list[Change]:
     replaced: set[str] = set()
     alters: dict[str, list[Change]] = {}
     invalidated: set[str] = set()
+    refusals: list[str] = []
     for node_id, new in ctx.desired.nodes.items():
         old = ctx.current.nodes.get(node_id)
-        if old is None or old.item == new.item:
+        if old is None or (old.kind == new.kind and KINDS[new.kind].same(old, new, ctx)):
             continue
         if old.kind != new.kind:
             replaced.add(node_id)
             continue
-        result = KINDS[new.kind].alter(old, new, ctx)
+        try:
+            result = KINDS[new.kind].alter(old, new, ctx)
+        except Refused as refusal:
+            refusals.append(str(refusal))
+            continue
         if result is REPLACE:
             replaced.add(node_id)
         elif result:
             alters[node_id] = list(result)  # type: ignore[arg-type]
             invalidated |= {i for c in alters[node_id] for i in c.drops & c.creates}
     expansion = expand(ctx, KINDS, removed, replaced, invalidated)
-    if expansion.refusals:
-        raise Unplannable(expansion.refusals)
+    if refusals or expansion.refusals:
+        raise Unplannable(refusals + expansion.refusals)
     changes = _write(ctx, expansion, alters)
     try:
         return _ordered(ctx, changes)
@@ -140,14 +146,20 @@ def _write(ctx: Context, expansion: Expansion, alters: dict[str, list[Change]]) 
         action: Action = "replace" if node_id in replaced else "drop"
         gone = {node_id, *current.descendants(node_id)}
         gone |= {s for s, owner in expansion.owned.items() if owner in gone}
+        for key_id in _cyclic_keys(ctx, node_id, expansion.removed | replaced):
+            gone.discard(key_id)
+            key = current.nodes[key_id]
+            for item in KINDS[key.kind].drop(key, ctx):
+                out.append(_with(item, action="drop"))
         for item in KINDS[node.kind].drop(node, ctx):
             out.append(_with(item, action=action, drops=item.drops | gone))
     # Columns passing through another type while theirs is replaced; sequences released.
     for column_id, via in sorted(expansion.retype.items()):
         column = current.nodes[column_id].item
+        passing_type = via.partition(" collate ")[0]
         sql = (
             f"alter table {qualified(column.schema, column.table)} alter column "
-            f"{ident(column.name)} type {via} using {ident(column.name)}::{via}"
+            f"{ident(column.name)} type {via} using {ident(column.name)}::{passing_type}"
         )
         out.append(
             change(
@@ -162,6 +174,9 @@ def _write(ctx: Context, expansion: Expansion, alters: dict[str, list[Change]]) 
                 old_type=column.type,
                 new_type=via,
                 using=True,
+                # into the text form (or a domain's base type, or the default collation):
+                # every value passes whole; the way back is checked (plan/checks.py)
+                passing=True,
             )
         )
     sequences = KINDS["sequence"]
@@ -194,9 +209,11 @@ def _write(ctx: Context, expansion: Expansion, alters: dict[str, list[Change]]) 
         out += [_altered(ctx, node_id, item) for item in items]
     for column_id in sorted(expansion.retype):
         column = desired.nodes[column_id].item
+        collate = f" collate {column.collation}" if column.collation else ""
         sql = (
             f"alter table {qualified(column.schema, column.table)} alter column "
-            f"{ident(column.name)} type {column.type} using {ident(column.name)}::{column.type}"
+            f"{ident(column.name)} type {column.type}{collate} "
+            f"using {ident(column.name)}::{column.type}"
         )
         out.append(
             _altered(
@@ -229,6 +246,60 @@ def _write(ctx: Context, expansion: Expansion, alters: dict[str, list[Change]]) 
             continue
         out += facet_changes(KINDS[node.kind], node, ctx, created=False, old=old)
     return out
+
+
+def _cyclic_keys(ctx: Context, table_id: str, going: set[str]) -> list[str]:
+    """The foreign keys of a dropped table that close a cycle of dropped tables (two tables
+    referencing each other): each would have to go after the other, so they are dropped
+    first, on their own, and the tables after."""
+    current = ctx.current
+    if current.nodes[table_id].kind != "table":
+        return []
+    tables = {i for i in going if current.nodes[i].kind == "table"}
+
+    def references(table: str) -> dict[str, set[str]]:
+        """key id -> the other dropped tables it references (through their columns or keys)."""
+        out: dict[str, set[str]] = {}
+        for child in current.children.get(table, ()):
+            if current.nodes[child].kind != "constraint":
+                continue
+            targets = set()
+            for needed in current.needs.get(child, ()):
+                owner = _table_of(current, needed)
+                if owner in tables and owner != table:
+                    targets.add(owner)
+            if targets:
+                out[child] = targets
+        return out
+
+    def reaches(start: str, goal: str) -> bool:
+        seen, todo = {start}, [start]
+        while todo:
+            for targets in references(todo.pop()).values():
+                for target in targets - seen:
+                    if target == goal:
+                        return True
+                    seen.add(target)
+                    todo.append(target)
+        return start == goal
+
+    return sorted(
+        key
+        for key, targets in references(table_id).items()
+        if any(reaches(target, table_id) for target in targets)
+    )
+
+
+def _table_of(side: Side, node_id: str) -> str | None:
+    """The table a column or constraint belongs to (the table itself for a table)."""
+    while node_id:
+        node = side.nodes.get(node_id)
+        if node is None:
+            return None
+        if node.kind == "table":
+            return node_id
+        node_id = node.parent or ""
+    return None
 
 
 def _with(item: Change, **fields: object) -> Change:
@@ -270,11 +341,26 @@ def _altered(ctx: Context, node_id: str, item: Change) -> Change:
 
 def _ordered(ctx: Context, changes: list[Change]) -> list[Change]:
     slots: dict[int, tuple[set[str], set[str]]] = {}
+    made_identity, taken_identity = _identity_slots(ctx.desired), _identity_slots(ctx.current)
     for index, item in enumerate(changes):
+        if item.operation in ("add_identity", "drop_identity"):
+            # An identity's sequence has no node, but its name is taken all the same: a
+            # serial's sequence of that name goes before the identity comes, and back.
+            made = {made_identity[i] for i in item.creates if i in made_identity}
+            taken = {taken_identity[i] for i in item.drops if i in taken_identity}
+            if item.operation == "add_identity":
+                taken = set()
+            else:
+                made = set()
+            if made or taken:
+                slots[index] = (made, taken)
+            continue
         if item.action == "alter":
             continue
         made = _slots(ctx.desired, item.creates)
         taken = _slots(ctx.current, item.drops)
+        made |= {made_identity[i] for i in item.creates if i in made_identity}
+        taken |= {taken_identity[i] for i in item.drops if i in taken_identity}
         if made or taken:
             slots[index] = (made, taken)
     sequence = {id(item): index for index, item in enumerate(changes)}
@@ -289,6 +375,16 @@ def _ordered(ctx: Context, changes: list[Change]) -> list[Change]:
         return (1, base, sequence[id(item)])
 
     return order(changes, ctx.current, rank, slots)
+
+
+def _identity_slots(side: Side) -> dict[str, str]:
+    """Each identity column's id -> the name slot of its sequence."""
+    out = {}
+    for sequence in side.snapshot.sequences:
+        if sequence.identity and sequence.owned_by:
+            table, _, column = sequence.owned_by.rpartition(".")
+            out[f"column:{table}.{column}"] = name_slot(sequence.schema, sequence.name)
+    return out
 
 
 def _slots(side: Side, ids: Iterable[str]) -> set[str]:

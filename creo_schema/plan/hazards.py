@@ -61,7 +61,9 @@ def hazards_of(change: Any) -> list[Hazard]:
     if dropping and change.identity in change.drops:
         if kind in _DROPS_DATA or (kind == "materialized view" and action == "drop"):
             out.append(Hazard.DELETES_DATA)
-        if kind == "column" and not facts.get("generated"):
+        # (a column passing through another type while its own is replaced is not dropped:
+        # the change names it as dropped only so that what reads it goes first)
+        if kind == "column" and not facts.get("generated") and not facts.get("passing"):
             out += [Hazard.DELETES_DATA, Hazard.ACCESS_EXCLUSIVE_LOCK]
         if kind == "table":
             out.append(Hazard.ACCESS_EXCLUSIVE_LOCK)
@@ -74,6 +76,8 @@ def hazards_of(change: Any) -> list[Hazard]:
             out.append(Hazard.ACCESS_EXCLUSIVE_LOCK)
         if kind == "materialized view" and action == "replace":
             out.append(Hazard.ACCESS_EXCLUSIVE_LOCK)  # gone until the new one is filled
+    if facts.get("drops_values"):
+        out.append(Hazard.DELETES_DATA)  # a composite type's attribute, out of its columns
     if kind == "policy":
         if access.policy_widens(facts.get("before"), facts.get("after")):
             out.append(Hazard.WEAKENS_SECURITY)

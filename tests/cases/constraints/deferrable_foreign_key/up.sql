@@ -1,2 +1,2 @@
--- main, access_exclusive_lock
+-- main, share_lock
 alter table public.orders alter constraint orders_item_id_fkey deferrable initially deferred;

@@ -1,2 +1,2 @@
--- main, access_exclusive_lock
+-- main, access_exclusive_lock, index_build
 alter table public.bookings add constraint bookings_no_overlap EXCLUDE USING gist (during WITH &&);

@@ -1,2 +1,2 @@
--- main, access_exclusive_lock
+-- main, access_exclusive_lock, index_build
 alter table public.tags add constraint tags_pkey PRIMARY KEY (name);
