@@ -20,7 +20,7 @@ from creo_schema.catalog import CatalogSnapshot
 from creo_schema.diff.change import Action, Change, change
 from creo_schema.diff.expand import Expansion, expand
 from creo_schema.diff.facets import facet_changes
-from creo_schema.diff.kinds.base import REPLACE, Context, Kind
+from creo_schema.diff.kinds.base import REPLACE, Context, Kind, Refused
 from creo_schema.diff.kinds.constraints import ConstraintKind, IndexKind
 from creo_schema.diff.kinds.default_privileges import DefaultPrivilegesKind
 from creo_schema.diff.kinds.event_triggers import EventTriggerKind
@@ -41,6 +41,7 @@ from creo_schema.diff.kinds.types import (
     DomainKind,
     EnumKind,
     RangeKind,
+    name_slot,
 )
 from creo_schema.diff.kinds.views import ViewKind
 from creo_schema.diff.objects import Side, build_side
@@ -113,22 +114,27 @@ def changes_between(current_side: Side, desired_side: Side) -> list[Change]:
     replaced: set[str] = set()
     alters: dict[str, list[Change]] = {}
     invalidated: set[str] = set()
+    refusals: list[str] = []
     for node_id, new in ctx.desired.nodes.items():
         old = ctx.current.nodes.get(node_id)
-        if old is None or old.item == new.item:
+        if old is None or (old.kind == new.kind and KINDS[new.kind].same(old, new, ctx)):
             continue
         if old.kind != new.kind:
             replaced.add(node_id)
             continue
-        result = KINDS[new.kind].alter(old, new, ctx)
+        try:
+            result = KINDS[new.kind].alter(old, new, ctx)
+        except Refused as refusal:
+            refusals.append(str(refusal))
+            continue
         if result is REPLACE:
             replaced.add(node_id)
         elif result:
             alters[node_id] = list(result)  # type: ignore[arg-type]
             invalidated |= {i for c in alters[node_id] for i in c.drops & c.creates}
     expansion = expand(ctx, KINDS, removed, replaced, invalidated)
-    if expansion.refusals:
-        raise Unplannable(expansion.refusals)
+    if refusals or expansion.refusals:
+        raise Unplannable(refusals + expansion.refusals)
     changes = _write(ctx, expansion, alters)
     try:
         return _ordered(ctx, changes)
@@ -177,6 +183,11 @@ def _going(ctx: Context, expansion: Expansion) -> list[Change]:
         action: Action = "replace" if node_id in expansion.replaced else "drop"
         gone = {node_id, *ctx.current.descendants(node_id)}
         gone |= {s for s, owner in expansion.owned.items() if owner in gone}
+        for key_id in _cyclic_keys(ctx, node_id, expansion.removed | expansion.replaced):
+            gone.discard(key_id)
+            key = ctx.current.nodes[key_id]
+            for item in KINDS[key.kind].drop(key, ctx):
+                out.append(_with(item, action="drop"))
         for item in KINDS[node.kind].drop(node, ctx):
             out.append(_with(item, action=action, drops=item.drops | gone))
     return out
@@ -201,6 +212,9 @@ def _set_aside(ctx: Context, expansion: Expansion) -> list[Change]:
                 old_type=column.type,
                 new_type=via,
                 using=True,
+                # into the text form (or a domain's base type, or the default collation):
+                # every value passes whole; the way back is checked (plan/checks.py)
+                passing=True,
             )
         )
     sequences = KINDS["sequence"]
@@ -252,7 +266,7 @@ def _put_back(ctx: Context, expansion: Expansion) -> list[Change]:
             "column",
             "alter",
             column_id,
-            _retype_sql(column, column.type),
+            _retype_sql(column, column.type, column.collation),
             "alter_column_type",
             table=ctx.desired.nodes[column_id].parent or "",
             creates=[column_id],
@@ -271,11 +285,14 @@ def _put_back(ctx: Context, expansion: Expansion) -> list[Change]:
     return out
 
 
-def _retype_sql(column: Any, to: str) -> str:
+def _retype_sql(column: Any, to: str, collation: str | None = None) -> str:
+    """`to` may carry its own collate clause (the default collation a column passes
+    through); the cast names the type alone."""
     name = ident(column.name)
+    collate = f" collate {collation}" if collation else ""
     return (
         f"alter table {qualified(column.schema, column.table)} alter column "
-        f"{name} type {to} using {name}::{to}"
+        f"{name} type {to}{collate} using {name}::{to.partition(' collate ')[0]}"
     )
 
 
@@ -287,6 +304,60 @@ def _facets_of_kept(ctx: Context, created: set[str]) -> list[Change]:
             continue
         out += facet_changes(KINDS[node.kind], node, ctx, created=False, old=old)
     return out
+
+
+def _cyclic_keys(ctx: Context, table_id: str, going: set[str]) -> list[str]:
+    """The foreign keys of a dropped table that close a cycle of dropped tables (two tables
+    referencing each other): each would have to go after the other, so they are dropped
+    first, on their own, and the tables after."""
+    current = ctx.current
+    if current.nodes[table_id].kind != "table":
+        return []
+    tables = {i for i in going if current.nodes[i].kind == "table"}
+
+    def references(table: str) -> dict[str, set[str]]:
+        """key id -> the other dropped tables it references (through their columns or keys)."""
+        out: dict[str, set[str]] = {}
+        for child in current.children.get(table, ()):
+            if current.nodes[child].kind != "constraint":
+                continue
+            targets = set()
+            for needed in current.needs.get(child, ()):
+                owner = _table_of(current, needed)
+                if owner in tables and owner != table:
+                    targets.add(owner)
+            if targets:
+                out[child] = targets
+        return out
+
+    def reaches(start: str, goal: str) -> bool:
+        seen, todo = {start}, [start]
+        while todo:
+            for targets in references(todo.pop()).values():
+                for target in targets - seen:
+                    if target == goal:
+                        return True
+                    seen.add(target)
+                    todo.append(target)
+        return start == goal
+
+    return sorted(
+        key
+        for key, targets in references(table_id).items()
+        if any(reaches(target, table_id) for target in targets)
+    )
+
+
+def _table_of(side: Side, node_id: str) -> str | None:
+    """The table a column or constraint belongs to (the table itself for a table)."""
+    while node_id:
+        node = side.nodes.get(node_id)
+        if node is None:
+            return None
+        if node.kind == "table":
+            return node_id
+        node_id = node.parent or ""
+    return None
 
 
 def _with(item: Change, **fields: object) -> Change:
@@ -328,11 +399,26 @@ def _altered(ctx: Context, node_id: str, item: Change) -> Change:
 
 def _ordered(ctx: Context, changes: list[Change]) -> list[Change]:
     slots: dict[int, tuple[set[str], set[str]]] = {}
+    made_identity, taken_identity = _identity_slots(ctx.desired), _identity_slots(ctx.current)
     for index, item in enumerate(changes):
+        if item.operation in ("add_identity", "drop_identity"):
+            # An identity's sequence has no node, but its name is taken all the same: a
+            # serial's sequence of that name goes before the identity comes, and back.
+            made = {made_identity[i] for i in item.creates if i in made_identity}
+            taken = {taken_identity[i] for i in item.drops if i in taken_identity}
+            if item.operation == "add_identity":
+                taken = set()
+            else:
+                made = set()
+            if made or taken:
+                slots[index] = (made, taken)
+            continue
         if item.action == "alter":
             continue
         made = _slots(ctx.desired, item.creates)
         taken = _slots(ctx.current, item.drops)
+        made |= {made_identity[i] for i in item.creates if i in made_identity}
+        taken |= {taken_identity[i] for i in item.drops if i in taken_identity}
         if made or taken:
             slots[index] = (made, taken)
     sequence = {id(item): index for index, item in enumerate(changes)}
@@ -347,6 +433,16 @@ def _ordered(ctx: Context, changes: list[Change]) -> list[Change]:
         return (1, base, sequence[id(item)])
 
     return order(changes, ctx.current, rank, slots)
+
+
+def _identity_slots(side: Side) -> dict[str, str]:
+    """Each identity column's id -> the name slot of its sequence."""
+    out = {}
+    for sequence in side.snapshot.sequences:
+        if sequence.identity and sequence.owned_by:
+            table, _, column = sequence.owned_by.rpartition(".")
+            out[f"column:{table}.{column}"] = name_slot(sequence.schema, sequence.name)
+    return out
 
 
 def _slots(side: Side, ids: Iterable[str]) -> set[str]:

@@ -8,7 +8,8 @@ while a view, rule, policy or trigger reads it. So, over the target's dependency
   desired state, with its comment and privileges;
 - a column whose type is being replaced (an enum losing a label, a domain's base type)
   keeps its rows: it is converted to text (or the domain's base type) before the type goes
-  and back to the new type after;
+  and back to the new type after; a column whose collation is replaced passes through the
+  default collation alike;
 - a sequence owned by a column that goes is released (OWNED BY NONE) first;
 - anything else (a table's column of a composite type being replaced, say) cannot be
   planned, and is refused by name rather than dropped.
@@ -91,12 +92,18 @@ def expand(
             if _rebuildable(kind, dependent):
                 out.replaced.add(dependent_id)
                 go(dependent_id)
+            elif dependent.kind == "column" and node is not None and node.kind == "collation":
+                # A column keeps its rows under the default collation while its own is
+                # replaced (no rewrite: the type stays; its indexes are rebuilt).
+                out.retype[dependent_id] = f'{dependent.item.type} collate "default"'
+                todo.append((dependent_id, True))
             elif dependent.kind == "column" and node is not None and node.kind in TYPE_KINDS:
-                via = _passing_type(node, dependent)
+                via = _passing_type(node, dependent, desired.nodes.get(node_id))
                 if via is None:
                     out.refusals.append(
                         f"{node.kind} {node.name} cannot be replaced while column "
-                        f"{dependent.name} has it (a {node.kind} has no text form to pass through)"
+                        f"{dependent.name} has it (its attributes change names or order, so "
+                        "its values could not pass through their text form)"
                     )
                     continue
                 out.retype[dependent_id] = via
@@ -123,8 +130,10 @@ def expand(
         node = desired.nodes.get(node_id)
         if node is None or node_id in out.removed:
             continue
-        if kinds[node.kind].included_in_parent(node) and node.parent in (
-            out.replaced | out.implicit | out.recreate
+        if kinds[node.kind].included_in_parent(node) and (
+            node.parent in (out.replaced | out.implicit | out.recreate)
+            # a parent that is new under this id (a view's name now a table's) creates it
+            or (node.parent is not None and node.parent not in current.nodes)
         ):
             continue
         out.recreate.add(node_id)
@@ -136,12 +145,20 @@ def _rebuildable(kind: Kind, node: object) -> bool:
     return bool(check(node)) if check is not None else kind.rebuildable
 
 
-def _passing_type(type_node: object, column: object) -> str | None:
+def _passing_type(type_node: object, column: object, new_type: object) -> str | None:
     """The type a column of a type being replaced is converted to meanwhile: text for an
-    enum, the base type for a domain; an array keeps being an array."""
+    enum, a range or a composite type (their text forms read back into the new type), the
+    base type for a domain; an array keeps being an array. A composite type whose
+    attributes change names or order has none: its text form would put values into other
+    attributes, by position."""
     kind = getattr(type_node, "kind", "")
     item = getattr(type_node, "item", None)
-    if kind == "enum":
+    if kind in ("enum", "range"):
+        base = "text"
+    elif kind == "composite type" and item is not None:
+        after = getattr(new_type, "item", None)
+        if getattr(after, "attribute_names", None) != item.attribute_names:
+            return None
         base = "text"
     elif kind == "domain" and item is not None:
         base = item.base_type

@@ -82,6 +82,8 @@ def order(
                         continue  # it needs the new version: it comes after
                     if dependent in theirs.creates and dependent not in theirs.drops:
                         continue  # the dependent's new version: after
+                    if dependent in theirs.requires and creators.get(dependent):
+                        continue  # a change to the dependent made again (its comment): after
                     after[other].add(index)
         # 3: the old one goes before the new one comes
         for node_id in item.creates:

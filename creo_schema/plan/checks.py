@@ -37,7 +37,7 @@ _STRING_TYPES = ("text", "character varying", "character", "varchar", "bpchar")
 def checks_for(change: Change, enum_labels: EnumLabels, major: int) -> tuple[DataCheck, ...]:
     """The row checks of one change (none for most)."""
     facts = change.details
-    if change.operation == "alter_sequence" and facts.get("restart"):
+    if change.operation in ("alter_sequence", "identity_options") and facts.get("restart"):
         sequence = facts["sequence"]
         return (
             DataCheck(

@@ -75,7 +75,10 @@ def hazards_of(change: Any) -> list[Hazard]:
             kind == "materialized view" and action == "drop"
         ):
             out.append(Hazard.DELETES_DATA)
-        if kind == "column" and not facts.get("generated") and not foreign:
+        # (a column passing through another type while its own is replaced is not dropped:
+        # the change names it as dropped only so that what reads it goes first)
+        passing = bool(facts.get("passing"))
+        if kind == "column" and not facts.get("generated") and not foreign and not passing:
             out += [Hazard.DELETES_DATA, Hazard.ACCESS_EXCLUSIVE_LOCK]
         if kind == "table":
             out.append(Hazard.ACCESS_EXCLUSIVE_LOCK)
@@ -94,6 +97,8 @@ def hazards_of(change: Any) -> list[Hazard]:
             out.append(Hazard.STOPS_REPLICATION)
     if operation == "publication_options" and facts.get("unpublished"):
         out.append(Hazard.STOPS_REPLICATION)  # inserts, updates, ... no longer published
+    if facts.get("drops_values"):
+        out.append(Hazard.DELETES_DATA)  # a composite type's attribute, out of its columns
     if kind == "policy":
         if access.policy_widens(facts.get("before"), facts.get("after")):
             out.append(Hazard.WEAKENS_SECURITY)

@@ -25,6 +25,12 @@ class _Replace:
 
 
 REPLACE: Final = _Replace()
+
+
+class Refused(Exception):
+    """A difference a kind cannot plan safely: the differ refuses it by name."""
+
+
 Altered = list[Change] | _Replace
 
 
@@ -67,6 +73,11 @@ class Kind:
 
     def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
         return REPLACE
+
+    def same(self, old: Node, new: Node, ctx: Context) -> bool:
+        """Whether nothing is to change (a kind whose object has facts outside its catalog
+        row, as a key's index its storage parameters, compares those too)."""
+        return bool(old.item == new.item)
 
     # Facets the differ handles alike for every kind: how the object is named in COMMENT ON,
     # GRANT and ALTER ... OWNER TO (None where the kind has no such thing).

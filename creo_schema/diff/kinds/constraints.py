@@ -35,6 +35,11 @@ class ConstraintKind(Kind):
         index_oids = {(i.table_oid, i.name): i.oid for i in snapshot.indexes}
         parents = relation_ids(snapshot)
         for item in snapshot.constraints:
+            if item.kind == "trigger":
+                # A constraint trigger's own row: the trigger (kinds/table_objects.py) is it.
+                trigger = f"trigger:{qualified(item.schema, item.table)}.{ident(item.name)}"
+                side.by_oid[("pg_constraint", item.oid, 0)] = trigger
+                continue
             if item.inherited or not item.table:
                 continue
             slot = (
@@ -99,6 +104,27 @@ class ConstraintKind(Kind):
         ]
 
     def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
+        result = self._alter_definition(old, new)
+        if isinstance(result, list) and old.item.index and new.item.index:
+            # The key's index has storage parameters of its own, which the constraint's
+            # definition does not print: ALTER INDEX changes them in place.
+            before = _index_options(ctx.current.snapshot, old.item)
+            after = _index_options(ctx.desired.snapshot, new.item)
+            if before != after:
+                result += _index_option_changes(
+                    self, new, qualified(new.item.schema, new.item.index), before, after
+                )
+        return result
+
+    def same(self, old: Node, new: Node, ctx: Context) -> bool:
+        if old.item != new.item:
+            return False
+        if not (old.item.index and new.item.index):
+            return True
+        before = _index_options(ctx.current.snapshot, old.item)
+        return before == _index_options(ctx.desired.snapshot, new.item)
+
+    def _alter_definition(self, old: Node, new: Node) -> Altered:
         a: Constraint = old.item
         b: Constraint = new.item
         table = self._table(b)
@@ -141,6 +167,36 @@ class ConstraintKind(Kind):
 
     def owner_of(self, node: Node) -> None:
         return None
+
+
+def _index_options(snapshot: CatalogSnapshot, item: Constraint) -> tuple[str, ...]:
+    for index in snapshot.indexes:
+        if (index.schema, index.name) == (item.schema, item.index):
+            return tuple(index.options)
+    return ()
+
+
+def _index_option_changes(
+    kind: Kind, node: Node, name: str, before: tuple[str, ...], after: tuple[str, ...]
+) -> list[Change]:
+    old_options = dict(o.split("=", 1) for o in before)
+    new_options = dict(o.split("=", 1) for o in after)
+    out = []
+    reset = [k for k in old_options if k not in new_options]
+    changed = [f"{k}={v}" for k, v in new_options.items() if old_options.get(k) != v]
+    if reset:
+        out.append(
+            kind.make(
+                node, "alter", f"alter index {name} reset ({', '.join(reset)})", "alter_index"
+            )
+        )
+    if changed:
+        out.append(
+            kind.make(
+                node, "alter", f"alter index {name} set ({', '.join(changed)})", "alter_index"
+            )
+        )
+    return out
 
 
 def _without_with(definition: str) -> str:
@@ -232,25 +288,7 @@ class IndexKind(Kind):
             return REPLACE
         if a.options == b.options:
             return []
-        old_options = dict(o.split("=", 1) for o in a.options)
-        new_options = dict(o.split("=", 1) for o in b.options)
-        name = qualified(b.schema, b.name)
-        out = []
-        reset = [k for k in old_options if k not in new_options]
-        changed = [f"{k}={v}" for k, v in new_options.items() if old_options.get(k) != v]
-        if reset:
-            out.append(
-                self.make(
-                    new, "alter", f"alter index {name} reset ({', '.join(reset)})", "alter_index"
-                )
-            )
-        if changed:
-            out.append(
-                self.make(
-                    new, "alter", f"alter index {name} set ({', '.join(changed)})", "alter_index"
-                )
-            )
-        return out
+        return _index_option_changes(self, new, qualified(b.schema, b.name), a.options, b.options)
 
     def comment_target(self, node: Node) -> str:
         return f"index {qualified(node.item.schema, node.item.name)}"

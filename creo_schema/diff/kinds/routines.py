@@ -10,6 +10,8 @@ depends on it rebuilt around it.
 
 from __future__ import annotations
 
+import re
+
 from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.model import Function
 from creo_schema.diff.change import Change
@@ -40,7 +42,14 @@ class FunctionKind(Kind):
     rank = 7
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
+        constructors = _range_constructors(snapshot)
         for item in snapshot.functions:
+            range_node = constructors.get(qualified(item.schema, item.name))
+            if range_node is not None and item.language == "internal":
+                # CREATE TYPE ... AS RANGE makes its range's and multirange's constructors,
+                # and DROP TYPE takes them: they are the range's, never dropped on their own.
+                side.by_oid[("pg_proc", item.oid, 0)] = range_node
+                continue
             node_id = function_id(item)
             side.add(Node(node_id, self.name, item, slot=node_id), ("pg_proc", item.oid, 0))
 
@@ -107,6 +116,17 @@ class FunctionKind(Kind):
         return f"{self._word(node.item)} {self.signature(node)}"
 
 
+def _range_constructors(snapshot: CatalogSnapshot) -> dict[str, str]:
+    """The names of the functions a range type makes (its own name, its multirange's) ->
+    the range's node id."""
+    out = {}
+    for item in snapshot.ranges:
+        node_id = f"type:{qualified(item.schema, item.name)}"
+        out[qualified(item.schema, item.name)] = node_id
+        out[item.multirange] = node_id
+    return out
+
+
 def _attribute_clauses(a: Function, b: Function) -> list[str]:
     out = []
     if a.volatility != b.volatility:
@@ -127,11 +147,36 @@ def _attribute_clauses(a: Function, b: Function) -> list[str]:
         out.append(f"support {b.support}")
     before = dict(c.split("=", 1) for c in a.config)
     after = dict(c.split("=", 1) for c in b.config)
+    # The catalog reads the settings sorted, but a function keeps them in the order they
+    # were set (and prints them so): SET appends a new one, so where that order would not
+    # be the desired one, every setting is set again, in order.
+    old_order = _setting_order(a.definition, before)
+    new_order = _setting_order(b.definition, after)
+    kept = [k for k in old_order if k in after] + [k for k in new_order if k not in before]
+    if kept != new_order and after:
+        return [
+            *out,
+            "reset all",
+            *(f"set {ident(k)} to {setting_value(k, after[k])}" for k in new_order),
+        ]
     out += [f"reset {ident(k)}" for k in before if k not in after]
     out += [
-        f"set {ident(k)} to {setting_value(k, v)}" for k, v in after.items() if before.get(k) != v
+        f"set {ident(k)} to {setting_value(k, after[k])}"
+        for k in new_order
+        if before.get(k) != after[k]
     ]
     return out
+
+
+_SETTING = re.compile(r"^ SET (\S+) TO ", re.MULTILINE)
+
+
+def _setting_order(definition: str | None, settings: dict[str, str]) -> list[str]:
+    """The names of a function's settings in the order its definition prints them (sorted
+    where the definition does not name them all)."""
+    head = (definition or "").split("\nAS ", 1)[0].split("\nBEGIN ATOMIC", 1)[0]
+    found = _SETTING.findall(head)
+    return found if sorted(found) == sorted(settings) else sorted(settings)
 
 
 # Settings whose value is a list of names, stored with each name quoted as an identifier

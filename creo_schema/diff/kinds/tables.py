@@ -18,7 +18,7 @@ from __future__ import annotations
 from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.model import Column, Relation
 from creo_schema.diff.change import Change
-from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
+from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind, Refused
 from creo_schema.diff.kinds.foreign_data import option_changes, option_list, server_id
 from creo_schema.diff.kinds.namespaces import schema_id
 from creo_schema.diff.kinds.types import name_slot
@@ -482,6 +482,15 @@ class ColumnKind(Kind):
 
         if a.inherited and b.inherited:
             return self._inherited(old, new, ctx)
+        if b.inherited and not a.inherited and not _partition(ctx.desired, new):
+            # ALTER TABLE ... INHERIT leaves a column the table has of its own its own (it is
+            # merged, not handed over): no statement makes it the parent's only. (ATTACH
+            # PARTITION does: a partition's columns are all its parent's.)
+            raise Refused(
+                f"column {new.name} would be inherited only, but the table has it of its own "
+                "and ALTER TABLE ... INHERIT keeps it so: declare the column in the table's "
+                "CREATE TABLE too (CREATE TABLE ... INHERITS merges it the same way)"
+            )
         if bool(a.generated) != bool(b.generated) and b.generated:
             return REPLACE  # a plain column made generated: its values are replaced
         if a.generated and b.generated and (a.default != b.default or a.generated != b.generated):
@@ -520,8 +529,21 @@ class ColumnKind(Kind):
                 alter(f"{prefix} set generated {how}", "set_generated")
         if a.identity and b.identity and a.identity_options != b.identity_options:
             changes = _identity_option_changes(a.identity_options or "", b.identity_options or "")
+            # As for a sequence of its own (kinds/sequences.py): bounds that close in may
+            # leave the position outside them, so it restarts at its new start; the row
+            # check refuses that for a sequence that has handed out values.
+            restart = _identity_restart(a.identity_options or "", b.identity_options or "")
+            sequence = _identity_sequence(ctx, old.id)
+            if restart and sequence:
+                changes += f" restart with {restart}"
             if changes:
-                alter(f"{prefix} {changes}", "identity_options")
+                alter(
+                    f"{prefix} {changes}",
+                    "identity_options",
+                    restart=bool(restart and sequence),
+                    sequence=sequence,
+                    start=restart,
+                )
         if a.not_null != b.not_null and not (b.identity and not a.identity):
             if b.not_null:
                 alter(f"{prefix} set not null", "set_not_null")
@@ -590,6 +612,11 @@ def _foreign(side: Side, table: str) -> bool:
     return node is not None and node.item.kind == "foreign table"
 
 
+def _partition(side: Side, column: Node) -> bool:
+    table = side.nodes.get(column.parent or "")
+    return table is not None and table.kind == "table" and bool(table.item.partition_of)
+
+
 def _using(name: str, old: str, new: str) -> str:
     """A USING clause, except into a string or bit type: there PostgreSQL's assignment cast
     refuses a value too long, where an explicit cast would cut it silently."""
@@ -640,6 +667,25 @@ def _identity_option_changes(before: str, after: str) -> str:
     if old.get("CYCLE") != new.get("CYCLE"):
         parts.append("set cycle" if new.get("CYCLE") == "yes" else "set no cycle")
     return " ".join(parts)
+
+
+def _identity_restart(before: str, after: str) -> str:
+    """The new start, where the new bounds close in on the old ones ('' where they do not)."""
+    old, new = _identity_options(before), _identity_options(after)
+    closes = int(new.get("MINVALUE", 0)) > int(old.get("MINVALUE", 0)) or int(
+        new.get("MAXVALUE", 0)
+    ) < int(old.get("MAXVALUE", 0))
+    return new.get("START WITH", "") if closes else ""
+
+
+def _identity_sequence(ctx: Context, column: str) -> str:
+    """The quoted name of an identity column's sequence in the target ('' if none)."""
+    for sequence in ctx.current.snapshot.sequences:
+        if sequence.identity and sequence.owned_by:
+            table, _, name = sequence.owned_by.rpartition(".")
+            if f"column:{table}.{name}" == column:
+                return qualified(sequence.schema, sequence.name)
+    return ""
 
 
 def _identity_options(text: str) -> dict[str, str]:

@@ -10,6 +10,8 @@ that type are converted around the replacement (diff/expand.py).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.model import CompositeType, Domain, Enum, Range
 from creo_schema.diff.change import Change
@@ -123,6 +125,12 @@ class DomainKind(_TypeKind):
         b: Domain = new.item
         if (a.base_type, a.collation) != (b.base_type, b.collation):
             return REPLACE
+        if _tightened(a, b) and _array_columns(ctx, a):
+            # ALTER DOMAIN cannot check a new constraint (or NOT NULL) over an array of the
+            # domain ("cannot alter type because column ... uses it"): the domain is
+            # replaced, the array columns passing through their base type, and the cast
+            # back checks every element.
+            return REPLACE
         name = self.sql_name(new)
         out = []
         if a.default != b.default:
@@ -144,6 +152,18 @@ class DomainKind(_TypeKind):
                 )
             )
         return out
+
+
+def _tightened(a: Domain, b: Domain) -> bool:
+    """Whether the domain gains a constraint (or a changed one, or NOT NULL)."""
+    before = set(zip(a.constraint_names, a.constraints, strict=False))
+    after = set(zip(b.constraint_names, b.constraints, strict=False))
+    return bool(after - before) or (b.not_null and not a.not_null)
+
+
+def _array_columns(ctx: Context, domain: Domain) -> list[str]:
+    array = f"{qualified(domain.schema, domain.name)}[]"
+    return [c.name for c in ctx.current.snapshot.columns if c.type == array]
 
 
 class DomainConstraintKind(Kind):
@@ -186,7 +206,21 @@ class CompositeKind(_TypeKind):
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         for item in snapshot.composite_types:
-            side.add(self._node(item), ("pg_type", item.oid, 0), ("pg_class", item.relation_oid, 0))
+            node = self._node(item)
+            side.add(node, ("pg_type", item.oid, 0), ("pg_class", item.relation_oid, 0))
+            # Its attributes are nodes of their own, as a view's columns are, so that a
+            # comment on one (COMMENT ON COLUMN type.attribute) is the attribute's, not the
+            # type's; they come and go with the type's own statements.
+            numbers = _commented_attributes(snapshot, item)
+            for name in item.attribute_names:
+                attribute = Node(
+                    f"attribute:{self.sql_name(node)}.{ident(name)}",
+                    "view column",
+                    Attribute(item.schema, item.name, name),
+                    parent=node.id,
+                )
+                keys = [("pg_class", item.relation_oid, numbers[name])] if name in numbers else []
+                side.add(attribute, *keys)
 
     @staticmethod
     def _attribute(name: str, type_: str, collation: str) -> str:
@@ -209,8 +243,7 @@ class CompositeKind(_TypeKind):
     def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
         a: CompositeType = old.item
         b: CompositeType = new.item
-        if any(d.startswith("column:") for d in ctx.current.needed_by.get(old.id, ())):
-            return REPLACE  # ALTER TYPE refuses while a table's column has the type
+        used = any(d.startswith("column:") for d in ctx.current.needed_by.get(old.id, ()))
         before = dict(
             zip(
                 a.attribute_names,
@@ -234,6 +267,10 @@ class CompositeKind(_TypeKind):
         actions = [f"drop attribute {ident(n)}" for n in a.attribute_names if n not in after]
         for attribute in kept_order:
             if before[attribute] != after[attribute]:
+                if used:
+                    # ALTER ATTRIBUTE TYPE refuses while a table's column has the type (ADD
+                    # and DROP ATTRIBUTE do not)
+                    return REPLACE
                 type_, collation = after[attribute]
                 actions.append(
                     f"alter attribute {ident(attribute)} type {type_}"
@@ -246,7 +283,38 @@ class CompositeKind(_TypeKind):
         ]
         if not actions:
             return []
-        return [self.make(new, "alter", f"alter type {name} {', '.join(actions)}")]
+        # A dropped attribute takes its values out of every column of the type.
+        drops_values = used and any(n not in after for n in a.attribute_names)
+        return [
+            self.make(
+                new,
+                "alter",
+                f"alter type {name} {', '.join(actions)}",
+                "alter_composite",
+                drops_values=drops_values,
+            )
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribute:
+    """A composite type's attribute, named as COMMENT ON COLUMN names it."""
+
+    schema: str
+    table: str
+    name: str
+
+
+def _commented_attributes(snapshot: CatalogSnapshot, item: CompositeType) -> dict[str, int]:
+    """Attribute name -> its number, for the attributes with a comment (the comment names
+    the attribute; its number, which dropped attributes leave gaps in, is the comment's)."""
+    prefix = f"{qualified(item.schema, item.name)}."
+    names = {f"{prefix}{ident(name)}": name for name in item.attribute_names}
+    return {
+        names[c.object]: c.subid
+        for c in snapshot.comments
+        if c.objid == item.relation_oid and c.subid and c.object in names
+    }
 
 
 class RangeKind(_TypeKind):

@@ -1,0 +1,1 @@
+create collation public.c_copy from "C";

@@ -1,0 +1,1 @@
+create collation public.c_utf8 (locale = 'C.utf8');

@@ -1,0 +1,1 @@
+create table public.invoices (number integer not null, total numeric);

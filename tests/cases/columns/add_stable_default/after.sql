@@ -1,0 +1,1 @@
+create table public.sessions (id bigint primary key, created_at timestamptz not null default now());

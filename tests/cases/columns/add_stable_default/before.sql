@@ -1,0 +1,1 @@
+create table public.sessions (id bigint primary key);

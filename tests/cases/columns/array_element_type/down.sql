@@ -1,0 +1,2 @@
+-- main, rewrites_table, access_exclusive_lock
+alter table public.posts alter column scores type integer[] using scores::integer[];

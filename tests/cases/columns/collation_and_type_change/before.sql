@@ -1,0 +1,1 @@
+create table public.names (id bigint, name varchar(50) collate "C");

@@ -1,0 +1,2 @@
+-- main
+alter table public.lines drop column total;

@@ -1,0 +1,1 @@
+create table public.tags (name text, id bigint generated always as identity);

@@ -1,0 +1,2 @@
+create table public.people (id bigint primary key, nickname text);
+create index people_nickname on public.people (nickname);

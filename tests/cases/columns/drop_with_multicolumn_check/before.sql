@@ -1,0 +1,1 @@
+create table public.periods (id bigint, starts date, ends date, constraint ordered check (starts <= ends));

@@ -1,0 +1,5 @@
+-- main
+alter table public.sales drop column net;
+
+-- main, access_exclusive_lock
+alter table public.sales add column net numeric generated always as (round(public.net(gross), 2)) stored;

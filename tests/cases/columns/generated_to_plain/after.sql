@@ -1,0 +1,1 @@
+create table public.lines (qty integer, price numeric, total numeric);

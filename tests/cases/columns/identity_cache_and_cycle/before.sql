@@ -1,0 +1,1 @@
+create table public.slots (id integer generated always as identity, label text);

@@ -1,0 +1,2 @@
+-- main, access_exclusive_lock
+alter table public.slots alter column id set cache 1 set no cycle;

@@ -1,0 +1,2 @@
+-- main, access_exclusive_lock
+alter table public.tickets alter column id set start with 1 set increment by 1;

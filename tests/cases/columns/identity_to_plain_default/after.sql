@@ -1,0 +1,1 @@
+create table public.parts (id integer not null default 0, name text);

@@ -1,0 +1,1 @@
+create table public.refs (id bigint, code integer);

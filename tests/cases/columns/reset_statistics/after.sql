@@ -1,0 +1,1 @@
+create table public.measurements (id bigint, reading double precision);

@@ -1,0 +1,2 @@
+create table public.measurements (id bigint, reading double precision);
+alter table public.measurements alter column reading set statistics 50;

@@ -1,0 +1,2 @@
+-- main, access_exclusive_lock
+alter table public.measurements alter column reading set statistics 50;

@@ -1,0 +1,1 @@
+create table public.posts (id bigint, tag text[]);

@@ -1,0 +1,1 @@
+create table public.legacy (id serial primary key, name text);

@@ -1,0 +1,1 @@
+create table public.archive (id bigint, payload text);

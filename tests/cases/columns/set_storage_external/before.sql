@@ -1,0 +1,1 @@
+create table public.documents (id bigint, body text);

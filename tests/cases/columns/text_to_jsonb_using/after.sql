@@ -1,0 +1,1 @@
+create table public.settings (id bigint, data jsonb);

@@ -1,0 +1,1 @@
+create table public.logins (id bigint, at timestamp without time zone default now());

@@ -1,0 +1,1 @@
+create table public.counters (id bigint, hits integer not null default 0);

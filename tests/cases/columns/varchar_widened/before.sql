@@ -1,0 +1,1 @@
+create table public.users (id bigint, email varchar(100));

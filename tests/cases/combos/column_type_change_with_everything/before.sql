@@ -1,0 +1,10 @@
+create table public.items (id bigint primary key, price integer not null default 0 check (price >= 0));
+create index items_price on public.items (price);
+create view public.cheap as select id, price from public.items where price < 10;
+create view public.cheap_count as select count(*) as n from public.cheap;
+alter table public.items enable row level security;
+create policy items_visible on public.items for select to anon using (price > 0);
+create function public.noop() returns trigger language plpgsql as $$ begin return new; end $$;
+create trigger items_priced before update of price on public.items for each row when (new.price > 0) execute function public.noop();
+comment on view public.cheap is 'under ten';
+grant select on public.cheap to anon;

@@ -1,0 +1,1 @@
+create table public.status (code text primary key);

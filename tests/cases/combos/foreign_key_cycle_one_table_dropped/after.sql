@@ -1,0 +1,1 @@
+create table public.teams (id bigint primary key, captain_id bigint);

@@ -1,0 +1,1 @@
+create table public.counter (n bigint);

@@ -1,0 +1,2 @@
+create table public.a (y text);
+create table public.b (x integer);

@@ -1,0 +1,2 @@
+create table public.a (x integer);
+create table public.b (y text);

@@ -1,0 +1,5 @@
+create function public.add_sq(acc numeric, x numeric) returns numeric language sql immutable as $$ select acc + x * x $$;
+create aggregate public.sum_sq(numeric) (sfunc = public.add_sq, stype = numeric, initcond = '0');
+create procedure public.cleanup() language sql as $$ select 1 $$;
+comment on aggregate public.sum_sq(numeric) is 'sum of squares';
+comment on procedure public.cleanup() is 'run nightly';

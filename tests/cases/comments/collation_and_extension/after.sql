@@ -1,0 +1,2 @@
+create collation public.c_copy from "C";
+comment on collation public.c_copy is 'byte order';

@@ -1,0 +1,1 @@
+create domain public.email as text constraint email_at check (value like '%@%');

@@ -1,0 +1,3 @@
+create table public.sales (id bigint, amount numeric);
+create materialized view public.sales_total as select sum(amount) as total from public.sales;
+comment on materialized view public.sales_total is 'refreshed nightly';

@@ -1,0 +1,2 @@
+create sequence public.tickets;
+comment on sequence public.tickets is 'ticket numbers, never reused';

@@ -1,0 +1,1 @@
+create table public.base (id bigint, amount numeric);

@@ -1,0 +1,5 @@
+-- main, access_exclusive_lock
+alter table public.base add constraint positive CHECK ((amount > (0)::numeric)) NO INHERIT not valid;
+
+-- validate
+alter table public.base validate constraint positive;

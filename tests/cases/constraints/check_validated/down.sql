@@ -1,0 +1,5 @@
+-- main, access_exclusive_lock
+alter table public.payments drop constraint payments_positive;
+
+-- main, access_exclusive_lock
+alter table public.payments add constraint payments_positive CHECK ((amount > (0)::numeric)) NOT VALID;

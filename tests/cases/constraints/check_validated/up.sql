@@ -1,0 +1,2 @@
+-- main
+alter table public.payments validate constraint payments_positive;

@@ -1,0 +1,1 @@
+create table public.bookings (id bigint, room integer, during tstzrange, cancelled boolean default false);

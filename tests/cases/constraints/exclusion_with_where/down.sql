@@ -1,0 +1,2 @@
+-- main, index_dropped, access_exclusive_lock
+alter table public.bookings drop constraint no_overlap;

@@ -1,0 +1,3 @@
+create table public.owners (id bigint primary key);
+create table public.pets (id bigint, owner_id bigint);
+alter table public.pets add constraint pets_owner foreign key (owner_id) references public.owners (id) not valid;

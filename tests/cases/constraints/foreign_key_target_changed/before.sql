@@ -1,0 +1,3 @@
+create table public.users (id bigint primary key);
+create table public.admins (id bigint primary key);
+create table public.logs (id bigint, actor bigint, constraint logs_actor foreign key (actor) references public.users (id));

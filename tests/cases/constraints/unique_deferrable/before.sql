@@ -1,0 +1,1 @@
+create table public.positions (id bigint, rank integer, constraint positions_rank unique (rank));

@@ -1,0 +1,1 @@
+create table public.slots (id bigint, room text, constraint slots_room unique (room));

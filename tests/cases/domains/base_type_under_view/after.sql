@@ -1,0 +1,3 @@
+create domain public.amount as bigint;
+create table public.ledger (id bigint, amount public.amount);
+create view public.big as select id from public.ledger where amount > 100;

@@ -1,0 +1,1 @@
+create domain public.code as text collate "C";

@@ -1,0 +1,1 @@
+create domain public.score as integer default 0;

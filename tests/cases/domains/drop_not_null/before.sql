@@ -1,0 +1,1 @@
+create domain public.name_text as text not null;

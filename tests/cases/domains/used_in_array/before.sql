@@ -1,0 +1,1 @@
+create domain public.tag as text check (value ~ '^[a-z]+$');

@@ -1,0 +1,1 @@
+create type public.size as enum ('xs', 's', 'm', 'l', 'xl');

@@ -1,0 +1,1 @@
+create type public.size as enum ('s', 'm');

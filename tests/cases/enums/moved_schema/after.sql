@@ -1,0 +1,2 @@
+create schema app;
+create type app.mood as enum ('ok', 'meh');

@@ -1,0 +1,2 @@
+create schema app;
+create type public.mood as enum ('ok', 'meh');

@@ -1,0 +1,1 @@
+create type public.level as enum ('low', 'medium', 'high');

@@ -1,0 +1,3 @@
+create type public.status as enum ('draft', 'live');
+create table public.posts (id bigint, status public.status);
+create index posts_live on public.posts (id) where status = 'live';

@@ -1,0 +1,1 @@
+create table public.bookings (room integer, during tstzrange);

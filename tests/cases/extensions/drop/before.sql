@@ -1,0 +1,1 @@
+create extension if not exists hstore with schema public;

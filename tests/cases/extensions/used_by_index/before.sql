@@ -1,0 +1,1 @@
+create table public.docs (id bigint, title text);

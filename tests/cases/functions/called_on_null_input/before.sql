@@ -1,0 +1,1 @@
+create function public.double(x integer) returns integer language sql immutable returns null on null input as $$ select x * 2 $$;

@@ -1,0 +1,2 @@
+create schema util;
+create function util.one() returns integer language sql immutable as $$ select 1 $$;

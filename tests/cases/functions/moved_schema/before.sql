@@ -1,0 +1,2 @@
+create schema util;
+create function public.one() returns integer language sql immutable as $$ select 1 $$;

@@ -1,0 +1,2 @@
+create function public.area(r numeric) returns numeric language sql immutable as $$ select pi() * r * r $$;
+create function public.area(w numeric, h numeric) returns numeric language sql immutable as $$ select w * h $$;

@@ -1,0 +1,1 @@
+create function public.square(x numeric) returns numeric language sql immutable parallel safe as $$ select x * x $$;

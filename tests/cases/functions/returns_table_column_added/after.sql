@@ -1,0 +1,2 @@
+create table public.users (id bigint, name text, email text);
+create function public.find_users(q text) returns table (id bigint, name text, email text) language sql stable as $$ select id, name, email from public.users where name like q $$;

@@ -1,0 +1,1 @@
+create function public.noop() returns integer language sql as $$ select 1 $$;

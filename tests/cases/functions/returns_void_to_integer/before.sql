@@ -1,0 +1,1 @@
+create function public.noop() returns void language sql as $$ select $$;

@@ -1,0 +1,1 @@
+create function public.heavy() returns integer language sql as $$ select 1 $$;

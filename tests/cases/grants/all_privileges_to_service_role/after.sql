@@ -1,0 +1,2 @@
+create table public.jobs (id bigint);
+grant all on public.jobs to service_role;

@@ -1,0 +1,1 @@
+create table public.profiles (id bigint primary key, name text, bio text);

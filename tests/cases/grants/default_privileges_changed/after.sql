@@ -1,0 +1,1 @@
+alter default privileges in schema public grant select, insert, update on tables to authenticated;

@@ -1,0 +1,1 @@
+alter default privileges grant usage on schemas to authenticated;

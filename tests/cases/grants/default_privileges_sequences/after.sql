@@ -1,0 +1,1 @@
+alter default privileges in schema public grant usage, select on sequences to authenticated;

@@ -1,0 +1,1 @@
+alter default privileges in schema public revoke usage on types from public;

@@ -1,0 +1,2 @@
+create domain public.email as text;
+revoke usage on domain public.email from public;

@@ -1,0 +1,1 @@
+create function public.admin_only() returns integer language sql as $$ select 1 $$;

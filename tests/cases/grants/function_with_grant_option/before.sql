@@ -1,0 +1,1 @@
+create function public.f() returns integer language sql as $$ select 1 $$;

@@ -1,0 +1,1 @@
+create procedure public.cleanup() language sql as $$ select 1 $$;

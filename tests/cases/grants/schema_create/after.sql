@@ -1,0 +1,2 @@
+create schema scratch;
+grant usage, create on schema scratch to authenticated;

@@ -1,0 +1,2 @@
+create sequence public.tickets;
+grant usage on sequence public.tickets to authenticated;

@@ -1,0 +1,2 @@
+create table public.profiles (id bigint primary key, name text, secret text);
+grant select on public.profiles to anon;

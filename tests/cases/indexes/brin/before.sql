@@ -1,0 +1,1 @@
+create table public.ticks (at timestamptz, v numeric);

@@ -1,0 +1,1 @@
+create table public.names (id bigint, name text);

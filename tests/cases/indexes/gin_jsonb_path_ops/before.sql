@@ -1,0 +1,2 @@
+create table public.docs (id bigint, body jsonb);
+create index docs_body on public.docs using gin (body);

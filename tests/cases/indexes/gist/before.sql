@@ -1,0 +1,1 @@
+create table public.zones (id bigint, area box);

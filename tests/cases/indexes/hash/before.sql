@@ -1,0 +1,1 @@
+create table public.tokens (id bigint, token text);

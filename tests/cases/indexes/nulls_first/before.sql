@@ -1,0 +1,2 @@
+create table public.tasks (id bigint, due date);
+create index tasks_due on public.tasks (due);

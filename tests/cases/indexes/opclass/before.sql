@@ -1,0 +1,1 @@
+create table public.paths (id bigint, path text);

@@ -1,0 +1,1 @@
+create table public.subscriptions (id bigint, user_id bigint, active boolean);

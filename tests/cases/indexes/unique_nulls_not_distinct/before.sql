@@ -1,0 +1,1 @@
+create table public.slots (room text, at timestamptz);

@@ -1,0 +1,2 @@
+create table public.logs (at date not null, msg text) partition by range (at);
+create table public.logs_2025 (at date not null, msg text);

@@ -1,0 +1,2 @@
+create table public.logs (at date not null, msg text) partition by range (at);
+create table public.logs_h1 partition of public.logs for values from ('2024-01-01') to ('2024-07-01');

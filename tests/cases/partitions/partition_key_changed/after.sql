@@ -1,0 +1,1 @@
+create table public.logs (at date not null, region text not null, msg text) partition by list (region);

@@ -1,0 +1,4 @@
+create table public.events (at date not null, touched timestamptz) partition by range (at);
+create table public.events_2024 partition of public.events for values from ('2024-01-01') to ('2025-01-01');
+create function public.touch() returns trigger language plpgsql as $$ begin new.touched := now(); return new; end $$;
+create trigger events_touch before update on public.events for each row execute function public.touch();

@@ -1,0 +1,3 @@
+create table public.notes (id bigint, owner uuid, body text);
+alter table public.notes enable row level security;
+create policy notes_write on public.notes for all to authenticated using (owner = auth.uid()) with check (owner = auth.uid());

@@ -1,0 +1,3 @@
+create table public.orders (id bigint, total integer);
+create table public.orders_archive (id bigint, total integer);
+create rule orders_archive_delete as on delete to public.orders do also insert into public.orders_archive values (old.id, old.total);

@@ -1,0 +1,2 @@
+create table public.orders (id bigint, total numeric);
+create table public.orders_archive (id bigint, total numeric);

@@ -1,0 +1,2 @@
+create schema reports;
+comment on schema reports is 'read models for dashboards';

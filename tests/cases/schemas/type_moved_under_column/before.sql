@@ -1,0 +1,3 @@
+create schema app;
+create type public.mood as enum ('ok', 'meh');
+create table public.diary (id bigint, mood public.mood);

@@ -1,0 +1,1 @@
+create table public.things (id bigserial primary key, name text);

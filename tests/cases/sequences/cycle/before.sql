@@ -1,0 +1,1 @@
+create sequence public.wheel minvalue 1 maxvalue 12;

@@ -1,0 +1,3 @@
+create sequence public.global_ids;
+create table public.a (id bigint default nextval('public.global_ids'));
+create table public.b (id bigint default nextval('public.global_ids'));

@@ -1,0 +1,2 @@
+create table public.addresses (id bigint, city text, zip integer);
+create statistics public.addr_stats on city, zip from public.addresses;

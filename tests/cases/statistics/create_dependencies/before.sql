@@ -1,0 +1,1 @@
+create table public.addresses (id bigint, city text, zip text, country text);

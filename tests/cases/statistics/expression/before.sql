@@ -1,0 +1,1 @@
+create table public.people (id bigint, email text);

@@ -1,0 +1,3 @@
+create table public.addresses (id bigint, city text, zip text, country text);
+create statistics public.addr_stats on city, zip from public.addresses;
+alter statistics public.addr_stats set statistics 500;

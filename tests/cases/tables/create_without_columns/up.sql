@@ -1,0 +1,2 @@
+-- main
+create table public.marker ();

@@ -1,0 +1,1 @@
+create table public.books (id bigint primary key, author_id bigint);

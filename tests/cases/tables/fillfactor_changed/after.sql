@@ -1,0 +1,1 @@
+create table public.hot (id bigint primary key, n integer) with (fillfactor = 70);

@@ -1,0 +1,23 @@
+-- main
+create table public.players (
+  id bigint not null,
+  team_id bigint
+);
+
+-- main
+create table public.teams (
+  id bigint not null,
+  captain_id bigint
+);
+
+-- main
+alter table public.players add constraint players_pkey PRIMARY KEY (id);
+
+-- main
+alter table public.teams add constraint teams_captain FOREIGN KEY (captain_id) REFERENCES public.players(id);
+
+-- main
+alter table public.teams add constraint teams_pkey PRIMARY KEY (id);
+
+-- main
+alter table public.players add constraint players_team_id_fkey FOREIGN KEY (team_id) REFERENCES public.teams(id);

@@ -1,0 +1,2 @@
+create table public.teams (id bigint primary key, captain_id bigint);
+create table public.players (id bigint primary key, team_id bigint references public.teams (id));

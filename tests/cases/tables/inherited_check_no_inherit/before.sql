@@ -1,0 +1,2 @@
+create table public.base (id bigint, amount numeric);
+create table public.child () inherits (public.base);

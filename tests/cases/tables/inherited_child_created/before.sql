@@ -1,0 +1,1 @@
+create table public.base (id bigint, created_at timestamptz);

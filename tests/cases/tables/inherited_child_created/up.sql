@@ -1,0 +1,4 @@
+-- main
+create table public.child (
+  extra text
+) inherits (public.base);

@@ -1,0 +1,2 @@
+create schema app;
+create table app.notes (id bigint primary key, body text);

@@ -1,0 +1,2 @@
+create schema app;
+create table public.notes (id bigint primary key, body text);

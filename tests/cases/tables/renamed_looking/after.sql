@@ -1,0 +1,1 @@
+create table public.customers (id bigint primary key, name text);

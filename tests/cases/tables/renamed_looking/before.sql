@@ -1,0 +1,1 @@
+create table public.customer (id bigint primary key, name text);

@@ -1,0 +1,2 @@
+create table public.scratch (id bigint, body text);
+alter table public.scratch replica identity nothing;

@@ -1,0 +1,2 @@
+create table public.members (id bigint, email text not null);
+create unique index members_email on public.members (email);

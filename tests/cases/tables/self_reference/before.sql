@@ -1,0 +1,1 @@
+create table public.nodes (id bigint primary key);

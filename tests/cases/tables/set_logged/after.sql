@@ -1,0 +1,1 @@
+create table public.cache (key text primary key, value jsonb);

@@ -1,0 +1,1 @@
+create unlogged table public.cache (key text primary key, value jsonb);

@@ -1,0 +1,1 @@
+create table public.queue (id bigint primary key) with (autovacuum_analyze_scale_factor = 0.02);

@@ -1,0 +1,2 @@
+-- main, access_exclusive_lock
+alter table public.queue set (autovacuum_vacuum_scale_factor=0.01);

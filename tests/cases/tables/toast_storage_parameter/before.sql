@@ -1,0 +1,1 @@
+create table public.blobs (id bigint primary key, data text);

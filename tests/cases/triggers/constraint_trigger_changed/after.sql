@@ -1,0 +1,3 @@
+create table public.accounts (id bigint, balance numeric);
+create function public.check_balance() returns trigger language plpgsql as $$ begin if new.balance < 0 then raise exception 'negative'; end if; return null; end $$;
+create constraint trigger accounts_balance after insert or update on public.accounts not deferrable for each row execute function public.check_balance();

@@ -1,0 +1,4 @@
+create table public.orders (id bigint, total numeric);
+create table public.order_totals (n bigint);
+create function public.count_new() returns trigger language plpgsql as $$ begin insert into public.order_totals select count(*) from new_rows; return null; end $$;
+create trigger orders_count after insert on public.orders referencing new table as new_rows for each statement execute function public.count_new();

@@ -1,0 +1,3 @@
+create table public.orders (id bigint, total numeric, status text, updated_at timestamptz);
+create function public.touch() returns trigger language plpgsql as $$ begin new.updated_at := now(); return new; end $$;
+create trigger orders_touch before update of total, status on public.orders for each row execute function public.touch();

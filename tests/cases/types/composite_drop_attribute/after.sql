@@ -1,0 +1,1 @@
+create type public.address as (street text, city text);

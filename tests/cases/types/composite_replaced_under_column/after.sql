@@ -1,0 +1,3 @@
+create type public.address as (street text, city varchar(80));
+create table public.customers (id bigint, home public.address);
+create view public.cities as select (home).city from public.customers;

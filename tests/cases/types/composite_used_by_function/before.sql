@@ -1,0 +1,2 @@
+create type public.pair as (a integer, b integer);
+create function public.sum_pair(p public.pair) returns integer language sql immutable as $$ select p.a + p.b $$;

@@ -1,0 +1,1 @@
+create type public.textrange as range (subtype = text, collation = "C");

@@ -1,0 +1,2 @@
+create table public.orders (id bigint, total numeric);
+create view public.order_totals as select id, total as amount from public.orders;

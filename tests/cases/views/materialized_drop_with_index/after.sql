@@ -1,0 +1,1 @@
+create table public.sales (id bigint, region text, amount numeric);

@@ -1,0 +1,1 @@
+create table public.tree (id bigint primary key, parent_id bigint);

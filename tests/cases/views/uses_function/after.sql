@@ -1,0 +1,3 @@
+create function public.tax(amount numeric) returns numeric language sql immutable as $$ select amount * 0.25 $$;
+create table public.sales (id bigint, amount numeric);
+create view public.taxed as select id, public.tax(amount) as tax from public.sales;

@@ -1,0 +1,2 @@
+create table public.sales (id bigint, amount numeric);
+create materialized view public.sales_total as select sum(amount) as total from public.sales;
