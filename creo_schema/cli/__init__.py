@@ -6,11 +6,22 @@ Errors are caught in one place (`CreoGroup.invoke`, cli/app.py) and shown as one
 4 safety refusal. Each module of this package registers one command or group.
 """
 
-from creo_schema.cli import access, backup, dev, gen, health, history, planning, validating
+from creo_schema.cli import (
+    access,
+    accesstest,
+    backup,
+    dev,
+    gen,
+    health,
+    history,
+    planning,
+    validating,
+)
 from creo_schema.cli.app import cli
 
 __all__ = [
     "access",
+    "accesstest",
     "backup",
     "cli",
     "dev",

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
+from creo_schema.accesstest.discover import role_checker, test_file_findings
 from creo_schema.config import Settings
 from creo_schema.db import connect, server_major
 from creo_schema.errors import InputError
@@ -74,6 +75,10 @@ def validate(
         source = SourceSet(str(settings.schema_dir), files, tuple(statements))
         roles = known_roles(settings, target_roles_of(settings))
         findings += validate_source(source, settings.platform, roles)
+        # The access tests of schema/tests/*.toml: syntax and what they name (issue 16).
+        findings += test_file_findings(
+            settings.schema_dir, source, role_checker(settings.platform, roles)
+        )
         try:
             ordered = SourceSet(source.root, files, tuple(load_order(statements)))
         except InputError as error:
