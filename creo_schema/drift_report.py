@@ -23,6 +23,7 @@ from creo_schema.drift.subjects import literal, subject_of
 from creo_schema.errors import Location
 from creo_schema.lint.context import Locator, relation_key
 from creo_schema.plan.model import Plan
+from creo_schema.render import access_markdown
 from creo_schema.source.asts import Parsed, parsed_statements
 from creo_schema.source.model import SourceSet
 
@@ -199,6 +200,7 @@ def render_markdown(plan: Plan, source: SourceSet) -> str:
                 "",
             ]
         lines.append("</details>")
+    lines += access_markdown(plan)  # who gains or loses what (issue 16)
     lines += [
         "",
         "<details><summary>SQL that would bring the database in line with schema/</summary>",

@@ -60,6 +60,7 @@ def show_plan(console: Console, plan: Plan, *, title: str = "Plan") -> None:
     console.print(f"{count} {noun} to apply, {len(plan.rollback)} to roll back.")
     _show_verification(console, plan)
     _show_warnings(console, plan)
+    _show_access(console, plan)
     console.print()
     phase = None
     for statement in plan.statements:
@@ -72,6 +73,25 @@ def show_plan(console: Console, plan: Plan, *, title: str = "Plan") -> None:
         console.print("-- (nothing)")
     for statement in plan.rollback:
         _show_statement(console, statement)
+
+
+def _show_access(console: Console, plan: Plan) -> None:
+    """The access review: who gains or loses what (access/review.py)."""
+    if not plan.access:
+        return
+    console.print("[bold]Access changes:[/bold]")
+    for note in plan.access:
+        mark = "[red]+[/red]" if note.widens else "-"
+        console.print(f"  {mark} {note.sentence}", markup=True, highlight=False)
+
+
+def access_markdown(plan: Plan) -> list[str]:
+    """The access review as a markdown section (for `drift --format markdown`)."""
+    if not plan.access:
+        return []
+    lines = ["", "#### Access changes", ""]
+    lines += [f"- {'**widens**: ' if note.widens else ''}{note.sentence}" for note in plan.access]
+    return lines
 
 
 def _show_warnings(console: Console, plan: Plan) -> None:
@@ -105,6 +125,8 @@ def show_rollback(
 
 
 def _show_statement(console: Console, statement: PlannedStatement) -> None:
+    for note in statement.notes:
+        console.print(f"-- access: {note}", markup=False, highlight=False)
     for hazard in statement.hazards:
         colour = "red" if hazard in REFUSED else "yellow"
         console.print(f"[{colour}]-- hazard {hazard}: {EXPLANATION[Hazard(hazard)]}[/{colour}]")

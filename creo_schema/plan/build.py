@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from creo_schema.access.review import access_review, with_access_hazards
 from creo_schema.catalog import CatalogSnapshot, Inspection, inspect
 from creo_schema.catalog.scope import unmanaged_notes
 from creo_schema.config import Settings
@@ -402,6 +403,11 @@ def assemble(
         )
         statements = statements[:split] + text_statements(data.up) + statements[split:]
         rollback = text_statements(data.down) + rollback
+    # Who gains or loses what (issue 16): sentences, and weakens_security where it widens.
+    review = access_review(
+        current.catalog, desired.catalog, settings.platform, settings.exposed_schemas
+    )
+    statements = with_access_hazards(statements, review)
     return Plan(
         created_at=datetime.now(UTC).replace(microsecond=0),
         target=redact_url(target_url),
@@ -415,6 +421,7 @@ def assemble(
         statements=statements,
         rollback=rollback,
         warnings=unmanaged_notes(current.catalog, desired.catalog),
+        access=review.notes(),
     )
 
 

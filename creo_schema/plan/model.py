@@ -46,6 +46,7 @@ class PlannedStatement(BaseModel):
     table: str = ""  # the table it works on, when it works on one
     hazards: tuple[str, ...] = ()
     checks: tuple[DataCheck, ...] = ()  # run against the rows before the statement runs
+    notes: tuple[str, ...] = ()  # why it carries a hazard, in words (the access review)
 
     @property
     def transactional(self) -> bool:
@@ -64,6 +65,16 @@ class Verification(BaseModel):
     # migra's engine (results), run on the proven database as a second opinion: what it
     # said ("agrees", or why it could not look)
     second_opinion: str = ""
+
+
+class AccessNote(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    role: str
+    command: str
+    object: str
+    widens: bool
+    sentence: str
 
 
 class Plan(BaseModel):
@@ -87,6 +98,8 @@ class Plan(BaseModel):
     # What the reviewer should know and nothing refuses: the rows the rollback would fail
     # on today (it is checked again, and refused, when it is run).
     warnings: tuple[str, ...] = ()
+    # The access review (access/review.py): who gains or loses what, one sentence each.
+    access: tuple[AccessNote, ...] = ()
 
     def hazards(self) -> set[str]:
         return {h for s in self.statements for h in s.hazards}
