@@ -1,7 +1,8 @@
 """The access review of a change: two matrices compared, one sentence per role, command and
 object whose reach changed ("anon gains SELECT on public.orders (all rows)").
 
-A change widens access when a cell goes from nothing to something, up the order of
+A change widens access when a cell goes from nothing to something (but to the caller's own
+rights: an invoker view or function reaches nothing the caller could not), up the order of
 `model.RANK` (policies < the owner's rights < all rows < past RLS), to more columns, or,
 between policies, when a permissive policy joins or a restrictive one leaves, or an
 expression is loosened (not the old one with more conditions ANDed on: plan/access.py).
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from creo_schema.access.model import POLICIES, RANK, Cell, Matrix
+from creo_schema.access.model import AS_CALLER, POLICIES, RANK, Cell, Matrix
 from creo_schema.plan.access import tightened
 
 # A widening for these roles is a `weakens_security` hazard of the plan.
@@ -64,8 +65,10 @@ def _change(old: Cell | None, new: Cell | None) -> AccessChange | None:
     verb, obj, role = cell.command.upper(), cell.object, cell.role
     if not was:
         assert new is not None
+        # With the caller's own rights (an invoker view or function) nothing new is reached.
+        widens = new.rows != AS_CALLER
         return AccessChange(
-            role, cell.command, obj, True, f"{role} gains {verb} on {obj} ({_what(new)})"
+            role, cell.command, obj, widens, f"{role} gains {verb} on {obj} ({_what(new)})"
         )
     assert old is not None
     if not now:

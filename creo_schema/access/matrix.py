@@ -73,7 +73,12 @@ def access_matrix(
     for relation in sorted(catalog.relations, key=lambda r: (r.schema, r.name)):
         for role in names:
             cells.extend(reader.relation_cell(relation, role, c) for c in TABLE_COMMANDS)
-    functions = (f for f in catalog.functions if f.kind in ("function", "procedure"))
+    # A trigger function cannot be called, only fired: EXECUTE on it reaches nothing.
+    functions = (
+        f
+        for f in catalog.functions
+        if f.kind in ("function", "procedure") and f.result not in ("trigger", "event_trigger")
+    )
     for function in sorted(functions, key=lambda f: (f.schema, f.name, f.identity_args)):
         for role in names:
             cells.extend(reader.function_cell(function, role, c) for c in FUNCTION_COMMANDS)

@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from creo_schema.access.concerns import Concern
-from creo_schema.access.model import NONE, POLICIES, Cell, Matrix
+from creo_schema.access.model import (
+    FUNCTION_COMMANDS,
+    NONE,
+    POLICIES,
+    TABLE_COMMANDS,
+    Cell,
+    Matrix,
+)
 
 _SHORT = {
     NONE: "-",
@@ -71,7 +78,8 @@ def matrix_markdown(matrix: Matrix, found: list[Concern]) -> str:
 
 
 def _cells(matrix: Matrix, obj: str, role: str) -> list[Cell]:
-    return [c for c in matrix.cells if c.object == obj and c.role == role]
+    found = (matrix.cell(obj, role, command) for command in (*TABLE_COMMANDS, *FUNCTION_COMMANDS))
+    return [c for c in found if c is not None]
 
 
 def _policy_lines(cell: Cell, indent: str) -> list[str]:

@@ -19,8 +19,9 @@ def _test(schema: Path, target: str, shadow: str) -> Result:
     return CliRunner().invoke(cli, args, catch_exceptions=False)
 
 
-def test_the_creo_schema_tests_pass(make_db, server: Cluster) -> None:
-    result = _test(ROOT / "schema", make_db(cluster=server), server.uri())
+def test_the_creo_schema_tests_pass_on_15(make_db, pg15: Cluster) -> None:
+    """On 18 they run below, where all but the tests of the planted mistakes must pass."""
+    result = _test(ROOT / "schema", make_db(cluster=pg15), pg15.uri())
     assert result.exit_code == 0, result.output
     assert result.stdout == "335 passed, 0 failed (335 tests in 2 files).\n"
 

@@ -209,11 +209,16 @@ def test_cells(make_db) -> None:
             + ("" if "USAGE" in name else usage)
             + (BASE + sql).replace("S.", f"{schema}.")
         )
+    script.append(
+        "create function c0.stamp() returns trigger language plpgsql security definer"
+        " as 'begin return new; end';"
+    )
     with connect(make_db(), autocommit=True) as conn:
         conn.execute("\n".join(script))
         catalog = snapshot(conn, tuple(f"c{n}" for n in range(len(CASES))))
         facts = read_role_facts(conn)
     matrix = access_matrix(catalog, facts, ("anon", "authenticated", "service_role"))
+    assert not [c for c in matrix.cells if "stamp" in c.object]  # fired, never called
     wrong = []
     for number, (name, _, obj, role, command, rows, columns, policies) in enumerate(CASES):
         cell = matrix.cell(obj.replace("S.", f"c{number}."), role, command)
@@ -287,3 +292,23 @@ def test_a_loosened_policy_is_a_widening_sentence(make_db) -> None:
         "authenticated loses SELECT on public.notes",
         "authenticated: UPDATE on public.notes now limited by policy own",
     }
+
+
+def test_gaining_the_callers_own_rights_is_no_widening() -> None:
+    """An invoker view or function reaches only what the caller reaches anyway; a definer's
+    or the table's rows are a widening."""
+    from creo_schema.access.model import AS_CALLER, Cell
+
+    def matrix(rows: str, reason: str) -> Matrix:
+        return Matrix(
+            ("authenticated",),
+            (Cell("public.v", "view", "authenticated", "select", rows, reason=reason),),
+        )
+
+    none = matrix(NONE, "no privilege")
+    [invoker] = access_changes(none, matrix(AS_CALLER, "security_invoker: the tables' RLS applies"))
+    [definer] = access_changes(none, matrix(BYPASS, "no security_invoker: runs as postgres"))
+    assert (invoker.widens, definer.widens) == (False, True)
+    assert definer.sentence == (
+        "authenticated gains SELECT on public.v (bypasses RLS (no security_invoker: runs as postgres))"
+    )

@@ -172,7 +172,13 @@ MALFORMED = [
 
 
 @pytest.mark.parametrize(("text", "expected"), MALFORMED, ids=range(len(MALFORMED)))
-def test_malformed_file_is_one_located_line(project: Project, text: str, expected: str) -> None:
+def test_malformed_file_is_one_located_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, expected: str
+) -> None:
+    """Refused before any database work: the target named here does not exist."""
+    monkeypatch.chdir(tmp_path)
+    project = Project(tmp_path, "postgresql://nobody@/nowhere?host=/nonexistent")
+    project.write("app.sql", SCHEMA)
     project.write("tests/notes.toml", text)
     result = project.run("test")
     assert result.exit_code == 2, result.output
