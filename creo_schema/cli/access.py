@@ -29,7 +29,7 @@ def access(ctx: click.Context) -> None:
         result = command.access(settings_of(ctx), progress)
     if output == "json":
         body = matrix_dict(result.matrix, result.concerns)
-        click.echo(document("access", server_major=result.server_major, **body))
+        click.echo(document("access", exit_code=0, server_major=result.server_major, **body))
     elif output == "markdown":
         click.echo(matrix_markdown(result.matrix, result.concerns), nl=False)
     else:
