@@ -102,7 +102,7 @@ class Settings(BaseModel):
         from creo_schema.lint.registry import check_config
 
         check_config(value, {})
-        return value
+        return tuple(sorted(set(value)))  # a set: its order shapes nothing (nor the cache key)
 
     @field_validator("shadow")
     @classmethod

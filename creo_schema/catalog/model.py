@@ -131,6 +131,9 @@ class Index:
     parent_index: str | None  # the partitioned parent's index this one is attached to
     partitioned: bool  # the index of a partitioned table
     options: tuple[str, ...]
+    # "column number=target" for the key columns given a statistics target (ALTER INDEX ...
+    # ALTER COLUMN n SET STATISTICS), an expression's above all
+    statistics_targets: tuple[str, ...]
     oid: int = _oid()
     table_oid: int = _oid()
 

@@ -48,6 +48,10 @@ def online_steps(change: Change, hazards: list[Hazard], needed: set[str]) -> lis
         return [(f"{change.sql} not valid", "main", hazards), (validate, "validate", [])]
     if change.operation == "set_not_null" and facts.get("column"):
         return _not_null_through_check(table, facts["column"])
+    if change.operation == "replica_identity" and " using index " in change.sql:
+        # The index's columns must be NOT NULL, which the online SET NOT NULL above makes
+        # true only in the last phase.
+        return [(change.sql, "post", hazards)]
     return [(change.sql, "main", hazards)]
 
 
