@@ -42,6 +42,7 @@ def online_steps(change: Change, hazards: list[Hazard], needed: set[str]) -> lis
         change.operation in ("add_constraint", "add_foreign_key")
         and facts.get("constraint_kind") in ("check", "foreign key")
         and "NOT VALID" not in str(facts.get("definition", ""))
+        and not (facts.get("constraint_kind") == "foreign key" and facts.get("on_partitioned"))
     ):
         name = ident(facts["constraint"])
         validate = f"alter table {table} validate constraint {name}"

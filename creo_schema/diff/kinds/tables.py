@@ -563,7 +563,7 @@ class ColumnKind(Kind):
             else:
                 alter(f"{prefix} drop not null", "drop_not_null")
         if a.storage != b.storage:
-            storage = b.storage or "default"
+            storage = b.storage or b.type_storage or "default"
             alter(f"{prefix} set storage {storage}", "set_storage")
         if a.compression != b.compression:
             alter(f"{prefix} set compression {b.compression or 'default'}", "set_compression")
