@@ -55,6 +55,12 @@ class Settings(BaseModel):
     # Roles schema/ may name (grants, policies, owners, default privileges) besides the
     # platform's and the target's: roles are cluster-wide, so schema/ cannot declare them.
     roles: tuple[str, ...] = ()
+    # A local shadow server stops itself after this long without use ("0": never).
+    shadow_idle_stop: str = "15min"
+
+    @property
+    def shadow_idle_stop_s(self) -> float:
+        return duration_seconds(self.shadow_idle_stop)
 
     @model_validator(mode="before")
     @classmethod
@@ -113,12 +119,24 @@ class Settings(BaseModel):
             return value
         raise ValueError("expected auto, embedded, local, docker or a postgresql:// URL")
 
-    @field_validator("lock_timeout", "statement_timeout")
+    @field_validator("lock_timeout", "statement_timeout", "shadow_idle_stop")
     @classmethod
     def _duration(cls, value: str) -> str:
         if re.fullmatch(r"\d+\s*(ms|s|min|h)?", value.strip()):
             return value.strip()
         raise ValueError("expected a PostgreSQL duration such as 500ms, 5s, 2min")
+
+
+_UNIT_SECONDS = {"ms": 0.001, "s": 1.0, "min": 60.0, "h": 3600.0}
+
+
+def duration_seconds(text: str) -> float:
+    """A duration as the settings write it (`500ms`, `5s`, `15min`, `1h`; a bare number is
+    milliseconds, as PostgreSQL reads it), in seconds."""
+    found = re.fullmatch(r"(\d+)\s*(ms|s|min|h)?", text.strip())
+    if found is None:
+        raise InputError(f"{text!r} is not a duration such as 500ms, 5s, 2min")
+    return int(found.group(1)) * _UNIT_SECONDS[found.group(2) or "ms"]
 
 
 def find_config_file(start: Path) -> Path | None:

@@ -29,11 +29,17 @@ def dev_start(ctx: click.Context) -> None:
 
 
 @dev.command("stop")
-def dev_stop() -> None:
-    """Stop it; its data is kept."""
-    from creo_schema.dev import database
+@click.option("--all", "all_servers", is_flag=True, help="Stop the shadow servers too.")
+@click.pass_context
+def dev_stop(ctx: click.Context, all_servers: bool) -> None:
+    """Stop it (with --all, the shadow servers too); the data is kept."""
+    from creo_schema.cli.shadow import show_stopped
+    from creo_schema.commands import servers
 
-    click.echo("stopped" if database.stop() else "not running")
+    result = servers.stop_dev(all_servers=all_servers)
+    if all_servers or ctx.find_root().obj["format"] == "json":
+        show_stopped(ctx, result)
+    click.echo("stopped" if result.stopped else "not running")  # as before --all existed
 
 
 @dev.command("status")
