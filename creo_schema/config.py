@@ -55,6 +55,11 @@ class Settings(BaseModel):
     # Roles schema/ may name (grants, policies, owners, default privileges) besides the
     # platform's and the target's: roles are cluster-wide, so schema/ cannot declare them.
     roles: tuple[str, ...] = ()
+    # The Supabase CLI's directory (`supabase/migrations` is where `plan --supabase-migration`
+    # writes): by default beside the configuration file, else beside schema/.
+    supabase_dir: Path = Path("supabase")
+    # `apply` records into supabase_migrations.schema_migrations when the target has it.
+    supabase_migration_history: bool = True
     # A local shadow server stops itself after this long without use ("0": never).
     shadow_idle_stop: str = "15min"
 
@@ -186,7 +191,7 @@ def load_settings(
     if path is not None:
         values = _read_table(path)
         base = path.parent
-        for key in ("schema_dir", "backup_dir"):
+        for key in ("schema_dir", "backup_dir", "supabase_dir"):
             if (
                 key in values
                 and isinstance(values[key], str)
@@ -196,6 +201,10 @@ def load_settings(
     if env.get("DATABASE_URL"):
         values["database_url"] = env["DATABASE_URL"]
     values.update({k: v for k, v in (flags or {}).items() if v is not None and v != ()})
+    if "supabase_dir" not in values:
+        # The project's root: the configuration file's directory, else schema/'s parent.
+        root = path.parent if path is not None else Path(values.get("schema_dir", "schema")).parent
+        values["supabase_dir"] = str(root / "supabase")
     try:
         return Settings(**values)
     except ValidationError as error:

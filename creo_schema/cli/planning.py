@@ -38,6 +38,13 @@ if TYPE_CHECKING:
     "--rollback-out", type=click.Path(path_type=Path), help="Write the rollback SQL here."
 )
 @click.option(
+    "--supabase-migration",
+    "supabase_migration",
+    metavar="NAME",
+    help="Write the proven migration as supabase/migrations/<UTC time>_NAME.sql (its "
+    "rollback in supabase/rollbacks/), for `supabase db push`.",
+)
+@click.option(
     "--detailed-exitcode", is_flag=True, help="Exit 1 when the plan has changes (0 when none)."
 )
 @hazard_options
@@ -48,6 +55,7 @@ def plan(
     out: Path | None,
     sql_out: Path | None,
     rollback_out: Path | None,
+    supabase_migration: str | None,
     detailed_exitcode: bool,
     allow_destructive: bool,
     allow_hazard: tuple[str, ...],
@@ -61,10 +69,14 @@ def plan(
     --allow-destructive / --allow-hazard, is shown but refused (exit 4, no files written).
     """
     from creo_schema.commands import planning
+    from creo_schema.migrations.files import check_name, refuse_outside_transaction
+    from creo_schema.migrations.files import write as write_migration
     from creo_schema.plan.safety import allowed_hazards, check_allowed
 
     settings = settings_of(ctx)
     allowed = allowed_hazards(allow_destructive, allow_hazard)
+    if supabase_migration is not None:
+        check_name(supabase_migration)  # bad input before any work
     with Spinner(ctx.obj["format"] == "text") as progress:
         result = planning.plan(settings, progress)
     made = result.plan
@@ -80,11 +92,20 @@ def plan(
             text = plan_json(made, result.timings, exit_code=refusal.exit_code, error=error)
             written_with_error(ctx, text)
         raise
+    if supabase_migration is not None and made.has_changes:
+        refuse_outside_transaction(made, supabase_migration)  # before any file is written
     if json_out:
         click.echo(plan_json(made, result.timings))
     write_file(out, made.model_dump_json(indent=2) + "\n")
     write_file(sql_out, made.up_sql)
     write_file(rollback_out, made.down_sql)
+    if supabase_migration is not None:
+        if made.has_changes:
+            written = write_migration(made, supabase_migration, settings.supabase_dir)
+            for path in (*written.migrations, written.rollback):
+                click.echo(f"wrote {path}", err=True)
+        else:
+            click.echo("No changes: no Supabase migration written.", err=True)
     ctx.exit(1 if detailed_exitcode and made.has_changes else 0)
 
 
@@ -174,6 +195,7 @@ def apply(
             duration_ms=result.duration_ms,
             drift_left=result.drift_left,
             differences=list(result.left.differences) if result.left else [],
+            supabase_versions=list(result.supabase_versions),
             backup=backup_taken_json(result.backup),
             **({"exit_code": left.exit_code, "error": left.to_dict()} if left else {}),
         )
@@ -188,6 +210,12 @@ def apply(
         console.print(
             f"Applied {result.statements} statements as migration {result.migration_id} in {result.duration_ms} ms."
         )
+        if result.supabase_versions:
+            console.print(
+                "Recorded in supabase_migrations.schema_migrations as "
+                + ", ".join(result.supabase_versions)
+                + "."
+            )
     if left:
         raise left
 
