@@ -132,6 +132,14 @@ def written_with_error(ctx: click.Context, text: str) -> None:
     ctx.find_root().obj["document_written"] = True
 
 
+def ask() -> Callable[[str], bool] | None:
+    """How to ask a person a yes/no question, when one is at a terminal (the policy that
+    uses it is commands/confirm.py)."""
+    if not sys.stdin.isatty():
+        return None
+    return lambda question: click.confirm(question, default=False, err=True)
+
+
 def stdout() -> Console:
     from rich.console import Console  # rich costs ~40 ms to import: only for text output
 
@@ -247,7 +255,7 @@ class Spinner:
 )
 @click.option(
     "--shadow",
-    help="Where the desired state is loaded: auto, embedded, local, docker or a URL (default: auto).",
+    help="Where the desired state is loaded: auto, embedded, local, docker[:IMAGE] or a URL (default: auto).",
 )
 @click.option(
     "--format",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from creo_schema.apply import history as history_table
@@ -15,10 +16,14 @@ from creo_schema.apply.run import (
     run_rollback,
 )
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.commands.confirm import Ask, require_approval
 from creo_schema.commands.target import resolve_target
 from creo_schema.config import Settings
 from creo_schema.db import connect
-from creo_schema.plan.model import Plan, PlannedStatement
+from creo_schema.errors import SafetyError
+from creo_schema.plan.model import Plan, PlannedStatement, read_plan
+from creo_schema.plan.safety import check_allowed
+from creo_schema.plan.timings import Progress
 
 if TYPE_CHECKING:
     from creo_schema.backup import BackupMode, BackupResult
@@ -91,6 +96,69 @@ def _loaded_again(settings: Settings, plan: Plan) -> CatalogSnapshot | None:
     key = desired_state_key(settings, fresh.source_fingerprint, fresh.server_major)
     state = cache.load(key)
     return state.inspected.catalog if state is not None else None
+
+
+def plan_to_apply(
+    settings: Settings, plan_file: Path | None, progress: Progress | None = None
+) -> Plan:
+    """The reviewed plan file, else a plan made now."""
+    from creo_schema.commands.planning import plan as make_plan
+
+    if plan_file is not None:
+        return read_plan(plan_file)
+    return make_plan(settings, progress).plan
+
+
+def check_before_apply(
+    settings: Settings, plan: Plan, allowed: set[str], *, approved: bool, ask: Ask | None
+) -> None:
+    """Everything that refuses an apply (exit 4) before it runs, in the order a person
+    should hear it: unproven, a hazard nobody allowed, a role the target lacks, and only
+    then the question."""
+    from creo_schema.commands.planning import refuse_unverified
+
+    refuse_unverified(plan)
+    check_allowed(plan.statements, allowed, what="the plan")
+    refuse_missing_roles(settings, plan)
+    require_approval(
+        f"Apply these {len(plan.statements)} statements?",
+        approved=approved,
+        ask=ask,
+        unattended="not applying without confirmation",
+        declined="not applied: declined at the prompt",
+    )
+
+
+def left_error(result: ApplyResult) -> SafetyError | None:
+    """A proven plan that leaves the database different from its desired state is a defect
+    (or something changed the database meanwhile): exit 4, naming what differs."""
+    if result.left is None:
+        return None
+    return SafetyError(
+        f"migration {result.migration_id}: {result.left.message(shown=3)}",
+        hint="the migration is recorded as failed (`creo-schema history` shows all that "
+        "differs); `creo-schema plan` shows what it takes now to reach schema/. If nothing "
+        "else changed the database meanwhile, please report this plan: it was proven to "
+        "leave no difference",
+        details={
+            "migration_id": result.migration_id,
+            "differences": list(result.left.differences),
+        },
+    )
+
+
+def check_before_rollback(
+    pending: PendingRollback, allowed: set[str], *, approved: bool, ask: Ask | None
+) -> None:
+    rolls_back = pending.migration.id
+    check_allowed(pending.statements, allowed, what=f"the rollback of migration {rolls_back}")
+    require_approval(
+        f"Roll back migration {rolls_back} with these {len(pending.statements)} statements?",
+        approved=approved,
+        ask=ask,
+        unattended="not rolling back without confirmation",
+        declined="not rolled back: declined at the prompt",
+    )
 
 
 def refuse_missing_roles(settings: Settings, plan: Plan) -> None:
