@@ -25,7 +25,7 @@ from pydantic import (
 
 from creo_schema.errors import InputError, Location
 
-ShadowChoice = str  # "auto", "embedded", "local", "docker" or a postgresql:// URL
+ShadowChoice = str  # "auto", "embedded", "local", "docker[:IMAGE]" or a postgresql:// URL
 TOOL_TABLE_NAME = "creo-schema"
 TOOL_TABLE = f"tool.{TOOL_TABLE_NAME}"
 
@@ -119,10 +119,10 @@ class Settings(BaseModel):
     @classmethod
     def _known_shadow(cls, value: str) -> str:
         if value in ("auto", "embedded", "local", "docker") or re.match(
-            r"^postgres(ql)?://", value
+            r"^(postgres(ql)?://|docker:\S+$)", value
         ):
             return value
-        raise ValueError("expected auto, embedded, local, docker or a postgresql:// URL")
+        raise ValueError("expected auto, embedded, local, docker[:IMAGE] or a postgresql:// URL")
 
     @field_validator("lock_timeout", "statement_timeout", "shadow_idle_stop")
     @classmethod

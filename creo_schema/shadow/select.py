@@ -46,10 +46,19 @@ def open_shadow(
         _check(found, target_major, accept_mismatch, f"shadow server {redact_url(choice)}")
         return ShadowServer("url", choice, found, None)
     if provider == "docker":
-        raise InputError(
-            "shadow provider 'docker' needs a Docker engine and the docker extra",
-            hint="pip install 'creo-schema[docker]', or use --shadow embedded|local|URL",
+        from creo_schema.shadow.docker import docker_shadow
+        from creo_schema.shadow.providers import home_dir
+
+        url = docker_shadow(choice, target_major, home_dir())
+        with connect(url, autocommit=True) as conn:
+            found = server_major(conn)
+        _check(
+            found,
+            target_major,
+            accept_mismatch,
+            f"shadow image {choice.partition(':')[2] or 'postgres'}",
         )
+        return ShadowServer("docker", url, found, None)
     cluster = shadow_cluster(provider, major)
     found = cluster.major_version()
     _check(found, target_major, accept_mismatch, f"shadow provider {provider!r}")
@@ -67,7 +76,7 @@ def _choose(choice: str, target_major: int, accept: bool) -> tuple[str, int | No
         return "embedded", None
     if choice == "local":
         return "local", target_major if target_major in local_bin_dirs() else None
-    if choice == "docker":
+    if choice == "docker" or choice.startswith("docker:"):
         return "docker", None
     # auto
     embedded = shadow_cluster("embedded").major_version() if embedded_bin_dir().exists() else 0
