@@ -1,0 +1,65 @@
+"""Backups and restores show counts and rates to a person; --format json stays one document
+(issue 15, item 6). FORCE_COLOR and TTY_INTERACTIVE make rich treat the captured stderr as
+the terminal a person would watch."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DbFactory
+from tests.integration.cli import Project
+
+TABLES = (
+    "create table public.events (id bigint primary key, body text);\n"
+    "alter table public.events enable row level security;\n"
+    "create table public.tags (id bigint primary key);\n"
+    "alter table public.tags enable row level security;\n"
+)
+
+
+@pytest.fixture
+def watched(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("TTY_INTERACTIVE", "1")
+
+
+def _project(tmp_path: Path, url: str) -> Project:
+    project = Project(tmp_path, url)
+    project.write("t.sql", TABLES)
+    (tmp_path / "creo-schema.toml").write_text(f'backup_dir = "{tmp_path / "backups"}"\n')
+    assert project.run("apply", "--auto-approve").exit_code == 0
+    project.execute(
+        "insert into public.events select i, repeat('x', 50) from generate_series(1, 30000) i;"
+        "insert into public.tags select generate_series(1, 10); analyze"
+    )
+    return project
+
+
+def test_backup_and_restore_show_rows_and_rates(
+    tmp_path: Path, make_db: DbFactory, watched: None
+) -> None:
+    project = _project(tmp_path, make_db())
+
+    made = project.run("backup", "create")
+    backup_id = made.stdout.split()[1]
+    restored = project.run("backup", "restore", backup_id, "--auto-approve")
+
+    assert made.exit_code == 0 and restored.exit_code == 0, made.output + restored.output
+    for shown in (made.stderr, restored.stderr):
+        assert re.search(r"30,000/30,000 rows", shown), shown[-2000:]
+        assert re.search(r"[\d,]+ rows/s", shown)
+        assert "2 tables" in shown
+
+
+def test_json_output_stays_one_document(tmp_path: Path, make_db: DbFactory, watched: None) -> None:
+    project = _project(tmp_path, make_db())
+
+    made = project.run("backup", "create", "--format", "json")
+
+    assert made.exit_code == 0, made.output
+    assert json.loads(made.stdout)["format"] == "creo-schema/backup-create"
+    assert made.stderr == ""
