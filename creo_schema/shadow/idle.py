@@ -42,13 +42,17 @@ def _watch_lock(cluster: Cluster) -> Path:
 def touch(cluster: Cluster, idle_stop_s: float) -> None:
     """Record a use of `cluster` now, and the idle time after which it may stop (0: never).
     Done before the server is started, so that a watcher about to stop it sees the use."""
-    marker(cluster).write_text(f"{idle_stop_s:g}\n")
+    # A home this user cannot write loses the idle stop, not the command.
+    with contextlib.suppress(OSError):
+        marker(cluster).write_text(f"{idle_stop_s:g}\n")
 
 
 def ensure_watcher(cluster: Cluster, idle_stop_s: float) -> None:
     """Start the running cluster's watcher, unless one runs or it is never to stop."""
-    if idle_stop_s > 0 and not watcher_running(cluster):
-        _start_watcher(cluster)
+    if idle_stop_s > 0:
+        with contextlib.suppress(OSError):
+            if not watcher_running(cluster):
+                _start_watcher(cluster)
 
 
 def idle_stop_of(cluster: Cluster) -> float | None:

@@ -66,3 +66,14 @@ def test_same_value_in_both_places_is_fine(tmp_path: Path, make_db: DbFactory) -
         cli, ["--schema-dir", schema, "validate", "--schema-dir", schema, *args]
     )
     assert result.exit_code == 0, result.output
+
+
+def test_dev_reset_without_a_person_or_yes_is_refused(tmp_path: Path) -> None:
+    # The confirmation policy lives in commands/confirm.py; the CLI only supplies the prompt.
+    result = CliRunner().invoke(cli, ["dev", "reset"])
+
+    assert result.exit_code == 4
+    assert result.stderr.splitlines() == [
+        "error: dev database not reset",
+        "hint: pass --yes to go on non-interactively",
+    ]
