@@ -358,13 +358,13 @@ def given_after(ctx: click.Context, name: str, value: Any) -> None:
     root = ctx.find_root()
     root.ensure_object(dict)
     given = root.obj.setdefault("given", {})
-    if name in given and _shown(given[name]) != _shown(value):
+    if name in given and given[name] != value:
         flag = "--" + {"managed_schemas": "managed-schema", "output_format": "format"}.get(
             name, name.replace("_", "-")
         )
         raise InputError(
             f"{flag} given twice with different values: {_shown(given[name])} and "
-            f"{_shown(value)} (in `{ctx.command_path}`)",
+            f"{_shown(value)} (in `{ctx.command_path}`)",  # passwords hidden
             hint=f"give {flag} once, before or after the command",
         )
     given[name] = value
@@ -375,8 +375,12 @@ def given_after(ctx: click.Context, name: str, value: Any) -> None:
 
 
 def _shown(value: Any) -> str:
+    from creo_schema.urls import redact_url
+
     if isinstance(value, tuple | list):
         return ",".join(str(item) for item in value)
+    if isinstance(value, str) and "://" in value:
+        return redact_url(value)  # --database-url, --shadow URL
     return str(value)
 
 

@@ -77,3 +77,16 @@ def test_dev_reset_without_a_person_or_yes_is_refused(tmp_path: Path) -> None:
         "error: dev database not reset",
         "hint: pass --yes to go on non-interactively",
     ]
+
+
+def test_two_database_urls_are_named_without_their_passwords() -> None:
+    before = ["--database-url", "postgresql://u:first-secret@h/a"]
+    after = ["--database-url", "postgresql://u:second-secret@h/b"]
+    result = CliRunner().invoke(cli, [*before, "drift", *after])
+
+    assert result.exit_code == 2
+    assert "secret" not in result.output
+    assert result.stderr.splitlines()[0] == (
+        "error: --database-url given twice with different values: postgresql://u:***@h/a "
+        "and postgresql://u:***@h/b (in `cli drift`)"
+    )
