@@ -122,7 +122,7 @@ class Settings(BaseModel):
             r"^(postgres(ql)?://|docker:\S+$)", value
         ):
             return value
-        raise ValueError("expected auto, embedded, local, docker[:IMAGE] or a postgresql:// URL")
+        raise ValueError("expected auto, embedded, local, docker or a postgresql:// URL")
 
     @field_validator("lock_timeout", "statement_timeout", "shadow_idle_stop")
     @classmethod
