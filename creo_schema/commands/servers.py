@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from creo_schema.dev import database as dev
 from creo_schema.shadow import idle
+from creo_schema.shadow.docker import shadow_containers
 from creo_schema.shadow.providers import shadow_clusters
 
 
@@ -29,6 +30,20 @@ class StopResult:
 
 
 def shadow_status() -> list[ShadowState]:
+    return _cluster_states() + _container_states()
+
+
+def _container_states() -> list[ShadowState]:
+    # Containers (--shadow docker) have no idle stop: `shadow stop` stops them.
+    return [
+        ShadowState(
+            c.name, c.status == "running", f"docker container {c.short_id}", None, None, False
+        )
+        for c in shadow_containers()
+    ]
+
+
+def _cluster_states() -> list[ShadowState]:
     return [
         ShadowState(
             cluster.pgdata.name,
@@ -45,7 +60,12 @@ def shadow_status() -> list[ShadowState]:
 def stop_shadows() -> StopResult:
     """Stop every shadow server of this home; their data (templates, kept desired states)
     stays for the next start. A watcher sees its server gone and exits."""
-    return StopResult(tuple(c.pgdata.name for c in shadow_clusters() if c.stop()))
+    stopped = [c.pgdata.name for c in shadow_clusters() if c.stop()]
+    for container in shadow_containers():
+        if container.status == "running":
+            container.stop()
+            stopped.append(container.name)
+    return StopResult(tuple(stopped))
 
 
 def stop_dev(*, all_servers: bool) -> StopResult:

@@ -154,3 +154,15 @@ def _wait_ready(url: str, seconds: float = 60) -> None:
                     f"the docker shadow did not accept connections: {error.message}"
                 ) from None
             time.sleep(0.5)
+
+
+def shadow_containers() -> list[Any]:
+    """The shadow containers this tool started (by label), running or not; none when no
+    engine answers or the docker extra is missing."""
+    if not engine_answers():
+        return []
+    try:
+        import docker  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    except ImportError:
+        return []
+    return list(docker.from_env().containers.list(all=True, filters={"label": LABEL}))
