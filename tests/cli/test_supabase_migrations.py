@@ -127,3 +127,45 @@ def test_a_name_the_cli_would_misread_is_bad_input(tmp_path: Path, make_db: DbFa
         assert result.exit_code == 2
         assert result.stderr.startswith(f"error: --supabase-migration {name}"[:28])
     assert not (tmp_path / "supabase").exists()
+
+
+def test_an_added_enum_label_gets_an_earlier_file_of_its_own(
+    tmp_path: Path, make_db: DbFactory
+) -> None:
+    # PostgreSQL refuses a label in the transaction that added it, and the Supabase CLI runs
+    # a file in one transaction: the label goes first, alone.
+    target, replayed = make_db(), make_db()
+    enum = "create type public.status as enum ('draft', 'published');\n"
+    table = (
+        "create table public.posts (id bigint primary key, status public.status default 'draft');\n"
+    )
+    project = Project(tmp_path, target)
+    project.execute(enum + table)
+    project.write(
+        "posts.sql",
+        enum.replace("'published'", "'published', 'archived'")
+        + table.replace("'draft');", "'archived');"),
+    )
+
+    planned = project.run("plan", "--supabase-migration", "archive_by_default")
+
+    assert planned.exit_code == 0, planned.output
+    assert "-- phase 0: each in a transaction of its own" in planned.stdout  # was a KeyError
+    before, main = _migrations(tmp_path)
+    assert before.name.endswith("_archive_by_default_before.sql")
+    assert main.name.endswith("_archive_by_default.sql") and before.name < main.name
+    assert "add value 'archived'" in before.read_text().lower()
+    assert "part 1 of 2" in before.read_text() and "part 2 of 2" in main.read_text()
+    # The replay, from the state the plan was made against, each file in one transaction.
+    subprocess.run(
+        ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", replayed, "-c", enum + table],
+        check=True,
+        capture_output=True,
+    )
+    for path in (before, main):
+        subprocess.run(
+            ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-d", replayed, "-f", str(path)],
+            check=True,
+            capture_output=True,
+        )
+    assert project.run("drift", url=replayed).exit_code == 0
