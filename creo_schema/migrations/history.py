@@ -24,28 +24,43 @@ TABLE = "supabase_migrations.schema_migrations"
 def record_apply(url: str, plan: Plan, supabase_dir: Path, migration_id: int | None) -> list[str]:
     """Record the applied `plan`; returns the versions recorded (none when the table is
     missing, or when a version is there already)."""
+    import psycopg
+    from psycopg import sql
+
     rows = _rows(plan, supabase_dir, migration_id)
     try:
         with connect(url, autocommit=True) as conn:
-            if conn.execute("select to_regclass(%s)", (TABLE,)).fetchone()[0] is None:
+            # Older CLI versions made the table with fewer columns: fill those it has.
+            columns = {
+                row[0]
+                for row in conn.execute(
+                    "select attname from pg_catalog.pg_attribute"
+                    " where attrelid = to_regclass(%s) and attnum > 0 and not attisdropped",
+                    (TABLE,),
+                ).fetchall()
+            }
+            if "version" not in columns:
                 return []
+            names = [c for c in ("version", "name", "statements") if c in columns]
+            insert = sql.SQL(
+                "insert into supabase_migrations.schema_migrations ({}) values ({})"
+                " on conflict (version) do nothing returning version"
+            ).format(
+                sql.SQL(", ").join(map(sql.Identifier, names)),
+                sql.SQL(", ").join(sql.Placeholder() * len(names)),
+            )
             recorded = []
             for version, name, statements in rows:
-                done = conn.execute(
-                    f"insert into {TABLE} (version, name, statements) values (%s, %s, %s)"
-                    " on conflict (version) do nothing returning version",
-                    (version, name, statements),
-                ).fetchone()
-                if done:
+                values = {"version": version, "name": name, "statements": statements}
+                if conn.execute(insert, [values[c] for c in names]).fetchone():
                     recorded.append(version)
             return recorded
-    except DatabaseError:
-        raise
-    except Exception as error:
-        versions = ", ".join(version for version, _, _ in rows)
+    except (psycopg.Error, DatabaseError) as error:
+        versions = " ".join(version for version, _, _ in rows)
+        reason = error.message if isinstance(error, DatabaseError) else str(error)
         raise DatabaseError(
             f"migration {migration_id} was applied, but recording it in {TABLE} failed: "
-            f"{' '.join(str(error).split())}",
+            f"{' '.join(reason.split())}",
             hint=f"record it with `supabase migration repair --status applied {versions}`",
         ) from None
 

@@ -39,7 +39,7 @@ def _project(tmp_path: Path, url: str) -> Project:
     return project
 
 
-def test_backup_and_restore_show_rows_and_rates(
+def test_backups_show_rows_and_rates_and_json_stays_one_document(
     tmp_path: Path, make_db: DbFactory, watched: None
 ) -> None:
     project = _project(tmp_path, make_db())
@@ -47,6 +47,7 @@ def test_backup_and_restore_show_rows_and_rates(
     made = project.run("backup", "create")
     backup_id = made.stdout.split()[1]
     restored = project.run("backup", "restore", backup_id, "--auto-approve")
+    as_json = project.run("backup", "create", "--format", "json")
 
     assert made.exit_code == 0 and restored.exit_code == 0, made.output + restored.output
     for shown in (made.stderr, restored.stderr):
@@ -54,13 +55,6 @@ def test_backup_and_restore_show_rows_and_rates(
         # The last frame, drawn when the copy ends: all tables, then the last table.
         assert re.search(r"2 tables\W.* 30,010 rows +[\d,]+ rows/s", plain), plain[-1500:]
         assert re.search(r"public\.tags\W.* 10/10 rows", plain), plain[-1500:]
-
-
-def test_json_output_stays_one_document(tmp_path: Path, make_db: DbFactory, watched: None) -> None:
-    project = _project(tmp_path, make_db())
-
-    made = project.run("backup", "create", "--format", "json")
-
-    assert made.exit_code == 0, made.output
-    assert json.loads(made.stdout)["format"] == "creo-schema/backup-create"
-    assert made.stderr == ""
+    assert as_json.exit_code == 0, as_json.output
+    assert json.loads(as_json.stdout)["format"] == "creo-schema/backup-create"
+    assert as_json.stderr == ""

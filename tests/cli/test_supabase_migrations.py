@@ -108,17 +108,6 @@ def test_apply_records_into_supabase_history(tmp_path: Path, make_db: DbFactory)
     assert names[0] == "create_notes" and re.fullmatch(r"creo_schema_\d+", names[1])
 
 
-def test_history_can_be_turned_off(tmp_path: Path, make_db: DbFactory) -> None:
-    project = Project(tmp_path, make_db())
-    project.execute(HISTORY_TABLE)
-    project.write("notes.sql", NOTES)
-    (tmp_path / "creo-schema.toml").write_text("supabase_migration_history = false\n")
-
-    assert project.run("apply", "--auto-approve").exit_code == 0
-
-    assert project.query("select count(*) from supabase_migrations.schema_migrations") == [(0,)]
-
-
 def test_a_name_the_cli_would_misread_is_bad_input(tmp_path: Path, make_db: DbFactory) -> None:
     project = Project(tmp_path, make_db())
     project.write("notes.sql", NOTES)
@@ -169,3 +158,26 @@ def test_an_added_enum_label_gets_an_earlier_file_of_its_own(
             capture_output=True,
         )
     assert project.run("drift", url=replayed).exit_code == 0
+
+
+def test_history_off_and_an_older_table(tmp_path: Path, make_db: DbFactory) -> None:
+    # Older CLI versions made the table with the version alone: it gets what it has.
+    project = Project(tmp_path, make_db())
+    project.execute(
+        "create schema supabase_migrations;"
+        "create table supabase_migrations.schema_migrations (version text primary key)"
+    )
+    project.write("notes.sql", NOTES)
+    config = tmp_path / "creo-schema.toml"
+    config.write_text("supabase_migration_history = false\n")
+
+    assert project.run("apply", "--auto-approve").exit_code == 0
+    assert project.query("select count(*) from supabase_migrations.schema_migrations") == [(0,)]
+
+    config.write_text("")
+    project.write("notes.sql", NOTES.replace("author text", "author text, tag text"))
+    applied = project.run("apply", "--auto-approve")
+
+    assert applied.exit_code == 0, applied.output
+    (version,) = project.query("select version from supabase_migrations.schema_migrations")[0]
+    assert re.fullmatch(r"\d{14}", version)
