@@ -6,10 +6,21 @@ Errors are caught in one place (`CreoGroup.invoke`, cli/app.py) and shown as one
 4 safety refusal. Each module of this package registers one command or group.
 """
 
-from creo_schema.cli import backup, dev, gen, health, history, planning, validating
+from creo_schema.cli import backup, dev, gen, health, history, planning, shadow, validating
 from creo_schema.cli.app import cli
 
-__all__ = ["backup", "cli", "dev", "gen", "health", "history", "main", "planning", "validating"]
+__all__ = [
+    "backup",
+    "cli",
+    "dev",
+    "gen",
+    "health",
+    "history",
+    "main",
+    "planning",
+    "shadow",
+    "validating",
+]
 
 
 def main() -> None:
