@@ -72,7 +72,7 @@ def image_for(choice: str, major: int) -> str:
 
 def docker_shadow(choice: str, major: int, home: Path) -> str:
     """The admin URL of the shadow container for `choice`, started (or restarted) if need
-    be. Exit 2 when no engine answers or the docker extra is missing."""
+    be. Exit 2 when no engine answers or testcontainers is missing."""
     address = engine_address()
     if not engine_answers(address):
         raise InputError(
@@ -83,8 +83,8 @@ def docker_shadow(choice: str, major: int, home: Path) -> str:
         import docker  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError:
         raise InputError(
-            "shadow provider 'docker' needs the docker extra",
-            hint="pip install 'creo-schema[docker]'",
+            "shadow provider 'docker' needs testcontainers and the docker package",
+            hint="pip install 'testcontainers[postgres]>=4'",
         ) from None
     image = image_for(choice, major)
     name = "creo-schema-shadow-" + re.sub(r"[^a-zA-Z0-9_.-]", "-", image)
@@ -158,7 +158,7 @@ def _wait_ready(url: str, seconds: float = 60) -> None:
 
 def shadow_containers() -> list[Any]:
     """The shadow containers this tool started (by label), running or not; none when no
-    engine answers or the docker extra is missing."""
+    engine answers or testcontainers is missing."""
     if not engine_answers():
         return []
     try:
