@@ -346,7 +346,11 @@ def options_after_command(cmd: click.Command) -> list[click.Parameter]:
 
 
 def _given_after(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    # Not given: its source is DEFAULT (click 8.5), or it is merely empty (click 8.4 reports
+    # another source for an option without a default).
     if ctx.get_parameter_source(param.name or "") is click.core.ParameterSource.DEFAULT:
+        return
+    if value in (None, ()) or (isinstance(param, click.Option) and param.is_flag and not value):
         return
     given_after(ctx, param.name or "", value)
 
