@@ -2,6 +2,7 @@
 
     npm install --prefix /tmp/pgdelta @supabase/pg-delta@1.0.0-alpha.34   # once, by hand
     python bench/converge.py [--pgdelta /tmp/pgdelta/node_modules/.bin/pgdelta] [PREFIX]
+        [--every N] [--out bench/results-converge.json]
 
 For every scenario of tests/cases/ (both directions: before -> after, after -> before), on
 the embedded PostgreSQL 18 with the Supabase prelude: a target database is loaded with one
@@ -144,6 +145,9 @@ def main() -> None:
     parser.add_argument("prefix", nargs="?", default="")
     parser.add_argument("--pgdelta", default="")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument(
+        "--every", type=int, default=1, help="a sample: every Nth scenario (in path order)"
+    )
     options = parser.parse_args()
     import yaml
 
@@ -154,7 +158,8 @@ def main() -> None:
     template = ensure_template(admin, prelude_sql("supabase"))
     tally: dict[str, Counter[str]] = {"creo-schema": Counter(), "pg-delta": Counter()}
     rows = []
-    for expected in sorted(CASES.glob("*/*/expected.yaml")):
+    cases = sorted(CASES.glob("*/*/expected.yaml"))
+    for expected in cases[:: options.every]:
         case = expected.parent
         name = str(case.relative_to(CASES))
         if not name.startswith(options.prefix):

@@ -1,6 +1,7 @@
 """Time `plan`, `drift` and their parts against the floors they are built on.
 
     python bench/plan_bench.py 10 100 300 1000 [--reps 3] [--out bench/results.json]
+    python bench/plan_bench.py 100 1000 3000 --quick [--pgdelta PATH] --out bench/results-differ.json
 
 For each N: a generated schema (bench/schema_gen.py) is loaded into a target database on a
 dedicated embedded cluster, then, side by side, several repetitions each (median and min):
@@ -146,7 +147,7 @@ def summary(samples: list[tuple[float, float]]) -> dict[str, float]:
     }
 
 
-def run(n: int, reps: int, work: Path) -> dict[str, object]:
+def run(n: int, reps: int, work: Path, quick: bool, pgdelta: str) -> dict[str, object]:
     from creo_schema.db import connect, with_database
     from creo_schema.shadow.load import load_statements
     from creo_schema.shadow.providers import dev_cluster, shadow_cluster
@@ -216,6 +217,8 @@ def run(n: int, reps: int, work: Path) -> dict[str, object]:
         ("drift_nochange_warm", before, ("drift", "--format", "json"), False),
         ("drift_changed_warm", changed, ("drift", "--format", "json"), False),
     ):
+        if quick and label != "plan_changed_warm":
+            continue
         samples = []
         if not is_cold:
             timed(cli(*args, schema=schema), env)  # prime the cache and the server
@@ -228,7 +231,17 @@ def run(n: int, reps: int, work: Path) -> dict[str, object]:
                 for step, seconds in json.loads(out).get("timings_s", {}).items():
                     breakdown[step] = breakdown.get(step, 0.0) + seconds / reps
         results[label] = summary(samples)
-    results["plan_changed_cold_steps_s"] = {k: round(v, 3) for k, v in breakdown.items()}
+    if breakdown:
+        results["plan_changed_cold_steps_s"] = {k: round(v, 3) for k, v in breakdown.items()}
+    if pgdelta:
+        # Supabase's pg-delta on the same two databases: its plan, as ours above is (warm:
+        # the desired state remembered, the proof included); node-postgres wants the socket
+        # directory as host.
+        source, wanted = _node_url(target), _node_url(desired)
+        plan_out = work / "pgdelta-plan.json"
+        command = [pgdelta, "plan", "--source", source, "--desired", wanted]
+        command += ["--profile", "supabase", "--out", str(plan_out)]
+        results["pgdelta_plan"] = summary([timed(command, env)[:2] for _ in range(reps)])
     for label, name in (
         ("engine_raw_diff", "engine_diff"),
         ("engine_diff_step", "engine_diff_step"),
@@ -236,6 +249,8 @@ def run(n: int, reps: int, work: Path) -> dict[str, object]:
         ("our_diff_step_both_ways", "our_diff_step"),
     ):
         results[label] = summary([child(name, target, desired, env=env) for _ in range(reps)])
+    if quick:
+        return results
     results["catalog_floor"] = summary(
         [child("catalog_floor", target, FLOOR_SQL, env=env) for _ in range(reps)]
     )
@@ -250,6 +265,14 @@ def run(n: int, reps: int, work: Path) -> dict[str, object]:
     return results
 
 
+def _node_url(url: str) -> str:
+    from psycopg.conninfo import conninfo_to_dict
+
+    params = conninfo_to_dict(url)
+    user, host, port = params.get("user", "postgres"), params["host"], params.get("port", 5432)
+    return f"postgresql://{user}@localhost/{params['dbname']}?host={host}&port={port}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -257,6 +280,12 @@ def main() -> None:
     parser.add_argument("sizes", nargs="+", type=int)
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="only the warm changed plan and the diff steps (ours, results')",
+    )
+    parser.add_argument("--pgdelta", default="", help="pg-delta's binary: time its plan too")
     options = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="creo-bench-"))
     os.environ.setdefault("CREO_SCHEMA_HOME", str(work / "home"))
@@ -264,7 +293,7 @@ def main() -> None:
     try:
         for n in options.sizes:
             print(f"== {n} tables", flush=True)
-            result = run(n, options.reps, work)
+            result = run(n, options.reps, work, options.quick, options.pgdelta)
             print(json.dumps(result, indent=2), flush=True)
             collected.append(result)
     finally:

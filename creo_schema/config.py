@@ -25,7 +25,7 @@ from pydantic import (
 
 from creo_schema.errors import InputError, Location
 
-ShadowChoice = str  # "auto", "embedded", "local", "docker" or a postgresql:// URL
+ShadowChoice = str  # "auto", "embedded", "local", "docker[:IMAGE]" or a postgresql:// URL
 TOOL_TABLE_NAME = "creo-schema"
 TOOL_TABLE = f"tool.{TOOL_TABLE_NAME}"
 
@@ -55,6 +55,17 @@ class Settings(BaseModel):
     # Roles schema/ may name (grants, policies, owners, default privileges) besides the
     # platform's and the target's: roles are cluster-wide, so schema/ cannot declare them.
     roles: tuple[str, ...] = ()
+    # The Supabase CLI's directory (`supabase/migrations` is where `plan --supabase-migration`
+    # writes): by default beside the configuration file, else beside schema/.
+    supabase_dir: Path = Path("supabase")
+    # `apply` records into supabase_migrations.schema_migrations when the target has it.
+    supabase_migration_history: bool = True
+    # A local shadow server stops itself after this long without use ("0": never).
+    shadow_idle_stop: str = "15min"
+
+    @property
+    def shadow_idle_stop_s(self) -> float:
+        return duration_seconds(self.shadow_idle_stop)
 
     @model_validator(mode="before")
     @classmethod
@@ -102,23 +113,35 @@ class Settings(BaseModel):
         from creo_schema.lint.registry import check_config
 
         check_config(value, {})
-        return value
+        return tuple(sorted(set(value)))  # a set: its order shapes nothing (nor the cache key)
 
     @field_validator("shadow")
     @classmethod
     def _known_shadow(cls, value: str) -> str:
         if value in ("auto", "embedded", "local", "docker") or re.match(
-            r"^postgres(ql)?://", value
+            r"^(postgres(ql)?://|docker:\S+$)", value
         ):
             return value
         raise ValueError("expected auto, embedded, local, docker or a postgresql:// URL")
 
-    @field_validator("lock_timeout", "statement_timeout")
+    @field_validator("lock_timeout", "statement_timeout", "shadow_idle_stop")
     @classmethod
     def _duration(cls, value: str) -> str:
         if re.fullmatch(r"\d+\s*(ms|s|min|h)?", value.strip()):
             return value.strip()
         raise ValueError("expected a PostgreSQL duration such as 500ms, 5s, 2min")
+
+
+_UNIT_SECONDS = {"ms": 0.001, "s": 1.0, "min": 60.0, "h": 3600.0}
+
+
+def duration_seconds(text: str) -> float:
+    """A duration as the settings write it (`500ms`, `5s`, `15min`, `1h`; a bare number is
+    milliseconds, as PostgreSQL reads it), in seconds."""
+    found = re.fullmatch(r"(\d+)\s*(ms|s|min|h)?", text.strip())
+    if found is None:
+        raise InputError(f"{text!r} is not a duration such as 500ms, 5s, 2min")
+    return int(found.group(1)) * _UNIT_SECONDS[found.group(2) or "ms"]
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -168,7 +191,7 @@ def load_settings(
     if path is not None:
         values = _read_table(path)
         base = path.parent
-        for key in ("schema_dir", "backup_dir"):
+        for key in ("schema_dir", "backup_dir", "supabase_dir"):
             if (
                 key in values
                 and isinstance(values[key], str)
@@ -178,6 +201,10 @@ def load_settings(
     if env.get("DATABASE_URL"):
         values["database_url"] = env["DATABASE_URL"]
     values.update({k: v for k, v in (flags or {}).items() if v is not None and v != ()})
+    if "supabase_dir" not in values:
+        # The project's root: the configuration file's directory, else schema/'s parent.
+        root = path.parent if path is not None else Path(values.get("schema_dir", "schema")).parent
+        values["supabase_dir"] = str(root / "supabase")
     try:
         return Settings(**values)
     except ValidationError as error:

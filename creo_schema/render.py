@@ -39,6 +39,7 @@ def plan_json(plan: Plan, timings: Timings | None = None, **extra: Any) -> str:
 
 
 PHASE_TITLES = {
+    "pre": "-- phase 0: each in a transaction of its own, first (enum labels the rest may use)",
     "main": "-- phase 1: one transaction",
     "concurrent": "-- phase 2: outside any transaction (concurrent index builds)",
     "validate": "-- phase 3: validations, each in its own transaction (writes go on)",

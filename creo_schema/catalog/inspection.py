@@ -1,7 +1,8 @@
 """A database's managed schemas, read and fingerprinted: what plans, proofs and applies compare.
 
 `inspect` reads our catalog snapshot of the managed schemas with the declared extensions
-only (the platform's own extensions are not ours to compare), and digests it. The digest
+and those in a managed schema (the platform's own extensions are not ours to compare), and
+digests it. The digest
 is the schema's fingerprint: a plan records the target's, apply refuses when it moved, the
 proof compares each step's against its goal.
 """
@@ -47,14 +48,15 @@ def inspect(conn: Any, managed_schemas: tuple[str, ...], extensions: tuple[str, 
 def managed_catalog(
     conn: Any, managed_schemas: tuple[str, ...], extensions: tuple[str, ...]
 ) -> CatalogSnapshot:
-    """Our catalog snapshot of the managed schemas, with the declared extensions only.
+    """Our catalog snapshot of the managed schemas, with the declared extensions and those
+    installed in a managed schema (which schema/ must declare, or the plan drops).
 
-    The snapshot lists every installed extension; the platform's own (pg_graphql, vault, ...)
-    are not ours to compare.
+    The snapshot lists every installed extension; the platform's own (pg_graphql, vault, ...
+    in schemas of their own) are not ours to compare.
     """
     catalog = snapshot(conn, managed_schemas)
-    declared = set(extensions)
-    kept = tuple(e for e in catalog.extensions if e.name in declared)
+    declared, managed = set(extensions), set(managed_schemas)
+    kept = tuple(e for e in catalog.extensions if e.name in declared or e.schema in managed)
     others = {e.oid for e in catalog.extensions} - {e.oid for e in kept}
     return dataclasses.replace(
         catalog,

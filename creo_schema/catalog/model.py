@@ -80,6 +80,8 @@ class Column:
     inherited: bool  # exists only through a parent (or the partitioned table)
     identity_options: str | None  # an identity column's sequence options, spelled out
     fdw_options: tuple[str, ...] = ()  # a foreign table column's OPTIONS (name=value, sorted)
+    # the type's own storage, which `storage` None means: SET STORAGE DEFAULT is 16+ only
+    type_storage: str = field(default="", compare=False, repr=False)
     type_oid: int = _oid()
     table_oid: int = _oid()
     attnum: int = _oid()
@@ -131,6 +133,9 @@ class Index:
     parent_index: str | None  # the partitioned parent's index this one is attached to
     partitioned: bool  # the index of a partitioned table
     options: tuple[str, ...]
+    # "column number=target" for the key columns given a statistics target (ALTER INDEX ...
+    # ALTER COLUMN n SET STATISTICS), an expression's above all
+    statistics_targets: tuple[str, ...]
     oid: int = _oid()
     table_oid: int = _oid()
 

@@ -15,6 +15,7 @@ from creo_schema.cli import (
     health,
     history,
     planning,
+    shadow,
     validating,
 )
 from creo_schema.cli.app import cli
@@ -30,6 +31,7 @@ __all__ = [
     "history",
     "main",
     "planning",
+    "shadow",
     "validating",
 ]
 

@@ -46,6 +46,12 @@ class CreoGroup(click.Group):
     # group that knows which of its commands ran.
     group_class = type
 
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        # Every command and subgroup also takes the global options after its name
+        # (`validate --schema-dir x`), as Terraform, Atlas and the Supabase CLI do.
+        cmd.params.extend(options_after_command(cmd))
+        super().add_command(cmd, name)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -126,6 +132,14 @@ def written_with_error(ctx: click.Context, text: str) -> None:
     ctx.find_root().obj["document_written"] = True
 
 
+def ask() -> Callable[[str], bool] | None:
+    """How to ask a person a yes/no question, when one is at a terminal (the policy that
+    uses it is commands/confirm.py)."""
+    if not sys.stdin.isatty():
+        return None
+    return lambda question: click.confirm(question, default=False, err=True)
+
+
 def stdout() -> Console:
     from rich.console import Console  # rich costs ~40 ms to import: only for text output
 
@@ -145,8 +159,7 @@ def format_option(
 
     def remember(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
         if value:
-            ctx.find_root().ensure_object(dict)
-            ctx.find_root().obj["format"] = value
+            given_after(ctx, "output_format", value)
         return value
 
     return click.option(
@@ -155,7 +168,7 @@ def format_option(
         type=click.Choice(list(choices)),
         expose_value=False,
         callback=remember,
-        help="Output format (overrides the global --format).",
+        help="Output for people or machines (also accepted before the command).",
     )
 
 
@@ -242,7 +255,7 @@ class Spinner:
 )
 @click.option(
     "--shadow",
-    help="Where the desired state is loaded: auto, embedded, local, docker or a URL (default: auto).",
+    help="Where the desired state is loaded: auto, embedded, local, docker[:IMAGE] or a URL (default: auto).",
 )
 @click.option(
     "--format",
@@ -272,7 +285,15 @@ def cli(
     `drift` fails when a database differs from schema/.
     """
     ctx.ensure_object(dict)
+    given = {
+        name: value
+        for name, value in ctx.params.items()
+        if name in GLOBAL_OPTIONS
+        and ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT
+        and value not in (None, ())
+    }
     ctx.obj.update(
+        given=given,
         config=config,
         format=output_format,
         debug=debug,
@@ -284,6 +305,87 @@ def cli(
             "shadow": shadow,
         },
     )
+
+
+# The group's options that a command also accepts after its name, and where each is kept in
+# ctx.obj (the flags that feed Settings, or the run's own keys).
+GLOBAL_OPTIONS = (
+    "config",
+    "schema_dir",
+    "database_url",
+    "platform",
+    "managed_schemas",
+    "shadow",
+    "output_format",
+    "debug",
+)
+_KEPT_AS = {"config": "config", "output_format": "format", "debug": "debug"}
+
+
+def options_after_command(cmd: click.Command) -> list[click.Parameter]:
+    """Copies of the group's global options for `cmd`; none it already has (a command's
+    own `--format`)."""
+    taken = {opt for param in cmd.params for opt in param.opts}
+    copies: list[click.Parameter] = []
+    for param in cli.params:
+        if param.name not in GLOBAL_OPTIONS or taken & set(param.opts):
+            continue
+        assert isinstance(param, click.Option)
+        copies.append(
+            click.Option(
+                [*param.opts, param.name or ""],
+                type=param.type,
+                multiple=param.multiple,
+                is_flag=param.is_flag,
+                help=param.help,
+                expose_value=False,
+                callback=_given_after,
+            )
+        )
+    return copies
+
+
+def _given_after(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    # Not given: its source is DEFAULT (click 8.5), or it is merely empty (click 8.4 reports
+    # another source for an option without a default).
+    if ctx.get_parameter_source(param.name or "") is click.core.ParameterSource.DEFAULT:
+        return
+    if value in (None, ()) or (isinstance(param, click.Option) and param.is_flag and not value):
+        return
+    given_after(ctx, param.name or "", value)
+
+
+def given_after(ctx: click.Context, name: str, value: Any) -> None:
+    """Keep a global option given after the command, where the group keeps its own; the
+    same option given before the command with another value is bad input (exit 2), so
+    that neither silently wins."""
+    root = ctx.find_root()
+    root.ensure_object(dict)
+    given = root.obj.setdefault("given", {})
+    if name in given and given[name] != value:
+        flag = "--" + {"managed_schemas": "managed-schema", "output_format": "format"}.get(
+            name, name.replace("_", "-")
+        )
+        raise InputError(
+            f"{flag} given twice with different values: {_shown(given[name])} and "
+            f"{_shown(value)} (in `{ctx.command_path}`)",  # passwords hidden
+            hint=f"give {flag} once, before or after the command",
+        )
+    given[name] = value
+    if name in _KEPT_AS:
+        root.obj[_KEPT_AS[name]] = value
+    else:
+        root.obj.setdefault("flags", {})[name] = value or None
+
+
+def _shown(value: Any) -> str:
+    from creo_schema.urls import redact_url
+
+    if isinstance(value, tuple | list):
+        return ",".join(str(item) for item in value)
+    if isinstance(value, str) and "://" in value:
+        return redact_url(value)  # --database-url, --shadow URL
+    return str(value)
 
 
 def write_file(path: Path | None, text: str) -> None:

@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from creo_schema.cli.app import (
+    ask,
     cli,
     format_option,
     settings_of,
     written_with_error,
 )
-from creo_schema.config import Settings
-from creo_schema.errors import CreoError, DatabaseError, InputError, SafetyError
+from creo_schema.errors import CreoError
 from creo_schema.render import document
 
 if TYPE_CHECKING:
-    from creo_schema.backup import BackupMeta, BackupMode, BackupResult
+    from creo_schema.backup import BackupMeta, BackupResult
 
 _Decorated = TypeVar("_Decorated", bound=Callable[..., Any] | click.Command)
 
@@ -41,16 +39,6 @@ def backup_mode_options(command: _Decorated) -> _Decorated:
         "and takes no backup when none can; all: every managed table; none: no backup. "
         "The default is none when backup_before_apply = false.",
     )(command)
-
-
-def backup_mode(settings: Settings, chosen: str | None, no_backup: bool) -> BackupMode:
-    if no_backup and chosen not in (None, "none"):
-        raise InputError(f"--no-backup contradicts --backup {chosen}", hint="pass one of them")
-    if no_backup or chosen == "none":
-        return "none"
-    if chosen == "all":
-        return "all"
-    return "changed" if chosen == "changed" or settings.backup_before_apply else "none"
 
 
 def backup_taken_json(taken: BackupResult | None) -> dict[str, Any] | None:
@@ -98,38 +86,6 @@ def backup() -> None:
     """Backups of the managed schemas' rows (folders under backup_dir, default backups/)."""
 
 
-class _RowProgress:
-    """A progress bar per table on stderr, only when a person is watching."""
-
-    def __init__(self, enabled: bool) -> None:
-        from rich.console import Console
-        from rich.progress import Progress
-
-        self.console = Console(stderr=True)
-        self.bar: Any = (
-            Progress(console=self.console, transient=True)
-            if (enabled and self.console.is_terminal)
-            else None
-        )
-        self.tasks: dict[str, Any] = {}
-
-    def __call__(self, table: str, done: int, total: int) -> None:
-        if self.bar is None:
-            return
-        if table not in self.tasks:
-            self.tasks[table] = self.bar.add_task(table, total=total or None)
-        self.bar.update(self.tasks[table], completed=done, total=max(total, done) or None)
-
-    def __enter__(self) -> _RowProgress:
-        if self.bar is not None:
-            self.bar.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
 @backup.command("create")
 @click.option(
     "--incremental",
@@ -145,15 +101,12 @@ def backup_create(ctx: click.Context, incremental: bool) -> None:
     the backup's moment (what a restore gives back); an incremental backup also says how
     many it stores itself (the rows changed since its base).
     """
-    from creo_schema.backup import create_backup
-    from creo_schema.commands.target import resolve_target
+    from creo_schema.cli.progress import RowProgress  # rich: only when a backup runs
+    from creo_schema.commands import backups
 
     root = ctx.find_root()
-    settings = settings_of(root)
-    with _RowProgress(root.obj["format"] == "text") as progress:
-        made = create_backup(
-            settings, resolve_target(settings), incremental=incremental, progress=progress
-        )
+    with RowProgress(root.obj["format"] == "text") as progress:
+        made = backups.create(settings_of(root), incremental=incremental, progress=progress)
     size = sum(t.bytes for t in made.meta.tables)
     if root.obj["format"] == "json":
         click.echo(
@@ -186,10 +139,10 @@ def backup_list(ctx: click.Context) -> None:
     one also says how many it stores (changed since its base). A backup `apply` took of only
     the tables it could lose rows from names them.
     """
-    from creo_schema.backup import list_backups
+    from creo_schema.commands import backups
 
     root = ctx.find_root()
-    found = list_backups(Path(settings_of(root).backup_dir))
+    found = backups.list_all(settings_of(root))
     if root.obj["format"] == "json":
         click.echo(
             document(
@@ -240,29 +193,18 @@ def backup_restore(ctx: click.Context, backup_id: str, force: bool, auto_approve
     replaces only those. Refused (exit 4) when the database schema differs from the
     backup's, unless --force.
     """
-    from creo_schema.backup import restore_backup
-    from creo_schema.backup.store import read_meta
-    from creo_schema.commands.target import resolve_target
+    from creo_schema.cli.progress import RowProgress  # rich: only when a backup runs
+    from creo_schema.commands import backups
 
     root = ctx.find_root()
-    settings = settings_of(root)
-    meta = read_meta(Path(settings.backup_dir), backup_id)
-    if not auto_approve:
-        if not sys.stdin.isatty():
-            raise SafetyError("not restoring without confirmation", hint="pass --auto-approve")
-        tables = (
-            f"every table in {', '.join(meta.managed_schemas)}"
-            if meta.scope == "all"
-            else ", ".join(t.qualified for t in meta.tables)
-        )
-        if not click.confirm(
-            f"Replace the rows of {tables} with backup {backup_id}?",
-            default=False,
-        ):
-            raise SafetyError("not restored: declined at the prompt")
-    with _RowProgress(root.obj["format"] == "text") as progress:
-        result = restore_backup(
-            settings, resolve_target(settings), backup_id, force=force, progress=progress
+    with RowProgress(root.obj["format"] == "text") as progress:
+        result = backups.restore(
+            settings_of(root),
+            backup_id,
+            force=force,
+            approved=auto_approve,
+            ask=ask(),
+            progress=progress,
         )
     if root.obj["format"] == "json":
         click.echo(document("backup-restore", **vars(result)))
@@ -298,16 +240,13 @@ def backup_cleanup(ctx: click.Context, days: float, yes: bool, force: bool) -> N
     The references are read from the target database: when it cannot be reached, cleanup
     refuses (exit 3) unless --force. Without a terminal, --yes is required (else exit 4).
     """
-    from creo_schema.backup import choose_cleanup, cutoff_of, list_backups, remove_backups
+    from creo_schema.commands import backups
 
     root = ctx.find_root()
     settings = settings_of(root)
-    folder = Path(settings.backup_dir)
     json_out = root.obj["format"] == "json"
-    cutoff = cutoff_of(days)
-    choice = choose_cleanup(
-        list_backups(folder), cutoff, {} if force else _referenced_backups(settings)
-    )
+    chosen = backups.choose_cleanup(settings, days, force=force)
+    choice = chosen.choice
     kept = [{"id": k, "reason": why} for k, why in choice.kept.items()]
     if not json_out:
         for backup_id, why in choice.kept.items():
@@ -315,15 +254,7 @@ def backup_cleanup(ctx: click.Context, days: float, yes: bool, force: bool) -> N
         if choice.remove and not yes:
             click.echo(f"To remove ({len(choice.remove)}): {', '.join(choice.remove)}")
     try:
-        if choice.remove and not yes:
-            if not sys.stdin.isatty():
-                raise SafetyError(
-                    f"not removing {len(choice.remove)} backups without confirmation",
-                    hint="pass --yes to remove them non-interactively",
-                )
-            if not click.confirm(f"Remove these {len(choice.remove)} backups?", err=True):
-                raise SafetyError("nothing removed: declined at the prompt")
-        remove_backups(folder, choice.remove, cutoff)
+        backups.clean_up(settings, chosen, approved=yes, ask=ask())
     except CreoError as refusal:
         if json_out:
             written_with_error(
@@ -345,27 +276,3 @@ def backup_cleanup(ctx: click.Context, days: float, yes: bool, force: bool) -> N
             f"Removed {len(choice.remove)} backups"
             + (f": {', '.join(choice.remove)}" if choice.remove else ".")
         )
-
-
-def _referenced_backups(settings: Settings) -> dict[str, list[int]]:
-    """Backup id -> the migrations whose history row references it, read from the target."""
-    import psycopg
-
-    from creo_schema.apply.history import backup_references
-    from creo_schema.commands.target import resolve_target
-    from creo_schema.db import connect
-
-    try:
-        with connect(resolve_target(settings), autocommit=True) as conn:
-            return backup_references(conn)
-    except psycopg.Error as error:
-        raise DatabaseError(
-            f"cannot read the migration history: {error.diag.message_primary or error}",
-            hint="pass --force to remove old backups without checking (referenced ones included)",
-        ) from None
-    except DatabaseError as error:
-        raise DatabaseError(
-            f"cannot tell which backups the migration history references: {error.message}",
-            hint="make the target reachable, or pass --force to remove old backups "
-            "without checking (referenced ones included)",
-        ) from None

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from creo_schema.cli.app import (
+    ask,
     cli,
     settings_of,
 )
-from creo_schema.errors import SafetyError
 from creo_schema.render import document
 
 
@@ -23,26 +21,32 @@ def dev() -> None:
 @click.pass_context
 def dev_start(ctx: click.Context) -> None:
     """Start it (creating it the first time) and print its URL."""
-    from creo_schema.dev import database
+    from creo_schema.commands import dev as command
 
-    click.echo(database.start(settings_of(ctx.find_root()).platform))
+    click.echo(command.start(settings_of(ctx.find_root())))
 
 
 @dev.command("stop")
-def dev_stop() -> None:
-    """Stop it; its data is kept."""
-    from creo_schema.dev import database
+@click.option("--all", "all_servers", is_flag=True, help="Stop the shadow servers too.")
+@click.pass_context
+def dev_stop(ctx: click.Context, all_servers: bool) -> None:
+    """Stop it (with --all, the shadow servers too); the data is kept."""
+    from creo_schema.cli.shadow import show_stopped
+    from creo_schema.commands import servers
 
-    click.echo("stopped" if database.stop() else "not running")
+    result = servers.stop_dev(all_servers=all_servers)
+    if all_servers or ctx.find_root().obj["format"] == "json":
+        show_stopped(ctx, result)
+    click.echo("stopped" if result.stopped else "not running")  # as before --all existed
 
 
 @dev.command("status")
 @click.pass_context
 def dev_status(ctx: click.Context) -> None:
     """Say whether it runs, where its data is and its URL."""
-    from creo_schema.dev import database
+    from creo_schema.commands import dev as command
 
-    state = database.status()
+    state = command.status()
     if ctx.find_root().obj["format"] == "json":
         click.echo(document("dev-status", **vars(state)))
         return
@@ -50,7 +54,7 @@ def dev_status(ctx: click.Context) -> None:
         f"{'running' if state.running else 'stopped'}  data: {state.data_dir}"
         + (f"  url: {state.url}" if state.url else "")
     )
-    ctx.exit(0 if state.running else 1)
+    ctx.exit(command.status_exit_code(state))
 
 
 @dev.command("reset")
@@ -58,19 +62,15 @@ def dev_status(ctx: click.Context) -> None:
 @click.pass_context
 def dev_reset(ctx: click.Context, yes: bool) -> None:
     """Drop the dev database and create it empty (platform prelude only)."""
-    from creo_schema.dev import database
+    from creo_schema.commands import dev as command
 
-    if not yes and not (
-        sys.stdin.isatty() and click.confirm("Drop every object and row of the dev database?")
-    ):
-        raise SafetyError("dev database not reset", hint="pass --yes to reset non-interactively")
-    click.echo(database.reset(settings_of(ctx.find_root()).platform))
+    click.echo(command.reset(settings_of(ctx.find_root()), approved=yes, ask=ask()))
 
 
 @dev.command("url")
 @click.pass_context
 def dev_url(ctx: click.Context) -> None:
     """Print the dev database URL (starting it if needed)."""
-    from creo_schema.dev import database
+    from creo_schema.commands import dev as command
 
-    click.echo(database.start(settings_of(ctx.find_root()).platform))
+    click.echo(command.start(settings_of(ctx.find_root())))

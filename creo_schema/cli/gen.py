@@ -9,9 +9,7 @@ import click
 from creo_schema.cli.app import (
     cli,
     settings_of,
-    write_file,
 )
-from creo_schema.errors import InputError
 
 
 @cli.group()
@@ -44,38 +42,15 @@ def gen_types(
     ctx: click.Context, lang: str, out: Path | None, check: bool, schemas: tuple[str, ...]
 ) -> None:
     """Types for the tables, views, functions and enums of the API schemas."""
-    from creo_schema.typegen import render
-    from creo_schema.typegen.desired import desired_snapshot
+    from creo_schema.commands.typegen import gen_types as generate
 
     settings = settings_of(ctx.find_root())
-    if check and out is None:
-        raise InputError(
-            "--check needs --out FILE: the file to compare", hint="e.g. --out types/database.ts"
-        )
-    if not schemas:
-        schemas = ("public",) if "public" in settings.managed_schemas else settings.managed_schemas
-    unknown = sorted(set(schemas) - set(settings.managed_schemas))
-    if unknown:
-        raise InputError(
-            f"schema {', '.join(unknown)} is not managed: its design is not in schema/",
-            hint=f"managed schemas: {', '.join(settings.managed_schemas)}",
-        )
-    text = render(desired_snapshot(settings, schemas), lang, schemas)
-    if check:
-        assert out is not None
-        current = out.read_text(encoding="utf-8") if out.is_file() else None
-        if current == text:
-            click.echo(f"{out} is up to date with schema/.")
-            return
-        click.echo(
-            f"{out} is out of date with schema/: run `creo-schema gen types --lang {lang} --out {out}`",
-            err=True,
-        )
-        ctx.exit(1)
+    result = generate(settings, lang, out, check=check, schemas=schemas)
     if out is None:
-        click.echo(text, nl=False)
+        click.echo(result.text, nl=False)
         return
-    if out.parent and not out.parent.exists():
-        out.parent.mkdir(parents=True, exist_ok=True)
-    write_file(out, text)
-    click.echo(f"wrote {out}", err=True)
+    if result.exit_code == 0:
+        click.echo(result.message, err=not check)  # a check's verdict is its output
+    else:
+        click.echo(result.message, err=True)
+    ctx.exit(result.exit_code)

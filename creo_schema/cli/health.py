@@ -31,14 +31,11 @@ def health(ctx: click.Context, no_drift: bool, long_after: int) -> None:
 
     Exit 0 healthy, 1 problems found, 3 cannot connect.
     """
-    from creo_schema.commands.target import resolve_target
-    from creo_schema.health import health as run_health
+    from creo_schema.commands import health as command
 
     root = ctx.find_root()
-    settings = settings_of(root)
-    report = run_health(
-        settings, resolve_target(settings), drift=not no_drift, long_after_s=long_after
-    )
+    result = command.health(settings_of(root), check_drift=not no_drift, long_after_s=long_after)
+    report = result.report
     if root.obj["format"] == "json":
         click.echo(
             document(
@@ -66,4 +63,4 @@ def health(ctx: click.Context, no_drift: bool, long_after: int) -> None:
             for line in c.details:
                 console.print(f"{'':21}{line}", markup=False)
         console.print("Healthy." if report.healthy else "Problems found.")
-    ctx.exit(0 if report.healthy else 1)
+    ctx.exit(result.exit_code)

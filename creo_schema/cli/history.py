@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from creo_schema.cli.app import (
+    ask,
     cli,
     format_option,
     hazard_options,
@@ -16,7 +16,7 @@ from creo_schema.cli.app import (
     written_with_error,
 )
 from creo_schema.cli.backup import backup_mode_options
-from creo_schema.errors import CreoError, SafetyError
+from creo_schema.errors import CreoError
 from creo_schema.render import document, show_rollback
 
 if TYPE_CHECKING:
@@ -80,14 +80,12 @@ def rollback_command(
     state that migration left. The tables the rollback can lose rows from are backed up
     first (--backup changed, the default).
     """
-    from creo_schema.cli.backup import backup_mode as resolve_backup_mode
     from creo_schema.cli.backup import backup_taken_json, backup_taken_text
-    from creo_schema.commands import applying
-    from creo_schema.plan.safety import allowed_hazards, check_allowed
+    from creo_schema.commands import applying, backups, planning
 
     settings = settings_of(ctx)
-    allowed = allowed_hazards(allow_destructive, allow_hazard)
-    mode = resolve_backup_mode(settings, backup_mode, no_backup)
+    allowed = planning.allowed(allow_destructive, allow_hazard)
+    mode = backups.backup_mode(settings, backup_mode, no_backup)
     pending = applying.pending_rollback(settings, migration_id)
     rolls_back = pending.migration.id
     json_out = ctx.obj["format"] == "json"
@@ -109,19 +107,7 @@ def rollback_command(
         )
 
     try:
-        check_allowed(pending.statements, allowed, what=f"the rollback of migration {rolls_back}")
-        if not auto_approve:
-            if not sys.stdin.isatty():
-                raise SafetyError(
-                    "not rolling back without confirmation", hint="pass --auto-approve"
-                )
-            count = len(pending.statements)
-            if not click.confirm(
-                f"Roll back migration {rolls_back} with these {count} statements?",
-                default=False,
-                err=True,
-            ):
-                raise SafetyError("not rolled back: declined at the prompt")
+        applying.check_before_rollback(pending, allowed, approved=auto_approve, ask=ask())
         result = applying.roll_back(settings, pending, allowed, mode)
     except CreoError as refusal:
         if json_out:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from creo_schema.apply import history as history_table
@@ -14,13 +16,23 @@ from creo_schema.apply.run import (
     run_rollback,
 )
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.commands.confirm import Ask, require_approval
 from creo_schema.commands.target import resolve_target
 from creo_schema.config import Settings
 from creo_schema.db import connect
-from creo_schema.plan.model import Plan, PlannedStatement
+from creo_schema.errors import SafetyError
+from creo_schema.plan.model import Plan, PlannedStatement, read_plan
+from creo_schema.plan.safety import check_allowed
+from creo_schema.plan.timings import Progress
 
 if TYPE_CHECKING:
     from creo_schema.backup import BackupMode, BackupResult
+
+
+@dataclass(frozen=True)
+class Applied(ApplyResult):
+    # The versions recorded in supabase_migrations.schema_migrations (migrations/history.py).
+    supabase_versions: tuple[str, ...] = ()
 
 
 def apply(
@@ -30,11 +42,12 @@ def apply(
     wait: bool = False,
     allowed: set[str] | None = None,
     backup: BackupMode = "changed",
-) -> ApplyResult:
-    """Apply; the tables the plan can lose rows from are backed up first (`backup`)."""
+) -> Applied:
+    """Apply; the tables the plan can lose rows from are backed up first (`backup`); then
+    recorded for the Supabase CLI where the target has its history table."""
     target = resolve_target(settings)
     hook = _backup_hook(settings, backup, f"apply of source {plan.source_fingerprint[:12]}")
-    return apply_plan(
+    result = apply_plan(
         settings,
         target,
         plan,
@@ -43,6 +56,12 @@ def apply(
         backup=hook,
         desired=lambda: desired_catalog(settings, plan),
     )
+    versions: list[str] = []
+    if settings.supabase_migration_history and result.statements:
+        from creo_schema.migrations.history import record_apply
+
+        versions = record_apply(target, plan, settings.supabase_dir, result.migration_id)
+    return Applied(**vars(result), supabase_versions=tuple(versions))
 
 
 def desired_catalog(settings: Settings, plan: Plan) -> CatalogSnapshot | None:
@@ -77,6 +96,69 @@ def _loaded_again(settings: Settings, plan: Plan) -> CatalogSnapshot | None:
     key = desired_state_key(settings, fresh.source_fingerprint, fresh.server_major)
     state = cache.load(key)
     return state.inspected.catalog if state is not None else None
+
+
+def plan_to_apply(
+    settings: Settings, plan_file: Path | None, progress: Progress | None = None
+) -> Plan:
+    """The reviewed plan file, else a plan made now."""
+    from creo_schema.commands.planning import plan as make_plan
+
+    if plan_file is not None:
+        return read_plan(plan_file)
+    return make_plan(settings, progress).plan
+
+
+def check_before_apply(
+    settings: Settings, plan: Plan, allowed: set[str], *, approved: bool, ask: Ask | None
+) -> None:
+    """Everything that refuses an apply (exit 4) before it runs, in the order a person
+    should hear it: unproven, a hazard nobody allowed, a role the target lacks, and only
+    then the question."""
+    from creo_schema.commands.planning import refuse_unverified
+
+    refuse_unverified(plan)
+    check_allowed(plan.statements, allowed, what="the plan")
+    refuse_missing_roles(settings, plan)
+    require_approval(
+        f"Apply these {len(plan.statements)} statements?",
+        approved=approved,
+        ask=ask,
+        unattended="not applying without confirmation",
+        declined="not applied: declined at the prompt",
+    )
+
+
+def left_error(result: ApplyResult) -> SafetyError | None:
+    """A proven plan that leaves the database different from its desired state is a defect
+    (or something changed the database meanwhile): exit 4, naming what differs."""
+    if result.left is None:
+        return None
+    return SafetyError(
+        f"migration {result.migration_id}: {result.left.message(shown=3)}",
+        hint="the migration is recorded as failed (`creo-schema history` shows all that "
+        "differs); `creo-schema plan` shows what it takes now to reach schema/. If nothing "
+        "else changed the database meanwhile, please report this plan: it was proven to "
+        "leave no difference",
+        details={
+            "migration_id": result.migration_id,
+            "differences": list(result.left.differences),
+        },
+    )
+
+
+def check_before_rollback(
+    pending: PendingRollback, allowed: set[str], *, approved: bool, ask: Ask | None
+) -> None:
+    rolls_back = pending.migration.id
+    check_allowed(pending.statements, allowed, what=f"the rollback of migration {rolls_back}")
+    require_approval(
+        f"Roll back migration {rolls_back} with these {len(pending.statements)} statements?",
+        approved=approved,
+        ask=ask,
+        unattended="not rolling back without confirmation",
+        declined="not rolled back: declined at the prompt",
+    )
 
 
 def refuse_missing_roles(settings: Settings, plan: Plan) -> None:

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from creo_schema.commands.target import resolve_target
 from creo_schema.config import Settings
 from creo_schema.db import connect
+from creo_schema.errors import CreoError, SafetyError
 from creo_schema.plan.model import Plan
+from creo_schema.plan.safety import allowed_hazards, check_allowed
 from creo_schema.plan.timings import Progress, Timings
 from creo_schema.plan.unchanged import probe, unchanged_plan
 from creo_schema.roles import existing_roles, with_role_warnings
@@ -41,3 +43,71 @@ def drift(settings: Settings, progress: Progress | None = None) -> PlanResult:
     Not verified: drift asks whether there is a difference, not how to apply it.
     """
     return plan(settings.model_copy(update={"verify_plans": False}), progress)
+
+
+@dataclass(frozen=True)
+class CheckedPlan:
+    """A plan with the verdict on it: `refusal` when it failed verification or has a hazard
+    nobody allowed (exit 4; nothing may be written then), else the exit code."""
+
+    plan: Plan
+    timings: Timings
+    refusal: CreoError | None
+    exit_code: int
+
+
+def checked_plan(
+    settings: Settings,
+    allowed: set[str],
+    progress: Progress | None = None,
+    *,
+    detailed_exitcode: bool = False,
+) -> CheckedPlan:
+    result = plan(settings, progress)
+    made = result.plan
+    try:
+        refuse_unverified(made)
+        check_allowed(made.statements, allowed, what="the plan")
+    except SafetyError as refusal:
+        return CheckedPlan(made, result.timings, refusal, refusal.exit_code)
+    code = 1 if detailed_exitcode and made.has_changes else 0
+    return CheckedPlan(made, result.timings, None, code)
+
+
+def refuse_unverified(made: Plan) -> None:
+    check = made.verification
+    if check is not None and not check.verified:
+        raise SafetyError(
+            f"the plan failed verification: {check.problems[0] if check.problems else 'unknown'}",
+            hint="this change cannot be planned correctly yet; nothing was written",
+            details={"problems": list(check.problems)},
+        )
+
+
+def drift_exit_code(made: Plan) -> int:
+    return 1 if made.has_changes else 0
+
+
+def drifted(settings: Settings, made: Plan) -> list[dict[str, object]]:
+    """The declarations that drifted (for `drift --format json`); schema/ is parsed only to
+    point at them, so not when nothing drifted."""
+    from creo_schema.drift_report import drift_items
+    from creo_schema.source.load import load_source
+
+    if not made.has_changes:
+        return []
+    return [item.to_dict() for item in drift_items(made, load_source(settings.schema_dir))]
+
+
+def drift_text(settings: Settings, made: Plan, output: str) -> str:
+    """What `drift --format markdown|github` prints."""
+    from creo_schema.drift_report import render_github, render_markdown
+    from creo_schema.source.load import load_source
+
+    render = render_github if output == "github" else render_markdown
+    return render(made, load_source(settings.schema_dir))
+
+
+def allowed(allow_destructive: bool, allow_hazard: tuple[str, ...]) -> set[str]:
+    """The hazard kinds the flags allow (an unknown kind is bad input)."""
+    return allowed_hazards(allow_destructive, allow_hazard)

@@ -89,7 +89,10 @@ def validate(
     major = _shadow_major(settings)
     with timings.step("shadow", progress):
         shadow = open_shadow(
-            settings.shadow, major, accept_mismatch=settings.accept_version_mismatch
+            settings.shadow,
+            major,
+            accept_mismatch=settings.accept_version_mismatch,
+            idle_stop_s=settings.shadow_idle_stop_s,
         )
         template = ensure_template(shadow.admin_url, prelude_sql(settings.platform))
         ensure_roles(shadow.admin_url, shadow_roles(ordered, settings))

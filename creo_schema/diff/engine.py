@@ -25,6 +25,7 @@ _fast_import.prepare()
 
 from results.dbdiff import Migration  # noqa: E402 - after the fast-import preparation
 from results.schemainspect import PostgreSQL  # noqa: E402
+from results.schemainspect.pg.obj import InspectedFunction  # noqa: E402
 
 from creo_schema.catalog import inspect  # noqa: E402  (re-exported for older callers)
 
@@ -46,6 +47,7 @@ def engine_view(
         with conn.cursor() as cursor:
             inspector = PostgreSQL(cursor)
         _restrict(inspector, set(managed_schemas), set(extensions))
+        _unordered(inspector)
         fingerprint = _fingerprint(inspector)
     except Exception as error:  # the engine's own failures, whatever they are
         raise EngineUnavailable(
@@ -104,6 +106,26 @@ def _restrict(engine: Any, schemas: set[str], extensions: set[str]) -> None:
         else:
             kept = {k: v for k, v in objects.items() if getattr(v, "schema", None) in schemas}
         setattr(engine, name, kept)
+
+
+def _unordered(engine: Any) -> None:
+    """Sort what the engine compares as lists but PostgreSQL treats as sets: a policy's
+    roles and a relation's options (`security_invoker`, `security_barrier`, ...). The order
+    they are stored in is the order of the statements that set them, which means nothing;
+    our catalog compares them sorted, and so must the second opinion."""
+    for name in (
+        "rlspolicies",
+        "selectables",
+        "relations",
+        "tables",
+        "views",
+        "materialized_views",
+    ):
+        for item in getattr(engine, name, {}).values():
+            for field in ("roles", "options"):
+                value = getattr(item, field, None)
+                if isinstance(value, list) and not isinstance(item, InspectedFunction):
+                    setattr(item, field, sorted(value))
 
 
 def freeze(view: EngineView) -> bytes:

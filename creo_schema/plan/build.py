@@ -99,7 +99,10 @@ class _Planning:
         if self.shadow is None:
             settings = self.settings
             self.shadow = open_shadow(
-                settings.shadow, self.major, accept_mismatch=settings.accept_version_mismatch
+                settings.shadow,
+                self.major,
+                accept_mismatch=settings.accept_version_mismatch,
+                idle_stop_s=settings.shadow_idle_stop_s,
             )
             self.template = ensure_template(self.shadow.admin_url, self.prelude)
         return self.shadow

@@ -6,7 +6,8 @@ kind; they differ only in where the binaries live. PostgreSQL refuses to run as 
 we are root the cluster runs as an unprivileged OS user of its own.
 
 The server is left running when the process exits: the next `plan` then costs a connection,
-not a start (issue 8's warm target). `creo-schema dev stop` and the tests stop it.
+not a start (issue 8's warm target). A shadow stops itself once idle (shadow/idle.py);
+`creo-schema shadow stop`, `dev stop [--all]` and the tests stop them too.
 """
 
 from __future__ import annotations
@@ -81,12 +82,18 @@ class Cluster:
     def ensure_running(self) -> None:
         """Initialize the cluster if needed and start it if it is not running."""
         self.pgdata.parent.mkdir(parents=True, exist_ok=True)
-        with _file_lock(self.pgdata.parent / f".{self.pgdata.name}.lock"):
+        with self.start_lock():
             if self.is_running():
                 return
             if not self.is_initialized():
                 self._initdb()
             self._start()
+
+    @contextmanager
+    def start_lock(self) -> Iterator[None]:
+        """Held while the server is started, or stopped when idle (shadow/idle.py)."""
+        with _file_lock(self.pgdata.parent / f".{self.pgdata.name}.lock"):
+            yield
 
     def stop(self) -> bool:
         """Stop the server; returns whether it was running."""

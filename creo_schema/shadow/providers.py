@@ -85,6 +85,21 @@ def shadow_cluster(provider: str, major: int | None = None) -> Cluster:
     raise InputError(f"unknown shadow provider {provider!r}", hint="use embedded, local or a URL")
 
 
+def shadow_clusters() -> list[Cluster]:
+    """The shadow clusters made in this home so far (whether running or not), whose
+    binaries are still there to run or stop them."""
+    home = home_dir()
+    found: list[Cluster] = []
+    if (home / "shadow-embedded").is_dir():
+        found.append(shadow_cluster("embedded"))
+    installed = local_bin_dirs()
+    for pgdata in sorted(home.glob("shadow-local-*")):
+        major = pgdata.name.removeprefix("shadow-local-")
+        if pgdata.is_dir() and major.isdigit() and int(major) in installed:
+            found.append(Cluster(installed[int(major)], pgdata, SHADOW_SETTINGS))
+    return found
+
+
 def dev_cluster() -> Cluster:
     """The persistent local development database's cluster."""
     return Cluster(embedded_bin_dir(), home_dir() / "dev", DEV_SETTINGS)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from creo_schema.db import connect, server_major
 from creo_schema.errors import InputError
+from creo_schema.shadow import idle
+from creo_schema.shadow.idle import DEFAULT_IDLE_STOP_S
 from creo_schema.shadow.providers import embedded_bin_dir, local_bin_dirs, shadow_cluster
 from creo_schema.urls import redact_url
 
@@ -28,7 +30,15 @@ class ShadowServer:
         return f"ShadowServer({self.provider}, {redact_url(self.admin_url)}, {self.major})"
 
 
-def open_shadow(choice: str, target_major: int, *, accept_mismatch: bool = False) -> ShadowServer:
+def open_shadow(
+    choice: str,
+    target_major: int,
+    *,
+    accept_mismatch: bool = False,
+    idle_stop_s: float = DEFAULT_IDLE_STOP_S,
+) -> ShadowServer:
+    """The shadow server to use; a local cluster is started if needed, and stops itself
+    after `idle_stop_s` seconds without use (0: never)."""
     provider, major = _choose(choice, target_major, accept_mismatch)
     if provider == "url":
         with connect(choice, autocommit=True) as conn:
@@ -36,14 +46,26 @@ def open_shadow(choice: str, target_major: int, *, accept_mismatch: bool = False
         _check(found, target_major, accept_mismatch, f"shadow server {redact_url(choice)}")
         return ShadowServer("url", choice, found, None)
     if provider == "docker":
-        raise InputError(
-            "shadow provider 'docker' needs a Docker engine and the docker extra",
-            hint="pip install 'creo-schema[docker]', or use --shadow embedded|local|URL",
+        from creo_schema.shadow.docker import docker_shadow
+        from creo_schema.shadow.providers import home_dir
+
+        url = docker_shadow(choice, target_major, home_dir())
+        with connect(url, autocommit=True) as conn:
+            found = server_major(conn)
+        _check(
+            found,
+            target_major,
+            accept_mismatch,
+            f"shadow image {choice.partition(':')[2] or 'postgres'}",
         )
+        return ShadowServer("docker", url, found, None)
     cluster = shadow_cluster(provider, major)
     found = cluster.major_version()
     _check(found, target_major, accept_mismatch, f"shadow provider {provider!r}")
+    cluster.pgdata.parent.mkdir(parents=True, exist_ok=True)
+    idle.touch(cluster, idle_stop_s)
     cluster.ensure_running()
+    idle.ensure_watcher(cluster, idle_stop_s)
     return ShadowServer(provider, cluster.uri(), found, cluster.bin_dir)
 
 
@@ -54,7 +76,7 @@ def _choose(choice: str, target_major: int, accept: bool) -> tuple[str, int | No
         return "embedded", None
     if choice == "local":
         return "local", target_major if target_major in local_bin_dirs() else None
-    if choice == "docker":
+    if choice == "docker" or choice.startswith("docker:"):
         return "docker", None
     # auto
     embedded = shadow_cluster("embedded").major_version() if embedded_bin_dir().exists() else 0

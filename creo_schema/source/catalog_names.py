@@ -92,7 +92,12 @@ def add_statement(names: Names, node: object, created: Iterable[str] | None = No
             names.extension_schemas.add(_extension_schema(node))
         elif key.endswith("()"):
             names.functions.add(key)
-        elif isinstance(node, ast.CreateEnumStmt | ast.CreateDomainStmt | ast.CompositeTypeStmt):
+        elif key.startswith(("trigger:", "statistics:")):
+            continue  # named only by the statements that alter them
+        elif isinstance(
+            node,
+            ast.CreateEnumStmt | ast.CreateDomainStmt | ast.CompositeTypeStmt | ast.CreateRangeStmt,
+        ):
             names.types.add(key)
         else:
             names.relations.add(key)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from pglast import ast
+from pglast.enums import AlterTableType
 from pglast.visitors import Visitor
 
 DEFAULT_SCHEMA = "public"
@@ -45,6 +46,35 @@ def qualified_key(names: Any, suffix: str = "") -> str:
     if len(parts) == 1:
         parts = [DEFAULT_SCHEMA, parts[0]]
     return ".".join(parts[-2:]) + suffix
+
+
+def trigger_key(relation: ast.RangeVar, name: str) -> str:
+    return f"trigger:{relation_key(relation)}.{name}"
+
+
+def _multirange_key(stmt: ast.CreateRangeStmt) -> str:
+    """The multirange type CREATE TYPE ... AS RANGE makes beside the range: named by the
+    multirange_type_name option, or by PostgreSQL's rule (the range's name with "range"
+    made "multirange", or "_multirange" appended)."""
+    key = qualified_key(stmt.typeName)
+    schema, _, name = key.rpartition(".")
+    for option in stmt.params or ():
+        if option.defname == "multirange_type_name" and isinstance(option.arg, ast.TypeName):
+            return qualified_key(option.arg.names)
+    if "range" in name:
+        return f"{schema}.{name.replace('range', 'multirange', 1)}"
+    return f"{schema}.{name}_multirange"
+
+
+# ALTER TABLE subcommands that set a trigger's state.
+_TRIGGER_STATES = frozenset(
+    {
+        AlterTableType.AT_EnableTrig,
+        AlterTableType.AT_EnableAlwaysTrig,
+        AlterTableType.AT_EnableReplicaTrig,
+        AlterTableType.AT_DisableTrig,
+    }
+)
 
 
 class _References(Visitor):
@@ -82,6 +112,21 @@ class _References(Visitor):
     def visit_CreateTrigStmt(self, ancestors: Any, node: ast.CreateTrigStmt) -> None:
         self.found.add(qualified_key(node.funcname, "()"))
 
+    def visit_AlterTableStmt(self, ancestors: Any, node: ast.AlterTableStmt) -> None:
+        # ENABLE / DISABLE TRIGGER name: the trigger's state is declared after the trigger.
+        assert node.relation is not None
+        for cmd in node.cmds or ():
+            if cmd.subtype in _TRIGGER_STATES and cmd.name:
+                self.found.add(trigger_key(node.relation, cmd.name))
+            identity = cmd.def_
+            if isinstance(identity, ast.ReplicaIdentityStmt) and identity.name:
+                # REPLICA IDENTITY USING INDEX name: after the CREATE INDEX
+                schema = node.relation.schemaname or DEFAULT_SCHEMA
+                self.found.add(f"{schema}.{identity.name}")
+
+    def visit_AlterStatsStmt(self, ancestors: Any, node: ast.AlterStatsStmt) -> None:
+        self.found.add(f"statistics:{qualified_key(node.defnames)}")
+
     def visit_ObjectWithArgs(self, ancestors: Any, node: ast.ObjectWithArgs) -> None:
         self.found.add(qualified_key(node.objname, "()"))
 
@@ -114,6 +159,13 @@ def _created(stmt: Any) -> list[str]:
         case ast.CreateEnumStmt() | ast.CreateDomainStmt():
             names = stmt.typeName if isinstance(stmt, ast.CreateEnumStmt) else stmt.domainname
             return [qualified_key(names)]
+        case ast.CreateRangeStmt():
+            return [qualified_key(stmt.typeName), _multirange_key(stmt)]
+        case ast.CreateTrigStmt():
+            assert stmt.relation is not None and stmt.trigname is not None
+            return [trigger_key(stmt.relation, stmt.trigname)]
+        case ast.CreateStatsStmt():
+            return [f"statistics:{qualified_key(stmt.defnames)}"]
         case ast.CreateSchemaStmt():
             return [f"schema:{stmt.schemaname}"]
         case ast.CreateExtensionStmt():

@@ -54,6 +54,7 @@ DECLARATIVE = frozenset(
         "AlterOwnerStmt",
         "AlterPublicationStmt",  # ADD TABLE to the platform's publication (supabase_realtime)
         "AlterSeqStmt",
+        "AlterStatsStmt",  # SET STATISTICS: a statistics object's target is declared so
         "AlterTableStmt",
         "CommentStmt",
         "CompositeTypeStmt",
@@ -385,7 +386,8 @@ class _Resolver:
         creates = set(self.item.statement.creates)
         for key in creates:
             if not key.startswith(("schema:", "extension:")):
-                yield from self._schema(key.split(".")[0], None)
+                # trigger:schema.table.name, statistics:schema.name: the schema after the kind
+                yield from self._schema(key.rpartition(":")[2].split(".")[0], None)
         nodes = list(walk(node))  # one walk for the CTE names and the references
         ctes = {
             n.ctename

@@ -23,7 +23,9 @@ def desired_snapshot(settings: Settings, schemas: tuple[str, ...] | None = None)
     major = (
         shadow_cluster("embedded").major_version() if settings.shadow in ("auto", "embedded") else 0
     )
-    shadow = open_shadow(settings.shadow, major, accept_mismatch=True)
+    shadow = open_shadow(
+        settings.shadow, major, accept_mismatch=True, idle_stop_s=settings.shadow_idle_stop_s
+    )
     template = ensure_template(shadow.admin_url, prelude_sql(settings.platform))
     ensure_roles(shadow.admin_url, shadow_roles(source, settings))
     with temporary_database(shadow.admin_url, template) as url:

@@ -203,16 +203,21 @@ def test_apply_backs_up_only_the_tables_it_can_lose_rows_from(shop: Project) -> 
         (dropped_column["backup"]["id"],)
     ]
 
-    # The enum goes: the tables with a column of that type, and those referencing them.
+    # The enum goes, its column turned to text: every value passes whole, nothing to back up.
     no_enum = SHOP.replace(", extra text", "").replace(
         "create type public.status as enum ('new', 'paid');\n", ""
     )
     shop.write(
         "shop.sql", no_enum.replace("status public.status not null default 'new'", "status text")
     )
-    dropped_type = _apply_json(shop, "--allow-destructive")
-    assert dropped_type["backup"]["tables"] == ["public.orders", "public.order_items"]
-    assert dropped_type["backup"]["rows"] == 120
+    retyped = _apply_json(shop)
+    assert retyped["backup"] is None
+
+    # The column goes: its table, and the tables referencing it (restored together).
+    shop.write("shop.sql", no_enum.replace(",\n  status public.status not null default 'new'", ""))
+    dropped_column = _apply_json(shop, "--allow-destructive")
+    assert dropped_column["backup"]["tables"] == ["public.orders", "public.order_items"]
+    assert dropped_column["backup"]["rows"] == 120
 
     shop.write("more.sql", "create table public.more (id bigint primary key);\n")
     everything = _apply_json(shop, "--backup", "all")

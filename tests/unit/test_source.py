@@ -88,6 +88,32 @@ def test_load_order_follows_dependencies_whatever_the_file_order() -> None:
         )
 
 
+def test_states_and_targets_come_after_what_they_name() -> None:
+    """A trigger's enabled state, a replica identity's index and a statistics object's
+    target name an object another statement makes, whatever the file order."""
+    files = {
+        "a_state.sql": "alter table public.t disable trigger t_stamp;\n"
+        "alter table public.t replica identity using index t_key;\n"
+        "alter statistics public.t_ab set statistics 300;\n",
+        "b_made.sql": "create unique index t_key on public.t (a);\n"
+        "create statistics public.t_ab on a, b from public.t;\n"
+        "create trigger t_stamp before insert on public.t"
+        " for each row execute function public.stamp();\n",
+        "c_table.sql": "create table public.t (a int not null, b int);\n"
+        "create function public.stamp() returns trigger language plpgsql"
+        " as $$ begin return new; end $$;\n",
+    }
+    statements = [s for name, sql in files.items() for s in parse_file(SourceFile(name, sql))]
+    place = {s.sql: i for i, s in enumerate(load_order(statements))}
+
+    def at(fragment: str) -> int:
+        return next(i for sql, i in place.items() if fragment in sql)
+
+    assert at("create trigger") < at("disable trigger")
+    assert at("create unique index") < at("replica identity")
+    assert at("create statistics") < at("alter statistics")
+
+
 def test_dependency_cycle_is_an_error_naming_the_cycle() -> None:
     statements = parse_file(
         SourceFile(

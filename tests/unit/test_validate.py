@@ -165,6 +165,26 @@ CASES = [
         [],
     ),
     (
+        "ranges_and_their_multiranges_are_types",
+        {
+            "a.sql": "create type public.floatrange as range (subtype = float8);\n"
+            "create type public.span as range (subtype = date,"
+            " multirange_type_name = public.spans);\n"
+            "create table public.b (f public.floatrange, g public.floatmultirange,"
+            " s public.span, m public.spans);"
+        },
+        [],
+    ),
+    (
+        "statistics_targets_are_declared",
+        {
+            "a.sql": "create table public.a (x int, y int);\n"
+            "create statistics public.a_xy on x, y from public.a;\n"
+            "alter statistics public.a_xy set statistics 500;"
+        },
+        [],
+    ),
+    (
         "serial_sequences_exist",
         {
             "a.sql": "create table public.s (id serial primary key);\n"

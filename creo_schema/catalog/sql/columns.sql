@@ -28,6 +28,8 @@ select c.oid::bigint as table_oid,
          case a.attstorage when 'p' then 'plain' when 'e' then 'external' when 'm' then 'main'
                            else 'extended' end
        end as storage,
+       case t.typstorage when 'p' then 'plain' when 'e' then 'external' when 'm' then 'main'
+                         else 'extended' end as type_storage,
        case a.attcompression when 'p' then 'pglz' when 'l' then 'lz4' end as compression,
        nullif(a.attstattarget::int, -1) as statistics,
        not a.attislocal as inherited,

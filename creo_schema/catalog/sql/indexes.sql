@@ -36,7 +36,12 @@ select x.indexrelid::bigint as oid,
        c.relkind = 'I' as partitioned,
        case when c.reloptions is null then '{}'
             else coalesce((select array_agg(o order by o) from unnest(c.reloptions) o), '{}')
-       end as options
+       end as options,
+       -- unset is -1 up to PostgreSQL 16, null from 17
+       coalesce((select array_agg(a.attnum || '=' || a.attstattarget order by a.attnum)
+                   from pg_attribute a
+                  where a.attrelid = x.indexrelid and a.attstattarget >= 0), '{}')
+         as statistics_targets
   from idx x
   join pg_class c on c.oid = x.indexrelid
   left join keys ks on ks.indexrelid = x.indexrelid

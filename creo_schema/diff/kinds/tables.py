@@ -153,10 +153,12 @@ class TableKind(Kind):
             for column in columns:
                 if column.inherited:
                     out += _partition_column_differences(self, node, column, parent, ctx)
-        out += self._settings(node, None, item)
+        out += self._settings(node, None, item, ctx)
         return out
 
-    def _settings(self, node: Node, before: Relation | None, after: Relation) -> list[Change]:
+    def _settings(
+        self, node: Node, before: Relation | None, after: Relation, ctx: Context
+    ) -> list[Change]:
         """Row level security and replica identity: set after the table exists."""
         name = self.sql_name(node)
         out = []
@@ -193,7 +195,18 @@ class TableKind(Kind):
         ) != old_identity and after.kind != "foreign table":
             if after.replica_identity == "index" and after.replica_index:
                 what = f"using index {ident(after.replica_index)}"
-                requires = [f"index:{qualified(after.schema, after.replica_index)}"]
+                # the index of a unique or primary key constraint is the constraint's node
+                key = (
+                    f"constraint:{qualified(after.schema, after.name)}.{ident(after.replica_index)}"
+                )
+                index = f"index:{qualified(after.schema, after.replica_index)}"
+                requires = [key if key in ctx.desired.nodes else index]
+                # and after its columns' changes (the index's columns must be NOT NULL)
+                requires += [
+                    child
+                    for child in ctx.desired.children.get(node.id, ())
+                    if child.startswith("column:")
+                ]
             else:
                 what, requires = after.replica_identity, []
             out.append(
@@ -263,7 +276,7 @@ class TableKind(Kind):
         if a.kind == "foreign table" and a.foreign_options != b.foreign_options:
             changes = option_changes(a.foreign_options, b.foreign_options, f"foreign table {name}")
             alter(f"alter foreign table {name} options ({changes})", "foreign_options")
-        out += self._settings(new, a, b)
+        out += self._settings(new, a, b, ctx)
         return out
 
     def comment_target(self, node: Node) -> str:
@@ -550,7 +563,7 @@ class ColumnKind(Kind):
             else:
                 alter(f"{prefix} drop not null", "drop_not_null")
         if a.storage != b.storage:
-            storage = b.storage or "default"
+            storage = b.storage or b.type_storage or "default"
             alter(f"{prefix} set storage {storage}", "set_storage")
         if a.compression != b.compression:
             alter(f"{prefix} set compression {b.compression or 'default'}", "set_compression")

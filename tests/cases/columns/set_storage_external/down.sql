@@ -1,2 +1,2 @@
 -- main, access_exclusive_lock
-alter table public.documents alter column body set storage default;
+alter table public.documents alter column body set storage extended;

@@ -1,2 +1,1 @@
-do $$ begin if not exists (select from pg_roles where rolname = 'creo_case_owner') then create role creo_case_owner nologin; end if; end $$;
 alter default privileges for role creo_case_owner in schema public grant select on tables to anon;

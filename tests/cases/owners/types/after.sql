@@ -1,4 +1,3 @@
-do $$ begin if not exists (select from pg_roles where rolname = 'creo_case_owner') then create role creo_case_owner nologin; end if; end $$;
 create type public.mood as enum ('ok', 'meh');
 create domain public.email as text;
 create type public.pair as (a integer, b integer);

@@ -4,7 +4,7 @@ drop view public.live_items;
 -- main, access_exclusive_lock
 alter table public.items alter column status drop default;
 
--- main, deletes_data, access_exclusive_lock, rewrites_table
+-- main, rewrites_table, access_exclusive_lock
 alter table public.items alter column status type text using status::text;
 
 -- main

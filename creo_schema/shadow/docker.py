@@ -1,0 +1,168 @@
+"""The `docker` shadow provider: a PostgreSQL container, started with testcontainers and
+kept for the next runs (as the local clusters are), found again by its label.
+
+`--shadow docker` runs the official `postgres:<target's major>` image; `docker:IMAGE` any
+other, such as the platform's own `supabase/postgres:<tag>`. The container listens on
+127.0.0.1 only, with a password kept in the creo-schema home (0600), so that reusing it
+needs nothing but that file. testcontainers' reaper (which removes containers when the
+process ends) is turned off for it: reuse is the point.
+
+Not tested against a live engine on the machine it was written on (no Docker there): the
+tests that need one skip, with the reason, where none answers.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import secrets
+import socket
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlparse
+
+from creo_schema.errors import DatabaseError, InputError
+
+LABEL = "dev.creo-schema.shadow"
+DEFAULT_SOCKET = "/var/run/docker.sock"
+
+
+def engine_address() -> str:
+    return os.environ.get("DOCKER_HOST") or f"unix://{DEFAULT_SOCKET}"
+
+
+def engine_answers(address: str | None = None, timeout: float = 2.0) -> bool:
+    """Whether a Docker engine answers `GET /_ping` at `address` (unix:// or tcp://)."""
+    where = urlparse(address or engine_address())
+    try:
+        if where.scheme == "unix":
+            conn: http.client.HTTPConnection = _UnixConnection(where.path, timeout)
+        elif where.scheme in ("tcp", "http"):
+            conn = http.client.HTTPConnection(
+                where.hostname or "", where.port or 2375, timeout=timeout
+            )
+        else:
+            return False
+        conn.request("GET", "/_ping")
+        ok = conn.getresponse().status == 200
+        conn.close()
+        return ok
+    except OSError:
+        return False
+
+
+class _UnixConnection(http.client.HTTPConnection):
+    def __init__(self, path: str, timeout: float) -> None:
+        super().__init__("localhost", timeout=timeout)
+        self.path = path
+
+    def connect(self) -> None:
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.settimeout(self.timeout)
+        self.sock.connect(self.path)
+
+
+def image_for(choice: str, major: int) -> str:
+    """`docker` -> the official image of the target's major; `docker:IMAGE` -> IMAGE."""
+    _, _, image = choice.partition(":")
+    return image or f"postgres:{major}"
+
+
+def docker_shadow(choice: str, major: int, home: Path) -> str:
+    """The admin URL of the shadow container for `choice`, started (or restarted) if need
+    be. Exit 2 when no engine answers or testcontainers is missing."""
+    address = engine_address()
+    if not engine_answers(address):
+        raise InputError(
+            f"shadow provider 'docker': no Docker engine answers at {address}",
+            hint="start Docker (or set DOCKER_HOST), or use --shadow embedded|local|URL",
+        )
+    try:
+        import docker  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    except ImportError:
+        raise InputError(
+            "shadow provider 'docker' needs testcontainers and the docker package",
+            hint="pip install 'testcontainers[postgres]>=4'",
+        ) from None
+    image = image_for(choice, major)
+    name = "creo-schema-shadow-" + re.sub(r"[^a-zA-Z0-9_.-]", "-", image)
+    password = _password(home, name)
+    client = docker.from_env()
+    found = client.containers.list(all=True, filters={"label": f"{LABEL}={name}"})
+    container = found[0] if found else _start(image, name, password)
+    if container.status != "running":
+        container.start()
+    container.reload()
+    port = container.attrs["NetworkSettings"]["Ports"]["5432/tcp"][0]["HostPort"]
+    url = f"postgresql://postgres:{quote(password, safe='')}@127.0.0.1:{port}/postgres"
+    _wait_ready(url)
+    return url
+
+
+def _password(home: Path, name: str) -> str:
+    path = home / f"{name}.password"
+    if path.exists():
+        return path.read_text().strip()
+    home.mkdir(parents=True, exist_ok=True)
+    password = secrets.token_urlsafe(24)
+    path.touch(mode=0o600)
+    path.write_text(password)
+    return password
+
+
+def _start(image: str, name: str, password: str) -> Any:
+    from testcontainers.core.config import testcontainers_config
+
+    try:
+        from testcontainers.community.postgres import PostgresContainer  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        from testcontainers.postgres import PostgresContainer  # type: ignore[import-not-found,unused-ignore]
+
+    testcontainers_config.ryuk_disabled = True  # kept for the next run, not reaped at exit
+    container = PostgresContainer(
+        image,
+        username="postgres",
+        password=password,
+        dbname="postgres",
+        driver=None,
+        name=name,
+        labels={LABEL: name},
+        command="postgres -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        " -c max_locks_per_transaction=1024",
+    )
+    # Published on 127.0.0.1 only, on a free port (docker-py's (host ip, port) form).
+    container.with_bind_ports(5432, ("127.0.0.1", None))  # type: ignore[arg-type]
+    container.start()
+    return container.get_wrapped_container()
+
+
+def _wait_ready(url: str, seconds: float = 60) -> None:
+    from creo_schema.db import connect
+    from creo_schema.errors import CreoError
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with connect(url, autocommit=True) as conn:
+                conn.execute("select 1")
+                return
+        except CreoError as error:
+            if time.monotonic() > deadline:
+                raise DatabaseError(
+                    f"the docker shadow did not accept connections: {error.message}"
+                ) from None
+            time.sleep(0.5)
+
+
+def shadow_containers() -> list[Any]:
+    """The shadow containers this tool started (by label), running or not; none when no
+    engine answers or testcontainers is missing."""
+    if not engine_answers():
+        return []
+    try:
+        import docker  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    except ImportError:
+        return []
+    return list(docker.from_env().containers.list(all=True, filters={"label": LABEL}))

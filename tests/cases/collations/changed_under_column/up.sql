@@ -1,0 +1,11 @@
+-- main, rewrites_table, access_exclusive_lock
+alter table public.users alter column handle type text collate "default" using handle::text;
+
+-- main
+drop collation public.sorted;
+
+-- main
+create collation public.sorted (lc_collate = 'POSIX', lc_ctype = 'POSIX');
+
+-- main, access_exclusive_lock
+alter table public.users alter column handle type text collate public.sorted using handle::text;

@@ -1,0 +1,5 @@
+-- main, deletes_data, access_exclusive_lock
+drop table public.users;
+
+-- main
+drop collation public.bytes;

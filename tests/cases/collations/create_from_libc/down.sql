@@ -1,0 +1,2 @@
+-- main
+drop collation public.c_copy;

@@ -1,0 +1,2 @@
+-- main
+comment on collation public.c_copy is null;

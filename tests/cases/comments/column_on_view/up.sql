@@ -1,0 +1,2 @@
+-- main
+comment on column public.order_totals.total is 'the sum, tax included';

@@ -1,0 +1,2 @@
+-- main
+comment on materialized view public.sales_total is 'refreshed nightly';

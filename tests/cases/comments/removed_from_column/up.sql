@@ -1,0 +1,2 @@
+-- main
+comment on column public.orders.total is null;

@@ -1,0 +1,2 @@
+-- main
+comment on sequence public.tickets is 'ticket numbers, never reused';

@@ -1,0 +1,2 @@
+-- main, share_lock
+alter table public.pets alter constraint pets_owner not deferrable initially immediate;

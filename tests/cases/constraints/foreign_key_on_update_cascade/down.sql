@@ -1,0 +1,5 @@
+-- main, access_exclusive_lock
+alter table public.pets drop constraint pets_owner_code_fkey;
+
+-- main, share_lock
+alter table public.pets add constraint pets_owner_code_fkey FOREIGN KEY (owner_code) REFERENCES public.owners(code);

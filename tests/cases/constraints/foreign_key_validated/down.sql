@@ -1,0 +1,5 @@
+-- main, access_exclusive_lock
+alter table public.pets drop constraint pets_owner;
+
+-- main, share_lock
+alter table public.pets add constraint pets_owner FOREIGN KEY (owner_id) REFERENCES public.owners(id) NOT VALID;

@@ -1,0 +1,2 @@
+-- main
+alter table public.pets validate constraint pets_owner;

@@ -1,0 +1,2 @@
+-- main
+alter index public.teams_pkey reset (fillfactor);

@@ -1,0 +1,2 @@
+-- main
+alter index public.teams_pkey set (fillfactor=80);

@@ -1,0 +1,2 @@
+-- main, index_dropped, access_exclusive_lock
+alter table public.slots drop constraint slots_once;

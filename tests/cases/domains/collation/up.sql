@@ -1,0 +1,5 @@
+-- main
+drop domain public.code;
+
+-- main
+create domain public.code as text collate pg_catalog."C";

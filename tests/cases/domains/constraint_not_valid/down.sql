@@ -1,0 +1,2 @@
+-- main
+alter domain public.code drop constraint code_short;

@@ -1,0 +1,2 @@
+-- main
+alter domain public.percent drop constraint percent_range;

@@ -1,0 +1,2 @@
+-- main
+alter domain public.score set default 0;

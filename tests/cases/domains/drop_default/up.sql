@@ -1,0 +1,2 @@
+-- main
+alter domain public.score drop default;

@@ -1,0 +1,2 @@
+-- main
+alter domain public.name_text drop not null;

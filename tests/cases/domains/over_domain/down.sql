@@ -1,0 +1,5 @@
+-- main
+drop domain public.small_positive;
+
+-- main
+drop domain public.positive;

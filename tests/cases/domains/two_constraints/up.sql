@@ -1,0 +1,2 @@
+-- main
+alter domain public.code add constraint code_short CHECK ((length(VALUE) <= 8));

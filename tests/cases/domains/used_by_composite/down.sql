@@ -1,0 +1,2 @@
+-- main
+alter domain public.zip drop constraint zip_check;

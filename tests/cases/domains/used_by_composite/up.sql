@@ -1,0 +1,2 @@
+-- main
+alter domain public.zip add constraint zip_check CHECK ((length(VALUE) = 5));

@@ -1,0 +1,5 @@
+-- main
+alter domain public.email drop constraint email_check;
+
+-- main
+alter domain public.email add constraint email_check CHECK ((VALUE ~~ '%@%'::text));

@@ -1,0 +1,5 @@
+-- main
+create table public.posts (
+  id bigint,
+  tags public.tag[]
+);

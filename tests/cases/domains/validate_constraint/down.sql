@@ -1,0 +1,5 @@
+-- main
+alter domain public.code drop constraint code_short;
+
+-- main
+alter domain public.code add constraint code_short CHECK ((length(VALUE) <= 8)) NOT VALID;

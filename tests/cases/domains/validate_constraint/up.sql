@@ -1,0 +1,2 @@
+-- main
+alter domain public.code validate constraint code_short;

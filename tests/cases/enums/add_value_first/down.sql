@@ -1,0 +1,5 @@
+-- main
+drop type public.status;
+
+-- main
+create type public.status as enum ('draft', 'published');

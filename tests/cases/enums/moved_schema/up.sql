@@ -1,0 +1,5 @@
+-- main
+drop type public.mood;
+
+-- main
+create type app.mood as enum ('ok', 'meh');

@@ -1,0 +1,5 @@
+-- main
+drop type public.level;
+
+-- main
+create type public.level as enum ('low', 'high', 'medium');

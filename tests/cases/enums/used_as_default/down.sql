@@ -1,0 +1,2 @@
+-- pre
+alter type public.status add value 'gone' after 'live';

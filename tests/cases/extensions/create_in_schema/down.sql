@@ -1,0 +1,2 @@
+-- main, deletes_data
+drop extension pg_trgm;

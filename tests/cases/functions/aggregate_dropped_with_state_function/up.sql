@@ -1,0 +1,5 @@
+-- main
+drop aggregate public.sum_sq(numeric);
+
+-- main
+drop function public.add_sq(acc numeric, x numeric);

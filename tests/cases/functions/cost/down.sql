@@ -1,0 +1,2 @@
+-- main
+alter function public.slow(x integer) cost 100;

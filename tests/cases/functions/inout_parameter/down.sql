@@ -1,0 +1,2 @@
+-- main
+drop function public.clamp(INOUT v integer, lo integer, hi integer);

@@ -1,0 +1,6 @@
+-- main
+CREATE OR REPLACE FUNCTION public.split_name(full_name text, OUT first text, OUT last text)
+ RETURNS record
+ LANGUAGE sql
+ IMMUTABLE
+AS $function$ select split_part(full_name, ' ', 1), split_part(full_name, ' ', 2) $function$;

@@ -1,0 +1,2 @@
+-- main
+alter function public.square(x numeric) parallel safe;

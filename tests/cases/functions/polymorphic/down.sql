@@ -1,0 +1,2 @@
+-- main
+drop function public.first_of(xs anyarray);

@@ -1,0 +1,2 @@
+-- main
+alter procedure public.cleanup() security invoker reset search_path;

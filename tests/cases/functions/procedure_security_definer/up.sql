@@ -1,0 +1,2 @@
+-- main
+alter procedure public.cleanup() security definer set search_path to '';

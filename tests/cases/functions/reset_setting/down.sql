@@ -1,0 +1,2 @@
+-- main
+alter function public.heavy() set statement_timeout to '5s';

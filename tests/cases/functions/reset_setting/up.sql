@@ -1,0 +1,2 @@
+-- main
+alter function public.heavy() reset statement_timeout;

@@ -1,0 +1,2 @@
+-- main
+alter function public.series(n integer) rows 50;

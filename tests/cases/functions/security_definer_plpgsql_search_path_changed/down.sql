@@ -1,0 +1,2 @@
+-- main
+alter function public.admin_count() set search_path to 'public';

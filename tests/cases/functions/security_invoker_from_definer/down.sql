@@ -1,0 +1,2 @@
+-- main
+alter function public.whoami() security definer;

@@ -1,0 +1,2 @@
+-- main
+alter function public.double(x integer) called on null input;

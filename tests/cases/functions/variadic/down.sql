@@ -1,0 +1,2 @@
+-- main
+drop function public.total(VARIADIC xs numeric[]);

@@ -1,0 +1,2 @@
+-- main, weakens_security
+grant select (bio) on table public.profiles to anon;

@@ -1,0 +1,2 @@
+-- main
+revoke select (bio) on table public.profiles from anon;

@@ -1,0 +1,2 @@
+-- main
+revoke select on table public.metrics from creo_case_analyst;

@@ -1,0 +1,2 @@
+-- main
+grant select on table public.metrics to creo_case_analyst;

@@ -1,0 +1,2 @@
+-- main
+alter default privileges grant execute on functions to public;

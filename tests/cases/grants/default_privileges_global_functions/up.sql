@@ -1,0 +1,2 @@
+-- main
+alter default privileges revoke execute on functions from public;

@@ -1,0 +1,2 @@
+-- main
+alter default privileges in schema public revoke select, usage on sequences from authenticated;

@@ -1,0 +1,2 @@
+-- main
+alter default privileges grant usage on types to public;

@@ -1,0 +1,2 @@
+-- main
+alter default privileges revoke usage on types from public;

@@ -1,0 +1,2 @@
+-- main, weakens_security
+grant usage on domain public.email to public;

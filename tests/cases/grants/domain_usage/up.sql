@@ -1,0 +1,2 @@
+-- main
+revoke usage on domain public.email from public;

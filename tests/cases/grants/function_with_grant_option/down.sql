@@ -1,0 +1,2 @@
+-- main
+revoke execute on function public.f() from authenticated;

@@ -1,0 +1,2 @@
+-- main
+grant execute on function public.f() to authenticated with grant option;

@@ -1,0 +1,2 @@
+-- main
+revoke select on table public.sales_total from authenticated;

@@ -1,0 +1,2 @@
+-- main
+grant select on table public.sales_total to authenticated;

@@ -1,0 +1,2 @@
+-- main
+revoke create, usage on schema scratch from authenticated;

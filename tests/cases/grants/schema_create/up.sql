@@ -1,0 +1,2 @@
+-- main
+grant create, usage on schema scratch to authenticated;

@@ -1,0 +1,2 @@
+-- main
+revoke select, update on sequence public.tickets from authenticated;

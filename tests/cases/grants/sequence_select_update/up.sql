@@ -1,0 +1,2 @@
+-- main
+grant select, update on sequence public.tickets to authenticated;

@@ -1,0 +1,5 @@
+-- main
+grant usage on type public.mood to authenticated;
+
+-- main
+revoke usage on type public.mood from public;

@@ -1,0 +1,2 @@
+-- main
+grant select on table public.reports to authenticated with grant option;

@@ -1,0 +1,2 @@
+-- main
+revoke grant option for select on table public.reports from authenticated;

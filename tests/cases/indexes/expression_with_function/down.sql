@@ -1,0 +1,2 @@
+-- main, index_dropped
+drop index public.users_email_normalized;

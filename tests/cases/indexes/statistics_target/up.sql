@@ -1,0 +1,2 @@
+-- main
+alter index public.users_lower_email alter column 1 set statistics 500;

@@ -1,0 +1,2 @@
+-- main
+alter index public.hot_n set (fillfactor=90);

@@ -1,0 +1,2 @@
+-- main
+alter index public.hot_n reset (fillfactor);

@@ -1,0 +1,2 @@
+-- main
+alter table public.ledger owner to creo_case_other;

@@ -1,0 +1,5 @@
+-- main
+alter function public.f() owner to current_user;
+
+-- main
+alter procedure public.p() owner to current_user;

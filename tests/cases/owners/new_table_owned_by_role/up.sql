@@ -1,0 +1,7 @@
+-- main
+create table public.ledger (
+  id bigint
+);
+
+-- main
+alter table public.ledger owner to creo_case_owner;

@@ -1,0 +1,2 @@
+-- main
+alter sequence public.tickets owner to creo_case_owner;

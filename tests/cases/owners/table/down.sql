@@ -1,0 +1,2 @@
+-- main
+alter table public.ledger owner to current_user;

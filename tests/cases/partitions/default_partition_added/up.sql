@@ -1,0 +1,3 @@
+-- main
+create table public.logs_other partition of public.logs
+  DEFAULT;

@@ -1,0 +1,2 @@
+-- main, access_exclusive_lock
+alter table public.logs detach partition public.logs_2023;

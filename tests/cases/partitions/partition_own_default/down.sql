@@ -1,0 +1,2 @@
+-- main, access_exclusive_lock
+alter table public.events_2024 alter column kind drop default;

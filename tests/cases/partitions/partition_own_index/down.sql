@@ -1,0 +1,2 @@
+-- main, index_dropped
+drop index public.events_2024_kind;

@@ -1,0 +1,2 @@
+-- main
+drop trigger events_touch on public.events;

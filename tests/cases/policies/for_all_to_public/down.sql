@@ -1,0 +1,2 @@
+-- main
+drop policy notes_all on public.notes;

@@ -1,0 +1,2 @@
+-- main
+drop policy notes_delete on public.notes;

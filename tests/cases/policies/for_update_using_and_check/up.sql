@@ -1,0 +1,3 @@
+-- main
+alter policy notes_update on public.notes
+  with check (((owner = auth.uid()) AND (body <> ''::text)));

@@ -1,0 +1,3 @@
+-- main
+alter policy notes_read on public.notes
+  to authenticated;

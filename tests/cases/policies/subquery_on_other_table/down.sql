@@ -1,0 +1,2 @@
+-- main
+drop policy docs_team on public.docs;

@@ -1,0 +1,2 @@
+-- main, deletes_data, access_exclusive_lock
+drop table public.docs;

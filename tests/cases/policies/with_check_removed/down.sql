@@ -1,0 +1,3 @@
+-- main
+alter policy notes_write on public.notes
+  with check ((owner = auth.uid()));

@@ -1,0 +1,3 @@
+-- main, weakens_security
+alter policy docs_read on public.docs
+  to creo_case_reader;

@@ -1,0 +1,5 @@
+-- main
+CREATE OR REPLACE RULE orders_archive_delete AS
+    ON DELETE TO public.orders
+   WHERE (old.total > (0)::numeric) DO  INSERT INTO public.orders_archive (id, total)
+  VALUES (old.id, old.total);

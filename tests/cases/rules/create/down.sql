@@ -1,0 +1,2 @@
+-- main
+drop rule orders_archive_delete on public.orders;

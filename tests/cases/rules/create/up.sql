@@ -1,0 +1,4 @@
+-- main
+CREATE RULE orders_archive_delete AS
+    ON DELETE TO public.orders DO  INSERT INTO public.orders_archive (id, total)
+  VALUES (old.id, old.total);

@@ -1,0 +1,2 @@
+-- main
+drop rule readonly_no_delete on public.readonly;

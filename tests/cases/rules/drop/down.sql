@@ -1,0 +1,3 @@
+-- main
+CREATE RULE readonly_no_update AS
+    ON UPDATE TO public.readonly DO INSTEAD NOTHING;

@@ -1,0 +1,2 @@
+-- main
+drop rule people_v_insert on public.people_v;

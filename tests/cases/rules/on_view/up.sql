@@ -1,0 +1,4 @@
+-- main
+CREATE RULE people_v_insert AS
+    ON INSERT TO public.people_v DO INSTEAD  INSERT INTO public.people (id, name)
+  VALUES (new.id, new.name);

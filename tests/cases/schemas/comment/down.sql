@@ -1,0 +1,2 @@
+-- main
+comment on schema reports is null;

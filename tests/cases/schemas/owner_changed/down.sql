@@ -1,0 +1,2 @@
+-- main
+alter schema reports owner to current_user;

@@ -1,0 +1,2 @@
+-- main
+alter schema reports owner to creo_case_owner;

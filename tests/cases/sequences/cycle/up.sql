@@ -1,0 +1,2 @@
+-- main
+alter sequence public.wheel cycle;

@@ -1,0 +1,2 @@
+-- main
+alter sequence public.order_numbers owned by public.orders.number;

@@ -1,0 +1,2 @@
+-- main
+alter sequence public.invoice_numbers start with 10000;

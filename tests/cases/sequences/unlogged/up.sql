@@ -1,0 +1,2 @@
+-- main, rewrites_table, access_exclusive_lock
+alter sequence public.scratch_ids set unlogged;

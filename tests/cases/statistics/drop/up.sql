@@ -1,0 +1,2 @@
+-- main
+drop statistics public.addr_stats;

@@ -1,0 +1,2 @@
+-- main
+drop statistics public.people_domain;

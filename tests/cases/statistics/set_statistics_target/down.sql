@@ -1,0 +1,2 @@
+-- main
+alter statistics public.addr_stats set statistics -1;

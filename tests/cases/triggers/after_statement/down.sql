@@ -1,0 +1,2 @@
+-- main
+drop trigger orders_logged on public.orders;

@@ -1,0 +1,2 @@
+-- main
+CREATE TRIGGER orders_logged AFTER INSERT OR DELETE OR UPDATE ON public.orders FOR EACH STATEMENT EXECUTE FUNCTION public.log_orders();

@@ -1,0 +1,2 @@
+-- main
+drop trigger accounts_balance on public.accounts;

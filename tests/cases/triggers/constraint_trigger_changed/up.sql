@@ -1,0 +1,5 @@
+-- main
+drop trigger accounts_balance on public.accounts;
+
+-- main
+CREATE CONSTRAINT TRIGGER accounts_balance AFTER INSERT OR UPDATE ON public.accounts NOT DEFERRABLE INITIALLY IMMEDIATE FOR EACH ROW EXECUTE FUNCTION public.check_balance();

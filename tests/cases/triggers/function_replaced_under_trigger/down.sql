@@ -1,0 +1,2 @@
+-- main
+alter function public.audit() security invoker reset search_path;

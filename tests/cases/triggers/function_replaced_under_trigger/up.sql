@@ -1,0 +1,2 @@
+-- main
+alter function public.audit() security definer set search_path to '';

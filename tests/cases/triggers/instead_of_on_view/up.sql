@@ -1,0 +1,2 @@
+-- main
+CREATE TRIGGER people_v_insert INSTEAD OF INSERT ON public.people_v FOR EACH ROW EXECUTE FUNCTION public.people_v_insert();

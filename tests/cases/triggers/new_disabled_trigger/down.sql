@@ -1,0 +1,2 @@
+-- main
+drop trigger orders_noop on public.orders;

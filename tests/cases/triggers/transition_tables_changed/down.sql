@@ -1,0 +1,2 @@
+-- main
+CREATE OR REPLACE TRIGGER orders_audit AFTER UPDATE ON public.orders REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.audit_changes();

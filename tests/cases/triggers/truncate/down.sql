@@ -1,0 +1,2 @@
+-- main
+drop trigger orders_no_truncate on public.orders;

@@ -1,0 +1,2 @@
+-- main
+alter type public.address drop attribute country;

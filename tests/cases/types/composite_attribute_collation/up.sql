@@ -1,0 +1,2 @@
+-- main
+alter type public.address alter attribute city type text collate pg_catalog."C";

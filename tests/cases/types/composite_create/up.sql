@@ -1,0 +1,2 @@
+-- main
+create type public.address as (street text, city text, zip character varying(10));

@@ -1,0 +1,2 @@
+-- main, deletes_data
+alter type public.address drop attribute country;

@@ -1,0 +1,2 @@
+-- main
+alter type public.pair drop attribute c;

@@ -1,0 +1,2 @@
+-- main
+alter type public.pair add attribute c integer;

@@ -1,0 +1,2 @@
+-- main
+create type public.floatrange as range (subtype = double precision);

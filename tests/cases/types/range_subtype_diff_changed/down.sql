@@ -1,0 +1,5 @@
+-- main
+drop type public.floatrange;
+
+-- main
+create type public.floatrange as range (subtype = double precision);

@@ -1,0 +1,2 @@
+-- main, access_exclusive_lock
+alter table public.bands add column other public.floatrange;

@@ -1,0 +1,2 @@
+-- main
+drop type public.textrange;

@@ -1,0 +1,2 @@
+-- main
+create type public.textrange as range (subtype = text, collation = pg_catalog."C");

@@ -1,0 +1,2 @@
+-- main
+alter view public.open_tasks set (check_option=cascaded);

@@ -1,0 +1,2 @@
+-- main
+alter view public.open_tasks reset (check_option);

@@ -1,0 +1,8 @@
+-- main
+drop view public.order_list;
+
+-- main
+create view public.order_list as
+SELECT id,
+    total
+   FROM public.orders;

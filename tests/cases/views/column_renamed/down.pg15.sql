@@ -1,0 +1,8 @@
+-- main
+drop view public.order_totals;
+
+-- main
+create view public.order_totals as
+SELECT orders.id,
+    orders.total
+   FROM public.orders;

@@ -1,0 +1,8 @@
+-- main
+drop view public.order_totals;
+
+-- main
+create view public.order_totals as
+SELECT orders.id,
+    (orders.total)::integer AS total
+   FROM public.orders;

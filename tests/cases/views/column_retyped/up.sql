@@ -1,0 +1,8 @@
+-- main
+drop view public.order_totals;
+
+-- main
+create view public.order_totals as
+SELECT id,
+    (total)::numeric(12,2) AS total
+   FROM public.orders;

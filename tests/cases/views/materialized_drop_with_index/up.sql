@@ -1,0 +1,2 @@
+-- main, deletes_data
+drop materialized view public.region_total;

@@ -1,0 +1,2 @@
+-- main
+alter materialized view public.sales_total set (fillfactor=70);

@@ -1,0 +1,7 @@
+-- main
+drop view public.sales_total;
+
+-- main
+create materialized view public.sales_total as
+SELECT sum(sales.amount) AS total
+   FROM public.sales;

@@ -1,0 +1,2 @@
+-- main
+drop view public.tree_paths;

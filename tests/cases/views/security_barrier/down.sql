@@ -1,0 +1,2 @@
+-- main
+alter view public.my_accounts reset (security_barrier);

@@ -1,0 +1,2 @@
+-- main
+alter view public.my_accounts set (security_barrier=true);

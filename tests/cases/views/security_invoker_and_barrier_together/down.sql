@@ -1,0 +1,2 @@
+-- main
+alter view public.acc reset (security_barrier, security_invoker);

@@ -1,0 +1,5 @@
+-- main
+create or replace view public.v2 as
+SELECT v1.id,
+    v1.total
+   FROM public.v1;

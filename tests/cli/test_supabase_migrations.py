@@ -1,0 +1,183 @@
+"""`plan --supabase-migration NAME` writes files `supabase db push` reads, and `apply`
+records into supabase_migrations.schema_migrations (issue 15, item 3)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+from tests.conftest import DbFactory
+from tests.integration.cli import Project
+
+NOTES = (
+    "create table public.notes (id bigint primary key, body text, author text);\n"
+    "alter table public.notes enable row level security;\n"
+)
+NOTES_WITHOUT_BODY = NOTES.replace(" body text,", "")
+SUPABASE_CLI_FILE = re.compile(r"^([0-9]+)_(.*)\.sql$")  # the CLI's own pattern
+# What the Supabase CLI creates on its first push.
+HISTORY_TABLE = (
+    "create schema if not exists supabase_migrations;"
+    "create table if not exists supabase_migrations.schema_migrations"
+    " (version text not null primary key, statements text[], name text)"
+)
+
+
+def _migrations(root: Path) -> list[Path]:
+    return sorted((root / "supabase" / "migrations").iterdir())
+
+
+def test_files_replayed_with_psql_reach_schema(tmp_path: Path, make_db: DbFactory) -> None:
+    first, second, replayed = make_db(), make_db(), make_db()
+    project = Project(tmp_path, first)
+    project.write("notes.sql", NOTES)
+
+    planned = project.run(
+        "plan", "--supabase-migration", "create_notes", "--sql-out", str(tmp_path / "up.sql")
+    )
+
+    assert planned.exit_code == 0, planned.output
+    (created,) = _migrations(tmp_path)
+    version, name = SUPABASE_CLI_FILE.match(created.name).groups()  # type: ignore[union-attr]
+    assert len(version) == 14 and name == "create_notes"
+    text = created.read_text()
+    header, body = text.split("\n\n", 1)
+    assert all(line.startswith("-- ") for line in header.splitlines())
+    assert re.search(r"^-- plan: source \w+ target \w+ desired \w+$", header, re.MULTILINE)
+    assert "-- hazards:\n--   none" in header
+    assert body.strip() == (tmp_path / "up.sql").read_text().strip()
+    rollback = tmp_path / "supabase" / "rollbacks" / f"{version}_create_notes.down.sql"
+    assert "drop table public.notes" in rollback.read_text()
+
+    # A second migration, planned against a database the first one was applied to.
+    assert project.run("apply", "--auto-approve", url=second).exit_code == 0
+    project.write("notes.sql", NOTES_WITHOUT_BODY)
+    refused = project.run("plan", "--supabase-migration", "drop_body", url=second)
+    assert refused.exit_code == 4 and len(_migrations(tmp_path)) == 1  # nothing written
+    dropped = project.run(
+        "plan", "--supabase-migration", "drop_body", "--allow-destructive", url=second
+    )
+    assert dropped.exit_code == 0, dropped.output
+    assert [p.name.split("_", 1)[1] for p in _migrations(tmp_path)] == [
+        "create_notes.sql",
+        "drop_body.sql",
+    ]
+    later = _migrations(tmp_path)[1].read_text()
+    assert re.search(r"^--   statement 1: .*deletes_data.*public\.notes", later, re.MULTILINE), (
+        later
+    )
+
+    for path in _migrations(tmp_path):  # as `supabase db push` would, in order
+        subprocess.run(
+            ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", replayed, "-f", str(path)],
+            check=True,
+            capture_output=True,
+        )
+    drift = project.run("drift", url=replayed)
+    assert drift.exit_code == 0, drift.output
+
+
+def test_apply_records_into_supabase_history(tmp_path: Path, make_db: DbFactory) -> None:
+    url = make_db()
+    project = Project(tmp_path, url)
+    project.execute(HISTORY_TABLE)
+    project.write("notes.sql", NOTES)
+    assert project.run("plan", "--supabase-migration", "create_notes").exit_code == 0
+    (written,) = _migrations(tmp_path)
+
+    applied = project.run("apply", "--auto-approve")
+
+    assert applied.exit_code == 0, applied.output
+    rows = project.query(
+        "select version, name, statements from supabase_migrations.schema_migrations"
+    )
+    assert [(r[0], r[1]) for r in rows] == [tuple(written.name[:-4].split("_", 1))]
+    assert rows[0][2][0].startswith("create table public.notes")
+    assert "Recorded in supabase_migrations.schema_migrations as" in applied.stdout
+
+    # A plan written nowhere is recorded too, under the time of the apply.
+    project.write("notes.sql", NOTES.replace("author text", "author text, tag text"))
+    assert project.run("apply", "--auto-approve").exit_code == 0
+    names = [
+        r[0]
+        for r in project.query(
+            "select name from supabase_migrations.schema_migrations order by version"
+        )
+    ]
+    assert names[0] == "create_notes" and re.fullmatch(r"creo_schema_\d+", names[1])
+
+
+def test_a_name_the_cli_would_misread_is_bad_input(tmp_path: Path, make_db: DbFactory) -> None:
+    project = Project(tmp_path, make_db())
+    project.write("notes.sql", NOTES)
+    for name in ("two words", "init"):
+        result = project.run("plan", "--supabase-migration", name)
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"error: --supabase-migration {name}"[:28])
+    assert not (tmp_path / "supabase").exists()
+
+
+def test_an_added_enum_label_gets_an_earlier_file_of_its_own(
+    tmp_path: Path, make_db: DbFactory
+) -> None:
+    # PostgreSQL refuses a label in the transaction that added it, and the Supabase CLI runs
+    # a file in one transaction: the label goes first, alone.
+    target, replayed = make_db(), make_db()
+    enum = "create type public.status as enum ('draft', 'published');\n"
+    table = (
+        "create table public.posts (id bigint primary key, status public.status default 'draft');\n"
+    )
+    project = Project(tmp_path, target)
+    project.execute(enum + table)
+    project.write(
+        "posts.sql",
+        enum.replace("'published'", "'published', 'archived'")
+        + table.replace("'draft');", "'archived');"),
+    )
+
+    planned = project.run("plan", "--supabase-migration", "archive_by_default")
+
+    assert planned.exit_code == 0, planned.output
+    assert "-- phase 0: each in a transaction of its own" in planned.stdout  # was a KeyError
+    before, main = _migrations(tmp_path)
+    assert before.name.endswith("_archive_by_default_before.sql")
+    assert main.name.endswith("_archive_by_default.sql") and before.name < main.name
+    assert "add value 'archived'" in before.read_text().lower()
+    assert "part 1 of 2" in before.read_text() and "part 2 of 2" in main.read_text()
+    # The replay, from the state the plan was made against, each file in one transaction.
+    subprocess.run(
+        ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", replayed, "-c", enum + table],
+        check=True,
+        capture_output=True,
+    )
+    for path in (before, main):
+        subprocess.run(
+            ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-d", replayed, "-f", str(path)],
+            check=True,
+            capture_output=True,
+        )
+    assert project.run("drift", url=replayed).exit_code == 0
+
+
+def test_history_off_and_an_older_table(tmp_path: Path, make_db: DbFactory) -> None:
+    # Older CLI versions made the table with the version alone: it gets what it has.
+    project = Project(tmp_path, make_db())
+    project.execute(
+        "create schema supabase_migrations;"
+        "create table supabase_migrations.schema_migrations (version text primary key)"
+    )
+    project.write("notes.sql", NOTES)
+    config = tmp_path / "creo-schema.toml"
+    config.write_text("supabase_migration_history = false\n")
+
+    assert project.run("apply", "--auto-approve").exit_code == 0
+    assert project.query("select count(*) from supabase_migrations.schema_migrations") == [(0,)]
+
+    config.write_text("")
+    project.write("notes.sql", NOTES.replace("author text", "author text, tag text"))
+    applied = project.run("apply", "--auto-approve")
+
+    assert applied.exit_code == 0, applied.output
+    (version,) = project.query("select version from supabase_migrations.schema_migrations")[0]
+    assert re.fullmatch(r"\d{14}", version)
