@@ -1,5 +1,5 @@
--- main
+-- main, weakens_security
 grant select (id) on table public.items to authenticated;
 
--- main
+-- main, weakens_security
 grant select (name) on table public.items to authenticated;

@@ -1,2 +1,2 @@
--- main
+-- main, weakens_security
 grant update (name) on table public.items to authenticated;

@@ -1,4 +1,4 @@
--- main
+-- main, weakens_security
 CREATE OR REPLACE FUNCTION public.my_team()
  RETURNS bigint
  LANGUAGE sql
