@@ -217,7 +217,7 @@ def run(n: int, reps: int, work: Path, quick: bool, pgdelta: str) -> dict[str, o
         ("drift_nochange_warm", before, ("drift", "--format", "json"), False),
         ("drift_changed_warm", changed, ("drift", "--format", "json"), False),
     ):
-        if quick and label != "plan_changed_warm":
+        if quick and label not in ("plan_changed_warm", "plan_changed_cold"):
             continue
         samples = []
         if not is_cold:
@@ -283,7 +283,7 @@ def main() -> None:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="only the warm changed plan and the diff steps (ours, results')",
+        help="only the changed plans (warm, cold) and the diff steps (ours, results')",
     )
     parser.add_argument("--pgdelta", default="", help="pg-delta's binary: time its plan too")
     options = parser.parse_args()
