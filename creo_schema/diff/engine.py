@@ -25,7 +25,6 @@ _fast_import.prepare()
 
 from results.dbdiff import Migration  # noqa: E402 - after the fast-import preparation
 from results.schemainspect import PostgreSQL  # noqa: E402
-from results.schemainspect.pg.obj import InspectedFunction  # noqa: E402
 
 from creo_schema.catalog import inspect  # noqa: E402  (re-exported for older callers)
 
@@ -113,18 +112,13 @@ def _unordered(engine: Any) -> None:
     roles and a relation's options (`security_invoker`, `security_barrier`, ...). The order
     they are stored in is the order of the statements that set them, which means nothing;
     our catalog compares them sorted, and so must the second opinion."""
-    for name in (
-        "rlspolicies",
-        "selectables",
-        "relations",
-        "tables",
-        "views",
-        "materialized_views",
-    ):
+    # `relations` holds every table, view and materialized view; functions, which the
+    # engine also counts as selectables, have no such lists.
+    for name in ("rlspolicies", "relations"):
         for item in getattr(engine, name, {}).values():
             for field in ("roles", "options"):
                 value = getattr(item, field, None)
-                if isinstance(value, list) and not isinstance(item, InspectedFunction):
+                if isinstance(value, list):
                     setattr(item, field, sorted(value))
 
 
