@@ -16,7 +16,24 @@ from pathlib import Path
 
 import pytest
 
-_HOME = Path(tempfile.mkdtemp(prefix="creo-schema-tests-"))
+
+def _fast_dir() -> str | None:
+    """A RAM-backed directory for the test clusters, when the machine has a roomy one.
+
+    A scenario creates and drops a few databases (hundreds of small files each); on this
+    machine's ext4 (mounted with `discard`) each file costs 0.3-1.8 ms to create or unlink,
+    on tmpfs 0.02 ms. What lives there is thrown away at the end of the session anyway.
+    """
+    shm = Path("/dev/shm")
+    try:
+        stats = os.statvfs(shm)
+    except OSError:
+        return None
+    roomy = stats.f_bavail * stats.f_frsize >= 4 * 2**30
+    return str(shm) if roomy and os.access(shm, os.W_OK) else None
+
+
+_HOME = Path(tempfile.mkdtemp(prefix="creo-schema-tests-", dir=_fast_dir()))
 os.environ["CREO_SCHEMA_HOME"] = str(_HOME)
 os.environ.pop("DATABASE_URL", None)
 

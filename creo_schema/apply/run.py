@@ -24,10 +24,12 @@ from pydantic import ValidationError
 
 from creo_schema.apply.history import APPLY_LOCK_KEY, HistoryRecord, ensure_history, find, record
 from creo_schema.apply.left import DesiredCatalog, Left, differences_left
-from creo_schema.catalog import inspect
+from creo_schema.catalog import Inspection, inspect
+from creo_schema.catalog.signature import catalog_signature
 from creo_schema.config import Settings
 from creo_schema.db import connect
 from creo_schema.errors import DatabaseError, SafetyError
+from creo_schema.plan import cache
 from creo_schema.plan.checks import failing_checks
 from creo_schema.plan.execute import run_statements
 from creo_schema.plan.model import Plan, PlannedStatement
@@ -61,6 +63,9 @@ class PendingRollback:
     migration: HistoryRecord
     statements: tuple[PlannedStatement, ...]
     recorded: bool  # hazards as planned (True), or classified again from down_sql (older rows)
+    # The catalog signature when the state was checked: unchanged when the rollback runs,
+    # the check holds without reading the catalog again.
+    signature: str | None = None
 
 
 def apply_plan(
@@ -107,7 +112,7 @@ def apply_plan(
                 kind="apply",
                 backup_id=taken.id if taken else None,
             )
-            after = inspect(conn, plan.managed_schemas, plan.extensions)
+            after = _inspect_after(conn, plan.managed_schemas, plan.extensions)
             _set_after(conn, migration_id, after.fingerprint)
             done = ApplyResult(migration_id, len(plan.statements), duration, False, taken)
             if after.fingerprint == plan.desired_fingerprint:
@@ -126,9 +131,10 @@ def prepare_rollback(target_url: str, migration_id: int | None) -> PendingRollba
     """What rolling back `migration_id` (the latest applied by default) would run; refused
     (SafetyError) when there is none or the database has moved on. Writes nothing."""
     with connect(target_url, autocommit=True) as conn:
+        signature = catalog_signature(conn)  # before the read: a change meanwhile moves it
         row = _rollback_row(conn, migration_id)
     statements, recorded = _rollback_statements(row)
-    return PendingRollback(row, statements, recorded)
+    return PendingRollback(row, statements, recorded, signature)
 
 
 def rollback(
@@ -162,7 +168,7 @@ def run_rollback(
         ensure_history(conn)
         with _apply_lock(conn, wait=False):
             _close_interrupted(conn)
-            row = _rollback_row(conn, pending.migration.id)
+            row = _rollback_row(conn, pending.migration.id, unchanged_since=pending.signature)
             statements = pending.statements
             refuse_failing_rows(conn, statements, what)
             taken = backup(target_url, statements) if backup else None
@@ -181,7 +187,7 @@ def run_rollback(
                 backup_id=taken.id if taken else None,
             )
             schemas, extensions = tuple(row.managed_schemas), tuple(row.extensions)
-            after = inspect(conn, schemas, extensions).fingerprint
+            after = _inspect_after(conn, schemas, extensions).fingerprint
             _set_after(conn, new_id, after)
             return ApplyResult(
                 new_id, len(statements), duration, after != row.schema_fingerprint_before, taken
@@ -201,7 +207,12 @@ def refuse_failing_rows(conn: Any, statements: Iterable[PlannedStatement], what:
         )
 
 
-def _rollback_row(conn: Any, migration_id: int | None) -> HistoryRecord:
+def _rollback_row(
+    conn: Any, migration_id: int | None, *, unchanged_since: str | None = None
+) -> HistoryRecord:
+    """The applied migration to roll back, with the database still in the state it left;
+    `unchanged_since`: the catalog signature under which that was last shown (by
+    `prepare_rollback`), which spares reading the catalog again if it has not moved."""
     row = find(conn, migration_id)
     if row is None:
         what = f"migration {migration_id}" if migration_id else "an applied migration"
@@ -210,6 +221,8 @@ def _rollback_row(conn: Any, migration_id: int | None) -> HistoryRecord:
         raise SafetyError(
             f"migration {row.id} is {row.kind} / {row.status}: it cannot be rolled back"
         )
+    if unchanged_since is not None and catalog_signature(conn) == unchanged_since:
+        return row
     now = inspect(conn, tuple(row.managed_schemas), tuple(row.extensions)).fingerprint
     if now != row.schema_fingerprint_after:
         raise SafetyError(
@@ -218,6 +231,16 @@ def _rollback_row(conn: Any, migration_id: int | None) -> HistoryRecord:
             hint="run `creo-schema drift` to see what changed since",
         )
     return row
+
+
+def _inspect_after(conn: Any, schemas: tuple[str, ...], extensions: tuple[str, ...]) -> Inspection:
+    """The database just changed, inspected; remembered under its catalog signature, as
+    `plan` remembers a target's (plan/build.py), so that the next plan or drift check of it
+    need not read the catalog again."""
+    signature = catalog_signature(conn)  # before the read: a change meanwhile moves it
+    after = inspect(conn, schemas, extensions)
+    cache.store_target(cache.target_key(signature, schemas, extensions), after)
+    return after
 
 
 def _rollback_statements(row: HistoryRecord) -> tuple[tuple[PlannedStatement, ...], bool]:

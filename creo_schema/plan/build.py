@@ -19,7 +19,9 @@ Each step's duration is kept for `--format json` and the benchmarks.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -34,7 +36,6 @@ from creo_schema.diff.differ import Unplannable, diff_both
 from creo_schema.errors import InputError, SafetyError
 from creo_schema.lint.registry import run_lints
 from creo_schema.plan import cache
-from creo_schema.plan.cache import cache_key
 from creo_schema.plan.checks import failing_checks
 from creo_schema.plan.model import Plan, PlannedStatement
 from creo_schema.plan.renames import applicable, backward_sql, forward_sql, renamed_baseline
@@ -45,7 +46,7 @@ from creo_schema.plan.verify import verify_plan
 from creo_schema.platform import prelude_sql
 from creo_schema.roles import existing_roles, known_roles, shadow_roles
 from creo_schema.shadow.clone import target_copy
-from creo_schema.shadow.load import load_statements
+from creo_schema.shadow.load import load_into
 from creo_schema.shadow.select import ShadowServer, open_shadow
 from creo_schema.shadow.tempdb import (
     ensure_roles,
@@ -216,12 +217,16 @@ def _load_desired(
     settings = run.settings
     managed = settings.managed_schemas
     timings, progress = run.timings, run.progress
-    with temporary_database(shadow.admin_url, run.template) as desired_url:
+    # One session does it all: each new one would fill its catalog caches again (a third of
+    # an inspection's cost on a small schema).
+    with (
+        temporary_database(shadow.admin_url, run.template) as desired_url,
+        connect(desired_url) as conn,
+    ):
         with timings.step("load", progress):
             ensure_roles(shadow.admin_url, shadow_roles(source, settings))
-            load_statements(desired_url, source)
-        with timings.step("lint", progress), connect(desired_url, autocommit=True) as conn:
-            conn.read_only = True
+            load_into(conn, source)
+        with timings.step("lint", progress), _read_only(conn):
             findings = tuple(
                 f
                 for f in run_lints(
@@ -237,23 +242,37 @@ def _load_desired(
         # The parse trees are not needed past this point; at thousands of tables they weigh
         # as much as the inspection about to be built.
         parse_text.cache_clear()
-        with timings.step("inspect", progress), connect(desired_url) as desired_conn:
-            desired = inspect(desired_conn, managed, extensions)
-            rows = read_desired(desired_conn, declared) if declared else []
+        with timings.step("inspect", progress):
+            desired = inspect(conn, managed, extensions)
+            rows = read_desired(conn, declared) if declared else []
+            conn.rollback()
         engine: bytes | None = None
         engine_fingerprint = ""
         if run.settings.verify_plans:
-            with timings.step("engine", progress), connect(desired_url) as conn:
+            with timings.step("engine", progress):
                 try:
                     view = engine_view(conn, managed, extensions)
                     engine, engine_fingerprint = freeze(view), view.fingerprint
                     del view  # at thousands of tables, as heavy as the rest of the plan
                 except EngineUnavailable:
                     engine = None  # the proof says the second opinion could not look
+        conn.close()  # nobody may be connected to the database being kept
         keep_desired(shadow.admin_url, desired_url, run.found.desired_key)
     return cache.DesiredState(
         desired, rows, extensions, hints, engine, engine_fingerprint, findings
     )
+
+
+@contextmanager
+def _read_only(conn: Any) -> Iterator[None]:
+    """The lints only read: in autocommit, read-only, for as long as they run."""
+    conn.autocommit = True
+    conn.read_only = True
+    try:
+        yield
+    finally:
+        conn.read_only = False
+        conn.autocommit = False
 
 
 def refuse_lint_errors(findings: tuple[Any, ...]) -> None:
@@ -297,7 +316,7 @@ def _inspect_target(
     The signature (one query, a few ms) moves with any DDL, GRANT or COMMENT; the full
     inspection costs ~20x more. Apply's stale-plan check never uses this: it re-inspects.
     """
-    key = cache_key("target", signature, managed, extensions)
+    key = cache.target_key(signature, managed, extensions)
     found = cache.load_target(key)
     if found is None:
         found = inspect(target, managed, extensions)

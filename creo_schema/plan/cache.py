@@ -77,6 +77,11 @@ def store(key: str, state: DesiredState) -> None:
     _write(_path(key), (key, state))
 
 
+def target_key(signature: str, managed: tuple[str, ...], extensions: tuple[str, ...]) -> str:
+    """The key of a target's inspection: its catalog signature, and what was inspected."""
+    return cache_key("target", signature, tuple(managed), tuple(extensions))
+
+
 def load_target(key: str) -> Inspection | None:
     """A target's inspection, keyed by its catalog signature (catalog/signature.sql)."""
     stored = _read(_path(key, "target"), key)

@@ -25,12 +25,22 @@ BATCH = 200
 def load_statements(
     url: str, source: SourceSet, statements: tuple[Statement, ...] | None = None
 ) -> None:
-    todo = source.statements if statements is None else statements
     with connect(url) as conn:
-        conn.execute("set check_function_bodies = off")
-        for start in range(0, len(todo), BATCH):
-            _execute_batch(conn, source, todo[start : start + BATCH])
-        conn.commit()
+        load_into(conn, source, statements)
+
+
+def load_into(
+    conn: Any, source: SourceSet, statements: tuple[Statement, ...] | None = None
+) -> None:
+    """`load_statements` on an open connection (not in autocommit), committed; the
+    session's check_function_bodies is as it was after."""
+    todo = source.statements if statements is None else statements
+    conn.execute("set check_function_bodies = off")
+    for start in range(0, len(todo), BATCH):
+        _execute_batch(conn, source, todo[start : start + BATCH])
+    conn.commit()
+    conn.execute("reset check_function_bodies")
+    conn.commit()
 
 
 def _execute_batch(conn: Any, source: SourceSet, batch: tuple[Statement, ...]) -> None:

@@ -191,3 +191,43 @@ def test_a_trigger_on_auth_users_is_planned_applied_and_rolled_back(project: Pro
         "select count(*) from pg_trigger where tgrelid = 'auth.users'::regclass "
         "and tgname = 'on_sign_up'"
     ) == [(0,)]
+
+
+def test_the_state_apply_leaves_is_what_the_next_plan_reads(project: Project) -> None:
+    """apply and rollback inspect the database they changed; the next plan finds that
+    inspection under the catalog's signature instead of reading the catalog again."""
+    from creo_schema.catalog import inspect
+    from creo_schema.catalog.signature import catalog_signature
+    from creo_schema.plan import cache
+
+    project.write("notes.sql", NOTES)
+    assert project.run("apply", "--auto-approve", "--no-backup").exit_code == 0
+    with connect(project.url, autocommit=True) as conn:
+        key = cache.target_key(catalog_signature(conn), ("public",), ())
+        fresh = inspect(conn, ("public",), ())
+    remembered = cache.load_target(key)
+    assert remembered is not None and remembered.digest == fresh.digest
+    plan = _plan(project)
+    assert plan["has_changes"] is False
+
+
+def test_a_change_after_the_rollback_was_shown_is_still_refused(project: Project) -> None:
+    """`rollback` shows what it will run, then asks: the check that the database is still
+    where the migration left it is skipped at run time only if the catalog has not moved."""
+    from creo_schema.apply.run import prepare_rollback, run_rollback
+    from creo_schema.config import Settings
+    from creo_schema.errors import SafetyError
+
+    project.write("notes.sql", NOTES)
+    assert project.run("apply", "--auto-approve", "--no-backup").exit_code == 0
+    pending = prepare_rollback(project.url, None)
+    project.execute("comment on table public.notes is 'changed while the user read'")
+    settings = Settings(schema_dir=project.root / "schema", database_url=project.url)
+    with pytest.raises(SafetyError, match="no longer in the state migration"):
+        run_rollback(settings, project.url, pending, allowed={"deletes_data"})
+    assert project.query("select count(*) from public.notes") == [(0,)]  # still there
+
+    project.execute("comment on table public.notes is null")  # back where it was left
+    pending = prepare_rollback(project.url, None)
+    run_rollback(settings, project.url, pending, allowed={"deletes_data"})
+    assert project.query("select to_regclass('public.notes') is null") == [(True,)]
