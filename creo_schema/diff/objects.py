@@ -53,6 +53,7 @@ class Side:
     acls: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
     # what the snapshot reads but cannot attach to a node: named, never silently dropped
     strays: list[str] = field(default_factory=list)
+    _index_options: dict[tuple[str, str], tuple[str, ...]] | None = field(default=None, repr=False)
 
     def add(self, node: Node, *oids: OidKey) -> None:
         if node.id in self.nodes:
@@ -77,6 +78,15 @@ class Side:
 
     def get(self, node_id: str) -> Node | None:
         return self.nodes.get(node_id)
+
+    def index_options(self, schema: str, name: str) -> tuple[str, ...]:
+        """An index's storage parameters, by its name (the map made on first use: a key's
+        constraint asks for its index's, once per key)."""
+        if self._index_options is None:
+            self._index_options = {
+                (i.schema, i.name): tuple(i.options) for i in self.snapshot.indexes
+            }
+        return self._index_options.get((schema, name), ())
 
 
 def relation_ids(snapshot: CatalogSnapshot) -> dict[int, str]:

@@ -113,8 +113,8 @@ class ConstraintKind(Kind):
         if isinstance(result, list) and old.item.index and new.item.index:
             # The key's index has storage parameters of its own, which the constraint's
             # definition does not print: ALTER INDEX changes them in place.
-            before = _index_options(ctx.current.snapshot, old.item)
-            after = _index_options(ctx.desired.snapshot, new.item)
+            before = ctx.current.index_options(old.item.schema, old.item.index)
+            after = ctx.desired.index_options(new.item.schema, new.item.index)
             if before != after:
                 result += _index_option_changes(
                     self, new, qualified(new.item.schema, new.item.index), before, after
@@ -126,8 +126,8 @@ class ConstraintKind(Kind):
             return False
         if not (old.item.index and new.item.index):
             return True
-        before = _index_options(ctx.current.snapshot, old.item)
-        return before == _index_options(ctx.desired.snapshot, new.item)
+        before = ctx.current.index_options(old.item.schema, old.item.index)
+        return before == ctx.desired.index_options(new.item.schema, new.item.index)
 
     def _alter_definition(self, old: Node, new: Node) -> Altered:
         a: Constraint = old.item
@@ -172,13 +172,6 @@ class ConstraintKind(Kind):
 
     def owner_of(self, node: Node) -> None:
         return None
-
-
-def _index_options(snapshot: CatalogSnapshot, item: Constraint) -> tuple[str, ...]:
-    for index in snapshot.indexes:
-        if (index.schema, index.name) == (item.schema, item.index):
-            return tuple(index.options)
-    return ()
 
 
 def _statistics_targets(
