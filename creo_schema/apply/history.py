@@ -37,10 +37,11 @@ class HistoryRecord:
     backup_id: str | None
     tool_version: str
     down_statements: list[dict[str, Any]] | None = None  # absent from older databases
+    supabase_versions: list[str] | None = None  # likewise
 
 
 # Every column history.sql adds after the first release: a database missing one is upgraded.
-_LATEST_COLUMN = "down_statements"
+_LATEST_COLUMN = "supabase_versions"
 
 
 def ensure_history(conn: Any) -> None:
