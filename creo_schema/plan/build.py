@@ -135,7 +135,7 @@ def make_plan(
         # Drift (verify_plans off) asks whether anything differs, not whether it can run.
         if plan.has_changes and settings.verify_plans:
             plan = _check_rows(run, plan)
-            with timings.step("verify", progress):
+            with timings.step("verify", progress) as count:
                 shadow = run.open_shadow()
                 plan = verify_plan(
                     plan,
@@ -146,6 +146,7 @@ def make_plan(
                     current,
                     desired_state,
                     desired_db=kept_desired(shadow.admin_url, found.desired_key),
+                    count=count,
                 )
     remember(settings, found, plan, desired_state.rows)
     return plan, timings
@@ -217,9 +218,9 @@ def _load_desired(
     managed = settings.managed_schemas
     timings, progress = run.timings, run.progress
     with temporary_database(shadow.admin_url, run.template) as desired_url:
-        with timings.step("load", progress):
+        with timings.step("load", progress) as count:
             ensure_roles(shadow.admin_url, shadow_roles(source, settings))
-            load_statements(desired_url, source)
+            load_statements(desired_url, source, count=count)
         with timings.step("lint", progress), connect(desired_url, autocommit=True) as conn:
             conn.read_only = True
             findings = tuple(
