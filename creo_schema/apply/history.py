@@ -37,19 +37,20 @@ class HistoryRecord:
     backup_id: str | None
     tool_version: str
     down_statements: list[dict[str, Any]] | None = None  # absent from older databases
+    supabase_versions: list[str] | None = None  # likewise
 
 
 # Every column history.sql adds after the first release: a database missing one is upgraded.
-_LATEST_COLUMN = "down_statements"
+_ADDED_COLUMNS = ["down_statements", "supabase_versions"]
 
 
 def ensure_history(conn: Any) -> None:
     """Create the history table, or add the columns it lacks (autocommit, idempotent)."""
     current = conn.execute(
-        "select exists (select from pg_attribute "
-        "where attrelid = to_regclass('creo_schema.migrations') and attname = %s "
-        "and not attisdropped)",
-        (_LATEST_COLUMN,),
+        "select count(*) = %s from pg_attribute "
+        "where attrelid = to_regclass('creo_schema.migrations') and attname = any(%s) "
+        "and not attisdropped",
+        (len(_ADDED_COLUMNS), _ADDED_COLUMNS),
     ).fetchone()[0]
     if not current:
         ddl = resources.files(__package__).joinpath("history.sql").read_text(encoding="utf-8")

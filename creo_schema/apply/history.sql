@@ -24,8 +24,12 @@ create table if not exists creo_schema.migrations (
   tool_version text not null,
   -- the rollback's statements with their hazards as planned (PlannedStatement as JSON);
   -- null on rows older than this column, whose rollback is classified again from down_sql
-  down_statements jsonb
+  down_statements jsonb,
+  -- the versions apply recorded in supabase_migrations.schema_migrations, which its
+  -- rollback removes; null on rows older than this column
+  supabase_versions text[]
 );
 
 -- Databases whose history predates a column get it here: this file is run again then.
 alter table creo_schema.migrations add column if not exists down_statements jsonb;
+alter table creo_schema.migrations add column if not exists supabase_versions text[];

@@ -4,7 +4,8 @@ Order of the checks matters: take the advisory lock first (two applies never int
 then measure the target (a plan made against another state is refused), then refuse hazards
 nobody allowed, then back up what can be lost, then run the phases. The history row is
 written inside the main transaction, so the database holds either the old schema and no
-row, or the new one and a row saying so.
+row, or the new one and a row saying so; the Supabase CLI's history row (migrations/
+history.py) is written, or on a rollback removed, in that same transaction.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from creo_schema.catalog.signature import catalog_signature
 from creo_schema.config import Settings
 from creo_schema.db import connect
 from creo_schema.errors import DatabaseError, SafetyError
+from creo_schema.migrations.history import SupabaseRecord, remove_recorded
 from creo_schema.plan import cache
 from creo_schema.plan.checks import failing_checks
 from creo_schema.plan.execute import run_statements
@@ -54,6 +56,9 @@ class ApplyResult:
     # When the database differs from the plan's desired state after applying: what differs
     # (apply/left.py), also recorded as the migration's error.
     left: Left | None = None
+    # The versions recorded in (apply) or removed from (rollback)
+    # supabase_migrations.schema_migrations, in the migration's transaction.
+    supabase_versions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,10 +103,12 @@ def apply_plan(
                 return ApplyResult(None, 0, 0, drift_left=False)
             refuse_failing_rows(conn, plan.statements, "the plan")
             taken = backup(target_url, plan.statements) if backup else None
+            supabase = _SupabaseHistory(settings, plan=plan)
             migration_id, duration = _run(
                 conn,
                 settings,
                 plan.statements,
+                in_transaction=supabase,
                 source_fingerprint=plan.source_fingerprint,
                 schema_fingerprint_before=now,
                 managed_schemas=list(plan.managed_schemas),
@@ -114,7 +121,14 @@ def apply_plan(
             )
             after = _inspect_after(conn, plan.managed_schemas, plan.extensions)
             _set_after(conn, migration_id, after.fingerprint)
-            done = ApplyResult(migration_id, len(plan.statements), duration, False, taken)
+            done = ApplyResult(
+                migration_id,
+                len(plan.statements),
+                duration,
+                False,
+                taken,
+                supabase_versions=supabase.versions,
+            )
             if after.fingerprint == plan.desired_fingerprint:
                 return done
             left = Left(
@@ -172,10 +186,12 @@ def run_rollback(
             statements = pending.statements
             refuse_failing_rows(conn, statements, what)
             taken = backup(target_url, statements) if backup else None
+            supabase = _SupabaseHistory(settings, undoes=row)
             new_id, duration = _run(
                 conn,
                 settings,
                 statements,
+                in_transaction=supabase,
                 source_fingerprint=row.source_fingerprint,
                 schema_fingerprint_before=row.schema_fingerprint_after,
                 managed_schemas=row.managed_schemas,
@@ -190,7 +206,12 @@ def run_rollback(
             after = _inspect_after(conn, schemas, extensions).fingerprint
             _set_after(conn, new_id, after)
             return ApplyResult(
-                new_id, len(statements), duration, after != row.schema_fingerprint_before, taken
+                new_id,
+                len(statements),
+                duration,
+                after != row.schema_fingerprint_before,
+                taken,
+                supabase_versions=supabase.versions,
             )
 
 
@@ -256,8 +277,15 @@ def _rollback_statements(row: HistoryRecord) -> tuple[tuple[PlannedStatement, ..
 
 
 def _run(
-    conn: Any, settings: Settings, statements: tuple[PlannedStatement, ...], **history: Any
+    conn: Any,
+    settings: Settings,
+    statements: tuple[PlannedStatement, ...],
+    *,
+    in_transaction: Callable[[Any, int], None] | None = None,
+    **history: Any,
 ) -> tuple[int, int]:
+    """Run the statements and write their history row in the main transaction, with
+    `in_transaction(conn, migration id)` (what the migration writes beside it)."""
     started = time.monotonic()
     recorded: list[int] = []
 
@@ -267,7 +295,10 @@ def _run(
     def write_history(tx_conn: Any, phase: str) -> None:
         if recorded:
             return
-        recorded.append(record(tx_conn, status="running", duration_ms=elapsed(), **history))
+        migration_id = record(tx_conn, status="running", duration_ms=elapsed(), **history)
+        if in_transaction:
+            in_transaction(tx_conn, migration_id)
+        recorded.append(migration_id)
         if history.get("rolls_back"):
             tx_conn.execute(
                 "update creo_schema.migrations set status = 'rolled_back' where id = %s",
@@ -295,9 +326,38 @@ def _run(
             conn.execute("reset lock_timeout")
             conn.execute("reset statement_timeout")
     if not recorded:  # a plan without a main phase (e.g. only concurrent index builds)
-        write_history(conn, "none")
+        with conn.transaction():
+            write_history(conn, "none")
     _set_status(conn, recorded[0], "applied", elapsed(), None)
     return recorded[0], elapsed()
+
+
+class _SupabaseHistory:
+    """supabase_migrations.schema_migrations kept true in the migration's transaction
+    (migrations/history.py): an apply records its versions, and keeps them in its own history
+    row; a rollback removes those of the migration it `undoes`. Nothing when
+    supabase_migration_history is off."""
+
+    def __init__(
+        self, settings: Settings, *, plan: Plan | None = None, undoes: HistoryRecord | None = None
+    ) -> None:
+        self.on = settings.supabase_migration_history
+        self.record = SupabaseRecord(plan, settings.supabase_dir) if self.on and plan else None
+        self.undoes = undoes
+        self.versions: tuple[str, ...] = ()
+
+    def __call__(self, conn: Any, migration_id: int) -> None:
+        if self.undoes is not None:
+            if self.on:
+                undone = self.undoes
+                self.versions = tuple(remove_recorded(conn, undone.id, undone.supabase_versions))
+            return
+        if self.record is not None:
+            self.versions = self.record.write(conn, migration_id)
+        conn.execute(
+            "update creo_schema.migrations set supabase_versions = %s where id = %s",
+            (list(self.versions), migration_id),
+        )
 
 
 def _fault_injection() -> Callable[[int], None] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from creo_schema.cli.app import Spinner, cli, format_option, settings_of
+from creo_schema.cli.app import StepProgress, cli, format_option, settings_of
 from creo_schema.render import document
 
 
@@ -25,7 +25,7 @@ def access(ctx: click.Context) -> None:
     from creo_schema.commands import access as command
 
     output = ctx.obj["format"]
-    with Spinner(output == "text") as progress:
+    with StepProgress(output == "text") as progress:
         result = command.access(settings_of(ctx), progress)
     if output == "json":
         body = matrix_dict(result.matrix, result.concerns)

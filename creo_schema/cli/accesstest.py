@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from creo_schema.cli.app import Spinner, cli, format_option, settings_of, write_file
+from creo_schema.cli.app import StepProgress, cli, format_option, settings_of, write_file
 from creo_schema.render import document
 
 
@@ -31,7 +31,7 @@ def test_command(
     from creo_schema.commands.testing import run_tests
 
     output = ctx.obj["format"]
-    with Spinner(output == "text") as progress:
+    with StepProgress(output == "text") as progress:
         run = run_tests(settings_of(ctx), files, progress)
     code = 1 if run.failed else 0
     write_file(junit, report.junit(run.results))

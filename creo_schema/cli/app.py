@@ -23,6 +23,8 @@ from creo_schema.render import document, error_text
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from creo_schema.plan.timings import StepReport
+
 # What click's option decorators take and give back (click.decorators.FC): a command's
 # function, or the command once made. Typed, so that decorated commands stay typed.
 _Decorated = TypeVar("_Decorated", bound=Callable[..., Any] | click.Command)
@@ -187,41 +189,33 @@ def hazard_options(command: _Decorated) -> _Decorated:
     )(command)
 
 
-class Spinner:
-    """A spinner on stderr for slow steps, only when a person is watching."""
+class StepProgress:
+    """The steps of a slow command on stderr, only when a person is watching (text output to
+    a terminal): the step's name, and for the steps that count their work (the shadow's load,
+    the plan's proof) how far they are and how fast (cli/progress.py, which loads rich's
+    progress only then). Called with the commands' `StepReport`s."""
 
     def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled and sys.stderr.isatty()
-        self.console: Any = None
-        if self.enabled:
+        self.bar: Any = None
+        if enabled:
             from rich.console import Console
 
-            self.console = Console(stderr=True)
-        self.status: Any = None
+            console = Console(stderr=True)
+            if console.is_terminal:
+                from creo_schema.cli.progress import StepBar
 
-    def __call__(self, step: str) -> None:
-        if not self.enabled:
-            return
-        text = {
-            "parse": "parsing schema/",
-            "shadow": "starting the shadow database",
-            "load": "loading the desired state into the shadow",
-            "verify": "proving the plan on a shadow copy",
-            "inspect": "inspecting both databases",
-            "diff": "computing the difference",
-        }.get(step, step)
-        if self.status is None:
-            self.status = self.console.status(text)
-            self.status.start()
-        else:
-            self.status.update(text)
+                self.bar = StepBar(console)
 
-    def __enter__(self) -> Spinner:
+    def __call__(self, report: StepReport) -> None:
+        if self.bar is not None:
+            self.bar(report)
+
+    def __enter__(self) -> StepProgress:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.status is not None:
-            self.status.stop()
+        if self.bar is not None:
+            self.bar.stop()
 
 
 @click.group(cls=CreoGroup, epilog=EXIT_CODES_HELP)

@@ -103,6 +103,7 @@ def rollback_command(
             migration_id=result.migration_id if result else None,
             duration_ms=result.duration_ms if result else None,
             backup=backup_taken_json(result.backup) if result else None,
+            supabase_versions_removed=list(result.supabase_versions) if result else [],
             **extra,
         )
 
@@ -123,3 +124,9 @@ def rollback_command(
     console.print(
         f"Rolled back migration {rolls_back} with {result.statements} statements (recorded as {result.migration_id})."
     )
+    if result.supabase_versions:
+        console.print(
+            "Removed from supabase_migrations.schema_migrations: "
+            + ", ".join(result.supabase_versions)
+            + "."
+        )

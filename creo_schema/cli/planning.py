@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from creo_schema.cli.app import (
-    Spinner,
+    StepProgress,
     ask,
     cli,
     format_option,
@@ -68,7 +68,7 @@ def plan(
     allowed = planning.allowed(allow_destructive, allow_hazard)
     if supabase_migration is not None:
         supabase.check_name(supabase_migration)  # bad input before any work
-    with Spinner(ctx.obj["format"] == "text") as progress:
+    with StepProgress(ctx.obj["format"] == "text") as progress:
         result = planning.checked_plan(
             settings, allowed, progress, detailed_exitcode=detailed_exitcode
         )
@@ -134,7 +134,7 @@ def apply(
     settings = settings_of(ctx)
     allowed = planning.allowed(allow_destructive, allow_hazard)
     mode = backups.backup_mode(settings, backup_mode, no_backup)
-    with Spinner(ctx.obj["format"] == "text" and plan_file is None) as progress:
+    with StepProgress(ctx.obj["format"] == "text" and plan_file is None) as progress:
         made = applying.plan_to_apply(settings, plan_file, progress)
     console = stdout()
     json_out = ctx.obj["format"] == "json"
@@ -194,7 +194,7 @@ def drift(ctx: click.Context) -> None:
     from creo_schema.commands import planning
 
     settings = settings_of(ctx)
-    with Spinner(ctx.obj["format"] == "text") as progress:
+    with StepProgress(ctx.obj["format"] == "text") as progress:
         result = planning.drift(settings, progress)
     made = result.plan
     output = ctx.obj["format"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from creo_schema.cli.app import (
-    Spinner,
+    StepProgress,
     cli,
     format_option,
     settings_of,
@@ -29,7 +29,7 @@ def validate(ctx: click.Context, strict: bool) -> None:
     from creo_schema.commands import validating
 
     settings = settings_of(ctx)
-    with Spinner(ctx.obj["format"] == "text") as progress:
+    with StepProgress(ctx.obj["format"] == "text") as progress:
         result = validating.validate(
             settings,
             progress,

@@ -71,8 +71,8 @@ def desired_database(
         template = ensure_template(shadow.admin_url, prelude_sql(settings.platform))
         ensure_roles(shadow.admin_url, shadow_roles(source, settings))
     with temporary_database(shadow.admin_url, template) as url:
-        with timings.step("load", progress):
-            load_statements(url, source)
+        with timings.step("load", progress) as count:
+            load_statements(url, source, count=count)
         yield DesiredDatabase(url, shadow.admin_url, shadow.major, source)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,12 +28,6 @@ if TYPE_CHECKING:
     from creo_schema.backup import BackupMode, BackupResult
 
 
-@dataclass(frozen=True)
-class Applied(ApplyResult):
-    # The versions recorded in supabase_migrations.schema_migrations (migrations/history.py).
-    supabase_versions: tuple[str, ...] = ()
-
-
 def apply(
     settings: Settings,
     plan: Plan,
@@ -42,12 +35,13 @@ def apply(
     wait: bool = False,
     allowed: set[str] | None = None,
     backup: BackupMode = "changed",
-) -> Applied:
-    """Apply; the tables the plan can lose rows from are backed up first (`backup`); then
-    recorded for the Supabase CLI where the target has its history table."""
+) -> ApplyResult:
+    """Apply; the tables the plan can lose rows from are backed up first (`backup`); the
+    migration is recorded for the Supabase CLI, in its transaction, where the target has its
+    history table (`ApplyResult.supabase_versions`)."""
     target = resolve_target(settings)
     hook = _backup_hook(settings, backup, f"apply of source {plan.source_fingerprint[:12]}")
-    result = apply_plan(
+    return apply_plan(
         settings,
         target,
         plan,
@@ -56,12 +50,6 @@ def apply(
         backup=hook,
         desired=lambda: desired_catalog(settings, plan),
     )
-    versions: list[str] = []
-    if settings.supabase_migration_history and result.statements:
-        from creo_schema.migrations.history import record_apply
-
-        versions = record_apply(target, plan, settings.supabase_dir, result.migration_id)
-    return Applied(**vars(result), supabase_versions=tuple(versions))
 
 
 def desired_catalog(settings: Settings, plan: Plan) -> CatalogSnapshot | None:

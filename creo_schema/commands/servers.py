@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from creo_schema.dev import database as dev
-from creo_schema.shadow import idle
-from creo_schema.shadow.docker import shadow_containers
-from creo_schema.shadow.providers import shadow_clusters
+from creo_schema.shadow import docker_idle, idle
+from creo_schema.shadow.docker import LABEL, shadow_containers
+from creo_schema.shadow.providers import home_dir, shadow_clusters
 
 
 @dataclass(frozen=True)
@@ -34,13 +34,22 @@ def shadow_status() -> list[ShadowState]:
 
 
 def _container_states() -> list[ShadowState]:
-    # Containers (--shadow docker) have no idle stop: `shadow stop` stops them.
-    return [
-        ShadowState(
-            c.name, c.status == "running", f"docker container {c.short_id}", None, None, False
+    """The shadow containers (--shadow docker), with their idle stop (shadow/docker_idle.py)."""
+    home = home_dir()
+    states = []
+    for c in shadow_containers():
+        name = c.labels.get(LABEL) or c.name
+        states.append(
+            ShadowState(
+                c.name,
+                c.status == "running",
+                f"docker container {c.short_id}",
+                docker_idle.idle_stop_of(home, name),
+                docker_idle.last_used(home, name),
+                docker_idle.watcher_running(home, name),
+            )
         )
-        for c in shadow_containers()
-    ]
+    return states
 
 
 def _cluster_states() -> list[ShadowState]:

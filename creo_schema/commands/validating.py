@@ -97,9 +97,9 @@ def validate(
         template = ensure_template(shadow.admin_url, prelude_sql(settings.platform))
         ensure_roles(shadow.admin_url, shadow_roles(ordered, settings))
     with temporary_database(shadow.admin_url, template) as desired_url:
-        with timings.step("load", progress):
+        with timings.step("load", progress) as count:
             try:
-                load_statements(desired_url, ordered)
+                load_statements(desired_url, ordered, count=count)
             except InputError as error:
                 findings.append(_from_error("load", error))
                 return _result(findings, files, statements, linted=False, timings=timings)

@@ -171,8 +171,9 @@ def _rollback_text(plan: Plan, files: list[MigrationFile], root: Path) -> str:
     names = ", ".join(f"{root.name}/{MIGRATIONS}/{f.file_name}" for f in files)
     lines = [
         f"-- Rollback of {names}: written by creo-schema {__version__}",
-        "-- Run it with `creo-schema rollback` (its recorded copy) or psql; then remove the",
-        "-- versions above with `supabase migration repair --status reverted VERSION`.",
+        "-- Run it with `creo-schema rollback` (its recorded copy; it also removes the versions",
+        "-- above from the Supabase CLI's history), or with psql and then",
+        "-- `supabase migration repair --status reverted VERSION`.",
         plan_line(plan),
         "-- hazards:",
         *(_hazard_lines(plan.rollback) or ["--   none"]),

@@ -1,74 +1,137 @@
 """`apply` recorded in `supabase_migrations.schema_migrations`, so that `supabase migration
-list` and `supabase db push` see what creo-schema applied.
+list` and `supabase db push` see what creo-schema applied, and `rollback` removing it again.
 
 The Supabase CLI makes that table on its first push; where it does not exist nothing is
 recorded (a database the CLI never managed). A plan written with `plan --supabase-migration`
 is recorded under its files' versions and names, so that the CLI sees those files as applied
 and does not push them again; any other plan under the time of the apply and
 `creo_schema_<migration id>`.
+
+Both writes happen in the transaction of the migration (apply/run.py): the schema change
+and its row land together or not at all. The versions recorded are kept in creo's own
+history (`creo_schema.migrations.supabase_versions`), so that the rollback removes exactly
+those, as `supabase migration repair --status reverted VERSION` would.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from creo_schema.db import connect
 from creo_schema.errors import DatabaseError
 from creo_schema.migrations.files import VERSION_FORMAT, files_of, split_parts
 from creo_schema.plan.model import Plan
 
 TABLE = "supabase_migrations.schema_migrations"
 
+# (version, name, statements): one row of the Supabase CLI's history.
+Row = tuple[str, str, list[str]]
 
-def record_apply(url: str, plan: Plan, supabase_dir: Path, migration_id: int | None) -> list[str]:
-    """Record the applied `plan`; returns the versions recorded (none when the table is
-    missing, or when a version is there already)."""
-    import psycopg
+
+class SupabaseRecord:
+    """The rows `apply` writes for one plan, found before it runs (which files were written
+    for it); `write` runs inside the migration's transaction, once its creo id is known."""
+
+    def __init__(self, plan: Plan, supabase_dir: Path) -> None:
+        self.now = datetime.now(UTC).replace(microsecond=0)
+        self.rows = _file_rows(plan, supabase_dir, self.now)
+        self.statements = [s.sql for s in plan.statements]
+        self.recorded: tuple[str, ...] = ()
+
+    def write(self, conn: Any, migration_id: int) -> tuple[str, ...]:
+        """Insert the rows (none when the table is missing; a version already there is
+        left as it is); returns the versions inserted. A failure is a DatabaseError, which
+        undoes the migration's transaction with it."""
+        rows = self.rows or [
+            (self.now.strftime(VERSION_FORMAT), f"creo_schema_{migration_id}", self.statements)
+        ]
+        with _failure_named("recording the migration in", rows):
+            self.recorded = tuple(_insert(conn, rows))
+        return self.recorded
+
+
+def remove_recorded(conn: Any, migration_id: int, versions: Sequence[str] | None) -> list[str]:
+    """Delete the versions `apply` recorded for `migration_id` (in the rollback's
+    transaction); `versions` None: a migration applied before creo-schema kept them, whose
+    row is found by the name apply gave it. Returns the versions removed."""
     from psycopg import sql
 
-    rows = _rows(plan, supabase_dir, migration_id)
-    try:
-        with connect(url, autocommit=True) as conn:
-            # Older CLI versions made the table with fewer columns: fill those it has.
-            columns = {
-                row[0]
-                for row in conn.execute(
-                    "select attname from pg_catalog.pg_attribute"
-                    " where attrelid = to_regclass(%s) and attnum > 0 and not attisdropped",
-                    (TABLE,),
-                ).fetchall()
-            }
-            if "version" not in columns:
+    with _failure_named("removing the rolled-back migration from", []):
+        columns = _columns(conn)
+        if "version" not in columns:
+            return []
+        if versions is None:
+            if "name" not in columns:
                 return []
-            names = [c for c in ("version", "name", "statements") if c in columns]
-            insert = sql.SQL(
-                "insert into supabase_migrations.schema_migrations ({}) values ({})"
-                " on conflict (version) do nothing returning version"
-            ).format(
-                sql.SQL(", ").join(map(sql.Identifier, names)),
-                sql.SQL(", ").join(sql.Placeholder() * len(names)),
-            )
-            recorded = []
-            for version, name, statements in rows:
-                values = {"version": version, "name": name, "statements": statements}
-                if conn.execute(insert, [values[c] for c in names]).fetchone():
-                    recorded.append(version)
-            return recorded
-    except (psycopg.Error, DatabaseError) as error:
-        versions = " ".join(version for version, _, _ in rows)
-        reason = error.message if isinstance(error, DatabaseError) else str(error)
+            where = sql.SQL("name = %s")
+            param: Any = f"creo_schema_{migration_id}"
+        elif not versions:
+            return []
+        else:
+            where, param = sql.SQL("version = any(%s)"), list(versions)
+        query = sql.SQL(
+            "delete from supabase_migrations.schema_migrations where {} returning version"
+        ).format(where)
+        return sorted(row[0] for row in conn.execute(query, (param,)).fetchall())
+
+
+def _insert(conn: Any, rows: list[Row]) -> list[str]:
+    from psycopg import sql
+
+    # Older CLI versions made the table with fewer columns: fill those it has.
+    columns = _columns(conn)
+    if "version" not in columns:
+        return []
+    names = [c for c in ("version", "name", "statements") if c in columns]
+    insert = sql.SQL(
+        "insert into supabase_migrations.schema_migrations ({}) values ({})"
+        " on conflict (version) do nothing returning version"
+    ).format(
+        sql.SQL(", ").join(map(sql.Identifier, names)),
+        sql.SQL(", ").join(sql.Placeholder() * len(names)),
+    )
+    recorded = []
+    for version, name, statements in rows:
+        values = {"version": version, "name": name, "statements": statements}
+        if conn.execute(insert, [values[c] for c in names]).fetchone():
+            recorded.append(version)
+    return recorded
+
+
+def _columns(conn: Any) -> set[str]:
+    return {
+        row[0]
+        for row in conn.execute(
+            "select attname from pg_catalog.pg_attribute"
+            " where attrelid = to_regclass(%s) and attnum > 0 and not attisdropped",
+            (TABLE,),
+        ).fetchall()
+    }
+
+
+@contextmanager
+def _failure_named(doing: str, rows: list[Row]) -> Iterator[None]:
+    """A psycopg error while touching the table, as one DatabaseError saying what was being
+    done (the migration's transaction is undone with it)."""
+    import psycopg
+
+    try:
+        yield
+    except psycopg.Error as error:
+        reason = " ".join((error.diag.message_primary or str(error)).split())
         raise DatabaseError(
-            f"migration {migration_id} was applied, but recording it in {TABLE} failed: "
-            f"{' '.join(reason.split())}",
-            hint=f"record it with `supabase migration repair --status applied {versions}`",
+            f"{doing} {TABLE} failed: {reason}",
+            hint="nothing was changed; fix that table, or set supabase_migration_history = false",
+            details={"sqlstate": error.diag.sqlstate, "versions": [r[0] for r in rows]},
         ) from None
 
 
-def _rows(
-    plan: Plan, supabase_dir: Path, migration_id: int | None
-) -> list[tuple[str, str, list[str]]]:
-    now = datetime.now(UTC).replace(microsecond=0)
+def _file_rows(plan: Plan, supabase_dir: Path, now: datetime) -> list[Row]:
+    """The rows of the files written for `plan` by `plan --supabase-migration`, if all its
+    parts are there; else none (the apply's own row is used)."""
     written = files_of(plan, supabase_dir)
     if written:
         parts = split_parts(plan, written[-1][1], now)
@@ -77,5 +140,4 @@ def _rows(
                 (version, name, [s.sql for s in part.statements])
                 for part, (version, name) in zip(parts, written, strict=True)
             ]
-    statements = [s.sql for s in plan.statements]
-    return [(now.strftime(VERSION_FORMAT), f"creo_schema_{migration_id}", statements)]
+    return []

@@ -136,7 +136,7 @@ def make_plan(
         # Drift (verify_plans off) asks whether anything differs, not whether it can run.
         if plan.has_changes and settings.verify_plans:
             plan = _check_rows(run, plan)
-            with timings.step("verify", progress):
+            with timings.step("verify", progress) as count:
                 shadow = run.open_shadow()
                 plan = verify_plan(
                     plan,
@@ -147,6 +147,7 @@ def make_plan(
                     current,
                     desired_state,
                     desired_db=kept_desired(shadow.admin_url, found.desired_key),
+                    count=count,
                 )
     remember(settings, found, plan, desired_state.rows)
     return plan, timings
@@ -223,9 +224,9 @@ def _load_desired(
         temporary_database(shadow.admin_url, run.template) as desired_url,
         connect(desired_url) as conn,
     ):
-        with timings.step("load", progress):
+        with timings.step("load", progress) as count:
             ensure_roles(shadow.admin_url, shadow_roles(source, settings))
-            load_into(conn, source)
+            load_into(conn, source, count=count)
         with timings.step("lint", progress), _read_only(conn):
             findings = tuple(
                 f

@@ -20,6 +20,7 @@ the plan is refused and what it sees named.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,11 +58,14 @@ def verify_plan(
     desired: DesiredState,
     *,
     desired_db: str | None = None,
+    count: Callable[[int, int], None] | None = None,
 ) -> Plan:
     """The plan, proven (see above).
 
     :param desired_db: the kept database of the desired state on the shadow server, which
         allows the quick proof.
+    :param count: told (statements run, statements to run) after each statement the proof
+        runs; the full proof, after a quick one that did not hold, counts again from 0.
     """
     started = time.monotonic()
     if not plan.has_changes:
@@ -70,11 +74,15 @@ def verify_plan(
         )
     outcome = None
     method = QUICK_METHOD
+    tally = _Tally(count, len(plan.statements) + len(plan.rollback))
     if desired_db:
-        outcome = _from_desired(plan, shadow, desired_db, target_conn, current, desired)
+        outcome = _from_desired(plan, shadow, desired_db, target_conn, current, desired, tally)
     if outcome is None:
         method = METHOD
-        outcome = _from_copy(plan, shadow, template, target_conn, target_url, current, desired)
+        tally.done = 0
+        outcome = _from_copy(
+            plan, shadow, template, target_conn, target_url, current, desired, tally
+        )
     verification = Verification(
         verified=not outcome.problems,
         method=method,
@@ -92,6 +100,7 @@ def _from_desired(
     target_conn: Any,
     current: Inspection,
     desired: DesiredState,
+    tally: _Tally,
 ) -> _Outcome | None:
     """The quick proof; None when it does not hold, for the full one to decide.
 
@@ -109,7 +118,7 @@ def _from_desired(
             with connect(url, autocommit=True) as conn:
                 intact[0] = False
                 for statements, goal in zip((plan.rollback, plan.statements), goals, strict=True):
-                    run_statements(conn, statements)
+                    run_statements(conn, statements, after_each=tally)
                     if inspect(conn, schemas, extensions).digest != goal:
                         return None
                 second_opinion, problems = _second_opinion(conn, desired, schemas, extensions)
@@ -128,6 +137,7 @@ def _from_copy(
     target_url: str,
     current: Inspection,
     desired: DesiredState,
+    tally: _Tally,
 ) -> _Outcome:
     schemas, extensions = plan.managed_schemas, plan.extensions
     present = {e.name: e.schema for e in current.catalog.extensions}
@@ -153,7 +163,7 @@ def _from_copy(
         second_opinion = ""
         for which, statements, goal in steps:
             try:
-                run_statements(conn, statements)
+                run_statements(conn, statements, after_each=tally)
             except CreoError as error:
                 return _Outcome(
                     (f"the {which} failed on a copy of the target: {error.message}",),
@@ -170,6 +180,20 @@ def _from_copy(
                 if problems:
                     return _Outcome(tuple(problems), second_opinion)
     return _Outcome((), second_opinion)
+
+
+@dataclass
+class _Tally:
+    """The statements the proof has run, of the migration's and the rollback's."""
+
+    count: Callable[[int, int], None] | None
+    total: int
+    done: int = 0
+
+    def __call__(self, number: int) -> None:
+        self.done += 1
+        if self.count:
+            self.count(self.done, self.total)
 
 
 def _second_opinion(

@@ -5,7 +5,8 @@ kept for the next runs (as the local clusters are), found again by its label.
 other, such as the platform's own `supabase/postgres:<tag>`. The container listens on
 127.0.0.1 only, with a password kept in the creo-schema home (0600), so that reusing it
 needs nothing but that file. testcontainers' reaper (which removes containers when the
-process ends) is turned off for it: reuse is the point.
+process ends) is turned off for it: reuse is the point. A watcher stops the container after
+`shadow_idle_stop` without use (shadow/docker_idle.py).
 
 Not tested against a live engine on the machine it was written on (no Docker there): the
 tests that need one skip, with the reason, where none answers.
@@ -24,6 +25,7 @@ from typing import Any
 from urllib.parse import quote, urlparse
 
 from creo_schema.errors import DatabaseError, InputError
+from creo_schema.shadow.idle import DEFAULT_IDLE_STOP_S
 
 LABEL = "dev.creo-schema.shadow"
 DEFAULT_SOCKET = "/var/run/docker.sock"
@@ -70,9 +72,19 @@ def image_for(choice: str, major: int) -> str:
     return image or f"postgres:{major}"
 
 
-def docker_shadow(choice: str, major: int, home: Path) -> str:
+def container_name(image: str) -> str:
+    """The container's name, and the value of its label: one container per image."""
+    return "creo-schema-shadow-" + re.sub(r"[^a-zA-Z0-9_.-]", "-", image)
+
+
+def docker_shadow(
+    choice: str, major: int, home: Path, idle_stop_s: float = DEFAULT_IDLE_STOP_S
+) -> str:
     """The admin URL of the shadow container for `choice`, started (or restarted) if need
-    be. Exit 2 when no engine answers or testcontainers is missing."""
+    be; it stops itself after `idle_stop_s` seconds without use (0: never). Exit 2 when no
+    engine answers or testcontainers is missing."""
+    from creo_schema.shadow import docker_idle
+
     address = engine_address()
     if not engine_answers(address):
         raise InputError(
@@ -87,18 +99,33 @@ def docker_shadow(choice: str, major: int, home: Path) -> str:
             hint="pip install 'testcontainers[postgres]>=4'",
         ) from None
     image = image_for(choice, major)
-    name = "creo-schema-shadow-" + re.sub(r"[^a-zA-Z0-9_.-]", "-", image)
+    name = container_name(image)
     password = _password(home, name)
     client = docker.from_env()
-    found = client.containers.list(all=True, filters={"label": f"{LABEL}={name}"})
-    container = found[0] if found else _start(image, name, password)
-    if container.status != "running":
-        container.start()
-    container.reload()
-    port = container.attrs["NetworkSettings"]["Ports"]["5432/tcp"][0]["HostPort"]
-    url = f"postgresql://postgres:{quote(password, safe='')}@127.0.0.1:{port}/postgres"
+    # A use recorded first, under the lock the watcher stops it under: a container about to
+    # be stopped as idle is kept, or started again.
+    with docker_idle.start_lock(home, name):
+        docker_idle.touch(home, name, idle_stop_s)
+        found = client.containers.list(all=True, filters={"label": f"{LABEL}={name}"})
+        container = found[0] if found else _start(image, name, password)
+        if container.status != "running":
+            container.start()
+        container.reload()
+    url = container_url(container, password)
     _wait_ready(url)
+    docker_idle.ensure_watcher(home, name, idle_stop_s)
     return url
+
+
+def container_url(container: Any, password: str) -> str:
+    """The admin URL of a running shadow container (its port published on 127.0.0.1)."""
+    port = container.attrs["NetworkSettings"]["Ports"]["5432/tcp"][0]["HostPort"]
+    return f"postgresql://postgres:{quote(password, safe='')}@127.0.0.1:{port}/postgres"
+
+
+def password_of(home: Path, name: str) -> str:
+    """The password the container was made with (OSError when its file is gone)."""
+    return (home / f"{name}.password").read_text().strip()
 
 
 def _password(home: Path, name: str) -> str:

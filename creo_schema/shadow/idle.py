@@ -42,9 +42,14 @@ def _watch_lock(cluster: Cluster) -> Path:
 def touch(cluster: Cluster, idle_stop_s: float) -> None:
     """Record a use of `cluster` now, and the idle time after which it may stop (0: never).
     Done before the server is started, so that a watcher about to stop it sees the use."""
+    record_use(marker(cluster), idle_stop_s)
+
+
+def record_use(path: Path, idle_stop_s: float) -> None:
+    """Touch a marker (a cluster's, a container's) with the idle time it may stop after."""
     # A home this user cannot write loses the idle stop, not the command.
     with contextlib.suppress(OSError):
-        marker(cluster).write_text(f"{idle_stop_s:g}\n")
+        path.write_text(f"{idle_stop_s:g}\n")
 
 
 def ensure_watcher(cluster: Cluster, idle_stop_s: float) -> None:
@@ -57,21 +62,33 @@ def ensure_watcher(cluster: Cluster, idle_stop_s: float) -> None:
 
 def idle_stop_of(cluster: Cluster) -> float | None:
     """The idle time the last command recorded, None when no command recorded one."""
+    return recorded_idle_stop(marker(cluster))
+
+
+def recorded_idle_stop(path: Path) -> float | None:
     try:
-        return float(marker(cluster).read_text().strip())
+        return float(path.read_text().strip())
     except (OSError, ValueError):
         return None
 
 
 def last_used(cluster: Cluster) -> float | None:
+    return recorded_use(marker(cluster))
+
+
+def recorded_use(path: Path) -> float | None:
     with contextlib.suppress(OSError):
-        return marker(cluster).stat().st_mtime
+        return path.stat().st_mtime
     return None
 
 
 def watcher_running(cluster: Cluster) -> bool:
     """Whether a watcher holds the cluster's lock (tried, and released at once if free)."""
-    path = _watch_lock(cluster)
+    return lock_held(_watch_lock(cluster))
+
+
+def lock_held(path: Path) -> bool:
+    """Whether a process holds the lock on `path` (tried, and released at once if free)."""
     if not path.exists():
         return False
     with open(path, "a+") as handle:
@@ -110,8 +127,7 @@ def watch(cluster: Cluster) -> str:
             return "another watcher"
         seen = time.time()
         while True:
-            idle_stop = idle_stop_of(cluster) or DEFAULT_IDLE_STOP_S
-            time.sleep(min(5.0, max(0.2, idle_stop / 4)))
+            time.sleep(poll_interval(idle_stop_of(cluster)))
             if not cluster.is_running():
                 return "stopped by someone else"
             if _clients(cluster) > 0:
@@ -126,9 +142,24 @@ def watch(cluster: Cluster) -> str:
 
 
 def _idle(cluster: Cluster, seen: float) -> bool:
-    idle_stop = idle_stop_of(cluster) or DEFAULT_IDLE_STOP_S
-    used = max(seen, last_used(cluster) or 0.0)
-    return idle_stop > 0 and time.time() - used >= idle_stop
+    return idle_long_enough(time.time(), idle_stop_of(cluster), last_used(cluster), seen)
+
+
+def idle_long_enough(
+    now: float, idle_stop_s: float | None, last_used: float | None, client_seen: float
+) -> bool:
+    """Whether a shadow server (a local cluster or a container) may stop: neither a command
+    (`last_used`, the marker's time) nor a client connection (`client_seen`) for the idle
+    time the last command recorded (`idle_stop_s`; None: the default; 0: never)."""
+    idle_stop = DEFAULT_IDLE_STOP_S if idle_stop_s is None else idle_stop_s
+    used = max(client_seen, last_used or 0.0)
+    return idle_stop > 0 and now - used >= idle_stop
+
+
+def poll_interval(idle_stop_s: float | None) -> float:
+    """How often a watcher looks: a quarter of the idle time, between 0.2 and 5 s."""
+    idle_stop = idle_stop_s or DEFAULT_IDLE_STOP_S
+    return min(5.0, max(0.2, idle_stop / 4))
 
 
 def _clients(cluster: Cluster) -> int:

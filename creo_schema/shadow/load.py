@@ -7,6 +7,7 @@ transaction: a schema that fails halfway leaves nothing behind. Statements go in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import psycopg
@@ -23,21 +24,34 @@ BATCH = 200
 
 
 def load_statements(
-    url: str, source: SourceSet, statements: tuple[Statement, ...] | None = None
+    url: str,
+    source: SourceSet,
+    statements: tuple[Statement, ...] | None = None,
+    *,
+    count: Callable[[int, int], None] | None = None,
 ) -> None:
+    """Load `statements` (all of `source` by default); `count(loaded, total)` after each
+    batch, for a person watching a large schema load."""
     with connect(url) as conn:
-        load_into(conn, source, statements)
+        load_into(conn, source, statements, count=count)
 
 
 def load_into(
-    conn: Any, source: SourceSet, statements: tuple[Statement, ...] | None = None
+    conn: Any,
+    source: SourceSet,
+    statements: tuple[Statement, ...] | None = None,
+    *,
+    count: Callable[[int, int], None] | None = None,
 ) -> None:
     """`load_statements` on an open connection (not in autocommit), committed; the
     session's check_function_bodies is as it was after."""
     todo = source.statements if statements is None else statements
     conn.execute("set check_function_bodies = off")
     for start in range(0, len(todo), BATCH):
-        _execute_batch(conn, source, todo[start : start + BATCH])
+        batch = todo[start : start + BATCH]
+        _execute_batch(conn, source, batch)
+        if count:
+            count(start + len(batch), len(todo))
     conn.commit()
     conn.execute("reset check_function_bodies")
     conn.commit()

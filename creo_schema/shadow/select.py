@@ -37,8 +37,8 @@ def open_shadow(
     accept_mismatch: bool = False,
     idle_stop_s: float = DEFAULT_IDLE_STOP_S,
 ) -> ShadowServer:
-    """The shadow server to use; a local cluster is started if needed, and stops itself
-    after `idle_stop_s` seconds without use (0: never)."""
+    """The shadow server to use; a local cluster or a container is started if needed, and
+    stops itself after `idle_stop_s` seconds without use (0: never)."""
     provider, major = _choose(choice, target_major, accept_mismatch)
     if provider == "url":
         with connect(choice, autocommit=True) as conn:
@@ -49,7 +49,7 @@ def open_shadow(
         from creo_schema.shadow.docker import docker_shadow
         from creo_schema.shadow.providers import home_dir
 
-        url = docker_shadow(choice, target_major, home_dir())
+        url = docker_shadow(choice, target_major, home_dir(), idle_stop_s)
         with connect(url, autocommit=True) as conn:
             found = server_major(conn)
         _check(

@@ -58,3 +58,37 @@ def test_backups_show_rows_and_rates_and_json_stays_one_document(
     assert as_json.exit_code == 0, as_json.output
     assert json.loads(as_json.stdout)["format"] == "creo-schema/backup-create"
     assert as_json.stderr == ""
+
+
+def _tables(names: range) -> str:
+    return "".join(f"create table public.t_{i} (id bigint primary key);\n" for i in names)
+
+
+def test_plans_show_statement_counts_and_rates_and_json_stays_one_document(
+    tmp_path: Path, make_db: DbFactory, watched: None
+) -> None:
+    # 250 tables: the shadow loads them in two batches; the proof runs the 500 statements
+    # that create them and the 250 of the rollback.
+    project = Project(tmp_path, make_db())
+    project.write("tables.sql", _tables(range(250)))
+
+    shown = project.run("plan")
+
+    assert shown.exit_code == 0, shown.output
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown.stderr)
+    assert re.search(
+        r"loading the desired state into the shadow +250/250 statements +[\d,]+/s",
+        plain,
+    ), plain[-2000:]
+    assert re.search(r"proving the plan on a shadow copy +750/750 statements +[\d,]+/s", plain), (
+        plain[-2000:]
+    )
+    assert "statements" not in shown.stdout.split("\n", 1)[0]  # the plan itself: stdout
+
+    project.write("tables.sql", _tables(range(260)))  # loaded again, not remembered
+    as_json = project.run("plan", "--format", "json")
+
+    assert as_json.exit_code == 0, as_json.output
+    document = json.loads(as_json.stdout)
+    assert document["format"] == "creo-schema/plan" and len(document["statements"]) == 520
+    assert as_json.stderr == ""

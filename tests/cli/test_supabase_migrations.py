@@ -3,10 +3,12 @@ records into supabase_migrations.schema_migrations (issue 15, item 3)."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
 
+from creo_schema.db import connect
 from tests.conftest import DbFactory
 from tests.integration.cli import Project
 
@@ -181,3 +183,136 @@ def test_history_off_and_an_older_table(tmp_path: Path, make_db: DbFactory) -> N
     assert applied.exit_code == 0, applied.output
     (version,) = project.query("select version from supabase_migrations.schema_migrations")[0]
     assert re.fullmatch(r"\d{14}", version)
+
+
+def _supabase_rows(project: Project) -> list[tuple[str, str]]:
+    return [
+        (r[0], r[1])
+        for r in project.query(
+            "select version, name from supabase_migrations.schema_migrations order by version"
+        )
+    ]
+
+
+def test_the_supabase_row_lands_with_the_migration_or_not_at_all(
+    tmp_path: Path, make_db: DbFactory
+) -> None:
+    # The row is the last write of the migration's transaction: when it fails, the
+    # migration is undone with it, and creo's history says it failed.
+    project = Project(tmp_path, make_db())
+    project.execute(
+        HISTORY_TABLE + ";"
+        "create function supabase_migrations.refuse() returns trigger language plpgsql"
+        " as $$ begin raise exception 'history is read-only today'; end $$;"
+        "create trigger refuse before insert on supabase_migrations.schema_migrations"
+        " for each row execute function supabase_migrations.refuse()"
+    )
+    project.write("notes.sql", NOTES)
+
+    refused = project.run("apply", "--auto-approve")
+
+    assert refused.exit_code == 3, refused.output
+    (line, hint) = refused.stderr.strip().splitlines()
+    assert line == (
+        "error: recording the migration in supabase_migrations.schema_migrations failed: "
+        "history is read-only today"
+    )
+    assert hint.startswith("hint: ")
+    assert "public.notes" not in project.tables()
+    assert _supabase_rows(project) == []
+    assert project.query("select status from creo_schema.migrations") == [("failed",)]
+
+    project.execute("drop trigger refuse on supabase_migrations.schema_migrations")
+    applied = project.run("apply", "--auto-approve")
+
+    assert applied.exit_code == 0, applied.output
+    assert "public.notes" in project.tables()
+    ((version, name),) = _supabase_rows(project)
+    (migration_id, kept) = project.query(
+        "select id, supabase_versions from creo_schema.migrations where status = 'applied'"
+    )[0]
+    assert name == f"creo_schema_{migration_id}" and kept == [version]
+
+
+def test_a_statement_failing_late_leaves_no_supabase_row(
+    tmp_path: Path, make_db: DbFactory
+) -> None:
+    # The migration's last statement waits on a lock another session holds, and gives up
+    # after lock_timeout: everything before it is undone, and nothing is recorded.
+    url = make_db()
+    project = Project(tmp_path, url)
+    project.execute(HISTORY_TABLE + ";" + NOTES)
+    (tmp_path / "creo-schema.toml").write_text('lock_timeout = "200ms"\nlock_retries = 0\n')
+    project.write("notes.sql", NOTES.replace("author text", "author text, tag text"))
+    project.write("tags.sql", "create table public.tags (id bigint primary key);\n")
+    plan_file = tmp_path / "plan.json"
+    assert project.run("plan", "--out", str(plan_file)).exit_code == 0
+    statements = [s["sql"] for s in json.loads(plan_file.read_text())["statements"]]
+    late = next(i for i, sql in enumerate(statements, 1) if "public.notes" in sql)
+    assert late > 1 and statements[0].startswith("create table public.tags"), statements
+
+    with connect(url) as holder:
+        holder.execute("select from public.notes")  # holds its lock until the end
+        failed = project.run("apply", str(plan_file), "--auto-approve")
+
+    assert failed.exit_code == 3, failed.output
+    assert f"statement {late} (main phase) failed" in failed.stderr
+    assert "public.tags" not in project.tables()
+    assert _supabase_rows(project) == []
+    assert project.query("select status from creo_schema.migrations") == [("failed",)]
+
+
+def test_rollback_removes_the_versions_apply_recorded(tmp_path: Path, make_db: DbFactory) -> None:
+    url = make_db()
+    project = Project(tmp_path, url)
+    project.execute(
+        HISTORY_TABLE + ";insert into supabase_migrations.schema_migrations (version, name)"
+        " values ('20200101000000', 'pushed_by_the_cli')"
+    )
+    project.write("notes.sql", NOTES)
+    assert project.run("plan", "--supabase-migration", "create_notes").exit_code == 0
+    assert project.run("apply", "--auto-approve").exit_code == 0
+    (created,) = _migrations(tmp_path)
+    version = created.name.split("_", 1)[0]
+    assert _supabase_rows(project) == [
+        ("20200101000000", "pushed_by_the_cli"),
+        (version, "create_notes"),
+    ]
+
+    rolled = project.run("rollback", "--auto-approve", "--allow-destructive", "--no-backup")
+
+    assert rolled.exit_code == 0, rolled.output
+    assert f"Removed from supabase_migrations.schema_migrations: {version}." in rolled.stdout
+    assert _supabase_rows(project) == [("20200101000000", "pushed_by_the_cli")]
+    assert "public.notes" not in project.tables()
+
+    # A migration recorded before creo-schema kept its versions is found by its name.
+    assert project.run("apply", "--auto-approve").exit_code == 0  # no file for this plan now
+    created.unlink()
+    project.write("notes.sql", NOTES.replace("author text", "author text, tag text"))
+    assert project.run("apply", "--auto-approve").exit_code == 0
+    names = [name for _, name in _supabase_rows(project)]
+    assert names[0] == "pushed_by_the_cli" and len(names) == 3, names
+    project.execute("update creo_schema.migrations set supabase_versions = null")
+    as_json = project.run(
+        "rollback", "--auto-approve", "--allow-destructive", "--no-backup", "--format", "json"
+    )
+
+    assert as_json.exit_code == 0, as_json.output
+    removed = json.loads(as_json.stdout)["supabase_versions_removed"]
+    assert len(removed) == 1
+    assert [name for _, name in _supabase_rows(project)] == names[:2]
+
+
+def test_apply_and_rollback_without_the_supabase_table(tmp_path: Path, make_db: DbFactory) -> None:
+    project = Project(tmp_path, make_db())
+    project.write("notes.sql", NOTES)
+    applied = project.run("apply", "--auto-approve", "--format", "json")
+    assert applied.exit_code == 0, applied.output
+    assert json.loads(applied.stdout)["supabase_versions"] == []
+
+    rolled = project.run("rollback", "--auto-approve", "--allow-destructive", "--no-backup")
+
+    assert rolled.exit_code == 0, rolled.output
+    assert "supabase_migrations" not in rolled.stdout
+    assert project.query("select to_regclass('supabase_migrations.schema_migrations')") == [(None,)]

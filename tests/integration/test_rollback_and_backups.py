@@ -139,15 +139,19 @@ def test_rollback_uses_the_hazards_recorded_when_planned(project: Project) -> No
 def test_history_of_an_older_database_gains_the_recorded_rollback(project: Project) -> None:
     project.write("notes.sql", NOTES)
     _ok(project.run("apply", "--auto-approve", "--no-backup"))
-    project.execute("alter table creo_schema.migrations drop column down_statements")
+    project.execute(
+        "alter table creo_schema.migrations drop column down_statements,"
+        " drop column supabase_versions"
+    )
     listed = json.loads(_ok(project.run("history", "--format", "json")).stdout)
     assert [m["id"] for m in listed["migrations"]] == [1]
 
     project.write("more.sql", "create table public.more (id bigint primary key);\n")
     _ok(project.run("apply", "--auto-approve", "--no-backup"))
     assert project.query(
-        "select id, down_statements is not null from creo_schema.migrations order by id"
-    ) == [(1, False), (2, True)]
+        "select id, down_statements is not null, supabase_versions"
+        " from creo_schema.migrations order by id"
+    ) == [(1, False, None), (2, True, [])]
 
 
 @pytest.fixture
