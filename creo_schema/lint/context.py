@@ -41,6 +41,7 @@ class Locator:
     parsed: list[Parsed]
     _by_name: dict[str, list[Parsed]] = field(default_factory=dict)
     _policies: dict[tuple[str, str], Parsed] = field(default_factory=dict)
+    _about: dict[str, list[Parsed]] | None = None  # made on first use, in source order
 
     def __post_init__(self) -> None:
         for item in self.parsed:
@@ -75,16 +76,20 @@ class Locator:
                 yield item
 
     def about_relation(self, key: str) -> Iterator[Parsed]:
-        """Statements that create or alter the relation `key` (CREATE TABLE, ALTER TABLE)."""
-        for item in self.parsed:
-            node = item.node
-            target = getattr(node, "relation", None)
-            if (
-                isinstance(node, ast.CreateStmt | ast.AlterTableStmt)
-                and isinstance(target, ast.RangeVar)
-                and relation_key(target) == key
-            ):
-                yield item
+        """Statements that create or alter the relation `key` (CREATE TABLE, ALTER TABLE).
+
+        Indexed on first use: a rule asks once per finding, and a scan of every statement
+        each time made a thousand-table schema's lints quadratic."""
+        if self._about is None:
+            self._about = {}
+            for item in self.parsed:
+                node = item.node
+                target = getattr(node, "relation", None)
+                if isinstance(node, ast.CreateStmt | ast.AlterTableStmt) and isinstance(
+                    target, ast.RangeVar
+                ):
+                    self._about.setdefault(relation_key(target), []).append(item)
+        yield from self._about.get(key, ())
 
     def order(self, item: Parsed) -> int:
         """Position in file order (later declarations get the finding of a pair)."""
