@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,15 +24,21 @@ from tests.integration.cli import LINTS_OFF
 
 
 @pytest.fixture(scope="module")
-def own_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def own_home() -> Iterator[Path]:
+    """A home inside the tests' own, not under tmp_path: a server run as another OS user (we
+    may be root) loses its data directory when a concurrent pytest session makes
+    /tmp/pytest-of-root private again. The shared home comes back whatever happens, or
+    every later test of this worker would run in this one."""
     shared = os.environ["CREO_SCHEMA_HOME"]
-    home = tmp_path_factory.mktemp("own-home")
+    home = Path(tempfile.mkdtemp(prefix="own-home-", dir=shared))
     os.environ["CREO_SCHEMA_HOME"] = str(home)
     try:
         yield home
     finally:
-        stop_dev(all_servers=True)
-        os.environ["CREO_SCHEMA_HOME"] = shared
+        try:
+            stop_dev(all_servers=True)
+        finally:
+            os.environ["CREO_SCHEMA_HOME"] = shared
 
 
 def _project(root: Path, idle_stop: str) -> list[str]:
