@@ -38,10 +38,11 @@ class HistoryRecord:
     tool_version: str
     down_statements: list[dict[str, Any]] | None = None  # absent from older databases
     supabase_versions: list[str] | None = None  # likewise
+    schema_signature_after: str | None = None  # likewise
 
 
 # Every column history.sql adds after the first release: a database missing one is upgraded.
-_ADDED_COLUMNS = ["down_statements", "supabase_versions"]
+_ADDED_COLUMNS = ["down_statements", "supabase_versions", "schema_signature_after"]
 
 
 def ensure_history(conn: Any) -> None:

@@ -27,9 +27,13 @@ create table if not exists creo_schema.migrations (
   down_statements jsonb,
   -- the versions apply recorded in supabase_migrations.schema_migrations, which its
   -- rollback removes; null on rows older than this column
-  supabase_versions text[]
+  supabase_versions text[],
+  -- the catalog signature (catalog/signature.sql) the schema_fingerprint_after was read at:
+  -- while the catalog still has it, a rollback need not read the catalog again
+  schema_signature_after text
 );
 
 -- Databases whose history predates a column get it here: this file is run again then.
 alter table creo_schema.migrations add column if not exists down_statements jsonb;
 alter table creo_schema.migrations add column if not exists supabase_versions text[];
+alter table creo_schema.migrations add column if not exists schema_signature_after text;

@@ -119,8 +119,8 @@ def apply_plan(
                 kind="apply",
                 backup_id=taken.id if taken else None,
             )
-            after = _inspect_after(conn, plan.managed_schemas, plan.extensions)
-            _set_after(conn, migration_id, after.fingerprint)
+            after, signature = _inspect_after(conn, plan.managed_schemas, plan.extensions)
+            _set_after(conn, migration_id, after.fingerprint, signature)
             done = ApplyResult(
                 migration_id,
                 len(plan.statements),
@@ -146,7 +146,7 @@ def prepare_rollback(target_url: str, migration_id: int | None) -> PendingRollba
     (SafetyError) when there is none or the database has moved on. Writes nothing."""
     with connect(target_url, autocommit=True) as conn:
         signature = catalog_signature(conn)  # before the read: a change meanwhile moves it
-        row = _rollback_row(conn, migration_id)
+        row = _rollback_row(conn, migration_id, signature)
     statements, recorded = _rollback_statements(row)
     return PendingRollback(row, statements, recorded, signature)
 
@@ -182,7 +182,9 @@ def run_rollback(
         ensure_history(conn)
         with _apply_lock(conn, wait=False):
             _close_interrupted(conn)
-            row = _rollback_row(conn, pending.migration.id, unchanged_since=pending.signature)
+            row = _rollback_row(
+                conn, pending.migration.id, catalog_signature(conn), shown_at=pending.signature
+            )
             statements = pending.statements
             refuse_failing_rows(conn, statements, what)
             taken = backup(target_url, statements) if backup else None
@@ -203,8 +205,9 @@ def run_rollback(
                 backup_id=taken.id if taken else None,
             )
             schemas, extensions = tuple(row.managed_schemas), tuple(row.extensions)
-            after = _inspect_after(conn, schemas, extensions).fingerprint
-            _set_after(conn, new_id, after)
+            inspected, signature = _inspect_after(conn, schemas, extensions)
+            after = inspected.fingerprint
+            _set_after(conn, new_id, after, signature)
             return ApplyResult(
                 new_id,
                 len(statements),
@@ -229,11 +232,13 @@ def refuse_failing_rows(conn: Any, statements: Iterable[PlannedStatement], what:
 
 
 def _rollback_row(
-    conn: Any, migration_id: int | None, *, unchanged_since: str | None = None
+    conn: Any, migration_id: int | None, signature: str, *, shown_at: str | None = None
 ) -> HistoryRecord:
-    """The applied migration to roll back, with the database still in the state it left;
-    `unchanged_since`: the catalog signature under which that was last shown (by
-    `prepare_rollback`), which spares reading the catalog again if it has not moved."""
+    """The applied migration to roll back, with the database still in the state it left.
+
+    `signature` is the catalog's now (taken before anything else is read). When it is the
+    one recorded with that state, or the one under which `prepare_rollback` showed it
+    (`shown_at`), nothing has changed since: the catalog is not read again."""
     row = find(conn, migration_id)
     if row is None:
         what = f"migration {migration_id}" if migration_id else "an applied migration"
@@ -242,7 +247,7 @@ def _rollback_row(
         raise SafetyError(
             f"migration {row.id} is {row.kind} / {row.status}: it cannot be rolled back"
         )
-    if unchanged_since is not None and catalog_signature(conn) == unchanged_since:
+    if signature in (row.schema_signature_after, shown_at):
         return row
     now = inspect(conn, tuple(row.managed_schemas), tuple(row.extensions)).fingerprint
     if now != row.schema_fingerprint_after:
@@ -254,14 +259,16 @@ def _rollback_row(
     return row
 
 
-def _inspect_after(conn: Any, schemas: tuple[str, ...], extensions: tuple[str, ...]) -> Inspection:
-    """The database just changed, inspected; remembered under its catalog signature, as
-    `plan` remembers a target's (plan/build.py), so that the next plan or drift check of it
-    need not read the catalog again."""
+def _inspect_after(
+    conn: Any, schemas: tuple[str, ...], extensions: tuple[str, ...]
+) -> tuple[Inspection, str]:
+    """The database just changed, inspected, with its catalog signature; remembered under
+    it, as `plan` remembers a target's (plan/build.py), so that the next plan or drift check
+    of it need not read the catalog again (nor a rollback, which finds it in the history)."""
     signature = catalog_signature(conn)  # before the read: a change meanwhile moves it
     after = inspect(conn, schemas, extensions)
     cache.store_target(cache.target_key(signature, schemas, extensions), after)
-    return after
+    return after, signature
 
 
 def _rollback_statements(row: HistoryRecord) -> tuple[tuple[PlannedStatement, ...], bool]:
@@ -392,10 +399,11 @@ def _set_status(
     )
 
 
-def _set_after(conn: Any, migration_id: int, fingerprint: str) -> None:
+def _set_after(conn: Any, migration_id: int, fingerprint: str, signature: str) -> None:
     conn.execute(
-        "update creo_schema.migrations set schema_fingerprint_after = %s where id = %s",
-        (fingerprint, migration_id),
+        "update creo_schema.migrations set schema_fingerprint_after = %s,"
+        " schema_signature_after = %s where id = %s",
+        (fingerprint, signature, migration_id),
     )
 
 

@@ -231,3 +231,23 @@ def test_a_change_after_the_rollback_was_shown_is_still_refused(project: Project
     pending = prepare_rollback(project.url, None)
     run_rollback(settings, project.url, pending, allowed={"deletes_data"})
     assert project.query("select to_regclass('public.notes') is null") == [(True,)]
+
+
+def test_a_change_after_the_apply_stops_the_rollback_before_anything_runs(
+    project: Project,
+) -> None:
+    """apply records the catalog's signature with the state it left; a rollback reads the
+    catalog again unless it still has that signature, so any change since is seen."""
+    project.write("notes.sql", NOTES)
+    assert project.run("apply", "--auto-approve", "--no-backup").exit_code == 0
+    (signature,) = project.query("select schema_signature_after from creo_schema.migrations")
+    assert signature[0]
+    project.execute("grant select on public.notes to anon")
+    refused = project.run("rollback", "--auto-approve", "--allow-destructive")
+    assert refused.exit_code == 4, refused.output
+    assert "no longer in the state migration 1 left" in refused.stderr
+    assert project.query("select to_regclass('public.notes') is not null") == [(True,)]
+    project.execute("revoke select on public.notes from anon")
+    done = project.run("rollback", "--auto-approve", "--allow-destructive")
+    assert done.exit_code == 0, done.output
+    assert project.query("select to_regclass('public.notes') is null") == [(True,)]
