@@ -93,6 +93,7 @@ class _Reader:
     ) -> None:
         self.facts = facts
         self.exposed = exposed
+        self._holders: dict[str, frozenset[str]] = {}
         self.grants: dict[tuple[str, int, int], dict[str, set[str]]] = {}
         for p in catalog.privileges:
             held = self.grants.setdefault((p.class_, p.objid, p.subid), {})
@@ -110,13 +111,21 @@ class _Reader:
         }
 
     def role(self, name: str) -> RoleFacts:
-        return self.facts.get(name, RoleFacts(name))
+        found = self.facts.get(name)
+        return found if found is not None else RoleFacts(name)
 
-    def holders(self, name: str) -> set[str]:
-        return {name, "public", *self.role(name).member_of}
+    def holders(self, name: str) -> frozenset[str]:
+        """The role, PUBLIC and the roles it is a member of: whose grants it holds. Asked
+        for every cell and column, so kept once made."""
+        found = self._holders.get(name)
+        if found is None:
+            found = self._holders[name] = frozenset({name, "public", *self.role(name).member_of})
+        return found
 
     def holds(self, role: str, key: tuple[str, int, int], privilege: str) -> bool:
-        held = self.grants.get(key, {})
+        held = self.grants.get(key)
+        if not held:
+            return False
         return any(privilege in held.get(h, ()) for h in self.holders(role))
 
     def schema_usage(self, role: str, schema: str) -> bool:
