@@ -43,8 +43,8 @@ def load_into(
     *,
     count: Callable[[int, int], None] | None = None,
 ) -> None:
-    """`load_statements` on an open connection (not in autocommit), committed; the
-    session's check_function_bodies is as it was after."""
+    """`load_statements` on an open connection (not in autocommit), committed; function
+    bodies go unchecked while it loads, and check_function_bodies is reset after."""
     todo = source.statements if statements is None else statements
     conn.execute("set check_function_bodies = off")
     for start in range(0, len(todo), BATCH):
