@@ -34,11 +34,14 @@ from creo_schema.catalog import compare, inspect  # noqa: E402
 from creo_schema.db import connect  # noqa: E402
 from creo_schema.diff.engine import EngineUnavailable, engine_statements, engine_view  # noqa: E402
 from creo_schema.lint.registry import all_rules  # noqa: E402
+from creo_schema.plan.hazards import Hazard  # noqa: E402
 from creo_schema.platform import prelude_sql  # noqa: E402
 from creo_schema.shadow.providers import shadow_cluster  # noqa: E402
 from creo_schema.shadow.tempdb import ensure_template, temporary_database  # noqa: E402
 
 CASES = ROOT / "tests" / "cases"
+# Every hazard kind allowed, as the corpus test allows them (a new kind is allowed too).
+_EVERY_HAZARD = [arg for h in Hazard for arg in ("--allow-hazard", h.value)]
 
 
 def _load(url: str, sql: str) -> None:
@@ -82,8 +85,7 @@ def _creo(target: str, after: str, schemas: tuple[str, ...], work: Path) -> str:
             "--auto-approve",
             "--no-backup",
             "--allow-destructive",
-            "--allow-hazard",
-            "weakens_security",
+            *_EVERY_HAZARD,
         ],
         capture_output=True,
         text=True,
