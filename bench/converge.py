@@ -63,13 +63,19 @@ def _judge(target: str, desired: str, schemas: tuple[str, ...]) -> str:
     return "differs"
 
 
-def _creo(target: str, after: str, schemas: tuple[str, ...], work: Path) -> str:
+def _creo(
+    target: str, after: str, schemas: tuple[str, ...], work: Path, roles: tuple[str, ...] = ()
+) -> str:
     schema = work / "schema"
     schema.mkdir(parents=True, exist_ok=True)
     (schema / "schema.sql").write_text(after)
     config = work / "creo-schema.toml"
     names = ", ".join(f'"{n}"' for n in sorted(all_rules()))
-    config.write_text(f"managed_schemas = {json.dumps(list(schemas))}\nlint_disable = [{names}]\n")
+    config.write_text(
+        f"managed_schemas = {json.dumps(list(schemas))}\nlint_disable = [{names}]\n"
+        # the roles schema/ uses and cannot declare (expected.yaml `roles`, as the corpus test)
+        f"roles = {json.dumps(list(roles))}\n"
+    )
     done = subprocess.run(
         [
             sys.executable,
@@ -168,6 +174,7 @@ def main() -> None:
             continue
         meta = yaml.safe_load(expected.read_text()) or {}
         schemas = tuple(meta.get("schemas") or ("public",))
+        roles = tuple(meta.get("roles") or ())
         before, after = (case / "before.sql").read_text(), (case / "after.sql").read_text()
         for direction, (start, goal) in (("up", (before, after)), ("down", (after, before))):
             outcome = {}
@@ -183,7 +190,7 @@ def main() -> None:
                     _load(target, start)
                     _load(desired, goal)
                     if tool == "creo-schema":
-                        said = _creo(target, goal, schemas, Path(work))
+                        said = _creo(target, goal, schemas, Path(work), roles)
                     else:
                         said = _pgdelta(
                             str(binary), _url_for_node(target), _url_for_node(desired), Path(work)
