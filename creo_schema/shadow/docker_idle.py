@@ -150,19 +150,12 @@ def _running(client: Any, name: str) -> Any:
 
 
 def _clients(container: Any, home: Path, name: str) -> int:
-    """Client connections besides ours; a server that does not answer counts as busy."""
-    from creo_schema.db import connect
-
+    """Client connections besides ours; a container whose URL cannot be made counts as busy."""
     try:
         url = container_url(container, password_of(home, name))
-        with connect(url, autocommit=True, application="creo-schema idle watch") as conn:
-            row = conn.execute(
-                "select count(*) from pg_catalog.pg_stat_activity"
-                " where backend_type = 'client backend' and pid <> pg_backend_pid()"
-            ).fetchone()
     except Exception:
         return 1
-    return int(row[0]) if row else 1
+    return idle.client_connections(url)
 
 
 def main(argv: list[str]) -> None:

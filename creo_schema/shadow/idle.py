@@ -163,12 +163,17 @@ def poll_interval(idle_stop_s: float | None) -> float:
 
 
 def _clients(cluster: Cluster) -> int:
-    """Client connections besides ours (a plan's, a test's); an unreachable server counts as
-    busy, so that a server still starting or refusing is not stopped by us."""
+    return client_connections(cluster.uri())
+
+
+def client_connections(url: str) -> int:
+    """Client connections to the server at `url` besides ours (a plan's, a test's); an
+    unreachable server counts as busy, so that a server still starting or refusing is not
+    stopped by a watcher."""
     from creo_schema.db import connect
 
     try:
-        with connect(cluster.uri(), autocommit=True, application="creo-schema idle watch") as conn:
+        with connect(url, autocommit=True, application="creo-schema idle watch") as conn:
             row = conn.execute(
                 "select count(*) from pg_catalog.pg_stat_activity"
                 " where backend_type = 'client backend' and pid <> pg_backend_pid()"
