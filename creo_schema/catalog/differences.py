@@ -22,6 +22,7 @@ _SINGULAR = {
     "ranges": "range",
     "rules": "rule",
     "statistics": "statistics",
+    "casts": "cast",
     "unmodeled": "unmodeled object",
     "extensions": "extension",
     "enums": "enum",

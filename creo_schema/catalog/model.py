@@ -463,6 +463,23 @@ class Statistics:
 
 
 @dataclass(frozen=True, slots=True)
+class Cast:
+    """CREATE CAST: no schema and no name of its own, known by its two types."""
+
+    source: str  # format_type of the source and target types (qualified outside pg_catalog)
+    target: str
+    function: str  # the function's signature (regprocedure), '' for INOUT and binary casts
+    context: str  # e explicit only, a in assignment, i implicit
+    method: str  # f function, i inout, b binary coercible (WITHOUT FUNCTION)
+    managed: bool = field(default=True, compare=False, repr=False)
+    oid: int = _oid()
+
+    @property
+    def key(self) -> str:
+        return f"({self.source} as {self.target})"
+
+
+@dataclass(frozen=True, slots=True)
 class Unmodeled:
     """Something in a managed schema the snapshot cannot model: a plan refuses it by name."""
 

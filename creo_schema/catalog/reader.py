@@ -21,6 +21,7 @@ from typing import Any
 import psycopg
 
 from creo_schema.catalog.model import (
+    Cast,
     Collation,
     Column,
     Comment,
@@ -77,6 +78,7 @@ KINDS: dict[str, type] = {
     "rules": Rule,
     "policies": Policy,
     "statistics": Statistics,
+    "casts": Cast,
     "event_triggers": EventTrigger,
     "publications": Publication,
     "publication_tables": PublicationTable,
@@ -125,6 +127,7 @@ class CatalogSnapshot:
     unmodeled: tuple[Unmodeled, ...]
     type_refs: tuple[TypeRef, ...]
     # Database-level objects (catalog/scope.py keeps the managed ones in the kinds above).
+    casts: tuple[Cast, ...] = ()
     event_triggers: tuple[EventTrigger, ...] = ()
     publications: tuple[Publication, ...] = ()
     publication_tables: tuple[PublicationTable, ...] = ()

@@ -1,4 +1,4 @@
-"""Whose each database-level object is: event triggers, publications, foreign-data wrappers,
+"""Whose each database-level object is: casts, event triggers, publications, foreign-data wrappers,
 servers and user mappings have no schema, so the managed schemas alone cannot say.
 
 The rule, the same for the target and for the desired state (schema/ loaded in the shadow):
@@ -15,6 +15,7 @@ The rule, the same for the target and for the desired state (schema/ loaded in t
 3. **Managed**, as anything in a managed schema (created, altered and dropped to match
    schema/):
    - an event trigger whose function is in a managed schema;
+   - a cast whose source type, target type or function is in a managed schema;
    - a publication whose tables and schemas are all in the managed schemas (FOR ALL TABLES
      included);
    - a wrapper whose handler and validator are built in, an extension's or in a managed
@@ -47,12 +48,21 @@ from creo_schema.catalog.model import (
 if TYPE_CHECKING:
     from creo_schema.catalog.reader import CatalogSnapshot
 
+# Kinds without a schema that the snapshot does not model (catalog/sql/unmodeled.sql): the
+# target's are named and left alone, one only schema/ has is refused (diff/differ.py).
+UNMODELED_DATABASE_KINDS = frozenset({"access method", "procedural language", "transform"})
 PLATFORM_ROLES = frozenset({"dashboard_user", "pgbouncer", "authenticator"})
 PLATFORM_ROLE_PREFIX = "supabase_"
 PLATFORM_PUBLICATIONS = frozenset({"supabase_realtime", "supabase_realtime_messages_publication"})
 # The catalogs of the kinds decided here, as comments and privileges name them.
 _CATALOGS = frozenset(
-    {"pg_event_trigger", "pg_publication", "pg_foreign_data_wrapper", "pg_foreign_server"}
+    {
+        "pg_cast",
+        "pg_event_trigger",
+        "pg_publication",
+        "pg_foreign_data_wrapper",
+        "pg_foreign_server",
+    }
 )
 
 
@@ -87,6 +97,20 @@ def in_scope(snapshot: CatalogSnapshot) -> CatalogSnapshot:
                 )
             )
 
+    casts = [c for c in snapshot.casts if c.managed]
+    kept |= {("pg_cast", c.oid) for c in casts}
+    notes += [
+        Unmanaged("cast", c.key, "its types and function are outside the managed schemas")
+        for c in snapshot.casts
+        if not c.managed
+    ]
+
+    notes += [
+        Unmanaged(item.kind, item.name, "creo-schema does not model it")
+        for item in snapshot.unmodeled
+        if item.kind in UNMODELED_DATABASE_KINDS
+    ]
+
     publications, tables, schemas, platform = _publications(snapshot, managed, notes)
     kept |= {("pg_publication", p.oid) for p in publications if not p.platform}
 
@@ -116,6 +140,7 @@ def in_scope(snapshot: CatalogSnapshot) -> CatalogSnapshot:
     return dataclasses.replace(
         snapshot,
         event_triggers=tuple(event_triggers),
+        casts=tuple(casts),
         publications=tuple(publications),
         publication_tables=tuple(tables),
         publication_schemas=tuple(schemas),
@@ -124,6 +149,7 @@ def in_scope(snapshot: CatalogSnapshot) -> CatalogSnapshot:
         user_mappings=tuple(mappings),
         comments=tuple(c for c in snapshot.comments if ours(c.class_, c.objid)),
         privileges=tuple(p for p in snapshot.privileges if ours(p.class_, p.objid)),
+        unmodeled=tuple(u for u in snapshot.unmodeled if u.kind not in UNMODELED_DATABASE_KINDS),
         unmanaged=tuple(notes),
         platform_publications=tuple(platform),
     )

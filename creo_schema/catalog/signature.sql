@@ -26,6 +26,19 @@ select (select string_agg(name || ':' || n || ':' || s, ' ' order by name) from 
     union all select 'pg_aggregate', count(*), sum(xmin::text::numeric) from pg_aggregate
     union all select 'pg_range', count(*), sum(xmin::text::numeric) from pg_range
     union all select 'pg_init_privs', count(*), sum(xmin::text::numeric) from pg_init_privs
+    union all select 'pg_statistic_ext', count(*), sum(xmin::text::numeric) from pg_statistic_ext
+    union all select 'pg_cast', count(*), sum(xmin::text::numeric) from pg_cast
+    union all select 'pg_am', count(*), sum(xmin::text::numeric) from pg_am
+    union all select 'pg_language', count(*), sum(xmin::text::numeric) from pg_language
+    union all select 'pg_transform', count(*), sum(xmin::text::numeric) from pg_transform
+    union all select 'pg_operator', count(*), sum(xmin::text::numeric) from pg_operator
+    union all select 'pg_opclass', count(*), sum(xmin::text::numeric) from pg_opclass
+    union all select 'pg_opfamily', count(*), sum(xmin::text::numeric) from pg_opfamily
+    union all select 'pg_conversion', count(*), sum(xmin::text::numeric) from pg_conversion
+    union all select 'pg_ts_config', count(*), sum(xmin::text::numeric) from pg_ts_config
+    union all select 'pg_ts_dict', count(*), sum(xmin::text::numeric) from pg_ts_dict
+    union all select 'pg_ts_parser', count(*), sum(xmin::text::numeric) from pg_ts_parser
+    union all select 'pg_ts_template', count(*), sum(xmin::text::numeric) from pg_ts_template
     union all select 'pg_event_trigger', count(*), sum(xmin::text::numeric) from pg_event_trigger
     union all select 'pg_publication', count(*), sum(xmin::text::numeric) from pg_publication
     union all select 'pg_publication_rel', count(*), sum(xmin::text::numeric) from pg_publication_rel

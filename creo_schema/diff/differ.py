@@ -18,10 +18,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.scope import UNMODELED_DATABASE_KINDS
 from creo_schema.diff.change import Action, Change, change
 from creo_schema.diff.expand import Expansion, expand
 from creo_schema.diff.facets import facet_changes
 from creo_schema.diff.kinds.base import REPLACE, Context, Kind, Refused
+from creo_schema.diff.kinds.casts import CastKind
 from creo_schema.diff.kinds.constraints import ConstraintKind, IndexKind
 from creo_schema.diff.kinds.default_privileges import DefaultPrivilegesKind
 from creo_schema.diff.kinds.event_triggers import EventTriggerKind
@@ -63,6 +65,7 @@ KIND_LIST: tuple[Kind, ...] = (
     RangeKind(),
     SequenceKind(),
     FunctionKind(),
+    CastKind(),
     TableKind(),
     ColumnKind(),
     DefaultKind(),
@@ -109,6 +112,7 @@ def diff_both(
     the collector's full passes over them (and over the snapshots) were 40% of the diff at
     a thousand tables, and would free nothing.
     """
+    _refuse_undeclarable(current, desired)
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -164,6 +168,21 @@ def _refuse_unmodeled(ctx: Context) -> None:
         f"{where}: {stray}"
         for where, side in (("the target", ctx.current), ("schema/", ctx.desired))
         for stray in side.strays
+    ]
+    if problems:
+        raise Unplannable(problems)
+
+
+def _refuse_undeclarable(current: CatalogSnapshot, desired: CatalogSnapshot) -> None:
+    """A database-level kind the snapshot does not model (an access method, a language, a
+    transform) that schema/ declares and the target lacks: no plan can create it. The
+    target's own are named and left alone (catalog/scope.py), so this holds one way only:
+    the rollback never removes what the migration never made."""
+    theirs = {item.key for item in current.unmanaged}
+    problems = [
+        f"schema/ has {item.kind} {item.name}, which creo-schema cannot plan yet"
+        for item in desired.unmanaged
+        if item.kind in UNMODELED_DATABASE_KINDS and item.key not in theirs
     ]
     if problems:
         raise Unplannable(problems)

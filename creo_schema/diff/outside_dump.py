@@ -1,11 +1,11 @@
 """What `pg_dump --schema` leaves out of a copy of the target, planned by our own differ.
 
-Event triggers, publications, foreign-data wrappers, servers and user mappings live outside
-every schema, so a copy of the target's managed schemas (shadow/clone.py) lacks them: its
+Casts, event triggers, publications, foreign-data wrappers, servers and user mappings live
+outside every schema, so a copy of the target's managed schemas (shadow/clone.py) lacks them: its
 foreign tables would not even load without their servers. They are created in the copy
 from the target's snapshot, as the differ would create them: the wrappers, servers and user
 mappings before the dump is loaded, the rest (publications, their tables, event triggers)
-after it, each with its comment, owner and privileges. Anything else the differ would
+after it (casts too, which need the dump's types and functions), each with its comment, owner and privileges. Anything else the differ would
 change is not this module's business and is left out: the copy is compared with the target
 afterwards, as before.
 """
@@ -20,6 +20,7 @@ from creo_schema.errors import SafetyError
 
 BEFORE_THE_DUMP = frozenset({"foreign data wrapper", "server", "user mapping"})
 AFTER_THE_DUMP = BEFORE_THE_DUMP | {
+    "cast",
     "event trigger",
     "publication",
     "publication table",
@@ -36,6 +37,7 @@ def outside_dump_sql(
     """
     if not any(
         (
+            target.casts,
             target.event_triggers,
             target.publications,
             target.foreign_data_wrappers,

@@ -251,3 +251,77 @@ def test_a_change_after_the_apply_stops_the_rollback_before_anything_runs(
     done = project.run("rollback", "--auto-approve", "--allow-destructive")
     assert done.exit_code == 0, done.output
     assert project.query("select to_regclass('public.notes') is null") == [(True,)]
+
+
+MONEY = """
+create type public.cents as (amount bigint);
+create function public.cents_text(public.cents) returns text language sql immutable
+  as $$ select ($1).amount::text $$;
+"""
+
+
+def test_a_cast_the_target_has_is_carried_into_the_copy_and_replaced(project: Project) -> None:
+    # pg_dump --schema leaves casts out: the copy gets them from the target's snapshot.
+    cast = "create cast (public.cents as text) with function public.cents_text(public.cents)"
+    project.write("money.sql", MONEY + cast + ";\n")
+    assert project.run("apply", "--auto-approve", "--no-backup").exit_code == 0
+    project.write("money.sql", MONEY + cast + " as implicit;\n")
+    assert _plan(project)["verification"]["method"] == QUICK_METHOD  # desired state cached
+    _drop_kept_desired_states()
+    found = _plan(project)
+    assert found["verification"]["verified"] is True
+    assert found["verification"]["method"] == METHOD
+    assert [s["sql"] for s in found["statements"]] == [
+        "drop cast (public.cents as text)",
+        cast + " as implicit",
+    ]
+    with connect(project.url) as conn:
+        before = snapshot(conn, ("public",)).casts
+    assert [(c.key, c.context) for c in before] == [("(public.cents as text)", "e")]
+
+
+def test_an_access_method_only_schema_declares_is_refused_the_targets_left_alone(
+    project: Project,
+) -> None:
+    project.write("notes.sql", NOTES)
+    assert project.run("apply", "--auto-approve", "--no-backup").exit_code == 0
+    project.write("am.sql", "create access method heap2 type table handler heap_tableam_handler;\n")
+    refused = project.run("--format", "json", "plan")
+    assert refused.exit_code == 4, refused.output
+    message = json.loads(refused.stdout)["error"]["message"]
+    assert "schema/ has access method heap2 (table, handler heap_tableam_handler)" in message
+    # Declared and present on both sides, it is nothing to plan; on the target alone, it is
+    # named and left as it is.
+    project.execute("create access method heap2 type table handler heap_tableam_handler")
+    assert _plan(project)["statements"] == []
+    (project.root / "schema" / "am.sql").unlink()
+    left = _plan(project)
+    assert left["statements"] == []
+    assert any("access method heap2" in w for w in left["warnings"]), left["warnings"]
+
+
+def test_changes_only_their_own_catalogs_record_are_seen_after_a_cached_read(
+    project: Project,
+) -> None:
+    # apply remembers the state it leaves under the catalog signature: a change that
+    # touches no other catalog (a statistics target, an operator on an existing function)
+    # must move the signature, or the next plan would read the remembered state.
+    schema = NOTES + (
+        "create statistics public.notes_stats on id, body from public.notes;\n"
+        "create function public.same(a int, b int) returns boolean language sql immutable "
+        "as 'select a = b';\n"
+    )
+    project.write("notes.sql", schema)
+    assert project.run("apply", "--auto-approve", "--no-backup").exit_code == 0
+    project.execute("alter statistics public.notes_stats set statistics 500")
+    found = _plan(project)
+    assert [s["sql"] for s in found["statements"]] == [
+        "alter statistics public.notes_stats set statistics -1"
+    ]
+    project.execute("alter statistics public.notes_stats set statistics -1")
+    project.execute(
+        "create operator public.=== (function = public.same, leftarg = int, rightarg = int)"
+    )
+    refused = project.run("--format", "json", "plan")
+    assert refused.exit_code == 4, refused.output
+    assert "operator public.===" in json.loads(refused.stdout)["error"]["message"]

@@ -15,7 +15,7 @@ select i.type as object_type,
         or (d.classoid = 'pg_namespace'::regclass and d.objoid in (select oid from target_ns))
         or d.classoid = 'pg_extension'::regclass
         -- database-level objects: catalog/scope.py keeps those of the managed ones
-        or d.classoid in ('pg_event_trigger'::regclass, 'pg_publication'::regclass,
+        or d.classoid in ('pg_cast'::regclass, 'pg_event_trigger'::regclass, 'pg_publication'::regclass,
                           'pg_foreign_data_wrapper'::regclass, 'pg_foreign_server'::regclass)
         -- policies, rules and triggers have no schema of their own: their table's counts
         or (d.classoid = 'pg_policy'::regclass and d.objoid in (

@@ -1,5 +1,6 @@
 -- Objects in the target schemas that the snapshot does not model (extension members aside):
 -- a plan cannot change or keep what it cannot see, so each one is named and refused.
+-- Besides them, the database-level kinds it does not model.
 select what as kind, name
   from (
     select 'operator' as what, quote_ident(n.nspname) || '.' || o.oprname as name
@@ -38,5 +39,26 @@ select what as kind, name
       from pg_type t join target_ns n on n.oid = t.typnamespace
      where t.typtype in ('b', 'p') and t.typcategory <> 'A'
        and t.oid not in (select objid from ext_members where classid = 'pg_type'::regclass)
+    -- Database-level kinds, user-made ones only (catalog/scope.py moves them to `unmanaged`:
+    -- a plan refuses one that only schema/ has, and names the target's). The name carries
+    -- the definition, so that the same name on both sides means the same object.
+    union all
+    select 'access method', quote_ident(a.amname) || ' (' ||
+           case a.amtype when 't' then 'table' else 'index' end || ', handler ' ||
+           a.amhandler::regproc::text || ')'
+      from pg_am a
+     where a.oid >= 16384
+       and a.oid not in (select objid from ext_members where classid = 'pg_am'::regclass)
+    union all
+    select 'procedural language', quote_ident(l.lanname) || ' (handler ' ||
+           l.lanplcallfoid::regproc::text || ')'
+      from pg_language l
+     where l.oid >= 16384
+       and l.oid not in (select objid from ext_members where classid = 'pg_language'::regclass)
+    union all
+    select 'transform', 'for ' || format_type(t.trftype, null) || ' language ' ||
+           quote_ident(l.lanname)
+      from pg_transform t join pg_language l on l.oid = t.trflang
+     where t.oid not in (select objid from ext_members where classid = 'pg_transform'::regclass)
   ) u
  order by 1, 2

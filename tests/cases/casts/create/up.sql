@@ -1,0 +1,12 @@
+-- main
+create type public.money2 as (amount bigint);
+
+-- main
+CREATE OR REPLACE FUNCTION public.money2_to_text(public.money2)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE
+AS $function$ select ($1).amount::text $function$;
+
+-- main
+create cast (public.money2 as text) with function public.money2_to_text(public.money2);

@@ -1,0 +1,3 @@
+create type public.money2 as (amount bigint);
+create function public.money2_to_text(public.money2) returns text language sql immutable as $$ select ($1).amount::text $$;
+create cast (public.money2 as text) with function public.money2_to_text(public.money2);

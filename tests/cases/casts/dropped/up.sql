@@ -1,0 +1,2 @@
+-- main
+drop cast (public.money2 as text);

@@ -1,0 +1,2 @@
+create domain public.code as text;
+create type public.kv as (k text, v text);

@@ -1,0 +1,2 @@
+-- main
+drop cast (public.kv as text);

@@ -1,0 +1,2 @@
+create type public.money2 as (amount bigint);
+create table public.wallet (id int primary key, balance public.money2);
