@@ -24,6 +24,7 @@ expected.yaml keys: `hazards` (list of hazard kinds; `hazards_pg15` when 15's di
 default [public]), `notes`, `roles` (roles schema/ uses and cannot declare: the `roles` setting; before.sql creates
 them on the target), `proof: copy` where the plan must be proven on a copy of the
 target rather than on the kept desired state (every scenario today is proven on the latter),
+`min_server: 18` for a scenario in syntax older servers lack (not run on them),
 and `xfail: <reason>` for a known gap that is not the diff's to fix (the scenario is kept,
 and skipped, until it is).
 
@@ -67,6 +68,7 @@ KNOWN_KEYS = {
     "xfail",
     "proof",
     "roles",
+    "min_server",
 }
 
 
@@ -84,6 +86,7 @@ class Case:
     xfail: str
     proof: str  # which proof plan/verify.py must use: quick (the default) or copy
     roles: tuple[str, ...]  # roles schema/ uses that it cannot declare (the `roles` setting)
+    min_server: int  # the oldest major whose syntax before.sql and after.sql use
 
 
 def _load(path: Path) -> Case:
@@ -105,6 +108,7 @@ def _load(path: Path) -> Case:
         xfail=str(expected.get("xfail", "")),
         proof=str(expected.get("proof", "quick")),
         roles=tuple(expected.get("roles") or ()),
+        min_server=int(expected.get("min_server", 0)),
     )
 
 
@@ -124,7 +128,11 @@ def test_filter_matches_something() -> None:
     assert _CASES, f"CREO_CASES={prefix!r} matches no scenario under {CASES}"
 
 
-@pytest.mark.parametrize("case", _CASES, ids=[c.id for c in _CASES])
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, marks=pytest.mark.min_server(c.min_server)) for c in _CASES],
+    ids=[c.id for c in _CASES],
+)
 def test_case(
     case: Case, server: Cluster, make_db: Any, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
@@ -268,6 +276,7 @@ KNOWN_ORDER = (
     "xfail",
     "proof",
     "roles",
+    "min_server",
 )
 
 

@@ -49,6 +49,7 @@ class Relation:
     replica_index: str | None
     foreign_server: str | None
     foreign_options: tuple[str, ...]
+    clustered_index: str | None  # ALTER TABLE ... CLUSTER ON: the index CLUSTER uses
     oid: int = _oid()
     partition_parent_oid: int | None = field(default=None, compare=False, repr=False)
     inherits_oids: tuple[int, ...] = _oids()
@@ -80,6 +81,8 @@ class Column:
     inherited: bool  # exists only through a parent (or the partitioned table)
     identity_options: str | None  # an identity column's sequence options, spelled out
     fdw_options: tuple[str, ...] = ()  # a foreign table column's OPTIONS (name=value, sorted)
+    # ALTER COLUMN ... SET (n_distinct, n_distinct_inherited): name=value, sorted
+    options: tuple[str, ...] = ()
     # the type's own storage, which `storage` None means: SET STORAGE DEFAULT is 16+ only
     type_storage: str = field(default="", compare=False, repr=False)
     type_oid: int = _oid()

@@ -37,7 +37,13 @@ from creo_schema.diff.kinds.publications import (
 from creo_schema.diff.kinds.routines import FunctionKind
 from creo_schema.diff.kinds.sequences import SequenceKind
 from creo_schema.diff.kinds.table_objects import PolicyKind, RuleKind, StatisticsKind, TriggerKind
-from creo_schema.diff.kinds.tables import ColumnKind, DefaultKind, TableKind, ViewColumnKind
+from creo_schema.diff.kinds.tables import (
+    ColumnKind,
+    DefaultKind,
+    TableKind,
+    ViewColumnKind,
+    ViewDefaultKind,
+)
 from creo_schema.diff.kinds.types import (
     CompositeKind,
     DomainConstraintKind,
@@ -73,6 +79,7 @@ KIND_LIST: tuple[Kind, ...] = (
     ConstraintKind(),
     IndexKind(),
     _VIEWS,
+    ViewDefaultKind(),
     TriggerKind(),
     RuleKind(),
     PolicyKind(),

@@ -42,6 +42,7 @@ def online_steps(change: Change, hazards: list[Hazard], needed: set[str]) -> lis
         change.operation in ("add_constraint", "add_foreign_key")
         and facts.get("constraint_kind") in ("check", "foreign key")
         and "NOT VALID" not in str(facts.get("definition", ""))
+        and facts.get("enforced", True)  # PostgreSQL 18: a NOT ENFORCED one is never validated
         and not (facts.get("constraint_kind") == "foreign key" and facts.get("on_partitioned"))
     ):
         name = ident(facts["constraint"])
@@ -49,6 +50,8 @@ def online_steps(change: Change, hazards: list[Hazard], needed: set[str]) -> lis
         return [(f"{change.sql} not valid", "main", hazards), (validate, "validate", [])]
     if change.operation == "set_not_null" and facts.get("column"):
         return _not_null_through_check(table, facts["column"])
+    if change.operation == "cluster_on":
+        return [(change.sql, "post", hazards)]  # after a concurrent build of its index
     if change.operation == "replica_identity" and " using index " in change.sql:
         # The index's columns must be NOT NULL, which the online SET NOT NULL above makes
         # true only in the last phase.

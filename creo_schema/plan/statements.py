@@ -45,7 +45,9 @@ def planned_statements(
     dropped = {
         i for c in changes if c.drops and not c.creates for i in c.drops if i.startswith("table:")
     }
-    needed = {i for c in changes for i in c.requires}
+    # Indexes a main-phase change needs are built in that phase, not concurrently after it;
+    # CLUSTER ON waits for its index in the last phase instead (plan/rewrite.py).
+    needed = {i for c in changes if c.operation != "cluster_on" for i in c.requires}
     out: list[PlannedStatement] = []
     for item in changes:
         hazards = hazards_of(item)

@@ -16,6 +16,7 @@ from creo_schema.db import connect
 from creo_schema.errors import InputError, Location
 from creo_schema.source.model import SourceSet, Statement
 from creo_schema.source.parse import LineIndex
+from creo_schema.source.session import SESSION_SETTING
 
 # Statements sent per round trip. One at a time, a thousand-table schema spends about a
 # third of its load waiting on the network; a batch that fails is rolled back to its
@@ -45,7 +46,11 @@ def load_into(
 ) -> None:
     """`load_statements` on an open connection (not in autocommit), committed; function
     bodies go unchecked while it loads, and check_function_bodies is reset after."""
-    todo = source.statements if statements is None else statements
+    todo = tuple(
+        s
+        for s in (source.statements if statements is None else statements)
+        if s.kind != SESSION_SETTING  # a dump's SET lines: they declare nothing
+    )
     conn.execute("set check_function_bodies = off")
     for start in range(0, len(todo), BATCH):
         batch = todo[start : start + BATCH]

@@ -118,6 +118,9 @@ class _References(Visitor):
         for cmd in node.cmds or ():
             if cmd.subtype in _TRIGGER_STATES and cmd.name:
                 self.found.add(trigger_key(node.relation, cmd.name))
+            if cmd.subtype == AlterTableType.AT_ClusterOn and cmd.name:
+                # CLUSTER ON name: after the CREATE INDEX
+                self.found.add(f"{node.relation.schemaname or DEFAULT_SCHEMA}.{cmd.name}")
             identity = cmd.def_
             if isinstance(identity, ast.ReplicaIdentityStmt) and identity.name:
                 # REPLICA IDENTITY USING INDEX name: after the CREATE INDEX

@@ -18,6 +18,7 @@ from pglast.parser import ParseError
 from creo_schema.errors import InputError, Location
 from creo_schema.source.model import SourceFile, Statement
 from creo_schema.source.names import names_of
+from creo_schema.source.session import SESSION_SETTING, is_session_setting
 
 _COMMENT_LINE = re.compile(r"^\s*--(.*)$")
 
@@ -64,7 +65,7 @@ def parse_file(source: SourceFile) -> list[Statement]:
         statements.append(
             Statement(
                 sql=sql,
-                kind=type(raw.stmt).__name__,
+                kind=SESSION_SETTING if is_session_setting(raw.stmt) else type(raw.stmt).__name__,
                 location=Location(source.path, line, column),
                 offset=start,
                 leading_comments=_leading_comments(source.text, start),

@@ -41,6 +41,7 @@ from creo_schema.source.catalog_names import (
 from creo_schema.source.finding import Finding, sort_key
 from creo_schema.source.model import SourceSet
 from creo_schema.source.names import DEFAULT_SCHEMA, FUNCTION_OPTIONS
+from creo_schema.source.session import SESSION_SETTING
 
 DATA_DIR = "data"
 
@@ -201,6 +202,15 @@ def check_declarative(parsed: list[Parsed], root: str) -> Iterator[Finding]:
                     "keyed by primary key (the plan inserts missing rows, updates changed ones)",
                 )
             continue
+        if kind == SESSION_SETTING:
+            yield Finding(
+                "info",
+                "session-setting",
+                f"session setting [{_shortened(item.statement.sql)}] declares nothing: "
+                "left out of the load",
+                item.statement.location,
+            )
+            continue
         if kind == "AlterTableStmt":
             yield from _dropping_alter(item)
             continue
@@ -223,6 +233,11 @@ def check_declarative(parsed: list[Parsed], root: str) -> Iterator[Finding]:
             hint="schema files hold declarations only: CREATE, ALTER TABLE ... ENABLE ROW "
             "LEVEL SECURITY, COMMENT, GRANT/REVOKE, CREATE POLICY, ...",
         )
+
+
+def _shortened(sql: str, width: int = 60) -> str:
+    text = " ".join(sql.split())
+    return text if len(text) <= width else text[: width - 3] + "..."
 
 
 def _dropping_alter(item: Parsed) -> Iterator[Finding]:

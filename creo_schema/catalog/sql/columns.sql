@@ -45,7 +45,10 @@ select c.oid::bigint as table_oid,
        end as identity_options,
        case when a.attfdwoptions is null then '{}'
             else (select array_agg(o order by o) from unnest(a.attfdwoptions) o)
-       end as fdw_options
+       end as fdw_options,
+       case when a.attoptions is null then '{}'
+            else (select array_agg(o order by o) from unnest(a.attoptions) o)
+       end as options
   from pg_attribute a
   join pg_class c on c.oid = a.attrelid
   join target_ns n on n.oid = c.relnamespace

@@ -51,6 +51,8 @@ select c.oid::bigint as oid,
          (select ic.relname from pg_index x join pg_class ic on ic.oid = x.indexrelid
            where x.indrelid = c.oid and x.indisreplident)
        end as replica_index,
+       (select ic.relname from pg_index x join pg_class ic on ic.oid = x.indexrelid
+         where x.indrelid = c.oid and x.indisclustered) as clustered_index,
        case when c.relkind = 'f' then
          (select quote_ident(s.srvname) from pg_foreign_table ft
             join pg_foreign_server s on s.oid = ft.ftserver where ft.ftrelid = c.oid)

@@ -14,7 +14,7 @@ from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.model import Constraint, Index
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
-from creo_schema.diff.kinds.tables import table_id
+from creo_schema.diff.kinds.tables import cluster_on_created, table_id
 from creo_schema.diff.kinds.types import name_slot
 from creo_schema.diff.objects import Node, Side, relation_ids
 from creo_schema.diff.quote import ident, qualified
@@ -72,6 +72,7 @@ class ConstraintKind(Kind):
             "definition": item.definition,
             "constraint": item.name,
             "validated": item.validated,
+            "enforced": item.enforced,
         }
 
     def create(self, node: Node, ctx: Context) -> list[Change]:
@@ -91,7 +92,8 @@ class ConstraintKind(Kind):
                 table=table_id(item.schema, item.table),
                 on_partitioned=partitioned,
                 **self._facts(item),  # type: ignore[arg-type]
-            )
+            ),
+            *(cluster_on_created(self, node, item.index, ctx) if item.index else ()),
         ]
 
     def drop(self, node: Node, ctx: Context) -> list[Change]:
@@ -283,7 +285,11 @@ class IndexKind(Kind):
             table=node.parent or "",
             **self._facts(item),  # type: ignore[arg-type]
         )
-        return [made, *_statistics_targets(self, node, (), item.statistics_targets)]
+        return [
+            made,
+            *_statistics_targets(self, node, (), item.statistics_targets),
+            *cluster_on_created(self, node, item.name, ctx),
+        ]
 
     def drop(self, node: Node, ctx: Context) -> list[Change]:
         item: Index = node.item

@@ -77,11 +77,11 @@ class TableKind(Kind):
                 Node(node_id, kind, column, parent=parent),
                 ("pg_class", column.table_oid, column.attnum),
             )
-            if column.default is not None and not column.generated and relation.is_table:
+            if column.default is not None and not column.generated:
                 side.add(
                     Node(
                         default_id(column.schema, column.table, column.name),
-                        "default",
+                        "default" if relation.is_table else "view default",
                         column,
                         parent=node_id,
                     ),
@@ -219,6 +219,8 @@ class TableKind(Kind):
                     requires=requires,
                 )
             )
+        if after.kind != "foreign table":
+            out += cluster_changes(self, node, before, after, ctx)
         return out
 
     def drop(self, node: Node, ctx: Context) -> list[Change]:
@@ -315,7 +317,7 @@ def column_definition(column: Column, *, with_default: bool = True) -> str:
 
 
 def _column_extras(kind: Kind, table: Node, column: Column, ctx: Context) -> list[Change]:
-    """What CREATE TABLE and ADD COLUMN cannot say: storage and statistics."""
+    """What CREATE TABLE and ADD COLUMN cannot say: storage, statistics and options."""
     name = qualified(table.item.schema, table.item.name)
     out = []
     if column.storage:
@@ -335,6 +337,16 @@ def _column_extras(kind: Kind, table: Node, column: Column, ctx: Context) -> lis
                 "alter",
                 f"alter table {name} alter column {ident(column.name)} set statistics {column.statistics}",
                 "set_statistics",
+                table=table.id,
+            )
+        )
+    if column.options:
+        out.append(
+            kind.make(
+                table,
+                "alter",
+                f"alter table {name} alter column {ident(column.name)} set ({', '.join(column.options)})",
+                "column_options",
                 table=table.id,
             )
         )
@@ -570,6 +582,14 @@ class ColumnKind(Kind):
         if a.statistics != b.statistics:
             target = b.statistics if b.statistics is not None else -1
             alter(f"{prefix} set statistics {target}", "set_statistics")
+        if a.options != b.options:
+            before = {o.split("=", 1)[0] for o in a.options}
+            reset = sorted(before - {o.split("=", 1)[0] for o in b.options})
+            if reset:
+                alter(f"{prefix} reset ({', '.join(reset)})", "column_options")
+            changed = [o for o in b.options if o not in a.options]
+            if changed:
+                alter(f"{prefix} set ({', '.join(changed)})", "column_options")
         if a.fdw_options != b.fdw_options:
             what = f"column {table}.{name}"
             changes = option_changes(a.fdw_options, b.fdw_options, what)
@@ -767,6 +787,28 @@ class DefaultKind(Kind):
         return None
 
 
+class ViewDefaultKind(DefaultKind):
+    """ALTER VIEW ... ALTER COLUMN ... SET DEFAULT: what an INSERT through the view gets for
+    a column it leaves out. Set after the view is made, and again when it is made anew."""
+
+    name = "view default"
+    rank = 22
+
+    def included_in_parent(self, node: Node) -> bool:
+        return False
+
+    @staticmethod
+    def _prefix(node: Node) -> str:
+        column: Column = node.item
+        return (
+            f"alter view {qualified(column.schema, column.table)} alter column {ident(column.name)}"
+        )
+
+    def _table(self, node: Node) -> str:
+        column: Column = node.item
+        return f"view:{qualified(column.schema, column.table)}"
+
+
 class ViewColumnKind(Kind):
     """A view's columns come and go with their view; only comments are theirs."""
 
@@ -795,3 +837,54 @@ class ViewColumnKind(Kind):
 
     def owner_of(self, node: Node) -> None:
         return None
+
+
+def cluster_changes(
+    kind: Kind, node: Node, before: Relation | None, after: Relation, ctx: Context
+) -> list[Change]:
+    """ALTER TABLE (or MATERIALIZED VIEW) ... CLUSTER ON / SET WITHOUT CLUSTER: which index a
+    later CLUSTER uses. Only the mark is set; no rows move (CLUSTER itself is maintenance).
+
+    Here when the mark moves to an index that exists already, or goes; an index the plan
+    creates (new, or replaced, which loses the mark) is marked with its creation
+    (`cluster_on_created`)."""
+    was = before.clustered_index if before else None
+    if after.clustered_index == was:
+        return []
+    name = qualified(after.schema, after.name)
+    if after.clustered_index is None:
+        sql = f"alter {_word(after)} {name} set without cluster"
+        return [kind.make(node, "alter", sql, "cluster_on", table=node.id)]
+    index = _index_node(after, ctx)
+    if index not in ctx.current.nodes:
+        return []
+    return [_cluster_on(kind, node, after, node.id, [index])]
+
+
+def cluster_on_created(kind: Kind, node: Node, index_name: str, ctx: Context) -> list[Change]:
+    """CLUSTER ON for an index (or key) `node` the plan creates, when its table is marked so."""
+    parent = ctx.desired.nodes.get(node.parent or "")
+    relation = getattr(parent.item, "relation", parent.item) if parent else None
+    if not isinstance(relation, Relation) or relation.clustered_index != index_name:
+        return []
+    # the index's own change (the relation's changes keep their order: it may come later)
+    return [_cluster_on(kind, node, relation, parent.id, [node.id])]  # type: ignore[union-attr]
+
+
+def _cluster_on(
+    kind: Kind, node: Node, relation: Relation, table: str, requires: list[str]
+) -> Change:
+    name = qualified(relation.schema, relation.name)
+    sql = f"alter {_word(relation)} {name} cluster on {ident(relation.clustered_index or '')}"
+    return kind.make(node, "alter", sql, "cluster_on", table=table, requires=requires)
+
+
+def _index_node(relation: Relation, ctx: Context) -> str:
+    """The node of the index a relation is clustered on: a key's index is its constraint's."""
+    name = relation.clustered_index or ""
+    key = f"constraint:{qualified(relation.schema, relation.name)}.{ident(name)}"
+    return key if key in ctx.desired.nodes else f"index:{qualified(relation.schema, name)}"
+
+
+def _word(relation: Relation) -> str:
+    return "materialized view" if relation.kind == "materialized view" else "table"

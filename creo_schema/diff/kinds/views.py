@@ -16,6 +16,7 @@ from creo_schema.catalog.model import Column, Relation, View
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
 from creo_schema.diff.kinds.namespaces import schema_id
+from creo_schema.diff.kinds.tables import cluster_changes
 from creo_schema.diff.kinds.types import name_slot
 from creo_schema.diff.objects import Node, Side
 from creo_schema.diff.quote import qualified
@@ -72,7 +73,9 @@ class ViewKind(Kind):
         )
         if view.materialized and not view.populated:
             sql += "\nwith no data"
-        creates = [node.id, *ctx.desired.children.get(node.id, ())]
+        # its columns come with it; its indexes, triggers and rules after it (an index is
+        # marked for CLUSTER with its creation)
+        creates = [node.id, *_columns(node, ctx)]
         return [
             self.make(
                 node,
@@ -115,7 +118,7 @@ class ViewKind(Kind):
                     "alter",
                     f"create or replace view {name}{options} as\n{self._definition(b)}",
                     "replace_view",
-                    creates=ctx.desired.children.get(new.id, ()),
+                    creates=_columns(new, ctx),
                     options=b.options,
                     before_options=a.options,
                 )
@@ -147,7 +150,7 @@ class ViewKind(Kind):
             if not b.populated:
                 return REPLACE
             out.append(self.make(new, "alter", f"refresh materialized view {name}", "refresh"))
-        return out
+        return out + cluster_changes(self, new, old.item.relation, new.item.relation, ctx)
 
     @staticmethod
     def _columns_kept(old: Node, new: Node, ctx: Context) -> bool:
@@ -175,3 +178,8 @@ def _before_options(node: Node, ctx: Context) -> tuple[str, ...] | None:
     """The options of the view this one replaces, when it replaces one."""
     old = ctx.current.nodes.get(node.id)
     return old.item.view.options if old is not None and old.kind == node.kind else None
+
+
+def _columns(node: Node, ctx: Context) -> list[str]:
+    children = ctx.desired.children.get(node.id, ())
+    return [i for i in children if ctx.desired.nodes[i].kind == "view column"]

@@ -1,0 +1,2 @@
+-- main
+alter table public.p drop column total;

@@ -1,0 +1,2 @@
+-- main
+alter table public.p alter column qty reset (n_distinct);

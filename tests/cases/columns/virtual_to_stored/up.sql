@@ -1,0 +1,5 @@
+-- main
+alter table public.p drop column total;
+
+-- main, access_exclusive_lock
+alter table public.p add column total numeric generated always as ((price * (qty)::numeric)) stored;

@@ -1,0 +1,2 @@
+-- main
+alter table public.p set without cluster;

@@ -1,0 +1,2 @@
+-- main
+alter table public.p cluster on p_price;

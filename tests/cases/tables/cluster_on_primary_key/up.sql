@@ -1,0 +1,2 @@
+-- post
+alter table public.p cluster on p_pkey;

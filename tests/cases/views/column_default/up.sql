@@ -1,0 +1,2 @@
+-- main
+alter view public.v alter column qty set default 1;

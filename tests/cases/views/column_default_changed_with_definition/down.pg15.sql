@@ -1,0 +1,11 @@
+-- main
+drop view public.v;
+
+-- main
+create view public.v as
+SELECT p.id,
+    p.qty
+   FROM public.p;
+
+-- main
+alter view public.v alter column qty set default 1;

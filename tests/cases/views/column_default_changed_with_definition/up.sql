@@ -1,0 +1,12 @@
+-- main
+drop view public.v;
+
+-- main
+create view public.v as
+SELECT id,
+    price,
+    qty
+   FROM public.p;
+
+-- main
+alter view public.v alter column qty set default 2;

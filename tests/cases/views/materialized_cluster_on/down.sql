@@ -1,0 +1,2 @@
+-- main
+alter materialized view public.mv set without cluster;

@@ -1,0 +1,2 @@
+-- post
+alter materialized view public.mv cluster on mv_price;
