@@ -2,7 +2,10 @@
 
     npm install --prefix /tmp/pgdelta @supabase/pg-delta@1.0.0-alpha.34   # once, by hand
     python bench/converge.py [--pgdelta /tmp/pgdelta/node_modules/.bin/pgdelta] [PREFIX]
-        [--every N] [--out bench/results-converge.json]
+        [--every N [--start K]] [--out bench/results-converge.json]
+
+Run it from a checkout nobody edits meanwhile (`git worktree add`): each run starts
+`python -m creo_schema` from the current directory.
 
 For every scenario of tests/cases/ (both directions: before -> after, after -> before), on
 the embedded PostgreSQL 18 with the Supabase prelude: a target database is loaded with one
@@ -156,6 +159,9 @@ def main() -> None:
     parser.add_argument(
         "--every", type=int, default=1, help="a sample: every Nth scenario (in path order)"
     )
+    parser.add_argument(
+        "--start", type=int, default=0, help="the first scenario of the sample (with --every)"
+    )
     options = parser.parse_args()
     import yaml
 
@@ -167,7 +173,7 @@ def main() -> None:
     tally: dict[str, Counter[str]] = {"creo-schema": Counter(), "pg-delta": Counter()}
     rows = []
     cases = sorted(CASES.glob("*/*/expected.yaml"))
-    for expected in cases[:: options.every]:
+    for expected in cases[options.start :: options.every]:
         case = expected.parent
         name = str(case.relative_to(CASES))
         if not name.startswith(options.prefix):
