@@ -451,10 +451,11 @@ def _ordered(ctx: Context, changes: list[Change]) -> list[Change]:
             if made or taken:
                 slots[index] = (made, taken)
             continue
-        if item.action == "alter":
+        bounds = _partition_bounds(item)
+        if item.action == "alter" and not bounds[0] | bounds[1]:
             continue
-        made = _slots(ctx.desired, item.creates)
-        taken = _slots(ctx.current, item.drops)
+        made = _slots(ctx.desired, item.creates) | bounds[0]
+        taken = _slots(ctx.current, item.drops) | bounds[1]
         made |= {made_identity[i] for i in item.creates if i in made_identity}
         taken |= {taken_identity[i] for i in item.drops if i in taken_identity}
         if made or taken:
@@ -471,6 +472,21 @@ def _ordered(ctx: Context, changes: list[Change]) -> list[Change]:
         return (1, base, sequence[id(item)])
 
     return order(changes, ctx.current, rank, slots)
+
+
+def _partition_bounds(item: Change) -> tuple[set[str], set[str]]:
+    """A partition's bounds are room in its parent's: a partition that leaves (detached or
+    dropped) frees it before one comes (created or attached), whose bounds may overlap the
+    old ones (a hash partition's modulus changed, a range split). As (made, taken) slots."""
+    parent = item.details.get("partition_of")
+    if not parent:
+        return set(), set()
+    room = {f"bounds:{parent}"}
+    if item.operation in ("detach_partition", "drop_table"):
+        return set(), room
+    if item.operation in ("attach_partition", "create_table"):
+        return room, set()
+    return set(), set()
 
 
 def _identity_slots(side: Side) -> dict[str, str]:

@@ -92,7 +92,7 @@ class Cluster:
     @contextmanager
     def start_lock(self) -> Iterator[None]:
         """Held while the server is started, or stopped when idle (shadow/idle.py)."""
-        with _file_lock(self.pgdata.parent / f".{self.pgdata.name}.lock"):
+        with file_lock(self.pgdata.parent / f".{self.pgdata.name}.lock"):
             yield
 
     def stop(self) -> bool:
@@ -239,7 +239,10 @@ def _tail(path: Path, lines: int = 3) -> str:
 
 
 @contextmanager
-def _file_lock(path: Path) -> Iterator[None]:
+def file_lock(path: Path) -> Iterator[None]:
+    """An exclusive lock between processes on `path` (created if missing), for what must not
+    run twice at once on one home: starting a cluster, a container's idle check. Waits up
+    to two minutes."""
     with open(path, "a+") as handle:
         deadline = time.monotonic() + 120
         while True:

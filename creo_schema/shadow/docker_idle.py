@@ -33,7 +33,7 @@ from typing import Any
 
 from creo_schema.errors import CreoError
 from creo_schema.shadow import idle
-from creo_schema.shadow.cluster import _file_lock
+from creo_schema.shadow.cluster import file_lock
 from creo_schema.shadow.docker import LABEL, container_url, password_of
 
 
@@ -68,7 +68,7 @@ def _watch_lock(home: Path, name: str) -> Path:
 def start_lock(home: Path, name: str) -> Iterator[None]:
     """Held while a command finds or starts the container, and while the watcher stops it:
     a command that touched the marker first keeps it running; one after starts it again."""
-    with _file_lock(home / f".{name}.lock"):
+    with file_lock(home / f".{name}.lock"):
         yield
 
 

@@ -144,6 +144,7 @@ class TableKind(Kind):
                 table=node.id,
                 creates=creates,
                 requires=requires,
+                partition_of=item.partition_of,
             )
         ]
         for column in own:
@@ -234,6 +235,7 @@ class TableKind(Kind):
                 "drop_table",
                 table=node.id,
                 foreign=foreign,
+                partition_of=node.item.partition_of,
             )
         ]
 
@@ -255,12 +257,17 @@ class TableKind(Kind):
 
         if (a.partition_of, a.partition_bound) != (b.partition_of, b.partition_bound):
             if a.partition_of:
-                alter(f"alter table {a.partition_of} detach partition {name}", "detach_partition")
+                alter(
+                    f"alter table {a.partition_of} detach partition {name}",
+                    "detach_partition",
+                    partition_of=a.partition_of,
+                )
             if b.partition_of:
                 alter(
                     f"alter table {b.partition_of} attach partition {name} {b.partition_bound}",
                     "attach_partition",
                     bound=b.partition_bound,
+                    partition_of=b.partition_of,
                 )
         for parent in a.inherits:
             if parent not in b.inherits:

@@ -1,0 +1,1 @@
+create table public.h (id int, v text) partition by hash (id); create table public.h0 partition of public.h for values with (modulus 2, remainder 0); create table public.h1 partition of public.h for values with (modulus 4, remainder 1); create table public.h3 partition of public.h for values with (modulus 4, remainder 3);
