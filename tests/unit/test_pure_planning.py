@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from creo_schema.diff.change import Change, change
+from creo_schema.diff.differ import _partition_bounds
 from creo_schema.diff.objects import Side
 from creo_schema.diff.order import OrderingError, order
 from creo_schema.plan.hazards import Hazard, hazards_of
@@ -327,3 +328,60 @@ def test_a_replica_identity_index_is_set_last() -> None:
         table=TABLE,
     )
     assert _phases(identity) == [(identity.sql, "post")]
+
+
+def test_a_not_enforced_constraint_is_added_whole() -> None:
+    # PostgreSQL 18: NOT ENFORCED checks and keys are never validated, so never NOT VALID
+    check = change(
+        "constraint",
+        "create",
+        "constraint:public.orders.c",
+        "alter table public.orders add constraint c CHECK ((a > 0)) NOT ENFORCED",
+        "add_constraint",
+        table=TABLE,
+        constraint_kind="check",
+        constraint="c",
+        definition="CHECK ((a > 0)) NOT ENFORCED",
+        enforced=False,
+    )
+    assert _phases(check) == [(check.sql, "main")]
+
+
+def test_cluster_on_waits_for_a_concurrent_build_in_the_last_phase() -> None:
+    mark = change(
+        "index",
+        "alter",
+        "index:public.i",
+        "alter table public.orders cluster on i",
+        "cluster_on",
+        table=TABLE,
+        requires=["index:public.i"],
+    )
+    assert _phases(mark) == [(mark.sql, "post")]
+
+
+PARENT = "public.readings"
+
+
+def _partition(operation: str, sql: str, action: Any = "alter") -> Change:
+    name = "table:public.readings_" + sql.split()[-1]
+    return change("table", action, name, sql, operation, table=name, partition_of=PARENT)
+
+
+def test_a_partition_frees_its_bounds_before_another_takes_them() -> None:
+    # Written in the order the differ writes them (creates before alters); the slots are
+    # what differ._partition_bounds gives each: a leaving partition frees `bounds:`, a
+    # coming one takes it.
+    changes = [
+        _partition("create_table", "create table h2", action="create"),
+        _partition("detach_partition", "detach h1"),
+        _partition("attach_partition", "attach h1"),
+    ]
+    slots = {i: _partition_bounds(c) for i, c in enumerate(changes)}
+    assert slots[0] == ({f"bounds:{PARENT}"}, set())
+    assert slots[1] == (set(), {f"bounds:{PARENT}"})
+    assert _written_order(changes, slots=slots) == [
+        "detach h1",
+        "create table h2",
+        "attach h1",
+    ]
