@@ -124,7 +124,13 @@ def diff_both(
     gc.disable()
     try:
         one, two = build_side(current, KIND_LIST), build_side(desired, KIND_LIST)
-        return changes_between(one, two), changes_between(two, one)
+        forward = changes_between(one, two)
+        try:
+            backward = changes_between(two, one)
+        except Unplannable as error:
+            # named as the rollback's: the migration alone could be planned
+            raise Unplannable([f"the rollback: {p}" for p in error.problems]) from None
+        return forward, backward
     finally:
         if collecting:
             gc.enable()
@@ -451,7 +457,7 @@ def _ordered(ctx: Context, changes: list[Change]) -> list[Change]:
             if made or taken:
                 slots[index] = (made, taken)
             continue
-        bounds = _partition_bounds(item)
+        bounds = _room(item)
         if item.action == "alter" and not bounds[0] | bounds[1]:
             continue
         made = _slots(ctx.desired, item.creates) | bounds[0]
@@ -474,19 +480,14 @@ def _ordered(ctx: Context, changes: list[Change]) -> list[Change]:
     return order(changes, ctx.current, rank, slots)
 
 
-def _partition_bounds(item: Change) -> tuple[set[str], set[str]]:
-    """A partition's bounds are room in its parent's: a partition that leaves (detached or
-    dropped) frees it before one comes (created or attached), whose bounds may overlap the
-    old ones (a hash partition's modulus changed, a range split). As (made, taken) slots."""
-    parent = item.details.get("partition_of")
-    if not parent:
-        return set(), set()
-    room = {f"bounds:{parent}"}
-    if item.operation in ("detach_partition", "drop_table"):
-        return set(), room
-    if item.operation in ("attach_partition", "create_table"):
-        return room, set()
-    return set(), set()
+def _room(item: Change) -> tuple[set[str], set[str]]:
+    """Room a change takes or frees besides names, as (made, taken) slots: the order puts a
+    change that takes it after the one that frees it. A partition's bounds are room in its
+    parent (one that leaves frees them before one comes whose bounds may overlap: a hash
+    modulus changed, a range split); a table's NO INHERIT frees the columns a drop needs
+    (an inherited column cannot be dropped while it is)."""
+    takes, frees = item.details.get("takes_room"), item.details.get("frees_room")
+    return ({takes} if takes else set()), ({frees} if frees else set())
 
 
 def _identity_slots(side: Side) -> dict[str, str]:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from creo_schema.diff.change import Change, change
-from creo_schema.diff.differ import _partition_bounds
+from creo_schema.diff.differ import _room
 from creo_schema.diff.objects import Side
 from creo_schema.diff.order import OrderingError, order
 from creo_schema.plan.hazards import Hazard, hazards_of
@@ -365,19 +365,19 @@ PARENT = "public.readings"
 
 def _partition(operation: str, sql: str, action: Any = "alter") -> Change:
     name = "table:public.readings_" + sql.split()[-1]
-    return change("table", action, name, sql, operation, table=name, partition_of=PARENT)
+    room = "frees_room" if operation in ("detach_partition", "drop_table") else "takes_room"
+    return change("table", action, name, sql, operation, table=name, **{room: f"bounds:{PARENT}"})
 
 
 def test_a_partition_frees_its_bounds_before_another_takes_them() -> None:
     # Written in the order the differ writes them (creates before alters); the slots are
-    # what differ._partition_bounds gives each: a leaving partition frees `bounds:`, a
-    # coming one takes it.
+    # what differ._room gives each: a leaving partition frees `bounds:`, a coming one takes it.
     changes = [
         _partition("create_table", "create table h2", action="create"),
         _partition("detach_partition", "detach h1"),
         _partition("attach_partition", "attach h1"),
     ]
-    slots = {i: _partition_bounds(c) for i, c in enumerate(changes)}
+    slots = {i: _room(c) for i, c in enumerate(changes)}
     assert slots[0] == ({f"bounds:{PARENT}"}, set())
     assert slots[1] == (set(), {f"bounds:{PARENT}"})
     assert _written_order(changes, slots=slots) == [

@@ -144,7 +144,7 @@ class TableKind(Kind):
                 table=node.id,
                 creates=creates,
                 requires=requires,
-                partition_of=item.partition_of,
+                takes_room=f"bounds:{item.partition_of}" if item.partition_of else None,
             )
         ]
         for column in own:
@@ -235,7 +235,7 @@ class TableKind(Kind):
                 "drop_table",
                 table=node.id,
                 foreign=foreign,
-                partition_of=node.item.partition_of,
+                frees_room=f"bounds:{node.item.partition_of}" if node.item.partition_of else None,
             )
         ]
 
@@ -260,21 +260,33 @@ class TableKind(Kind):
                 alter(
                     f"alter table {a.partition_of} detach partition {name}",
                     "detach_partition",
-                    partition_of=a.partition_of,
+                    frees_room=f"bounds:{a.partition_of}",
                 )
             if b.partition_of:
                 alter(
                     f"alter table {b.partition_of} attach partition {name} {b.partition_bound}",
                     "attach_partition",
                     bound=b.partition_bound,
-                    partition_of=b.partition_of,
+                    takes_room=f"bounds:{b.partition_of}",
                 )
         for parent in a.inherits:
             if parent not in b.inherits:
-                alter(f"alter table {name} no inherit {parent}", "no_inherit")
-        for parent in b.inherits:
-            if parent not in a.inherits:
-                alter(f"alter table {name} inherit {parent}", "inherit")
+                alter(
+                    f"alter table {name} no inherit {parent}",
+                    "no_inherit",
+                    frees_room=f"inherits:{new.id}",
+                )
+        gained = [parent for parent in b.inherits if parent not in a.inherits]
+        _refuse_missing_inherited(new, gained, ctx)
+        # after the table's own columns are added: INHERIT needs those the parent has
+        own = [
+            child
+            for child in ctx.desired.children.get(new.id, ())
+            if ctx.desired.nodes[child].kind == "column"
+            and not ctx.desired.nodes[child].item.inherited
+        ]
+        for parent in gained:
+            alter(f"alter table {name} inherit {parent}", "inherit", requires=own)
         if a.unlogged != b.unlogged:
             alter(
                 f"alter table {name} set {'unlogged' if b.unlogged else 'logged'}",
@@ -486,6 +498,7 @@ class ColumnKind(Kind):
                 column=column.name,
                 generated=bool(column.generated),
                 foreign=_foreign(ctx.current, parent),
+                takes_room=f"inherits:{parent}",  # after the table's NO INHERIT, if any
             )
         ]
 
@@ -844,6 +857,32 @@ class ViewColumnKind(Kind):
 
     def owner_of(self, node: Node) -> None:
         return None
+
+
+def _refuse_missing_inherited(table: Node, gained: list[str], ctx: Context) -> None:
+    """ALTER TABLE ... INHERIT needs the table to have the parent's columns already, and
+    keeps them its own: a column the desired table has only through a parent it gains, which
+    has the column already, cannot be reached. (One the parent gains in the same plan can:
+    ADD COLUMN on the parent reaches the table once it inherits.)"""
+    if not gained:
+        return
+    missing = [
+        f"{column.name} (from {parent})"
+        for child in ctx.desired.children.get(table.id, ())
+        if (column := ctx.desired.nodes[child].item) is not None
+        and ctx.desired.nodes[child].kind == "column"
+        and column.inherited
+        and child not in ctx.current.nodes
+        for parent in gained
+        if f"column:{parent}.{ident(column.name)}" in ctx.current.nodes
+    ]
+    if missing:
+        raise Refused(
+            f"table {table.item.schema}.{table.item.name} is to inherit {', '.join(gained)} but "
+            f"lacks column {', '.join(missing)}: ALTER TABLE ... INHERIT needs the table to "
+            "have it, and keeps it the table's own: declare the column in the table's CREATE "
+            "TABLE too (CREATE TABLE ... INHERITS merges it the same way)"
+        )
 
 
 def cluster_changes(

@@ -1,0 +1,1 @@
+create table public.a1 (x int); create table public.a2 (y int); create table public.c (z int, y int) inherits (public.a1, public.a2);
