@@ -99,6 +99,7 @@ def load_copy(
     from creo_schema.diff.outside_dump import AFTER_THE_DUMP, BEFORE_THE_DUMP, outside_dump_sql
 
     with connect(clone_url, autocommit=True) as conn:
+        _other_extensions(conn, target, extensions, schemas)
         for name, schema in sorted(extensions.items()):
             conn.execute(
                 sql.SQL("create extension if not exists {} with schema {}").format(
@@ -108,7 +109,14 @@ def load_copy(
         conn.execute("set check_function_bodies = off")
         if target is not None:
             _run_all(conn, outside_dump_sql(conn, schemas, target, BEFORE_THE_DUMP))
-        conn.execute(_without_public_schema_creation(dump))
+        try:
+            conn.execute(_without_public_schema_creation(dump))
+        except psycopg.Error as error:
+            raise DatabaseError(
+                f"loading the target's schema (pg_dump) into the shadow failed: {error}",
+                hint="the shadow lacks something the target's schema uses (an extension, a "
+                "role): nothing was written",
+            ) from error
         for definition in triggers:
             try:
                 conn.execute(definition)
@@ -119,6 +127,30 @@ def load_copy(
                 ) from error
         if target is not None:
             _run_all(conn, outside_dump_sql(conn, schemas, target, AFTER_THE_DUMP))
+
+
+def _other_extensions(
+    conn: Any, target: Any, managed: dict[str, str], schemas: tuple[str, ...]
+) -> None:
+    """The target's extensions a plan does not manage (in a schema of their own, such as
+    Supabase's `extensions`, and not declared) are not the copy's business, but what the
+    dump holds may use them: an index with pg_trgm's operator class, a column of citext, a
+    server of postgres_fdw. Those the shadow can install are, in their schemas."""
+    if target is None:
+        return
+    rows = conn.execute(
+        "select name from pg_available_extensions where installed_version is null"
+    ).fetchall()
+    installable = {row[0] for row in rows}  # neither missing nor there already (plpgsql)
+    for item in sorted(target.extensions, key=lambda e: e.name):
+        if item.name in managed or item.name not in installable or item.schema in schemas:
+            continue
+        conn.execute(sql.SQL("create schema if not exists {}").format(sql.Identifier(item.schema)))
+        conn.execute(
+            sql.SQL("create extension if not exists {} with schema {}").format(
+                sql.Identifier(item.name), sql.Identifier(item.schema)
+            )
+        )
 
 
 def _run_all(conn: Any, statements: Sequence[str]) -> None:

@@ -239,8 +239,9 @@ def test_objects_are_made_as_their_class_makes_them() -> None:
         with pytest.raises(dataclasses.FrozenInstanceError):
             setattr(made, fields[0].name, "changed")
     nulls: list[Any] = [None] * len(dataclasses.fields(Column))
-    # (a tuple field's null is made an empty tuple: a foreign table column's options)
-    assert _maker(Column)(*nulls) == dataclasses.replace(Column(*nulls), fdw_options=())
+    # (a tuple field's null is made an empty tuple: a foreign table column's options, and
+    # its attribute options)
+    assert _maker(Column)(*nulls) == dataclasses.replace(Column(*nulls), fdw_options=(), options=())
 
 
 def test_a_class_of_another_layout_is_called_instead() -> None:

@@ -325,3 +325,22 @@ def test_changes_only_their_own_catalogs_record_are_seen_after_a_cached_read(
     refused = project.run("--format", "json", "plan")
     assert refused.exit_code == 4, refused.output
     assert "operator public.===" in json.loads(refused.stdout)["error"]["message"]
+
+
+def test_the_copy_has_the_targets_undeclared_extensions_its_schema_uses(
+    project: Project,
+) -> None:
+    # pg_trgm in Supabase's `extensions` schema, not declared: not managed, so the plan
+    # leaves it; the copy of the target still needs it for the index the plan drops (and the
+    # rollback creates again). The kept desired state lacks it, so the copy proves the plan.
+    items = "create table public.items (id bigint primary key, name text not null);\n"
+    project.write("items.sql", items)
+    assert project.run("apply", "--auto-approve", "--no-backup").exit_code == 0
+    project.execute("create extension if not exists pg_trgm with schema extensions")
+    project.execute(
+        "create index items_name_trgm on public.items using gin (name extensions.gin_trgm_ops)"
+    )
+    found = _plan(project, "--allow-hazard", "index_dropped")
+    assert found["verification"]["verified"] is True
+    assert found["verification"]["method"] == METHOD
+    assert [s["sql"] for s in found["statements"]] == ["drop index public.items_name_trgm"]

@@ -16,4 +16,7 @@ select c.oid::bigint as oid,
   left join pg_proc p on p.oid = c.castfunc
  where c.oid >= 16384
    and c.oid not in (select objid from ext_members where classid = 'pg_cast'::regclass)
+   -- a range type's cast to its multirange is made with it (an internal dependency)
+   and not exists (select from pg_depend d where d.classid = 'pg_cast'::regclass
+                    and d.objid = c.oid and d.deptype = 'i')
  order by 2, 3
