@@ -98,6 +98,9 @@ create statistics app.child_stats (dependencies) on parent_id, s from app.child;
 create function app.same(a app.pair, b app.pair) returns boolean language sql immutable
   as $$ select a = b $$;
 create operator app.=== (function = app.same, leftarg = app.pair, rightarg = app.pair);
+create function app.pair_text(app.pair) returns text language sql immutable as $$ select $1.b $$;
+create cast (app.pair as text) with function app.pair_text(app.pair) as assignment;
+comment on cast (app.pair as text) is 'the b';
 create function app.log_ddl() returns event_trigger language plpgsql as $$ begin end $$;
 create event trigger app_log_ddl on ddl_command_end when tag in ('CREATE TABLE', 'DROP TABLE')
   execute function app.log_ddl();
