@@ -91,13 +91,15 @@ def _values(args: Any) -> list[str] | None:
 
 def _set_config_call(node: ast.SelectStmt) -> bool:
     """SELECT [pg_catalog.]set_config('name', 'value', false), and nothing else."""
-    if node.fromClause or node.whereClause or len(node.targetList or ()) != 1:
+    targets = node.targetList or ()
+    if node.fromClause or node.whereClause or len(targets) != 1:
         return False
-    call = node.targetList[0].val
-    if not isinstance(call, ast.FuncCall) or len(call.args or ()) != 3:
+    call = targets[0].val
+    args = (call.args or ()) if isinstance(call, ast.FuncCall) else ()
+    if not isinstance(call, ast.FuncCall) or len(args) != 3:
         return False
-    name = [getattr(n, "sval", "") for n in call.funcname]
+    name = [getattr(n, "sval", "") for n in call.funcname or ()]
     if name not in (["set_config"], ["pg_catalog", "set_config"]):
         return False
-    setting, value = _values(call.args[:2]) or ["", "?"]
+    setting, value = _values(args[:2]) or ["", "?"]
     return _harmless(setting.lower(), [part.strip() for part in value.split(",")])
