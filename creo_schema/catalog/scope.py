@@ -1,5 +1,5 @@
-"""Whose each database-level object is: casts, event triggers, publications, foreign-data wrappers,
-servers and user mappings have no schema, so the managed schemas alone cannot say.
+"""Whose each database-level object is: casts, event triggers, publications, foreign-data
+wrappers, servers and user mappings have no schema, so the managed schemas alone cannot say.
 
 The rule, the same for the target and for the desired state (schema/ loaded in the shadow):
 
