@@ -124,3 +124,13 @@ class Kind:
             requires=requires,
             **details,
         )
+
+
+def parameter_changes(before: Iterable[str], after: Iterable[str]) -> tuple[list[str], list[str]]:
+    """`name=value` parameters (storage parameters, view and index options, column options)
+    from `before` to `after`: the names to RESET, and the `name=value` pairs to SET."""
+    old = dict(o.split("=", 1) for o in before)
+    new = dict(o.split("=", 1) for o in after)
+    reset = [k for k in old if k not in new]
+    changed = [f"{k}={v}" for k, v in new.items() if old.get(k) != v]
+    return reset, changed

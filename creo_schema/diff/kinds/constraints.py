@@ -13,7 +13,7 @@ import re
 from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.model import Constraint, Index
 from creo_schema.diff.change import Change
-from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
+from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind, parameter_changes
 from creo_schema.diff.kinds.tables import cluster_on_created, table_id
 from creo_schema.diff.kinds.types import name_slot
 from creo_schema.diff.objects import Node, Side, relation_ids
@@ -199,11 +199,8 @@ def _statistics_targets(
 def _index_option_changes(
     kind: Kind, node: Node, name: str, before: tuple[str, ...], after: tuple[str, ...]
 ) -> list[Change]:
-    old_options = dict(o.split("=", 1) for o in before)
-    new_options = dict(o.split("=", 1) for o in after)
     out = []
-    reset = [k for k in old_options if k not in new_options]
-    changed = [f"{k}={v}" for k, v in new_options.items() if old_options.get(k) != v]
+    reset, changed = parameter_changes(before, after)
     if reset:
         out.append(
             kind.make(

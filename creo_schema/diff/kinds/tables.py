@@ -18,7 +18,14 @@ from __future__ import annotations
 from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.model import Column, Relation
 from creo_schema.diff.change import Change
-from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind, Refused
+from creo_schema.diff.kinds.base import (
+    REPLACE,
+    Altered,
+    Context,
+    Kind,
+    Refused,
+    parameter_changes,
+)
 from creo_schema.diff.kinds.foreign_data import option_changes, option_list, server_id
 from creo_schema.diff.kinds.namespaces import schema_id
 from creo_schema.diff.kinds.types import name_slot
@@ -277,16 +284,17 @@ class TableKind(Kind):
                     frees_room=f"inherits:{new.id}",
                 )
         gained = [parent for parent in b.inherits if parent not in a.inherits]
-        _refuse_missing_inherited(new, gained, ctx)
-        # after the table's own columns are added: INHERIT needs those the parent has
-        own = [
-            child
-            for child in ctx.desired.children.get(new.id, ())
-            if ctx.desired.nodes[child].kind == "column"
-            and not ctx.desired.nodes[child].item.inherited
-        ]
-        for parent in gained:
-            alter(f"alter table {name} inherit {parent}", "inherit", requires=own)
+        if gained:
+            _refuse_missing_inherited(new, gained, ctx)
+            # after the table's own columns are added: INHERIT needs those the parent has
+            own = [
+                child
+                for child in ctx.desired.children.get(new.id, ())
+                if ctx.desired.nodes[child].kind == "column"
+                and not ctx.desired.nodes[child].item.inherited
+            ]
+            for parent in gained:
+                alter(f"alter table {name} inherit {parent}", "inherit", requires=own)
         if a.unlogged != b.unlogged:
             alter(
                 f"alter table {name} set {'unlogged' if b.unlogged else 'logged'}",
@@ -410,11 +418,8 @@ def _partition_column_differences(
 def _storage_parameters(
     kind: Kind, node: Node, word: str, name: str, before: tuple[str, ...], after: tuple[str, ...]
 ) -> list[Change]:
-    old = dict(o.split("=", 1) for o in before)
-    new = dict(o.split("=", 1) for o in after)
     out = []
-    reset = [k for k in old if k not in new]
-    changed = [f"{k}={v}" for k, v in new.items() if old.get(k) != v]
+    reset, changed = parameter_changes(before, after)
     if reset:
         out.append(
             kind.make(
@@ -603,11 +608,9 @@ class ColumnKind(Kind):
             target = b.statistics if b.statistics is not None else -1
             alter(f"{prefix} set statistics {target}", "set_statistics")
         if a.options != b.options:
-            before = {o.split("=", 1)[0] for o in a.options}
-            reset = sorted(before - {o.split("=", 1)[0] for o in b.options})
+            reset, changed = parameter_changes(a.options, b.options)
             if reset:
                 alter(f"{prefix} reset ({', '.join(reset)})", "column_options")
-            changed = [o for o in b.options if o not in a.options]
             if changed:
                 alter(f"{prefix} set ({', '.join(changed)})", "column_options")
         if a.fdw_options != b.fdw_options:
@@ -864,18 +867,17 @@ def _refuse_missing_inherited(table: Node, gained: list[str], ctx: Context) -> N
     keeps them its own: a column the desired table has only through a parent it gains, which
     has the column already, cannot be reached. (One the parent gains in the same plan can:
     ADD COLUMN on the parent reaches the table once it inherits.)"""
-    if not gained:
-        return
-    missing = [
-        f"{column.name} (from {parent})"
-        for child in ctx.desired.children.get(table.id, ())
-        if (column := ctx.desired.nodes[child].item) is not None
-        and ctx.desired.nodes[child].kind == "column"
-        and column.inherited
-        and child not in ctx.current.nodes
-        for parent in gained
-        if f"column:{parent}.{ident(column.name)}" in ctx.current.nodes
-    ]
+    missing = []
+    for child in ctx.desired.children.get(table.id, ()):
+        node = ctx.desired.nodes[child]
+        if node.kind != "column" or not node.item.inherited or child in ctx.current.nodes:
+            continue
+        name = node.item.name
+        missing += [
+            f"{name} (from {parent})"
+            for parent in gained
+            if f"column:{parent}.{ident(name)}" in ctx.current.nodes
+        ]
     if missing:
         raise Refused(
             f"table {table.item.schema}.{table.item.name} is to inherit {', '.join(gained)} but "

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.model import Column, Relation, View
 from creo_schema.diff.change import Change
-from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
+from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind, parameter_changes
 from creo_schema.diff.kinds.namespaces import schema_id
 from creo_schema.diff.kinds.tables import cluster_changes
 from creo_schema.diff.kinds.types import name_slot
@@ -124,10 +124,7 @@ class ViewKind(Kind):
                 )
             )
         elif a.options != b.options:
-            old_options = dict(o.split("=", 1) for o in a.options)
-            new_options = dict(o.split("=", 1) for o in b.options)
-            reset = [k for k in old_options if k not in new_options]
-            changed = [f"{k}={v}" for k, v in new_options.items() if old_options.get(k) != v]
+            reset, changed = parameter_changes(a.options, b.options)
             if reset:
                 out.append(
                     self.make(
