@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -45,12 +45,31 @@ class SupabaseRecord:
         """Insert the rows (none when the table is missing; a version already there is
         left as it is); returns the versions inserted. A failure is a DatabaseError, which
         undoes the migration's transaction with it."""
-        rows = self.rows or [
-            (self.now.strftime(VERSION_FORMAT), f"creo_schema_{migration_id}", self.statements)
-        ]
-        with _failure_named("recording the migration in", rows):
+        rows = list(self.rows)
+        with _failure_named("recording the migration in", rows):  # rows as they are then
+            if not rows:
+                version = _free_version(conn, self.now)
+                rows.append((version, f"creo_schema_{migration_id}", self.statements))
             self.recorded = tuple(_insert(conn, rows))
         return self.recorded
+
+
+def _free_version(conn: Any, now: datetime) -> str:
+    """The version of an apply's own row: the time of the apply, or the second after the
+    newest version recorded when that is not earlier (two applies within one second, or a
+    file's version ahead of the clock); a version taken would leave the row unrecorded."""
+    version = now.strftime(VERSION_FORMAT)
+    if "version" not in _columns(conn):
+        return version
+    newest = conn.execute("select max(version) from supabase_migrations.schema_migrations")
+    latest = newest.fetchone()[0]
+    if latest is None or latest < version:
+        return version
+    try:
+        after = datetime.strptime(latest, VERSION_FORMAT) + timedelta(seconds=1)
+    except ValueError:
+        return version  # not a timestamp: the insert keeps whatever is there
+    return after.strftime(VERSION_FORMAT)
 
 
 def remove_recorded(conn: Any, migration_id: int, versions: Sequence[str] | None) -> list[str]:

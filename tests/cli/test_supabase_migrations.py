@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from creo_schema.db import connect
@@ -316,3 +317,31 @@ def test_apply_and_rollback_without_the_supabase_table(tmp_path: Path, make_db: 
     assert rolled.exit_code == 0, rolled.output
     assert "supabase_migrations" not in rolled.stdout
     assert project.query("select to_regclass('supabase_migrations.schema_migrations')") == [(None,)]
+
+
+def test_an_apply_never_loses_its_row_to_a_version_already_taken(
+    tmp_path: Path, make_db: DbFactory
+) -> None:
+    # Two applies within one second (or files' versions ahead of the clock) would share a
+    # version, and `on conflict do nothing` would drop the apply's own row: it takes the
+    # second after the newest one instead. The versions of the next 30 s are all taken.
+    url = make_db()
+    project = Project(tmp_path, url)
+    project.execute(HISTORY_TABLE)
+    start = datetime.now(UTC).replace(microsecond=0)
+    taken = [(start + timedelta(seconds=s)).strftime("%Y%m%d%H%M%S") for s in range(-1, 31)]
+    project.execute(
+        "insert into supabase_migrations.schema_migrations (version, name) "
+        + "values "
+        + ", ".join(f"('{v}', 'taken')" for v in taken)
+    )
+    project.write("notes.sql", NOTES)
+    applied = project.run("apply", "--auto-approve")
+    assert applied.exit_code == 0, applied.output
+    rows = project.query(
+        "select version, name from supabase_migrations.schema_migrations"
+        " where name <> 'taken' order by version"
+    )
+    newest = datetime.strptime(taken[-1], "%Y%m%d%H%M%S") + timedelta(seconds=1)
+    assert [r[0] for r in rows] == [newest.strftime("%Y%m%d%H%M%S")]
+    assert re.fullmatch(r"creo_schema_\d+", rows[0][1])
