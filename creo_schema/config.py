@@ -206,9 +206,28 @@ def load_settings(
         root = path.parent if path is not None else Path(values.get("schema_dir", "schema")).parent
         values["supabase_dir"] = str(root / "supabase")
     try:
-        return Settings(**values)
+        settings = Settings(**values)
     except ValidationError as error:
         raise _config_error(error, path) from None
+    return with_created_schemas(settings)
+
+
+def with_created_schemas(settings: Settings) -> Settings:
+    """`settings`, managing also every schema schema/ creates (DESIGN.md step 2): a schema
+    left out of `managed_schemas` would otherwise be silently ignored, its tables never
+    created and `drift` green. The platform's schemas are left out here; a declaration in
+    one is the validator's to judge."""
+    from creo_schema.platform import is_reserved
+    from creo_schema.source.schemas import created_schemas_in
+
+    added = tuple(
+        name
+        for name in created_schemas_in(settings.schema_dir)
+        if name not in settings.managed_schemas and not is_reserved(name, settings.platform)
+    )
+    if not added:
+        return settings
+    return settings.model_copy(update={"managed_schemas": settings.managed_schemas + added})
 
 
 def _read_table(path: Path) -> dict[str, Any]:

@@ -21,6 +21,24 @@ def with_database(url: str, dbname: str) -> str:
     return make_conninfo(url, dbname=dbname)
 
 
+def acting_as(url: str, role: str | None) -> str:
+    """The same connection, every session of which runs as `role` (`-c role=...` at start:
+    even RESET ROLE comes back to it). The shadow stands for the target's applier this way,
+    so that what a plan creates there has the owner it gets on the target."""
+    if not role:
+        return url
+    escaped = role.replace("\\", "\\\\").replace(" ", "\\ ")
+    return make_conninfo(url, options=f"-c role={escaped}")
+
+
+def current_role(conn: Any) -> str:
+    """Who `conn` acts as: the applier, on a target."""
+    row = conn.execute("select current_user::text").fetchone()
+    if not conn.autocommit:
+        conn.rollback()
+    return str(row[0])
+
+
 def database_name(url: str) -> str:
     return str(conninfo_to_dict(url).get("dbname") or "")
 

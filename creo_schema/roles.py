@@ -40,6 +40,16 @@ def existing_roles(conn: Any) -> frozenset[str]:
             conn.rollback()
 
 
+def superusers(conn: Any) -> frozenset[str]:
+    """The superusers of `conn`'s cluster (one query); an open transaction is ended."""
+    try:
+        rows = conn.execute("select rolname from pg_catalog.pg_roles where rolsuper").fetchall()
+        return frozenset(row[0] for row in rows)
+    finally:
+        if not conn.autocommit:
+            conn.rollback()
+
+
 def known_roles(settings: Settings, target: Callable[[], frozenset[str]] | None) -> KnownRoles:
     """The roles schema/ may name besides the platform's: the configured ones, and the
     target's, read only when a name is not resolved otherwise (`target`: None when there is

@@ -13,6 +13,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,7 +58,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    for cluster in [*_started.values(), dev_cluster()]:
+    hosted = [h.cluster for h in _hosted.values()]
+    for cluster in [*_started.values(), *hosted, dev_cluster()]:
         cluster.stop()
     shutil.rmtree(_HOME, ignore_errors=True)
 
@@ -152,3 +154,37 @@ class _DatabaseStack:
 
 
 __all__ = ["ROOT", "connect", "with_database"]
+
+
+# -- clusters laid out like managed hosts (tests/hosted.py) ----------------------------------
+
+_hosted: dict[str, Any] = {}
+
+
+def _hosted_cluster(kind: str) -> Any:
+    from tests.hosted import start_hosted
+
+    if kind not in _hosted:
+        bin_dir = _cluster("pg18" if kind == "supabase" else "pg15").bin_dir
+        _hosted[kind] = start_hosted(kind, bin_dir, _HOME)
+    return _hosted[kind]
+
+
+@pytest.fixture
+def supabase_like() -> Iterator[Any]:
+    """PostgreSQL 18 as Supabase lays it out: `postgres` applies and is no superuser."""
+    hosted = _hosted_cluster("supabase")
+    try:
+        yield hosted
+    finally:
+        hosted.close()
+
+
+@pytest.fixture
+def rds_like() -> Iterator[Any]:
+    """PostgreSQL 15 as Amazon RDS lays it out: the master user applies, no superuser."""
+    hosted = _hosted_cluster("rds")
+    try:
+        yield hosted
+    finally:
+        hosted.close()

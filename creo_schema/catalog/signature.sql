@@ -54,3 +54,5 @@ select (select string_agg(name || ':' || n || ':' || s, ' ' order by name) from 
   ) as catalogs)
   || ' db:' || current_database() || ' system:' || (select system_identifier from pg_control_system())
   || ' version:' || current_setting('server_version_num')
+  -- who reads it: the snapshot records its reader, whom the differ takes for the applier
+  || ' as:' || current_user

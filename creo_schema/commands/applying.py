@@ -60,7 +60,7 @@ def desired_catalog(settings: Settings, plan: Plan) -> CatalogSnapshot | None:
     from creo_schema.plan import cache
     from creo_schema.plan.unchanged import desired_state_key
 
-    key = desired_state_key(settings, plan.source_fingerprint, plan.server_major)
+    key = desired_state_key(settings, plan.source_fingerprint, plan.server_major, plan.applier)
     state = cache.load(key)
     if state is not None and state.inspected.fingerprint == plan.desired_fingerprint:
         return state.inspected.catalog
@@ -81,7 +81,7 @@ def _loaded_again(settings: Settings, plan: Plan) -> CatalogSnapshot | None:
         return None  # schema/ no longer plans: nothing to compare with
     if fresh.desired_fingerprint != plan.desired_fingerprint:
         return None
-    key = desired_state_key(settings, fresh.source_fingerprint, fresh.server_major)
+    key = desired_state_key(settings, fresh.source_fingerprint, fresh.server_major, fresh.applier)
     state = cache.load(key)
     return state.inspected.catalog if state is not None else None
 

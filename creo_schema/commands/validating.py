@@ -74,7 +74,7 @@ def validate(
                 findings.append(_from_error("syntax", error))
         source = SourceSet(str(settings.schema_dir), files, tuple(statements))
         roles = known_roles(settings, target_roles_of(settings))
-        findings += validate_source(source, settings.platform, roles)
+        findings += validate_source(source, settings.platform, roles, settings.managed_schemas)
         # The access tests of schema/tests/*.toml: syntax and what they name (issue 16).
         findings += test_file_findings(
             settings.schema_dir, source, role_checker(settings.platform, roles)

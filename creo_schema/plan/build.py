@@ -30,7 +30,7 @@ from creo_schema.access.review import access_review, with_access_hazards
 from creo_schema.catalog import CatalogSnapshot, Inspection, inspect
 from creo_schema.catalog.scope import unmanaged_notes
 from creo_schema.config import Settings
-from creo_schema.db import connect, server_major, with_database
+from creo_schema.db import acting_as, connect, server_major, with_database
 from creo_schema.diff.data import DataChanges, data_changes, declared_data, read_desired
 from creo_schema.diff.differ import Unplannable, diff_both
 from creo_schema.errors import InputError, SafetyError
@@ -106,6 +106,9 @@ class _Planning:
                 idle_stop_s=settings.shadow_idle_stop_s,
             )
             self.template = ensure_template(self.shadow.admin_url, self.prelude)
+            # The shadow acts as the target's applier (db.acting_as), a superuser there: it
+            # proves what the SQL does, not what the applier may do (plan/privileges.py).
+            ensure_roles(self.shadow.admin_url, (), superusers=(self.found.applier,))
         return self.shadow
 
 
@@ -167,7 +170,10 @@ def _desired_state(run: _Planning) -> cache.DesiredState:
     extensions = declared_extensions(source)
     with timings.step("validate", progress):
         refuse_invalid(
-            source, settings.platform, known_roles(settings, lambda: existing_roles(run.target))
+            source,
+            settings.platform,
+            known_roles(settings, lambda: existing_roles(run.target)),
+            settings.managed_schemas,
         )
     # The target is inspected while the shadow loads the desired state: the one is mostly
     # Python's work, the other the shadow server's, so on two cores they overlap. The steps'
@@ -199,7 +205,8 @@ def _with_engine_view(run: _Planning, state: cache.DesiredState) -> cache.Desire
         return state
     with run.timings.step("engine", run.progress):
         try:
-            with connect(with_database(shadow.admin_url, name)) as conn:
+            url = acting_as(with_database(shadow.admin_url, name), run.found.applier)
+            with connect(url) as conn:
                 view = engine_view(conn, run.settings.managed_schemas, state.extensions)
         except EngineUnavailable:
             return state
@@ -222,7 +229,7 @@ def _load_desired(
     # an inspection's cost on a small schema).
     with (
         temporary_database(shadow.admin_url, run.template) as desired_url,
-        connect(desired_url) as conn,
+        connect(acting_as(desired_url, run.found.applier)) as conn,
     ):
         with timings.step("load", progress) as count:
             ensure_roles(shadow.admin_url, shadow_roles(source, settings))
@@ -327,12 +334,18 @@ def _inspect_target(
     return found
 
 
-def refuse_invalid(source: SourceSet, platform: str, roles: KnownRoles | None = None) -> None:
+def refuse_invalid(
+    source: SourceSet,
+    platform: str,
+    roles: KnownRoles | None = None,
+    managed: tuple[str, ...] | None = None,
+) -> None:
     """Static rules before anything is loaded: a DROP or DML in schema/ is never run.
 
     Skipped when the desired state is cached: that exact source passed before.
     """
-    errors = [f for f in validate_source(source, platform, roles) if f.level == "error"]
+    found = validate_source(source, platform, roles, managed)
+    errors = [f for f in found if f.level == "error"]
     if errors:
         first = errors[0]
         more = (
@@ -364,6 +377,7 @@ def _changes(
                 run.target_url,
                 run.settings.managed_schemas,
                 present,
+                run.found.applier,
             )
             with copy as clone_url:
                 baseline = renamed_baseline(
@@ -437,6 +451,7 @@ def assemble(
         server_major=major,
         platform=settings.platform,
         managed_schemas=settings.managed_schemas,
+        applier=current.catalog.current_user,
         extensions=extensions,
         source_fingerprint=fingerprint,
         target_fingerprint=current.fingerprint,

@@ -88,6 +88,9 @@ class Plan(BaseModel):
     server_major: int
     platform: str
     managed_schemas: tuple[str, ...]
+    # The role the plan was made for (the target's current_user then): the shadow acted as
+    # it, so what the plan creates is owned by it there as on the target.
+    applier: str = ""
     extensions: tuple[str, ...] = ()  # declared extensions: diffed though in `extensions`
     source_fingerprint: str  # of the declared SQL (deparsed), what `schema/` said
     target_fingerprint: str  # of the target's schema when planned: apply refuses if it moved

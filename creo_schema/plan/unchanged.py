@@ -17,7 +17,7 @@ from typing import Any
 
 from creo_schema.catalog.signature import catalog_signature
 from creo_schema.config import Settings
-from creo_schema.db import server_major
+from creo_schema.db import current_role, server_major
 from creo_schema.diff.data import DesiredRows, data_changes
 from creo_schema.plan.cache import cache_key, read_entry, write_entry
 from creo_schema.plan.fingerprint import source_fingerprint
@@ -35,23 +35,26 @@ class Probe:
     fingerprint: str  # of the source
     desired_key: str  # the desired-state cache key (source, prelude, server, settings)
     signature: str  # of the target's catalog
+    applier: str  # the role the target is changed as: the shadow acts as it (db.acting_as)
 
 
 def probe(settings: Settings, target: Any, timings: Timings, progress: Progress | None) -> Probe:
     with timings.step("parse", progress):
         fingerprint = source_fingerprint(discover(settings.schema_dir))
-    desired_key = desired_state_key(settings, fingerprint, server_major(target))
     with timings.step("inspect", progress):
+        applier = current_role(target)
         signature = catalog_signature(target)
         target.rollback()
-    return Probe(fingerprint, desired_key, signature)
+    desired_key = desired_state_key(settings, fingerprint, server_major(target), applier)
+    return Probe(fingerprint, desired_key, signature, applier)
 
 
-def desired_state_key(settings: Settings, fingerprint: str, major: int) -> str:
+def desired_state_key(settings: Settings, fingerprint: str, major: int, applier: str) -> str:
     """The desired-state cache key: everything that shapes the desired state, its lint
     findings and so the plan (the source with its directives, the prelude, the server's
     major version, the settings that decide what is managed, exposed and allowed, the roles
-    the shadow is given; the tool's and the engine's versions are in every key)."""
+    the shadow is given, the applier it acts as, who owns what schema/ leaves unowned; the
+    tool's and the engine's versions are in every key)."""
     shaping = settings.model_dump(
         mode="json",
         include={
@@ -65,7 +68,9 @@ def desired_state_key(settings: Settings, fingerprint: str, major: int) -> str:
             "roles",
         },
     )
-    return cache_key(fingerprint, prelude_sql(settings.platform), major, sorted(shaping.items()))
+    return cache_key(
+        fingerprint, prelude_sql(settings.platform), major, applier, sorted(shaping.items())
+    )
 
 
 def _key(found: Probe, settings: Settings) -> str:

@@ -27,7 +27,7 @@ from typing import Any
 import psycopg
 
 from creo_schema.catalog import Inspection, compare, inspect
-from creo_schema.db import connect
+from creo_schema.db import acting_as, connect
 from creo_schema.errors import CreoError
 from creo_schema.plan.cache import DesiredState
 from creo_schema.plan.execute import run_statements
@@ -115,7 +115,7 @@ def _from_desired(
             if borrowed is None:
                 return None  # pruned, or borrowed by another plan right now
             url, intact = borrowed
-            with connect(url, autocommit=True) as conn:
+            with connect(acting_as(url, plan.applier), autocommit=True) as conn:
                 intact[0] = False
                 for statements, goal in zip((plan.rollback, plan.statements), goals, strict=True):
                     run_statements(conn, statements, after_each=tally)
@@ -143,7 +143,14 @@ def _from_copy(
     present = {e.name: e.schema for e in current.catalog.extensions}
     with (
         target_copy(
-            shadow.admin_url, shadow.bin_dir, template, target_conn, target_url, schemas, present
+            shadow.admin_url,
+            shadow.bin_dir,
+            template,
+            target_conn,
+            target_url,
+            schemas,
+            present,
+            plan.applier,
         ) as clone_url,
         connect(clone_url, autocommit=True) as conn,
     ):

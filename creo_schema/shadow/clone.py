@@ -20,7 +20,7 @@ import psycopg
 from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-from creo_schema.db import connect
+from creo_schema.db import acting_as, connect
 from creo_schema.errors import DatabaseError
 from creo_schema.shadow.tempdb import ensure_roles
 from creo_schema.urls import redact_text
@@ -35,10 +35,11 @@ def dump_schema(bin_dir: Path | None, target_url: str, schemas: tuple[str, ...])
     env = {**os.environ, "PGCONNECT_TIMEOUT": "10"}
     if password:
         env["PGPASSWORD"] = str(password)  # not on the command line, where `ps` would show it
+    # Owners are kept: an object owned by app_owner on the target is so in the copy too, and
+    # the copy is compared with the target owner for owner (issue 22).
     args = [
         pg_dump,
         "--schema-only",
-        "--no-owner",
         "--no-tablespaces",
         f"--dbname={make_conninfo('', **params)}",
     ]
@@ -54,11 +55,12 @@ def dump_schema(bin_dir: Path | None, target_url: str, schemas: tuple[str, ...])
 
 
 def copy_roles(target_conn: Any, shadow_admin_url: str) -> None:
-    """Create on the shadow server, without any attribute, each role the target has (under
-    the cluster's lock: see `ensure_roles`)."""
-    from creo_schema.roles import existing_roles
+    """Create on the shadow server, NOLOGIN, each role the target has, its superusers as
+    superusers (only a superuser may own an event trigger), under the cluster's lock: see
+    `ensure_roles`."""
+    from creo_schema.roles import existing_roles, superusers
 
-    ensure_roles(shadow_admin_url, existing_roles(target_conn))
+    ensure_roles(shadow_admin_url, existing_roles(target_conn), superusers(target_conn))
 
 
 # Triggers on tables outside the managed schemas (auth.users) that call a managed function:
@@ -177,8 +179,11 @@ def target_copy(
     target_url: str,
     schemas: tuple[str, ...],
     extensions_present: dict[str, str],
+    applier: str = "",
 ) -> Iterator[str]:
-    """A temporary database on the shadow server holding the target's schema (no rows)."""
+    """A temporary database on the shadow server holding the target's schema (no rows); its
+    URL acts as `applier` (db.acting_as), the role the target is changed as, made a superuser
+    on the shadow server."""
     from creo_schema.catalog import snapshot
     from creo_schema.shadow.tempdb import temporary_database
 
@@ -186,6 +191,8 @@ def target_copy(
     triggers = outside_triggers(target_conn, schemas)
     target = snapshot(target_conn, schemas)
     copy_roles(target_conn, shadow_admin_url)
+    ensure_roles(shadow_admin_url, (), superusers=(applier,) if applier else ())
     with temporary_database(shadow_admin_url, template) as clone_url:
-        load_copy(clone_url, dump, extensions_present, triggers, target, schemas)
-        yield clone_url
+        acting = acting_as(clone_url, applier)
+        load_copy(acting, dump, extensions_present, triggers, target, schemas)
+        yield acting

@@ -49,6 +49,9 @@ class Cluster:
     bin_dir: Path
     pgdata: Path
     settings: dict[str, str] = field(default_factory=dict)
+    # The bootstrap superuser initdb makes (and `uri` connects as): a shadow's is postgres;
+    # a test cluster laid out like a managed host's may name it otherwise (supabase_admin).
+    superuser: str = "postgres"
 
     @property
     def socket_dir(self) -> Path:
@@ -60,7 +63,8 @@ class Cluster:
 
     def uri(self, dbname: str = "postgres") -> str:
         host = quote(str(self.socket_dir), safe="")
-        return f"postgresql://postgres@/{quote(dbname, safe='')}?host={host}&port={PORT}"
+        user = quote(self.superuser, safe="")
+        return f"postgresql://{user}@/{quote(dbname, safe='')}?host={host}&port={PORT}"
 
     def major_version(self) -> int:
         out = _run([str(self.bin_dir / "postgres"), "--version"], as_user=False)
@@ -117,7 +121,7 @@ class Cluster:
                 "-D",
                 str(self.pgdata),
                 "-U",
-                "postgres",
+                self.superuser,
                 "--auth=trust",
                 "--encoding=UTF8",
                 "--locale=C.UTF-8",

@@ -23,7 +23,7 @@ import contextlib
 import hashlib
 import os
 import secrets
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -81,35 +81,44 @@ def cluster_lock(admin_url: str, key: str = SETUP_LOCK) -> Iterator[Any]:
         yield conn
 
 
-def ensure_roles(admin_url: str, names: Iterable[str]) -> None:
+def ensure_roles(admin_url: str, names: Iterable[str], superusers: Iterable[str] = ()) -> None:
     """Create on the shadow server, NOLOGIN and without any other attribute, each of `names`
-    it does not have yet (the roles schema/ names, the target's for a copy of it).
+    it does not have yet (the roles schema/ names, the target's for a copy of it); each of
+    `superusers` is made a superuser too (NOLOGIN): the role a plan is proven as, which
+    stands for the target's applier, and the target's superusers, which own what only a
+    superuser may own (event triggers).
 
     Roles belong to the whole server, which other plans share: they are created under the
     lock that also guards the platform's roles, and one that exists already, made by anyone,
-    is left as it is. When all exist (the common case), no lock is taken.
+    is left as it is (but for being made a superuser). When all exist (the common case), no
+    lock is taken.
     """
-    wanted = sorted(set(names))
+    supers = sorted(set(superusers))
+    wanted = sorted(set(names) | set(supers))
     if not wanted:
         return
     with connect(_maintenance(admin_url), autocommit=True) as conn:
-        if not _missing_roles(conn, wanted):
+        if not _missing_roles(conn, wanted, supers):
             return
         with _advisory_lock(conn, SETUP_LOCK):
-            for name in _missing_roles(conn, wanted):
+            for name in _missing_roles(conn, wanted, supers):
                 # A creator that does not take the lock (an older version) may have made it.
                 with contextlib.suppress(
                     psycopg.errors.DuplicateObject, psycopg.errors.UniqueViolation
                 ):
                     conn.execute(sql.SQL("create role {} nologin").format(sql.Identifier(name)))
+                if name in supers:
+                    conn.execute(sql.SQL("alter role {} superuser").format(sql.Identifier(name)))
 
 
-def _missing_roles(conn: Any, wanted: list[str]) -> list[str]:
+def _missing_roles(conn: Any, wanted: list[str], superusers: Sequence[str] = ()) -> list[str]:
+    """The roles of `wanted` the server lacks, and those of `superusers` it has without
+    the superuser attribute."""
     found = conn.execute(
-        "select rolname from pg_catalog.pg_roles where rolname = any(%s)", (wanted,)
+        "select rolname, rolsuper from pg_catalog.pg_roles where rolname = any(%s)", (wanted,)
     ).fetchall()
-    have = {row[0] for row in found}
-    return [name for name in wanted if name not in have]
+    have = {row[0]: row[1] for row in found}
+    return [name for name in wanted if name not in have or (name in superusers and not have[name])]
 
 
 def _maintenance(admin_url: str) -> str:

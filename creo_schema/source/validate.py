@@ -30,6 +30,7 @@ from pglast.enums import (
     RoleSpecType,
 )
 
+from creo_schema.platform import is_reserved
 from creo_schema.source.asts import Parsed, dotted, parsed_statements, walk
 from creo_schema.source.catalog_names import (
     KnownRoles,
@@ -160,17 +161,56 @@ _FUNCTION_OBJECTS = {
 
 
 def validate_source(
-    source: SourceSet, platform: str = "supabase", roles: KnownRoles | None = None
+    source: SourceSet,
+    platform: str = "supabase",
+    roles: KnownRoles | None = None,
+    managed: tuple[str, ...] | None = None,
 ) -> list[Finding]:
     """All static findings about `source`, sorted by place; `roles`: the roles it may name
-    besides the platform's (configured, and the target's when there is one)."""
+    besides the platform's (configured, and the target's when there is one); `managed`: the
+    managed schemas, when a command will compare them (None: not checked)."""
     parsed = parsed_statements(source)
+    known = platform_names(platform).merge(declared_names(parsed))
     findings = [
         *check_declarative(parsed, source.root),
         *check_duplicates(parsed),
-        *check_references(parsed, platform, roles or KnownRoles()),
+        *check_references(parsed, platform, roles or KnownRoles(), known),
+        *check_managed(parsed, platform, managed, known.schemas),
     ]
     return sorted(findings, key=sort_key)
+
+
+def check_managed(
+    parsed: list[Parsed],
+    platform: str,
+    managed: tuple[str, ...] | None,
+    known_schemas: set[str] | frozenset[str],
+) -> Iterator[Finding]:
+    """A declaration in a schema that is neither managed nor the platform's would never be
+    compared: plan, apply and drift would all pass while it does not exist. Named once per
+    schema, where it is first declared; a schema nothing declares is the resolver's to name
+    (`unresolved`)."""
+    if managed is None:
+        return
+    reported: set[str] = set(managed)
+    for item in parsed:
+        for key in item.statement.creates:
+            if key.startswith(("schema:", "extension:")):
+                continue
+            name = key.rpartition(":")[2]  # trigger:schema.table.name -> schema.table.name
+            schema = name.split(".")[0]
+            if schema in reported or schema not in known_schemas or is_reserved(schema, platform):
+                continue
+            reported.add(schema)
+            yield Finding(
+                "error",
+                "unmanaged-schema",
+                f"{name.removesuffix('()')} is declared in schema {schema}, which is not "
+                "managed: plan, apply and drift would ignore it",
+                item.statement.location,
+                hint=f'add "{schema}" to managed_schemas in the configuration (or '
+                f"--managed-schema {schema}), or create the schema in schema/, which manages it",
+            )
 
 
 # -- only declarative statements ---------------------------------------------------------------
@@ -371,8 +411,10 @@ def declared_names(parsed: list[Parsed]) -> Names:
     return names
 
 
-def check_references(parsed: list[Parsed], platform: str, roles: KnownRoles) -> Iterator[Finding]:
-    known = platform_names(platform).merge(declared_names(parsed))
+def check_references(
+    parsed: list[Parsed], platform: str, roles: KnownRoles, known: Names | None = None
+) -> Iterator[Finding]:
+    known = known or platform_names(platform).merge(declared_names(parsed))
     unchecked = unchecked_schemas(known, platform)
     for item in parsed:
         yield from _Resolver(item, known, unchecked, roles).findings()

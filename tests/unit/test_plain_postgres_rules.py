@@ -128,4 +128,6 @@ def test_the_roles_a_plan_names() -> None:
 def test_the_configured_roles_shape_the_remembered_desired_state() -> None:
     plain = Settings(platform="none")
     with_roles = Settings(platform="none", roles=("app_reader",))
-    assert desired_state_key(plain, "f", 18) != desired_state_key(with_roles, "f", 18)
+    assert desired_state_key(plain, "f", 18, "postgres") != desired_state_key(
+        with_roles, "f", 18, "postgres"
+    )

@@ -1,0 +1,85 @@
+"""Test clusters laid out like managed hosts, where the role that applies is no superuser.
+
+- **Supabase-like** (PostgreSQL 18): the bootstrap superuser is `supabase_admin`; `postgres`
+  has LOGIN CREATEROLE CREATEDB BYPASSRLS, is no superuser, and owns each database; the
+  platform's schemas (the prelude: `auth`, `extensions`) are `supabase_admin`'s.
+- **RDS-like** (PostgreSQL 15): the bootstrap superuser is `rdsadmin`; the master user
+  `master` has LOGIN CREATEROLE CREATEDB, is no superuser, and owns each database.
+
+Each cluster lives in the tests' temporary home, started once per session and worker.
+"""
+
+from __future__ import annotations
+
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from psycopg import sql
+from psycopg.conninfo import make_conninfo
+
+from creo_schema.db import connect, database_name
+from creo_schema.platform import prelude_sql
+from creo_schema.shadow.cluster import SHADOW_SETTINGS, Cluster
+from creo_schema.shadow.tempdb import ensure_template, temporary_database
+
+
+@dataclass
+class Hosted:
+    """A cluster whose applier is `applier`, not its superuser; the databases it makes are
+    dropped by `close`."""
+
+    cluster: Cluster
+    applier: str
+    platform: str
+    _open: ExitStack = field(default_factory=ExitStack)
+
+    @property
+    def admin_url(self) -> str:
+        return self.cluster.uri()
+
+    def make_db(self) -> tuple[str, str]:
+        """A fresh database owned by the applier (with the platform's prelude): (the
+        applier's URL, the superuser's URL)."""
+        admin = self.admin_url
+        template = ensure_template(admin, prelude_sql(self.platform)) if self.prelude else None
+        url = self._open.enter_context(temporary_database(admin, template))
+        with connect(admin, autocommit=True) as conn:
+            if self.prelude:
+                # Supabase lets `postgres` drop its own triggers on auth.users, which it does
+                # not own, through supautils' drop_trigger_grants; this cluster has no
+                # supautils, and a membership stands in for it.
+                conn.execute("grant supabase_auth_admin to postgres")
+            name = database_name(url)
+            conn.execute(
+                sql.SQL("alter database {} owner to {}").format(
+                    sql.Identifier(name), sql.Identifier(self.applier)
+                )
+            )
+        return make_conninfo(url, user=self.applier), url
+
+    @property
+    def prelude(self) -> bool:
+        return self.platform != "none"
+
+    def close(self) -> None:
+        self._open.close()
+
+
+def start_hosted(kind: str, bin_dir: Path, home: Path) -> Hosted:
+    superuser, applier, platform = {
+        "supabase": ("supabase_admin", "postgres", "supabase"),
+        "rds": ("rdsadmin", "master", "none"),
+    }[kind]
+    cluster = Cluster(bin_dir, home / f"hosted-{kind}", SHADOW_SETTINGS, superuser=superuser)
+    cluster.ensure_running()
+    with connect(cluster.uri(), autocommit=True) as conn:
+        found = conn.execute("select 1 from pg_roles where rolname = %s", (applier,)).fetchone()
+        if found is None:
+            conn.execute(
+                sql.SQL("create role {} login createrole createdb{}").format(
+                    sql.Identifier(applier),
+                    sql.SQL(" bypassrls" if kind == "supabase" else ""),
+                )
+            )
+    return Hosted(cluster, applier, platform)
