@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.scope import UNMODELED_DATABASE_KINDS
@@ -110,9 +110,17 @@ def diff(current: CatalogSnapshot, desired: CatalogSnapshot) -> list[Change]:
     return changes_between(build_side(current, KIND_LIST), build_side(desired, KIND_LIST))
 
 
-def diff_both(
-    current: CatalogSnapshot, desired: CatalogSnapshot
-) -> tuple[list[Change], list[Change]]:
+class BothWays(NamedTuple):
+    """The migration, its rollback, and the two sides they were read from (which later
+    steps may ask about the objects changes name: plan/privileges.py, their owners)."""
+
+    forward: list[Change]
+    backward: list[Change]
+    current: Side
+    desired: Side
+
+
+def diff_both(current: CatalogSnapshot, desired: CatalogSnapshot) -> BothWays:
     """The migration and its rollback, each side indexed once for both.
 
     The indexes are hundreds of thousands of small dicts, sets and nodes, none in a cycle:
@@ -130,7 +138,7 @@ def diff_both(
         except Unplannable as error:
             # named as the rollback's: the migration alone could be planned
             raise Unplannable([f"the rollback: {p}" for p in error.problems]) from None
-        return forward, backward
+        return BothWays(forward, backward, one, two)
     finally:
         if collecting:
             gc.enable()

@@ -125,6 +125,7 @@ def facet_changes(
                 f"alter {owner_target} owner to {who}",
                 "owner",
                 requires=requires,
+                new_owner=new_owner,
             )
         )
     # Privileges.

@@ -38,6 +38,7 @@ from creo_schema.lint.registry import run_lints
 from creo_schema.plan import cache
 from creo_schema.plan.checks import failing_checks
 from creo_schema.plan.model import Plan, PlannedStatement
+from creo_schema.plan.privileges import Applier, applier_of, refuse_what_the_applier_may_not_do
 from creo_schema.plan.renames import applicable, backward_sql, forward_sql, renamed_baseline
 from creo_schema.plan.statements import planned_statements, text_statements
 from creo_schema.plan.timings import Progress, Timings
@@ -395,6 +396,8 @@ def _changes(
             baseline,
             [forward_sql(r) for r in renames],
             [backward_sql(r) for r in reversed(renames)],
+            # Drift asks what differs, not whether it can be applied.
+            applier_of(run.target) if run.settings.verify_plans else None,
         )
 
 
@@ -409,12 +412,15 @@ def assemble(
     baseline: Inspection | None = None,
     forward: list[str] | None = None,
     backward: list[str] | None = None,
+    applier: Applier | None = None,
 ) -> Plan:
     """The plan from two inspections; with renames, the diff starts from `baseline` (the
-    target with the renames done), and the renames open the migration and close the rollback."""
+    target with the renames done), and the renames open the migration and close the rollback.
+    With `applier`, a change it may not make refuses the plan (plan/privileges.py)."""
     start = baseline or current
     try:
-        up, down = diff_both(start.catalog, desired.catalog)
+        up, down, one, two = diff_both(start.catalog, desired.catalog)
+        refuse_what_the_applier_may_not_do(up, one, two, applier, settings.platform)
     except Unplannable as error:
         raise SafetyError(
             f"this change cannot be planned: {error.problems[0]}"

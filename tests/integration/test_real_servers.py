@@ -96,7 +96,7 @@ def test_a_declaration_in_a_schema_that_is_not_managed_is_bad_input(
 def test_a_superuser_not_named_postgres_applies_and_rolls_back(
     tmp_path: Path, rds_like: Any
 ) -> None:
-    _, superuser_url = rds_like.make_db()  # rdsadmin, a superuser
+    _, superuser_url = rds_like.make_db(platform="none")  # rdsadmin, a superuser
     project = _project(tmp_path, superuser_url)
     project.write("notes.sql", "create table public.notes (id bigint primary key, body text);\n")
     _cycle(project)
@@ -155,7 +155,7 @@ def test_the_creo_schema_through_supabase_s_postgres_role(
 def test_the_master_user_of_an_rds_like_server_owns_plans_and_rolls_back(
     tmp_path: Path, rds_like: Any
 ) -> None:
-    applier_url, admin_url = rds_like.make_db()
+    applier_url, admin_url = rds_like.make_db(platform="none")
     _roles(admin_url, "issue22_rds_reader")
     project = _project(tmp_path, applier_url)
     project.write(

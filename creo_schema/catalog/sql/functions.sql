@@ -19,7 +19,13 @@ select p.oid::bigint as oid,
        case p.proparallel when 's' then 'safe' when 'r' then 'restricted' else 'unsafe' end
          as parallel,
        coalesce((select array_agg(o order by o) from unnest(p.proconfig) o), '{}') as config,
-       pg_get_userbyid(p.proowner) as owner,
+       -- A range's constructor functions (an internal dependency on it) belong to the
+       -- cluster's bootstrap superuser, whatever its name (postgres, supabase_admin): they
+       -- are read as the range's owner's, so that two clusters compare alike.
+       pg_get_userbyid(coalesce((select t.typowner from pg_depend d join pg_type t on t.oid = d.refobjid
+                   where d.classid = 'pg_proc'::regclass and d.objid = p.oid
+                     and d.refclassid = 'pg_type'::regclass and d.deptype = 'i'),
+                 p.proowner)) as owner,
        case when p.prokind in ('f', 'p', 'w') then pg_get_functiondef(p.oid)
             when p.prokind = 'a' then
               (select 'CREATE AGGREGATE ' || quote_ident(n.nspname) || '.'

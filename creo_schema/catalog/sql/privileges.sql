@@ -25,7 +25,13 @@ with acls(object_type, object, acl, class, objid, subid) as (
   select case p.prokind when 'p' then 'procedure' else 'function' end,
          quote_ident(n.nspname) || '.' || quote_ident(p.proname)
            || '(' || pg_get_function_identity_arguments(p.oid) || ')',
-         coalesce(p.proacl, acldefault('f', p.proowner)), 'pg_proc', p.oid, 0
+         -- a range's constructors: as the range's owner's (functions.sql says why)
+         coalesce(p.proacl, acldefault('f', coalesce(
+           (select t.typowner from pg_depend d join pg_type t on t.oid = d.refobjid
+             where d.classid = 'pg_proc'::regclass and d.objid = p.oid
+               and d.refclassid = 'pg_type'::regclass and d.deptype = 'i'),
+           p.proowner))),
+         'pg_proc', p.oid, 0
     from pg_proc p join target_ns n on n.oid = p.pronamespace
    where p.oid not in (select objid from ext_members where classid = 'pg_proc'::regclass)
   union all

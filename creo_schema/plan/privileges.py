@@ -1,0 +1,164 @@
+"""What the applying role may do, checked when the plan is made (issue 22).
+
+The shadow proves a plan as a superuser: it proves what the SQL does, not who may run it.
+The role that applies is often none (Supabase's `postgres`, the master user of Amazon RDS or
+Cloud SQL), and what it may not do would otherwise be discovered halfway through `apply`.
+So each change of the migration is held against the applier's powers, and the plan is
+refused by name before anything runs:
+
+- altering or dropping an object (and adding to a table: a column, an index, a policy)
+  needs the privileges of its owner;
+- giving an object to a role (ALTER ... OWNER TO) needs the right to become that role, as
+  does setting default privileges for it;
+- event triggers, foreign-data wrappers, publications of all tables or of a schema's
+  tables, binary-coercible casts, functions in an untrusted language and untrusted
+  extensions are a superuser's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from creo_schema.diff.change import Change
+from creo_schema.diff.kinds.default_privileges import CURRENT
+from creo_schema.diff.objects import Side
+from creo_schema.diff.owners import owners
+from creo_schema.errors import SafetyError
+
+REFUSAL = "may not do"  # in every refusal's message: tests and scripts match it
+
+
+@dataclass(frozen=True)
+class Applier:
+    """The role a plan is applied as, and what it may do on the target."""
+
+    name: str
+    superuser: bool
+    privileges_of: frozenset[str] = frozenset()  # roles whose objects it may alter
+    may_become: frozenset[str] = frozenset()  # roles it may SET ROLE to (and give objects)
+    untrusted_languages: frozenset[str] = frozenset()
+    untrusted_extensions: frozenset[str] = frozenset()
+
+
+_FACTS = """
+select r.rolname::text, r.rolsuper,
+       coalesce((select array_agg(o.rolname::text) from pg_catalog.pg_roles o
+                  where pg_catalog.pg_has_role(r.oid, o.oid, 'USAGE')), '{}'),
+       coalesce((select array_agg(o.rolname::text) from pg_catalog.pg_roles o
+                  where pg_catalog.pg_has_role(r.oid, o.oid, %(become)s)), '{}'),
+       coalesce((select array_agg(l.lanname::text) from pg_catalog.pg_language l
+                  where not l.lanpltrusted), '{}'),
+       coalesce((select array_agg(distinct v.name::text)
+                   from pg_catalog.pg_available_extension_versions v
+                  where v.superuser and not v.trusted), '{}')
+  from pg_catalog.pg_roles r
+ where r.rolname = current_user
+"""
+
+
+def applier_of(conn: Any) -> Applier:
+    """Who `conn` acts as, and what it may do (one query; an open transaction is ended)."""
+    # PostgreSQL 16 split membership: giving an object to a role needs its SET option.
+    become = "SET" if int(conn.info.server_version) >= 160000 else "MEMBER"
+    try:
+        row = conn.execute(_FACTS, {"become": become}).fetchone()
+    finally:
+        if not conn.autocommit:
+            conn.rollback()
+    name, superuser, privileges_of, may_become, languages, extensions = row
+    return Applier(
+        name,
+        bool(superuser),
+        frozenset(privileges_of),
+        frozenset(may_become),
+        frozenset(languages),
+        frozenset(extensions),
+    )
+
+
+# Kinds only a superuser may create, alter or drop.
+_SUPERUSER_KINDS = {"event trigger": "an event trigger", "foreign data wrapper": "a wrapper"}
+# Changes that add to an existing table without altering the table's row, yet need its
+# owner: a trigger needs only the TRIGGER privilege (Supabase grants it on auth.users).
+_NEEDS_NO_OWNER = frozenset({"trigger"})
+
+
+def refuse_what_the_applier_may_not_do(
+    changes: Iterable[Change],
+    current: Side,
+    desired: Side,
+    applier: Applier | None,
+    platform: str,
+) -> None:
+    """Raise, naming the first change the applier may not make (and how many more)."""
+    if applier is None or applier.superuser:
+        return
+    problems = not_permitted(list(changes), current, desired, applier, platform)
+    if not problems:
+        return
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    raise SafetyError(
+        f"the plan needs what the applying role {applier.name} {REFUSAL}: {problems[0]}{more}",
+        hint="apply as a role that may (a superuser, or a member of the owning role), or "
+        "leave those objects out of schema/; nothing was changed",
+        details={"not_permitted": problems, "applier": applier.name},
+    )
+
+
+def not_permitted(
+    changes: list[Change], current: Side, desired: Side, applier: Applier, platform: str
+) -> list[str]:
+    owned = owners(current)
+    out: list[str] = []
+    for item in changes:
+        wanted = desired.nodes.get(item.identity)
+        problem = _superuser_only(item, wanted.item if wanted else None, applier) or _ownership(
+            item, wanted.item if wanted else None, owned, applier, platform
+        )
+        if problem and problem not in out:
+            out.append(problem)
+    return out
+
+
+def _superuser_only(item: Change, wanted: Any, applier: Applier) -> str | None:
+    what = _SUPERUSER_KINDS.get(item.kind)
+    if what:
+        return f"{item.operation.replace('_', ' ')} {item.name} ({what} is a superuser's)"
+    if item.action not in ("create", "replace"):
+        return None
+    if item.kind == "publication schema":
+        return f"publish the tables of schema {item.name} (a superuser's)"
+    if item.kind == "publication" and getattr(wanted, "all_tables", False):
+        return f"create publication {item.name} for all tables (a superuser's)"
+    if item.kind == "cast" and getattr(wanted, "method", "") == "b":
+        return f"create cast {item.name} without function (a superuser's)"
+    if item.kind == "extension" and item.name in applier.untrusted_extensions:
+        return f"create extension {item.name} (an untrusted extension is a superuser's)"
+    language = getattr(wanted, "language", None)
+    if item.kind == "function" and language in applier.untrusted_languages:
+        return f"create function {item.name} in language {language} (untrusted: a superuser's)"
+    return None
+
+
+def _ownership(
+    item: Change, wanted: Any, owned: dict[str, str], applier: Applier, platform: str
+) -> str | None:
+    new_owner = item.details.get("new_owner")
+    if item.operation == "owner" and new_owner and new_owner != CURRENT:
+        if new_owner not in applier.may_become:
+            return f"give {item.name} to {new_owner} (not a role {applier.name} may become)"
+    role = getattr(wanted, "role", None) if item.kind == "default privileges" else None
+    if role and role != CURRENT:
+        if role not in applier.may_become:
+            return f"set default privileges for role {role}"
+    if item.kind in _NEEDS_NO_OWNER and (item.action == "create" or platform != "none"):
+        # Dropping one on a platform table is allowed on Supabase (supautils).
+        return None
+    owner = owned.get(item.identity)
+    if owner is None and item.table:
+        owner = owned.get(item.table)
+    if owner is None or owner in applier.privileges_of:
+        return None
+    return f"{item.operation.replace('_', ' ')} {item.name} (owned by {owner})"
