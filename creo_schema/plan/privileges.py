@@ -146,13 +146,12 @@ def _ownership(
     item: Change, wanted: Any, owned: dict[str, str], applier: Applier, platform: str
 ) -> str | None:
     new_owner = item.details.get("new_owner")
-    if item.operation == "owner" and new_owner and new_owner != CURRENT:
-        if new_owner not in applier.may_become:
-            return f"give {item.name} to {new_owner} (not a role {applier.name} may become)"
+    gives = item.operation == "owner" and new_owner and new_owner != CURRENT
+    if gives and new_owner not in applier.may_become:
+        return f"give {item.name} to {new_owner} (not a role {applier.name} may become)"
     role = getattr(wanted, "role", None) if item.kind == "default privileges" else None
-    if role and role != CURRENT:
-        if role not in applier.may_become:
-            return f"set default privileges for role {role}"
+    if role and role != CURRENT and role not in applier.may_become:
+        return f"set default privileges for role {role}"
     if item.kind in _NEEDS_NO_OWNER and (item.action == "create" or platform != "none"):
         # Dropping one on a platform table is allowed on Supabase (supautils).
         return None
