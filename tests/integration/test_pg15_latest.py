@@ -30,6 +30,7 @@ TARGET = """
 create table public.items (id bigint primary key, name text not null, qty int);
 alter table public.items alter column qty set (n_distinct = 10);
 insert into public.items select g, 'item ' || g, g % 7 from generate_series(1, 100) g;
+create materialized view public.item_names as select name from public.items;
 """
 
 SCHEMA = """
@@ -41,6 +42,7 @@ create table public.items (
 );
 alter table public.items alter column qty set (n_distinct = 20);
 create table public.orders (id bigint primary key, item_id bigint references public.items (id));
+create materialized view public.item_names as select name from public.items;
 """
 
 
@@ -78,10 +80,11 @@ def test_the_servers_column_stamp_is_not_a_difference(latest: Cluster, tmp_path:
     project = _target(latest, tmp_path)
     stamped = project.query(
         "select count(*) from pg_attribute, unnest(attoptions) o "
-        "where attrelid = 'public.items'::regclass and o like 'pg_attver=%'"
+        "where attrelid in ('public.items'::regclass, 'public.item_names'::regclass) "
+        "and o like 'pg_attver=%'"
     )
     # Without the stamp this test proves nothing: the unpacked package is not the one meant.
-    assert stamped == [(3,)], f"{BIN_DIR} does not stamp columns with pg_attver"
+    assert stamped == [(4,)], f"{BIN_DIR} does not stamp columns with pg_attver"
     project.write("app.sql", SCHEMA)
 
     planned = project.run("plan")
@@ -90,7 +93,7 @@ def test_the_servers_column_stamp_is_not_a_difference(latest: Cluster, tmp_path:
     assert "reset (pg_attver)" not in planned.output
     warnings = [line for line in planned.output.splitlines() if "pg_attver" in line]
     assert warnings == [
-        "warning: column option pg_attver on 3 columns of the target is the server's own "
+        "warning: column option pg_attver on 4 columns of the target is the server's own "
         "stamp, not a setting of schema/: not compared"
     ], planned.output
 
