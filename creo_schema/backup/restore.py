@@ -1,13 +1,16 @@
 """Bring a database back to a backup's rows, in one transaction.
 
 Order of work: check the schema fingerprint (refuse on a mismatch unless forced), then in
-one transaction: keep triggers from firing (`session_replication_role = replica`, or, where
-the role may not set it, `DISABLE TRIGGER USER` per table), empty every table the backup
-holds with one TRUNCATE (all managed tables, or for a backup `apply` took, the tables its
-migration could lose rows from and those referencing them), load the full backup's files
-parents first, apply each incremental on top (delete the rows whose key is gone, replace the
-changed ones), set the sequences, and check every table's checksum against the metadata.
-Any mismatch rolls everything back. Tables the backup does not hold are left alone.
+one transaction, as pg_dump orders a restore: run as a replica where the role may
+(`session_replication_role`), hold back what would refuse or rewrite the rows (hold.py: the
+tables' checks and foreign keys dropped, triggers that would still fire disabled), empty
+every table the backup holds with one TRUNCATE (all managed tables, or for a backup `apply`
+took, the tables its migration could lose rows from and those referencing them), load the
+full backup's files parents first, apply each incremental on top (delete the rows whose key
+is gone, replace the changed ones), set the sequences, put back what was held (constraints
+added again, checked against the rows unless NOT VALID; triggers in their own modes), check
+every table's checksum against the metadata and that the schema is as it was. Any mismatch
+rolls everything back. Tables the backup does not hold are left alone.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
+from creo_schema.backup.hold import Held, hold_back, put_back
 from creo_schema.backup.store import BackupMeta, TableEntry, chain
 from creo_schema.backup.tables import STABLE_OUTPUT, Table, checksum, foreign_key_order
 from creo_schema.catalog import inspect
@@ -38,6 +42,7 @@ class RestoreResult:
     tables: int
     rows: int  # rows the restored tables hold now: the backup's rows at its moment
     triggers: str  # how triggers were kept from firing
+    constraints: int  # checks and foreign keys added again after the rows
 
 
 def restore_backup(
@@ -65,7 +70,8 @@ def restore_backup(
             conn.execute("begin")
             conn.execute(STABLE_OUTPUT)
             tables = _tables(target)
-            how = _silence_triggers(conn, tables)
+            replica = _run_as_replica(conn)
+            held = hold_back(conn, tables, schemas, replica=replica)
             names = sql.SQL(", ").join(t.ident for t in tables)
             if tables:
                 conn.execute(sql.SQL("truncate {}").format(names))
@@ -79,12 +85,11 @@ def restore_backup(
                         conn.execute(sql.SQL("delete from {}").format(table.ident))
                     _apply_entry(conn, root / meta.id, table, entry, progress)
             _set_sequences(conn, target)
+            put_back(conn, held)
             # Counted in the tables, not summed over the files loaded: rows a later
             # incremental deleted or replaced would count twice or more.
             rows = _verify(conn, tables, target)
-            if how == "disable trigger user":
-                for t in tables:
-                    conn.execute(sql.SQL("alter table {} enable trigger user").format(t.ident))
+            _check_schema_kept(conn, schemas, now, held, target.id)
             conn.execute("commit")
         except psycopg.Error as error:
             conn.execute("rollback")
@@ -95,7 +100,9 @@ def restore_backup(
         except BaseException:
             conn.execute("rollback")
             raise
-    return RestoreResult(target.id, len(tables), rows, how)
+    return RestoreResult(
+        target.id, len(tables), rows, held.describe(replica), len(held.constraints)
+    )
 
 
 def _tables(meta: BackupMeta) -> list[Table]:
@@ -115,16 +122,31 @@ def _tables(meta: BackupMeta) -> list[Table]:
     )
 
 
-def _silence_triggers(conn: Any, tables: list[Table]) -> str:
-    """Keep user triggers (audit rows, updated_at stamps) from altering restored rows."""
+def _run_as_replica(conn: Any) -> bool:
+    """Run the rest of the transaction as a replica where the role may (a superuser, or
+    `grant set on parameter`): rules and the triggers left in their default mode then stay
+    quiet, and the restore's own ALTERs wake no event trigger."""
     try:
         with conn.transaction():
             conn.execute("set local session_replication_role = replica")
-        return "session_replication_role = replica"
+        return True
     except psycopg.errors.InsufficientPrivilege:
-        for t in tables:
-            conn.execute(sql.SQL("alter table {} disable trigger user").format(t.ident))
-        return "disable trigger user"
+        return False
+
+
+def _check_schema_kept(
+    conn: Any, schemas: tuple[str, ...], before: str, held: Held, backup_id: str
+) -> None:
+    """What hold.py took away came back as it was: else nothing is changed."""
+    if not held.constraints and not held.triggers:
+        return
+    after = inspect(conn, schemas, ()).fingerprint
+    if after != before:
+        raise SafetyError(
+            f"restoring backup {backup_id} would change the schema (its constraints or "
+            "triggers could not be put back exactly as they were): nothing was changed",
+            hint="please report this, with the tables' definitions",
+        )
 
 
 def _apply_entry(

@@ -63,6 +63,13 @@ class Relation:
         return self.kind in ("table", "partitioned table", "foreign table")
 
 
+# The attribute options ALTER COLUMN ... SET accepts (the same from PostgreSQL 15 to 18).
+# Any other a column carries was stamped by the server (Debian's 15.20 and later set
+# `pg_attver=<n>` on every column, different from server to server): not the user's, not
+# a difference. catalog/sql/columns.sql spells the same list.
+USER_COLUMN_OPTIONS = frozenset({"n_distinct", "n_distinct_inherited"})
+
+
 @dataclass(frozen=True, slots=True)
 class Column:
     schema: str
@@ -83,6 +90,9 @@ class Column:
     fdw_options: tuple[str, ...] = ()  # a foreign table column's OPTIONS (name=value, sorted)
     # ALTER COLUMN ... SET (n_distinct, n_distinct_inherited): name=value, sorted
     options: tuple[str, ...] = ()
+    # names of the attribute options the server set itself (USER_COLUMN_OPTIONS above):
+    # never compared nor copied, only named in a plan's warnings
+    server_options: tuple[str, ...] = field(default=(), compare=False, repr=False)
     # the type's own storage, which `storage` None means: SET STORAGE DEFAULT is 16+ only
     type_storage: str = field(default="", compare=False, repr=False)
     type_oid: int = _oid()

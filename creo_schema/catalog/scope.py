@@ -275,3 +275,17 @@ def unmanaged_notes(current: CatalogSnapshot, desired: CatalogSnapshot) -> tuple
         if item.key not in seen
     ]
     return tuple(out)
+
+
+def server_option_notes(current: CatalogSnapshot) -> tuple[str, ...]:
+    """One sentence per attribute option the target's server stamped on its columns itself
+    (model.USER_COLUMN_OPTIONS): named once with how many columns carry it, never compared."""
+    counts: dict[str, int] = {}
+    for column in current.columns:
+        for name in column.server_options:
+            counts[name] = counts.get(name, 0) + 1
+    return tuple(
+        f"column option {name} on {count} column{'s' if count != 1 else ''} of the target is "
+        "the server's own stamp, not a setting of schema/: not compared"
+        for name, count in sorted(counts.items())
+    )

@@ -209,9 +209,14 @@ def backup_restore(ctx: click.Context, backup_id: str, force: bool, auto_approve
     if root.obj["format"] == "json":
         click.echo(document("backup-restore", **vars(result)))
     else:
+        again = (
+            f"; {result.constraints} checks and foreign keys added again after the rows"
+            if result.constraints
+            else ""
+        )
         click.echo(
             f"Restored backup {result.id}: {result.tables} tables, {result.rows} rows "
-            "(as of the backup), checksums match."
+            f"(as of the backup), checksums match{again}."
         )
 
 

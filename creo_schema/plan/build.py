@@ -28,7 +28,7 @@ from typing import Any
 
 from creo_schema.access.review import access_review, with_access_hazards
 from creo_schema.catalog import CatalogSnapshot, Inspection, inspect
-from creo_schema.catalog.scope import unmanaged_notes
+from creo_schema.catalog.scope import server_option_notes, unmanaged_notes
 from creo_schema.config import Settings
 from creo_schema.db import acting_as, connect, server_major, with_database
 from creo_schema.diff.data import DataChanges, data_changes, declared_data, read_desired
@@ -464,7 +464,8 @@ def assemble(
         desired_fingerprint=desired.fingerprint,
         statements=statements,
         rollback=rollback,
-        warnings=unmanaged_notes(current.catalog, desired.catalog),
+        warnings=unmanaged_notes(current.catalog, desired.catalog)
+        + server_option_notes(current.catalog),
         access=review.notes(),
     )
 

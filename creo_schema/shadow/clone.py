@@ -9,6 +9,7 @@ out the app's triggers on platform tables (copied one by one).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator, Sequence
@@ -20,6 +21,7 @@ import psycopg
 from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
+from creo_schema.catalog.model import USER_COLUMN_OPTIONS
 from creo_schema.db import acting_as, connect
 from creo_schema.errors import DatabaseError
 from creo_schema.shadow.tempdb import ensure_roles
@@ -112,7 +114,7 @@ def load_copy(
         if target is not None:
             _run_all(conn, outside_dump_sql(conn, schemas, target, BEFORE_THE_DUMP))
         try:
-            conn.execute(_without_public_schema_creation(dump))
+            conn.execute(_without_public_schema_creation(_without_server_column_options(dump)))
         except psycopg.Error as error:
             raise DatabaseError(
                 f"loading the target's schema (pg_dump) into the shadow failed: {error}",
@@ -163,6 +165,25 @@ def _run_all(conn: Any, statements: Sequence[str]) -> None:
             raise DatabaseError(
                 f"copying [{statement.splitlines()[0][:100]}] into the shadow failed: {error}"
             ) from error
+
+
+# pg_dump writes a column's attribute options as one line:
+# `ALTER [FOREIGN ]TABLE ONLY <table> ALTER COLUMN <column> SET (<name=value, ...>);`
+_COLUMN_OPTIONS = re.compile(
+    r"^(ALTER (?:FOREIGN )?TABLE ONLY .* ALTER COLUMN .* SET \()([^()]*)(\);)$", re.MULTILINE
+)
+
+
+def _without_server_column_options(dump: str) -> str:
+    """The dump with only the attribute options a user can set: those a server stamps itself
+    (Debian's 15.20: `pg_attver`) are refused by a shadow of another release ("unrecognized
+    parameter"), and are no part of the schema (catalog/model.py USER_COLUMN_OPTIONS)."""
+
+    def keep(match: re.Match[str]) -> str:
+        options = [o for o in match[2].split(", ") if o.split("=")[0] in USER_COLUMN_OPTIONS]
+        return f"{match[1]}{', '.join(options)}{match[3]}" if options else ""
+
+    return _COLUMN_OPTIONS.sub(keep, dump)
 
 
 def _without_public_schema_creation(dump: str) -> str:

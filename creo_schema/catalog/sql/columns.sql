@@ -2,7 +2,10 @@
 -- A default without column references (all but generated columns) is printed with no
 -- relation for context, which leaves the table unopened; it reads the same. Storage and
 -- compression are given only where they differ from the type's own; `inherited` marks a
--- column that exists only because a parent (or a partitioned table) has it.
+-- column that exists only because a parent (or a partitioned table) has it. Of the
+-- attribute options, `options` holds those a user can set (model.USER_COLUMN_OPTIONS);
+-- `server_options` names the others, which a server stamps on its own (Debian's 15.20 and
+-- later: `pg_attver=<n>`, different on every server) and which are never compared.
 select c.oid::bigint as table_oid,
        a.attnum::int as attnum,
        n.nspname as schema,
@@ -46,9 +49,12 @@ select c.oid::bigint as table_oid,
        case when a.attfdwoptions is null then '{}'
             else (select array_agg(o order by o) from unnest(a.attfdwoptions) o)
        end as fdw_options,
-       case when a.attoptions is null then '{}'
-            else (select array_agg(o order by o) from unnest(a.attoptions) o)
-       end as options
+       coalesce((select array_agg(o order by o) from unnest(a.attoptions) o
+                  where split_part(o, '=', 1) in ('n_distinct', 'n_distinct_inherited')),
+                '{}') as options,
+       coalesce((select array_agg(distinct split_part(o, '=', 1)) from unnest(a.attoptions) o
+                  where split_part(o, '=', 1) not in ('n_distinct', 'n_distinct_inherited')),
+                '{}') as server_options
   from pg_attribute a
   join pg_class c on c.oid = a.attrelid
   join target_ns n on n.oid = c.relnamespace
