@@ -9,6 +9,7 @@ out the app's triggers on platform tables (copied one by one).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator, Sequence
@@ -21,6 +22,7 @@ from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from creo_schema.db import connect
+from creo_schema.diff.quote import ident
 from creo_schema.errors import DatabaseError
 from creo_schema.shadow.tempdb import ensure_roles
 from creo_schema.urls import redact_text
@@ -101,6 +103,9 @@ def load_copy(
     with connect(clone_url, autocommit=True) as conn:
         _other_extensions(conn, target, extensions, schemas)
         for name, schema in sorted(extensions.items()):
+            # before the dump, which may use it (a column of citext), so its schema too
+            # when that is one the dump creates (a managed schema of extensions)
+            conn.execute(sql.SQL("create schema if not exists {}").format(sql.Identifier(schema)))
             conn.execute(
                 sql.SQL("create extension if not exists {} with schema {}").format(
                     sql.Identifier(name), sql.Identifier(schema)
@@ -109,8 +114,9 @@ def load_copy(
         conn.execute("set check_function_bodies = off")
         if target is not None:
             _run_all(conn, outside_dump_sql(conn, schemas, target, BEFORE_THE_DUMP))
+        made = {"public", *extensions.values()}
         try:
-            conn.execute(_without_public_schema_creation(dump))
+            conn.execute(_without_schema_creation(dump, made))
         except psycopg.Error as error:
             raise DatabaseError(
                 f"loading the target's schema (pg_dump) into the shadow failed: {error}",
@@ -163,9 +169,14 @@ def _run_all(conn: Any, statements: Sequence[str]) -> None:
             ) from error
 
 
-def _without_public_schema_creation(dump: str) -> str:
-    """The shadow's template already has schema public (and so does every database)."""
-    return dump.replace("CREATE SCHEMA public;", "CREATE SCHEMA IF NOT EXISTS public;")
+def _without_schema_creation(dump: str, made: set[str]) -> str:
+    """The dump with the schemas the copy has already made created only if missing: public
+    (every database has it) and the extensions' (made before the dump). pg_dump quotes a
+    name as `ident` does."""
+    for name in sorted(made):
+        statement = re.compile(rf"^CREATE SCHEMA {re.escape(ident(name))};$", re.MULTILINE)
+        dump = statement.sub(f"CREATE SCHEMA IF NOT EXISTS {ident(name)};", dump)
+    return dump
 
 
 @contextmanager
