@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from creo_schema.diff.kinds.base import Context, Kind
+from creo_schema.diff.objects import Node
 
 # Kinds that stand in the way of ALTER COLUMN ... TYPE (and of identity changes): the rest
 # (indexes, constraints, statistics) PostgreSQL rebuilds itself. A publication's table entry
@@ -82,6 +83,8 @@ def expand(
                 continue  # dropped anyway; ordering puts its drop first
             if blocking_only and dependent.kind not in BLOCKS_COLUMN_CHANGES:
                 continue
+            if _moves_out(node, dependent):
+                continue
             if (
                 blocking_only
                 and dependent.kind == "default"
@@ -138,6 +141,13 @@ def expand(
             continue
         out.recreate.add(node_id)
     return out
+
+
+def _moves_out(node: Node | None, dependent: Node) -> bool:
+    """An extension kept while its schema goes moves out first, in place (ALTER EXTENSION
+    ... SET SCHEMA, which ordering puts before the drop); one that cannot move is replaced,
+    and gone already."""
+    return node is not None and node.kind == "schema" and dependent.kind == "extension"
 
 
 def _rebuildable(kind: Kind, node: object) -> bool:

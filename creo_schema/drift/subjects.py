@@ -41,6 +41,7 @@ _KINDS = {
     OT.OBJECT_RULE: "rule",
     OT.OBJECT_COLUMN: "table",
     OT.OBJECT_TABCONSTRAINT: "table",
+    OT.OBJECT_LARGEOBJECT: "large object",  # default privileges ON LARGE OBJECTS (18)
 }
 _ROUTINES = frozenset({"function", "procedure", "aggregate"})
 _ON_TABLE = frozenset({"policy", "trigger", "rule"})

@@ -23,6 +23,7 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from creo_schema.catalog.model import USER_COLUMN_OPTIONS
 from creo_schema.db import acting_as, connect
+from creo_schema.diff.quote import ident
 from creo_schema.errors import DatabaseError
 from creo_schema.shadow.tempdb import ensure_roles
 from creo_schema.urls import redact_text
@@ -105,6 +106,9 @@ def load_copy(
     with connect(clone_url, autocommit=True) as conn:
         _other_extensions(conn, target, extensions, schemas)
         for name, schema in sorted(extensions.items()):
+            # before the dump, which may use it (a column of citext), so its schema too
+            # when that is one the dump creates (a managed schema of extensions)
+            conn.execute(sql.SQL("create schema if not exists {}").format(sql.Identifier(schema)))
             conn.execute(
                 sql.SQL("create extension if not exists {} with schema {}").format(
                     sql.Identifier(name), sql.Identifier(schema)
@@ -113,8 +117,9 @@ def load_copy(
         conn.execute("set check_function_bodies = off")
         if target is not None:
             _run_all(conn, outside_dump_sql(conn, schemas, target, BEFORE_THE_DUMP))
+        made = {"public", *extensions.values()}
         try:
-            conn.execute(_without_public_schema_creation(_without_server_column_options(dump)))
+            conn.execute(_without_schema_creation(_without_server_column_options(dump), made))
         except psycopg.Error as error:
             raise DatabaseError(
                 f"loading the target's schema (pg_dump) into the shadow failed: {error}",
@@ -186,9 +191,14 @@ def _without_server_column_options(dump: str) -> str:
     return _COLUMN_OPTIONS.sub(keep, dump)
 
 
-def _without_public_schema_creation(dump: str) -> str:
-    """The shadow's template already has schema public (and so does every database)."""
-    return dump.replace("CREATE SCHEMA public;", "CREATE SCHEMA IF NOT EXISTS public;")
+def _without_schema_creation(dump: str, made: set[str]) -> str:
+    """The dump with the schemas the copy has already made created only if missing: public
+    (every database has it) and the extensions' (made before the dump). pg_dump quotes a
+    name as `ident` does."""
+    for name in sorted(made):
+        statement = re.compile(rf"^CREATE SCHEMA {re.escape(ident(name))};$", re.MULTILINE)
+        dump = statement.sub(f"CREATE SCHEMA IF NOT EXISTS {ident(name)};", dump)
+    return dump
 
 
 @contextmanager

@@ -18,7 +18,7 @@ from pglast.enums import ConstrType
 
 from creo_schema.platform import prelude_sql, reserved_schemas
 from creo_schema.source.asts import dotted
-from creo_schema.source.names import DEFAULT_SCHEMA, names_of
+from creo_schema.source.names import DEFAULT_SCHEMA, names_of, routine_signature
 
 # Schemas every PostgreSQL database has; their content is never checked statically.
 BUILTIN_SCHEMAS = frozenset({"pg_catalog", "information_schema", "pg_toast"})
@@ -36,6 +36,8 @@ class Names:
     relations: set[str] = field(default_factory=set)
     columns: dict[str, set[str] | None] = field(default_factory=dict)
     functions: set[str] = field(default_factory=set)  # "schema.name()"
+    # "schema.name()" -> each overload as messages name it: "schema.name(text, integer)"
+    signatures: dict[str, set[str]] = field(default_factory=dict)
     types: set[str] = field(default_factory=set)
     schemas: set[str] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
@@ -46,6 +48,9 @@ class Names:
         for name in ("relations", "functions", "types", "schemas", "roles", "extension_schemas"):
             getattr(merged, name).update(getattr(self, name), getattr(other, name))
         merged.columns = {**self.columns, **other.columns}
+        for names in (self, other):
+            for key, found in names.signatures.items():
+                merged.signatures.setdefault(key, set()).update(found)
         return merged
 
 
@@ -92,6 +97,9 @@ def add_statement(names: Names, node: object, created: Iterable[str] | None = No
             names.extension_schemas.add(_extension_schema(node))
         elif key.endswith("()"):
             names.functions.add(key)
+            signature = routine_signature(node)
+            if signature:
+                names.signatures.setdefault(key, set()).add(signature)
         elif key.startswith(("trigger:", "statistics:")):
             continue  # named only by the statements that alter them
         elif isinstance(

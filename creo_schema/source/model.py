@@ -18,6 +18,7 @@ class Statement:
     leading_comments: tuple[str, ...]  # the `--` comment lines just above it (creo: hints)
     creates: tuple[str, ...] = ()  # qualified names this statement declares
     references: tuple[str, ...] = ()  # qualified names it needs to exist first
+    signature: str = ""  # the routine it creates, with argument types: public.f(integer)
 
     @property
     def is_data(self) -> bool:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from pglast import ast
-from pglast.enums import AlterTableType
+from pglast.enums import AlterTableType, FunctionParameterMode, ObjectType
+from pglast.stream import RawStream
 from pglast.visitors import Visitor
 
 DEFAULT_SCHEMA = "public"
@@ -156,6 +157,9 @@ def _created(stmt: Any) -> list[str]:
             return [f"{stmt.relation.schemaname or DEFAULT_SCHEMA}.{stmt.idxname}"]
         case ast.CreateFunctionStmt():
             return [qualified_key(stmt.funcname, "()")]
+        case ast.DefineStmt() if stmt.kind == ObjectType.OBJECT_AGGREGATE:
+            # an aggregate shares the functions' namespace: GRANT ... ON FUNCTION names it
+            return [qualified_key(stmt.defnames, "()")]
         case ast.CompositeTypeStmt():
             assert stmt.typevar is not None
             return [relation_key(stmt.typevar)]
@@ -185,3 +189,43 @@ def names_of(stmt: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if isinstance(stmt, ast.CreateSchemaStmt):
         referenced = set()
     return tuple(created), tuple(sorted(referenced))
+
+
+# Parameters that are no arguments: a routine is named by its input types only.
+_OUTPUT_MODES = (FunctionParameterMode.FUNC_PARAM_OUT, FunctionParameterMode.FUNC_PARAM_TABLE)
+
+
+def routine_arguments(stmt: Any) -> list[ast.TypeName] | None:
+    """The argument types of the function, procedure or aggregate a statement creates (an
+    ordered-set aggregate's direct and aggregated ones alike; none for `*`); None when it
+    creates no routine."""
+    if isinstance(stmt, ast.CreateFunctionStmt):
+        return [
+            p.argType
+            for p in stmt.parameters or ()
+            if p.mode not in _OUTPUT_MODES and p.argType is not None
+        ]
+    if not isinstance(stmt, ast.DefineStmt) or stmt.kind != ObjectType.OBJECT_AGGREGATE:
+        return None
+    if stmt.args is not None:
+        return [p.argType for p in stmt.args[0] or () if p.argType is not None]
+    # the old form: CREATE AGGREGATE name (BASETYPE = type, ...)
+    for option in stmt.definition or ():
+        if option.defname == "basetype" and isinstance(option.arg, ast.TypeName):
+            return [option.arg]
+    return []
+
+
+def type_list(types: Any) -> str:
+    """Argument types as SQL (`text, integer[]`), for messages."""
+    return ", ".join(RawStream()(t) for t in types or ())
+
+
+def routine_signature(stmt: Any) -> str | None:
+    """The routine a statement creates as messages name it, with its argument types
+    (`app.csv_agg(text)`); None when it creates none."""
+    arguments = routine_arguments(stmt)
+    if arguments is None:
+        return None
+    names = stmt.funcname if isinstance(stmt, ast.CreateFunctionStmt) else stmt.defnames
+    return f"{qualified_key(names)}({type_list(arguments)})"

@@ -87,9 +87,11 @@ def _cycle_error(statements: list[Statement], needs: list[set[int]], stuck: set[
             break
         seen[current] = len(path)
         path.append(current)
-    described = " -> ".join(
-        f"{(statements[i].creates or (statements[i].kind,))[0]} ({statements[i].location})"
-        for i in cycle
-    )
+    described = " -> ".join(f"{_named(statements[i])} ({statements[i].location})" for i in cycle)
     first = statements[cycle[0]]
     return InputError(f"dependency cycle: {described}", location=first.location)
+
+
+def _named(statement: Statement) -> str:
+    """A statement in a cycle by what it creates (a routine with its argument types)."""
+    return statement.signature or (statement.creates or (statement.kind,))[0]

@@ -17,7 +17,7 @@ from pglast.parser import ParseError
 
 from creo_schema.errors import InputError, Location
 from creo_schema.source.model import SourceFile, Statement
-from creo_schema.source.names import names_of
+from creo_schema.source.names import names_of, routine_signature
 from creo_schema.source.session import SESSION_SETTING, is_session_setting
 
 _COMMENT_LINE = re.compile(r"^\s*--(.*)$")
@@ -71,6 +71,7 @@ def parse_file(source: SourceFile) -> list[Statement]:
                 leading_comments=_leading_comments(source.text, start),
                 creates=created,
                 references=referenced,
+                signature=routine_signature(raw.stmt) or "",
             )
         )
     return statements

@@ -24,7 +24,6 @@ from pglast import ast
 from pglast.enums import (
     AlterTableType,
     ConstrType,
-    FunctionParameterMode,
     GrantTargetType,
     ObjectType,
     RoleSpecType,
@@ -41,7 +40,13 @@ from creo_schema.source.catalog_names import (
 )
 from creo_schema.source.finding import Finding, sort_key
 from creo_schema.source.model import SourceSet
-from creo_schema.source.names import DEFAULT_SCHEMA, FUNCTION_OPTIONS
+from creo_schema.source.names import (
+    DEFAULT_SCHEMA,
+    FUNCTION_OPTIONS,
+    routine_arguments,
+    routine_signature,
+    type_list,
+)
 from creo_schema.source.session import SESSION_SETTING
 
 DATA_DIR = "data"
@@ -153,10 +158,13 @@ _DROPPING_SUBCOMMANDS = {
     AlterTableType.AT_DropIdentity: "drops an identity",
     AlterTableType.AT_DropExpression: "drops a generation expression",
 }
-_FUNCTION_OBJECTS = {
-    ObjectType.OBJECT_FUNCTION,
-    ObjectType.OBJECT_PROCEDURE,
-    ObjectType.OBJECT_ROUTINE,
+# The routines an ObjectWithArgs names (it names operators and casts too), as messages call
+# them: aggregates share the functions' names (GRANT ... ON FUNCTION reaches one).
+_ROUTINE_WORDS = {
+    ObjectType.OBJECT_FUNCTION: "function",
+    ObjectType.OBJECT_PROCEDURE: "procedure",
+    ObjectType.OBJECT_ROUTINE: "routine",
+    ObjectType.OBJECT_AGGREGATE: "aggregate",
 }
 
 
@@ -346,10 +354,12 @@ def check_duplicates(parsed: list[Parsed]) -> Iterator[Finding]:
             earlier = first.setdefault(key, item)
             if earlier is item:
                 continue
+            signature = routine_signature(item.node)
+            what = f"{_created_routine(item.node)} {signature}" if signature else describe(key)
             yield Finding(
                 "error",
                 "duplicate",
-                f"{describe(key)} is declared twice: here and at {earlier.statement.location}",
+                f"{what} is declared twice: here and at {earlier.statement.location}",
                 item.statement.location,
                 hint="keep one declaration: the desired state names each object once",
             )
@@ -358,12 +368,14 @@ def check_duplicates(parsed: list[Parsed]) -> Iterator[Finding]:
 def identities(node: Any, creates: tuple[str, ...]) -> list[str]:
     """What a statement declares, precise enough that two of them must not be equal.
 
-    Functions are told apart by their argument types (overloads are fine); policies and
-    triggers are named per table.
+    Functions and aggregates are told apart by their argument types (overloads are fine);
+    policies and triggers are named per table.
     """
+    arguments = routine_arguments(node)
+    if arguments is not None:
+        key = creates[0].removesuffix("()")
+        return [f"{key}({', '.join(_type_text(t) for t in arguments)})"]
     match node:
-        case ast.CreateFunctionStmt():
-            return [function_identity(node)]
         case ast.CreatePolicyStmt():
             return [f"policy:{_relation(node.table)}:{node.policy_name}"]
         case ast.CreateTrigStmt():
@@ -371,18 +383,15 @@ def identities(node: Any, creates: tuple[str, ...]) -> list[str]:
     return list(creates)
 
 
-def function_identity(node: ast.CreateFunctionStmt) -> str:
-    schema, name = _split(dotted(node.funcname))
-    args = [
-        _type_text(p.argType)
-        for p in node.parameters or ()
-        if p.mode
-        not in (FunctionParameterMode.FUNC_PARAM_OUT, FunctionParameterMode.FUNC_PARAM_TABLE)
-    ]
-    return f"{schema}.{name}({', '.join(args)})"
+def _created_routine(node: Any) -> str:
+    if isinstance(node, ast.DefineStmt):
+        return "aggregate"
+    return "procedure" if getattr(node, "is_procedure", False) else "function"
 
 
 def _type_text(type_name: Any) -> str:
+    """A type as an identity compares it: PostgreSQL's own unqualified, no type modifier
+    (`varchar(10)` and `varchar` name one function's argument)."""
     names = dotted(type_name.names)
     if len(names) == 2 and names[0] == "pg_catalog":
         names = names[1:]
@@ -451,17 +460,21 @@ class _Resolver:
             for n, _ in nodes
             if isinstance(n, ast.CommonTableExpr) and n.ctename is not None
         }
+        routine = _routine_word(node)
         for child, ancestors in nodes:
             match child:
                 case ast.RangeVar():
                     yield from self._relation(child, creates, ctes)
                 case ast.FuncCall():
-                    yield from self._function(dotted(child.funcname), child)
-                case ast.ObjectWithArgs() if _function_object(ancestors, node):
-                    yield from self._function(dotted(child.objname), None)
+                    # a call's argument types are not known here: its name, or () if none
+                    shown = "" if child.args else "()"
+                    yield from self._function(dotted(child.funcname), shown, child)
+                case ast.ObjectWithArgs() if routine is not None:
+                    shown = "" if child.args_unspecified else f"({type_list(child.objargs)})"
+                    yield from self._function(dotted(child.objname), shown, None, routine)
                 case ast.TypeName() if not child.pct_type:
-                    if _names_a_function(ancestors):
-                        yield from self._function(dotted(child.names), None)
+                    if _names_a_function(ancestors):  # an aggregate's sfunc = name
+                        yield from self._function(dotted(child.names), "", None)
                     else:
                         yield from self._type(dotted(child.names), child)
                 case ast.RoleSpec() if child.roletype == RoleSpecType.ROLESPEC_CSTRING:
@@ -469,7 +482,8 @@ class _Resolver:
                 case ast.Constraint() if child.contype == ConstrType.CONSTR_FOREIGN:
                     yield from self._foreign_key(child, ancestors)
         if isinstance(node, ast.CreateTrigStmt):
-            yield from self._function(dotted(node.funcname), None)
+            # a trigger function takes no arguments (the trigger's go to TG_ARGV)
+            yield from self._function(dotted(node.funcname), "()", None)
         if (
             isinstance(node, ast.GrantStmt)
             and node.targtype == GrantTargetType.ACL_TARGET_ALL_IN_SCHEMA
@@ -477,19 +491,33 @@ class _Resolver:
             for schema in node.objects or ():
                 yield from self._schema(schema.sval, None)
 
-    def _finding(self, what: str, name: str, candidates: set[str], node: Any) -> Iterator[Finding]:
+    def _finding(
+        self, what: str, name: str, candidates: set[str], node: Any, shown: str = ""
+    ) -> Iterator[Finding]:
+        """`name` unresolved, among `candidates` of its kind; `shown`: how the message
+        writes it, when not as its key (a function with its argument types)."""
         if name in self.reported:
             return
         self.reported.add(name)
         close = difflib.get_close_matches(name, sorted(candidates), n=1, cutoff=0.6)
-        hint = f"did you mean {close[0]}?" if close else "declare it in schema/, or check the name"
+        hint = (
+            f"did you mean {self._spelled(close[0])}?"
+            if close
+            else "declare it in schema/, or check the name"
+        )
         yield Finding(
             "error",
             "unresolved",
-            f"{what} {name} is not declared in schema/ nor provided by the platform",
+            f"{what} {shown or name} is not declared in schema/ nor provided by the platform",
             self.item.locate(node),
             hint=hint,
         )
+
+    def _spelled(self, key: str) -> str:
+        """A name as a hint suggests it: a routine by its signatures (each overload)."""
+        if not key.endswith("()"):
+            return key
+        return " or ".join(sorted(self.known.signatures.get(key, ()))) or key
 
     def _schema(self, schema: str, node: Any) -> Iterator[Finding]:
         if schema not in self.schemas:
@@ -505,7 +533,9 @@ class _Resolver:
             return
         yield from self._qualified("relation", key, self.known.relations, node)
 
-    def _qualified(self, what: str, key: str, declared: set[str], node: Any) -> Iterator[Finding]:
+    def _qualified(
+        self, what: str, key: str, declared: set[str], node: Any, shown: str = ""
+    ) -> Iterator[Finding]:
         schema = key.split(".")[0]
         if schema in self.unchecked:
             return
@@ -513,13 +543,18 @@ class _Resolver:
             yield from self._schema(schema, node)
             return
         if key not in declared:
-            yield from self._finding(what, key, declared, node)
+            yield from self._finding(what, key, declared, node, shown)
 
-    def _function(self, names: list[str], node: Any) -> Iterator[Finding]:
+    def _function(
+        self, names: list[str], arguments: str, node: Any, word: str = "function"
+    ) -> Iterator[Finding]:
+        """A function (or aggregate, procedure) by name, overloads folded; `arguments` is
+        how the reference wrote them (`(text)`), `word` what it called the routine."""
         if len(names) < 2:  # unqualified: PostgreSQL's, or resolved by the shadow load
             return
-        key = ".".join(names[-2:]) + "()"
-        yield from self._qualified("function", key, self.known.functions, node)
+        name = ".".join(names[-2:])
+        functions = self.known.functions
+        yield from self._qualified(word, f"{name}()", functions, node, name + arguments)
 
     def _type(self, names: list[str], node: Any) -> Iterator[Finding]:
         if len(names) < 2:
@@ -585,10 +620,6 @@ def _relation(node: Any) -> str:
     return f"{node.schemaname or DEFAULT_SCHEMA}.{node.relname}"
 
 
-def _split(names: list[str]) -> tuple[str, str]:
-    return (names[-2], names[-1]) if len(names) > 1 else (DEFAULT_SCHEMA, names[-1])
-
-
 def _owning_table(ancestors: tuple[Any, ...]) -> str | None:
     for ancestor in reversed(ancestors):
         if isinstance(ancestor, ast.CreateStmt | ast.AlterTableStmt):
@@ -596,13 +627,14 @@ def _owning_table(ancestors: tuple[Any, ...]) -> str | None:
     return None
 
 
-def _function_object(ancestors: tuple[Any, ...], statement: Any) -> bool:
-    """Whether an ObjectWithArgs names a function (it also names operators, aggregates...)."""
-    objtype = (
+def _routine_word(statement: Any) -> str | None:
+    """What the routine an ObjectWithArgs of `statement` names is called; None when it names
+    something else (an operator, a cast)."""
+    objtype: Any = (
         getattr(statement, "objtype", None)
         or getattr(statement, "objectType", None)
         or getattr(statement, "removeType", None)
     )
     if isinstance(statement, ast.AlterFunctionStmt):
-        return True
-    return objtype in _FUNCTION_OBJECTS
+        return _ROUTINE_WORDS.get(objtype, "function")
+    return _ROUTINE_WORDS.get(objtype)

@@ -61,3 +61,32 @@ def test_table_and_column_renames_keep_the_rows(project: Project) -> None:
     rolled = project.run("rollback", "--auto-approve", "--allow-destructive")
     assert rolled.exit_code == 0, rolled.output
     assert project.query("select id, full_name from public.customers") == [(1, "Ada")]
+
+
+def test_a_rename_beside_an_extension_in_a_managed_schema_of_its_own(
+    project: Project,
+) -> None:
+    """A rename is planned from a copy of the target (pg_dump), which gets the extensions
+    first (its tables use their types); one in a managed schema needs that schema before
+    the dump creates it (it was exit 3: schema "ext" does not exist)."""
+    (project.root / "creo-schema.toml").write_text('managed_schemas = ["public", "ext"]\n')
+    before = (
+        "create schema ext;\n"
+        "create extension citext with schema ext;\n"
+        "create table public.customers (id bigint primary key, email ext.citext);\n"
+    )
+    project.write("customers.sql", before)
+    assert project.run("apply", "--auto-approve", "--no-backup").exit_code == 0
+
+    project.write(
+        "customers.sql",
+        before.replace(
+            "create table public.customers",
+            "-- creo:renamed-from customers\ncreate table public.clients",
+        ),
+    )
+    planned = project.run("plan")
+    assert planned.exit_code == 0, planned.output
+    assert "alter table public.customers rename to clients" in planned.stdout
+    assert project.run("apply", "--auto-approve", "--no-backup").exit_code == 0
+    assert project.run("drift").exit_code == 0

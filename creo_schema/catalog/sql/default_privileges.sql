@@ -1,9 +1,11 @@
--- ALTER DEFAULT PRIVILEGES in the target schemas, and the global ones (no schema).
+-- ALTER DEFAULT PRIVILEGES in the target schemas, and the global ones (no schema; large
+-- objects, PostgreSQL 18, have only those).
 select pg_get_userbyid(d.defaclrole) as role,
        n.nspname as schema,
        case d.defaclobjtype when 'r' then 'tables' when 'S' then 'sequences'
                             when 'f' then 'functions' when 'T' then 'types'
-                            when 'n' then 'schemas' end as object_type,
+                            when 'n' then 'schemas' when 'L' then 'large objects'
+                            end as object_type,
        case e.grantee when 0 then 'public' else pg_get_userbyid(e.grantee) end as grantee,
        array_agg(lower(e.privilege_type) || case when e.is_grantable then '*' else '' end
                  order by lower(e.privilege_type)) as privileges

@@ -8,7 +8,10 @@ with raw as (
   select d.classid, d.objid, d.objsubid, d.refclassid, d.refobjid, d.refobjsubid
     from pg_depend d
    where d.objid >= 16384 and d.deptype in ('n', 'a')
-     and d.refclassid <> 'pg_namespace'::regclass and d.refclassid <> 'pg_language'::regclass
+     and d.refclassid <> 'pg_language'::regclass
+     -- an object's schema is part of its name (moved, it is another object), but an
+     -- extension moves in place (SET SCHEMA): its old schema is dropped only after it
+     and (d.refclassid <> 'pg_namespace'::regclass or d.classid = 'pg_extension'::regclass)
      and (d.classid, d.objid) not in (select classid, objid from ext_members)
 ), named as (
   select case when r.classid = 'pg_rewrite'::regclass and w.rulename = '_RETURN' then 'pg_class'

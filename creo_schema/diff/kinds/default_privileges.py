@@ -25,6 +25,7 @@ _OBJECT_WORDS = {
     "functions": "functions",
     "types": "types",
     "schemas": "schemas",
+    "large objects": "large objects",
 }
 
 
@@ -51,6 +52,8 @@ def builtin_default(object_type: str, owner: str, major: int) -> dict[str, froze
         return {owner: frozenset({"usage"}), "public": frozenset({"usage"})}
     if object_type == "schemas":
         return {owner: frozenset({"usage", "create"})}
+    if object_type == "large objects":
+        return {owner: frozenset({"select", "update"})}
     if object_type in ("foreign data wrappers", "foreign servers"):
         return {owner: frozenset({"usage"})}
     return {}

@@ -152,7 +152,7 @@ class ViewKind(Kind):
     @staticmethod
     def _columns_kept(old: Node, new: Node, ctx: Context) -> bool:
         def columns(side: Side, node: Node) -> list[tuple[str, str]]:
-            found: list[Column] = [side.nodes[c].item for c in side.children.get(node.id, ())]
+            found: list[Column] = [side.nodes[c].item for c in _column_ids(side, node)]
             return [(c.name, c.type) for c in sorted(found, key=lambda c: c.position)]
 
         before, after = columns(ctx.current, old), columns(ctx.desired, new)
@@ -178,5 +178,10 @@ def _before_options(node: Node, ctx: Context) -> tuple[str, ...] | None:
 
 
 def _columns(node: Node, ctx: Context) -> list[str]:
-    children = ctx.desired.children.get(node.id, ())
-    return [i for i in children if ctx.desired.nodes[i].kind == "view column"]
+    return _column_ids(ctx.desired, node)
+
+
+def _column_ids(side: Side, node: Node) -> list[str]:
+    """A view's columns: its triggers (INSTEAD OF) and rules are its children too."""
+    children = side.children.get(node.id, ())
+    return [i for i in children if side.nodes[i].kind == "view column"]

@@ -1,0 +1,2 @@
+create schema ext_old;
+create extension citext with schema ext_old;

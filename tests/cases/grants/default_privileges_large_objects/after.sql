@@ -1,0 +1,1 @@
+alter default privileges grant select, update on large objects to authenticated;
