@@ -218,9 +218,13 @@ def target_copy(
     from creo_schema.catalog import snapshot
     from creo_schema.shadow.tempdb import temporary_database
 
-    dump = dump_schema(bin_dir, target_url, schemas)
-    triggers = outside_triggers(target_conn, schemas)
     target = snapshot(target_conn, schemas)
+    # A managed schema the target lacks yet (schema/ creates it) has nothing to copy, and
+    # pg_dump refuses a --schema that matches nothing when no other does.
+    existing = {item.name for item in target.schemas}
+    present = tuple(name for name in schemas if name in existing)
+    dump = dump_schema(bin_dir, target_url, present) if present else ""
+    triggers = outside_triggers(target_conn, schemas)
     copy_roles(target_conn, shadow_admin_url)
     ensure_roles(shadow_admin_url, (), superusers=(applier,) if applier else ())
     with temporary_database(shadow_admin_url, template) as clone_url:

@@ -90,6 +90,21 @@ def test_a_declaration_in_a_schema_that_is_not_managed_is_bad_input(
     assert _tables(project) == []  # nothing touched
 
 
+def test_a_target_that_lacks_every_managed_schema_is_copied_for_the_proof(
+    tmp_path: Path, make_db: Any
+) -> None:
+    """pg_dump refuses --schema patterns that all match nothing: the copy has nothing to
+    dump then, and the proof goes on."""
+    project = _project(tmp_path, make_db(platform="none"), PLAIN + 'managed_schemas = ["app"]\n')
+    project.write("app.sql", "create schema app;\ncreate table app.t (id bigint primary key);\n")
+    assert project.run("plan").exit_code == 0  # the desired state is kept: the quick proof
+    _drop_kept_desired_states()
+    planned = project.run("plan", "--format", "json")
+    assert planned.exit_code == 0, planned.output
+    verification = _json(planned)["verification"]
+    assert verification["verified"] and verification["method"] == METHOD, verification
+
+
 # -- 2. any superuser name; 3. owners kept in the copy ---------------------------------------
 
 
