@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import json
 import os
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,13 +132,15 @@ def test_filter_matches_something() -> None:
     assert _CASES, f"CREO_CASES={prefix!r} matches no scenario under {CASES}"
 
 
-# Every 5th scenario runs through the hosted clusters instead (tests/hosted.py), where the
-# role that applies is no superuser: Supabase's `postgres` on 18, an RDS-like master user on
+# A sample of the scenarios runs through the hosted clusters instead (tests/hosted.py), where
+# the role that applies is no superuser: Supabase's `postgres` on 18, an RDS-like master user on
 # 15. Its before.sql is run by that role, or, where only a superuser may (an event trigger),
 # by the cluster's superuser; a plan the applier cannot carry out must then be refused by
 # name before anything runs, never fail halfway.
 HOSTED = {"pg18": "supabase", "pg15": "rds"}
-_SAMPLED = {c.id for number, c in enumerate(_CASES) if number % 5 == 0}
+# A quarter of the corpus (issue 22 asked for at least a fifth), chosen by a checksum of
+# each id, so that adding a scenario does not move the others in or out of the sample.
+_SAMPLED = {c.id for c in _CASES if zlib.crc32(c.id.encode()) % 4 == 0}
 
 
 def _params(cases: list[Case]) -> list[Any]:

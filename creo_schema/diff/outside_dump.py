@@ -20,6 +20,9 @@ from creo_schema.errors import SafetyError
 
 BEFORE_THE_DUMP = frozenset({"foreign data wrapper", "server", "user mapping"})
 AFTER_THE_DUMP = BEFORE_THE_DUMP | {
+    # `pg_dump --schema` keeps the default privileges of the schemas it dumps, not the
+    # database-wide ones; after the dump, so that its objects do not take their grants.
+    "default privileges",
     "cast",
     "event trigger",
     "publication",
@@ -43,6 +46,7 @@ def outside_dump_sql(
             target.foreign_data_wrappers,
             target.foreign_servers,
             target.user_mappings,
+            target.default_privileges,
         )
     ):
         return []  # the common case: nothing outside the dump, no diff needed

@@ -39,6 +39,26 @@ KIND_RANK = {
 }
 DEFAULT_RANK = 5
 
+# What ALTER DEFAULT PRIVILEGES acts on: an object it governs gets the default's grants only
+# when created after it, as psql would run the files (issue 23: a table created before the
+# default was loaded without its grants, and a REVOKE of them then planned nothing).
+_GOVERNED = frozenset(
+    {
+        "CreateStmt",
+        "ViewStmt",
+        "CreateTableAsStmt",
+        "CreateForeignTableStmt",
+        "CreateSeqStmt",
+        "CreateFunctionStmt",
+        "DefineStmt",
+        "CreateEnumStmt",
+        "CreateDomainStmt",
+        "CompositeTypeStmt",
+        "CreateRangeStmt",
+        "CreateSchemaStmt",
+    }
+)
+
 
 def load_order(statements: list[Statement]) -> list[Statement]:
     creator: dict[str, int] = {}
@@ -46,8 +66,13 @@ def load_order(statements: list[Statement]) -> list[Statement]:
         for name in statement.creates:
             creator.setdefault(name, i)
     needs: list[set[int]] = []
+    defaults: list[int] = []  # the ALTER DEFAULT PRIVILEGES seen so far, in file order
     for i, statement in enumerate(statements):
         deps = {creator[name] for name in statement.references if name in creator}
+        if statement.kind in _GOVERNED:
+            deps.update(defaults)
+        elif statement.kind == "AlterDefaultPrivilegesStmt":
+            defaults.append(i)
         deps.discard(i)
         needs.append(deps)
     dependents: list[list[int]] = [[] for _ in statements]

@@ -1,0 +1,10 @@
+alter default privileges in schema public grant select, insert on tables to creo_case_r1, creo_case_r2;
+alter default privileges grant select on tables to creo_case_r2 with grant option;
+create table public.t (id int);
+create view public.v as select 1 as x;
+revoke insert on public.v from creo_case_r1;
+revoke select on public.v from creo_case_r2;
+create sequence public.s;
+create domain public.d as int;
+revoke usage on domain public.d from public;
+create schema s2;

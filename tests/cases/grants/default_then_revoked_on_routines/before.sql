@@ -1,0 +1,6 @@
+do $$ begin if not exists (select from pg_roles where rolname = 'creo_case_r1') then create role creo_case_r1 nologin; end if; if not exists (select from pg_roles where rolname = 'creo_case_r2') then create role creo_case_r2 nologin; end if; end $$;
+alter default privileges grant execute on functions to creo_case_r1;
+alter default privileges revoke execute on functions from public;
+create function public.f() returns int language sql as 'select 1';
+create procedure public.p() language sql as 'select 1';
+create aggregate public.agg(int) (sfunc = int4pl, stype = int);

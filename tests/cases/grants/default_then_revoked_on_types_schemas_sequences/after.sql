@@ -1,0 +1,11 @@
+alter default privileges grant usage on types to creo_case_r1;
+alter default privileges grant usage on schemas to creo_case_r1;
+alter default privileges grant select on sequences to creo_case_r2;
+create domain public.d as int;
+revoke usage on domain public.d from creo_case_r1;
+create type public.e as enum ('a');
+create schema s2;
+revoke usage on schema s2 from creo_case_r1;
+create sequence public.s;
+revoke select on sequence public.s from creo_case_r2;
+create table public.t (id int generated always as identity);
