@@ -89,6 +89,23 @@ def history(conn: Any, limit: int = 20) -> list[HistoryRecord]:
         return list(cursor.fetchall())
 
 
+def last_managed_schemas(conn: Any) -> tuple[str, ...]:
+    """The schemas the last migration applied to this database managed (none without a
+    history); an open transaction is ended."""
+    try:
+        exists = conn.execute("select to_regclass('creo_schema.migrations') is not null")
+        if not exists.fetchone()[0]:
+            return ()
+        row = conn.execute(
+            "select managed_schemas from creo_schema.migrations"
+            " where status = 'applied' order by id desc limit 1"
+        ).fetchone()
+        return tuple(row[0]) if row else ()
+    finally:
+        if not conn.autocommit:
+            conn.rollback()
+
+
 def find(conn: Any, migration_id: int | None) -> HistoryRecord | None:
     exists = conn.execute("select to_regclass('creo_schema.migrations') is not null").fetchone()[0]
     if not exists:

@@ -25,6 +25,7 @@ def plan(settings: Settings, progress: Progress | None = None) -> PlanResult:
     target_url = resolve_target(settings)
     timings = Timings()
     with connect(target_url) as target:
+        settings = still_managed(settings, target)
         found = probe(settings, target, timings, progress)
         same = unchanged_plan(settings, target, target_url, found, timings, progress)
         roles = existing_roles(target)
@@ -35,6 +36,23 @@ def plan(settings: Settings, progress: Progress | None = None) -> PlanResult:
 
     made, timings = make_plan(settings, target_url, progress, timings=timings, found=found)
     return PlanResult(with_role_warnings(made, settings.roles, roles), timings)
+
+
+def still_managed(settings: Settings, target: object) -> Settings:
+    """`settings`, managing also the schemas the target's last migration managed: a schema
+    schema/ no longer creates (so no longer managed by that rule) is then dropped, not left
+    behind unseen."""
+    from creo_schema.apply.history import last_managed_schemas
+    from creo_schema.platform import is_reserved
+
+    added = tuple(
+        name
+        for name in last_managed_schemas(target)
+        if name not in settings.managed_schemas and not is_reserved(name, settings.platform)
+    )
+    if not added:
+        return settings
+    return settings.model_copy(update={"managed_schemas": settings.managed_schemas + added})
 
 
 def drift(settings: Settings, progress: Progress | None = None) -> PlanResult:

@@ -76,6 +76,23 @@ def test_a_schema_left_out_of_managed_schemas_is_managed_when_schema_creates_it(
     assert _tables(project) == ["app.t"]
 
 
+def test_a_schema_removed_from_schema_is_dropped_not_left_behind(
+    tmp_path: Path, make_db: Any
+) -> None:
+    """Created by schema/, the schema was managed; once schema/ no longer creates it, the
+    last migration's record keeps it managed, so its removal is planned."""
+    project = _project(tmp_path, make_db(platform="none"))
+    project.write("app.sql", "create schema app;\ncreate table app.t (id bigint primary key);\n")
+    _cycle(project)
+    project.write("app.sql", "create table public.kept (id bigint primary key);\n")
+    planned = project.run("plan", "--allow-destructive")
+    assert "drop schema app" in planned.output, planned.output
+    applied = project.run("apply", "--auto-approve", "--allow-destructive")
+    assert applied.exit_code == 0, applied.output
+    assert _tables(project) == ["public.kept"]
+    assert project.query("select count(*) from pg_namespace where nspname = 'app'") == [(0,)]
+
+
 def test_a_declaration_in_a_schema_that_is_not_managed_is_bad_input(
     tmp_path: Path, make_db: Any
 ) -> None:
