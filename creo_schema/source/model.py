@@ -19,6 +19,7 @@ class Statement:
     creates: tuple[str, ...] = ()  # qualified names this statement declares
     references: tuple[str, ...] = ()  # qualified names it needs to exist first
     signature: str = ""  # the routine it creates, with argument types: public.f(integer)
+    copies: tuple[str, ...] = ()  # the tables CREATE TABLE ... (LIKE t) copies from
 
     @property
     def is_data(self) -> bool:

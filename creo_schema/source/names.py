@@ -180,6 +180,18 @@ def _created(stmt: Any) -> list[str]:
     return []
 
 
+def copied_tables(stmt: Any) -> tuple[str, ...]:
+    """The tables a CREATE TABLE copies with LIKE: what they are when it runs (their indexes,
+    defaults, comments) is what it copies."""
+    if not isinstance(stmt, ast.CreateStmt):
+        return ()
+    return tuple(
+        relation_key(element.relation)
+        for element in stmt.tableElts or ()
+        if isinstance(element, ast.TableLikeClause) and element.relation is not None
+    )
+
+
 def names_of(stmt: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(created, referenced) keys of one statement's AST node."""
     created = _created(stmt)

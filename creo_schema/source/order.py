@@ -60,6 +60,12 @@ _GOVERNED = frozenset(
 )
 
 
+# What a statement written before a CREATE TABLE ... (LIKE t) may add to t that LIKE copies:
+# it must have run, as in psql, or the copy lacks it (issue 23: an index on t declared by
+# its own statement was loaded after the copy, which then had none).
+_ATTACHING = frozenset({"IndexStmt", "AlterTableStmt", "CommentStmt", "CreateStatsStmt"})
+
+
 def load_order(statements: list[Statement]) -> list[Statement]:
     creator: dict[str, int] = {}
     for i, statement in enumerate(statements):
@@ -75,6 +81,9 @@ def load_order(statements: list[Statement]) -> list[Statement]:
             defaults.append(i)
         deps.discard(i)
         needs.append(deps)
+    for i, statement in enumerate(statements):
+        if statement.copies:
+            _copy_in_place(statements, needs, i)
     dependents: list[list[int]] = [[] for _ in statements]
     for i, deps in enumerate(needs):
         for dep in deps:
@@ -93,6 +102,19 @@ def load_order(statements: list[Statement]) -> list[Statement]:
     if len(ordered) < len(statements):
         raise _cycle_error(statements, needs, {i for i, w in enumerate(waiting) if w})
     return ordered
+
+
+def _copy_in_place(statements: list[Statement], needs: list[set[int]], i: int) -> None:
+    """CREATE TABLE ... (LIKE t) at `i` copies t as the statements written before it left it:
+    those that add to t run before it, those written after it run after it."""
+    copied = set(statements[i].copies)
+    for j, other in enumerate(statements):
+        if j == i or other.kind not in _ATTACHING or not copied & set(other.references):
+            continue
+        if j < i:
+            needs[i].add(j)
+        else:
+            needs[j].add(i)
 
 
 def _rank(statement: Statement) -> int:

@@ -17,7 +17,7 @@ from pglast.parser import ParseError
 
 from creo_schema.errors import InputError, Location
 from creo_schema.source.model import SourceFile, Statement
-from creo_schema.source.names import names_of, routine_signature
+from creo_schema.source.names import copied_tables, names_of, routine_signature
 from creo_schema.source.session import SESSION_SETTING, is_session_setting
 
 _COMMENT_LINE = re.compile(r"^\s*--(.*)$")
@@ -72,6 +72,7 @@ def parse_file(source: SourceFile) -> list[Statement]:
                 creates=created,
                 references=referenced,
                 signature=routine_signature(raw.stmt) or "",
+                copies=copied_tables(raw.stmt),
             )
         )
     return statements
