@@ -8,6 +8,7 @@ temporary CREO_SCHEMA_HOME, so the tests never touch a developer's own dev datab
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -41,7 +42,12 @@ os.environ.pop("DATABASE_URL", None)
 from creo_schema.db import connect, with_database  # noqa: E402
 from creo_schema.platform import prelude_sql  # noqa: E402
 from creo_schema.shadow.cluster import Cluster  # noqa: E402
-from creo_schema.shadow.providers import dev_cluster, local_bin_dirs, shadow_cluster  # noqa: E402
+from creo_schema.shadow.providers import (  # noqa: E402
+    dev_cluster,
+    home_dir,
+    local_bin_dirs,
+    shadow_cluster,
+)
 from creo_schema.shadow.tempdb import ensure_template, temporary_database  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,7 +67,18 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     hosted = [h.cluster for h in _hosted.values()]
     for cluster in [*_started.values(), *hosted, dev_cluster()]:
         cluster.stop()
+    _remove_docker_shadows()
     shutil.rmtree(_HOME, ignore_errors=True)
+
+
+def _remove_docker_shadows() -> None:
+    """The docker shadow containers of this session's home (tests/cli/test_docker_shadow.py)
+    go with it: nothing could reach them again. None where no Docker engine answers."""
+    from creo_schema.shadow.docker import shadow_containers
+
+    for container in shadow_containers(home_dir()):
+        with contextlib.suppress(Exception):
+            container.remove(force=True)
 
 
 _started: dict[str, Cluster] = {}

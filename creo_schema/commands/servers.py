@@ -37,7 +37,7 @@ def _container_states() -> list[ShadowState]:
     """The shadow containers (--shadow docker), with their idle stop (shadow/docker_idle.py)."""
     home = home_dir()
     states = []
-    for c in shadow_containers():
+    for c in shadow_containers(home):
         name = c.labels.get(LABEL) or c.name
         states.append(
             ShadowState(
@@ -70,7 +70,7 @@ def stop_shadows() -> StopResult:
     """Stop every shadow server of this home; their data (templates, kept desired states)
     stays for the next start. A watcher sees its server gone and exits."""
     stopped = [c.pgdata.name for c in shadow_clusters() if c.stop()]
-    for container in shadow_containers():
+    for container in shadow_containers(home_dir()):
         if container.status == "running":
             container.stop()
             stopped.append(container.name)

