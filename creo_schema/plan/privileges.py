@@ -11,8 +11,8 @@ refused by name before anything runs:
 - giving an object to a role (ALTER ... OWNER TO) needs the right to become that role, as
   does setting default privileges for it;
 - event triggers, foreign-data wrappers, publications of all tables or of a schema's
-  tables, binary-coercible casts, functions in an untrusted language and untrusted
-  extensions are a superuser's.
+  tables, binary-coercible casts, functions in an untrusted language, untrusted extensions
+  and moving an extension to another schema are a superuser's.
 """
 
 from __future__ import annotations
@@ -126,6 +126,10 @@ def _superuser_only(item: Change, wanted: Any, applier: Applier) -> str | None:
     what = _SUPERUSER_KINDS.get(item.kind)
     if what:
         return f"{item.operation.replace('_', ' ')} {item.name} ({what} is a superuser's)"
+    if item.operation == "extension_set_schema":
+        # Moving each of its objects needs their owner: a trusted extension's belong to the
+        # bootstrap superuser even when another role installed it.
+        return f"alter extension {item.name} set schema (its objects are a superuser's)"
     if item.action not in ("create", "replace"):
         return None
     if item.kind == "publication schema":
