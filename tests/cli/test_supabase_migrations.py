@@ -156,6 +156,39 @@ def test_apply_records_into_supabase_history(tmp_path: Path, make_db: DbFactory)
     assert names[0] == "create_notes" and re.fullmatch(r"creo_schema_\d+", names[1])
 
 
+def test_a_file_binds_names_as_planned_whatever_the_session_path(
+    tmp_path: Path, make_db: DbFactory, pg18: Cluster
+) -> None:
+    # The database's default search_path puts public before pg_catalog, where a
+    # public.lower(text) waits: the view's lower(name), pg_catalog's as planned, would bind
+    # to it in such a session. The file sets an empty path first, as pg_dump does (every
+    # name the plan prints is schema-qualified).
+    tables = (
+        "create table public.t (id bigint primary key, name text);\n"
+        "create function public.lower(text) returns text language sql immutable"
+        " as $$ select 'planted' $$;\n"
+    )
+    target, replayed = make_db(), make_db()
+    for url in (target, replayed):
+        with connect(url, autocommit=True) as conn:
+            conn.execute(tables)  # type: ignore[arg-type]
+            database = conninfo_to_dict(url)["dbname"]
+            conn.execute(f'alter database "{database}" set search_path = public, pg_catalog')  # type: ignore[arg-type]
+    project = Project(tmp_path, target)
+    project.write(
+        "t.sql", tables + "create view public.v as select id, lower(name) as l from public.t;\n"
+    )
+    allow = ("--allow-hazard", "weakens_security")
+
+    planned = project.run("plan", "--supabase-migration", "add_view", *allow)
+
+    assert planned.exit_code == 0, planned.output
+    (written,) = _migrations(tmp_path)
+    _psql(pg18, replayed, written, "--single-transaction")
+    drift = project.run("drift", url=replayed)
+    assert drift.exit_code == 0, drift.output
+
+
 def test_a_name_the_cli_would_misread_is_bad_input(tmp_path: Path, make_db: DbFactory) -> None:
     project = Project(tmp_path, make_db())
     project.write("notes.sql", NOTES)
