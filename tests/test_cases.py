@@ -8,10 +8,17 @@ Each scenario runs on PostgreSQL 18 and 15, in both directions:
    traceback), must be verified, and carry exactly the hazard kinds of expected.yaml.
 3. Applied (every hazard allowed), it must leave no drift: the target's catalog digest
    must be the desired state's (on a failure, after.sql is loaded on its own to name what
-   differs); a new plan must be empty.
+   differs).
 4. The recorded rollback must bring back the before-state: the target's catalog digest must
    be the one recorded before the apply (on a failure, before.sql is loaded on its own to
    name what differs; proven plans also had migra's engine agree, step 2).
+5. From there, the plan's files run with the server's own psql as they are written
+   (`psql -v ON_ERROR_STOP=1 -f`) must reach the desired state's digest too: the Supabase
+   migration files (`plan --supabase-migration`), each in one transaction as `supabase db
+   push` runs them; a plan that cannot be one (a statement that must run outside a
+   transaction) as `--sql-out` writes it, statement by statement. A new plan must then be
+   empty: it reads the digest the files reached (which is the apply's, step 3), so the
+   replay costs a psql run and no catalog read of its own.
 
 The plan's SQL is kept beside each scenario as reviewable goldens: `up.sql` and `down.sql`
 (PostgreSQL 18), and `up.pg15.sql` / `down.pg15.sql` where 15's plan differs. A change to
@@ -36,6 +43,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -48,9 +56,11 @@ import yaml
 
 from creo_schema.apply.run import apply_plan, rollback
 from creo_schema.catalog import compare, snapshot
+from creo_schema.commands.supabase import refusal
 from creo_schema.config import Settings
 from creo_schema.db import connect
 from creo_schema.lint.registry import all_rules
+from creo_schema.migrations.files import write
 from creo_schema.plan.build import make_plan
 from creo_schema.plan.hazards import Hazard
 from creo_schema.plan.model import read_plan
@@ -155,7 +165,11 @@ def test_case(
         pytest.xfail(case.xfail)  # a known gap outside diff/, named in expected.yaml
     url = make_db(cluster=server)
     _execute(url, case.before)
-    _run_case(case, url, tmp_path, request, lambda sql: _reference(make_db, server, sql))
+
+    def reference(sql: str) -> str:
+        return _reference(make_db, server, sql)
+
+    _run_case(case, url, server.bin_dir, tmp_path, request, reference)
 
 
 @pytest.mark.parametrize("case", _params([c for c in _CASES if c.id in _SAMPLED]))
@@ -177,12 +191,13 @@ def test_case_hosted(
         _execute(admin, sql)
         return admin
 
-    _run_case(case, url, tmp_path, request, residue_reference, hosted=True)
+    _run_case(case, url, hosted.cluster.bin_dir, tmp_path, request, residue_reference, hosted=True)
 
 
 def _run_case(
     case: Case,
     url: str,
+    bin_dir: Path,
     tmp_path: Path,
     request: pytest.FixtureRequest,
     reference: Callable[[str], str],
@@ -249,14 +264,36 @@ def _run_case(
         # after.sql loaded in the shadow).
         pytest.fail(f"{case.id}: after apply, " + _residue(case, url, reference(case.after)))
 
-    again, _ = make_plan(settings, url)
-    assert not again.has_changes, f"{case.id}: a second plan is not empty:\n{again.up_sql}"
-
     _, undone = rollback(settings, url, None, allowed=ALL_HAZARDS)
     # The rollback compares the target's catalog digest with the one recorded before the
     # apply (the catalogs are only read, and compared field by field, to say what differs).
     if undone.drift_left:
         pytest.fail(f"{case.id}: after rollback, " + _residue(case, url, reference(case.before)))
+
+    _replay_files(case, plan, url, bin_dir, tmp_path)
+    again, _ = make_plan(settings, url)
+    if again.target_fingerprint != plan.desired_fingerprint:
+        pytest.fail(
+            f"{case.id}: after the files ran with psql, "
+            + _residue(case, url, reference(case.after))
+        )
+    assert not again.has_changes, f"{case.id}: a second plan is not empty:\n{again.up_sql}"
+
+
+def _replay_files(case: Case, plan: Any, url: str, bin_dir: Path, tmp_path: Path) -> None:
+    """Run the plan's files on `url` with psql, as a user would (step 5)."""
+    if refusal(plan, "scenario") is None:
+        written = write(plan, "scenario", tmp_path / "supabase")
+        scripts = [(path, ["--single-transaction"]) for path in written.migrations]
+    else:
+        script = tmp_path / "up.sql"
+        script.write_text(plan.up_script, encoding="utf-8")
+        scripts = [(script, [])]
+    psql = [str(bin_dir / "psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url]
+    for path, options in scripts:
+        done = subprocess.run([*psql, *options, "-f", str(path)], capture_output=True, text=True)
+        if done.returncode:
+            pytest.fail(f"{case.id}: psql -f {path.name} failed: {done.stderr}\n{path.read_text()}")
 
 
 def _golden(case: Case, plan: Any, update: bool) -> None:

@@ -88,8 +88,9 @@ def plan(
     if json_out:
         click.echo(plan_json(made, result.timings))
     write_file(out, made.model_dump_json(indent=2) + "\n")
-    write_file(sql_out, made.up_sql)
-    write_file(rollback_out, made.down_sql)
+    # Files to run as they are (psql -f): the session settings first.
+    write_file(sql_out, made.up_script)
+    write_file(rollback_out, made.down_script)
     if supabase_migration is not None:
         written = supabase.write_migration(settings, made, supabase_migration)
         for path in written:

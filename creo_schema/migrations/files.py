@@ -13,7 +13,11 @@ each file in one transaction, recording it in `supabase_migrations.schema_migrat
   written as a migration file: that is bad input, with `creo-schema apply` as the way.
 
 Each file starts with a header comment: what wrote it, the hazards of its statements, and
-the plan's fingerprints; `apply` finds the files of the plan it applies by them.
+the plan's fingerprints (`apply` finds the files of the plan it applies by them); nothing of
+the machine it was planned on (a file is committed, and run against other databases: the
+target fingerprint names the state it starts from). Then the session settings the
+statements need (plan/model.py SCRIPT_SETTINGS), so that each file runs as it is with
+`psql -f` or `supabase db push` on a database in the plan's starting state.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from pathlib import Path
 
 from creo_schema import __version__
 from creo_schema.errors import InputError
-from creo_schema.plan.model import Plan, PlannedStatement, render_sql
+from creo_schema.plan.model import Plan, PlannedStatement, render_script
 
 MIGRATIONS = "migrations"
 ROLLBACKS = "rollbacks"
@@ -107,9 +111,10 @@ def write(plan: Plan, name: str, root: Path, now: datetime | None = None) -> Wri
         paths = []
         for number, part in enumerate(files, start=1):
             path = migrations / part.file_name
-            path.write_text(_file_text(plan, part, rollback, number, len(files), root))
+            text = _file_text(plan, part, rollback, number, len(files), root)
+            path.write_text(text, encoding="utf-8")
             paths.append(path)
-        rollback.write_text(_rollback_text(plan, files, root))
+        rollback.write_text(_rollback_text(plan, files, root), encoding="utf-8")
     except OSError as error:
         raise InputError(f"cannot write {error.filename}: {error.strerror}") from None
     return Written(tuple(paths), rollback)
@@ -147,8 +152,8 @@ def _file_text(
     lines = [
         f"-- {part.name}: written by creo-schema {__version__} "
         f"(`plan --supabase-migration`), part {number} of {count}",
-        f"-- planned {plan.created_at:%Y-%m-%d %H:%M:%S} UTC against {plan.target} "
-        f"(PostgreSQL {plan.server_major}); {proven}",
+        f"-- planned {plan.created_at:%Y-%m-%d %H:%M:%S} UTC on PostgreSQL {plan.server_major}; "
+        f"{proven}",
         plan_line(plan),
         "-- hazards:",
         *(_hazard_lines(part.statements) or ["--   none"]),
@@ -156,7 +161,7 @@ def _file_text(
         "",
         "",
     ]
-    return "\n".join(lines) + render_sql(part.statements)
+    return "\n".join(lines) + render_script(part.statements)
 
 
 def _hazard_lines(statements: tuple[PlannedStatement, ...]) -> list[str]:
@@ -180,7 +185,7 @@ def _rollback_text(plan: Plan, files: list[MigrationFile], root: Path) -> str:
         "",
         "",
     ]
-    return "\n".join(lines) + render_sql(plan.rollback)
+    return "\n".join(lines) + render_script(plan.rollback)
 
 
 def _first_line(sql: str) -> str:

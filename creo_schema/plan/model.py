@@ -119,11 +119,46 @@ class Plan(BaseModel):
     def down_sql(self) -> str:
         return render_sql(self.rollback)
 
+    @property
+    def up_script(self) -> str:
+        """up_sql as a file to run as it is (`psql -f`): the settings it needs first."""
+        return render_script(self.statements)
+
+    @property
+    def down_script(self) -> str:
+        return render_script(self.rollback)
+
+
+# What a file of planned statements (a Supabase migration, --sql-out, --rollback-out) sets
+# before them, as pg_dump's output does, so that it runs as it is, with `psql -f` or
+# `supabase db push`, whatever the session had. Session settings, not SET LOCAL: psql runs
+# a file statement by statement, where SET LOCAL would last one statement; the Supabase CLI
+# runs each file in one transaction, and resets the session (RESET ALL) before the next.
+SCRIPT_SETTINGS: Final = (
+    # The file is written in UTF-8, its literals for standard strings.
+    "set client_encoding = 'UTF8'",
+    "set standard_conforming_strings = on",
+    # Every name the plan prints is schema-qualified (the catalog is read with no search
+    # path): with none here, nothing resolves through whichever schema a session has first.
+    "select pg_catalog.set_config('search_path', '', false)",
+    # Bodies are checked when they run, not when created (as apply and pg_dump do): a
+    # function comes before the tables its %ROWTYPE or SQL body names. SQL-standard bodies
+    # (BEGIN ATOMIC, RETURN) are parsed regardless: the differ orders them by pg_depend.
+    "set check_function_bodies = off",
+)
+
 
 def render_sql(statements: tuple[PlannedStatement, ...]) -> str:
     return "".join(f"{s.sql.rstrip().rstrip(';')};\n\n" for s in statements).rstrip() + (
         "\n" if statements else ""
     )
+
+
+def render_script(statements: tuple[PlannedStatement, ...]) -> str:
+    """The statements as a file to run as it is: the settings they need, then them."""
+    if not statements:
+        return ""
+    return "".join(f"{setting};\n" for setting in SCRIPT_SETTINGS) + "\n" + render_sql(statements)
 
 
 def read_plan(path: Path) -> Plan:

@@ -9,8 +9,14 @@ import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+from psycopg.conninfo import conninfo_to_dict
+
+from creo_schema.catalog import inspect
 from creo_schema.db import connect
-from tests.conftest import DbFactory
+from creo_schema.plan.model import read_plan
+from creo_schema.shadow.cluster import Cluster
+from tests.conftest import ROOT, DbFactory
 from tests.integration.cli import Project
 
 NOTES = (
@@ -29,6 +35,45 @@ HISTORY_TABLE = (
 
 def _migrations(root: Path) -> list[Path]:
     return sorted((root / "supabase" / "migrations").iterdir())
+
+
+def _psql(server: Cluster, url: str, path: Path, *options: str) -> None:
+    """Run a file as a user would, with the server's own psql, stopping at the first error."""
+    psql = [str(server.bin_dir / "psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url]
+    done = subprocess.run([*psql, *options, "-f", str(path)], capture_output=True, text=True)
+    if done.returncode:
+        pytest.fail(f"psql -f {path.name}: {done.stderr}")
+
+
+def test_the_creo_schema_from_empty_runs_with_psql(
+    tmp_path: Path, make_db: DbFactory, server: Cluster
+) -> None:
+    # Issue 22: the file for the whole Creo schema, run with psql on an empty database as
+    # `supabase db push` would (one transaction), stopped at a PL/pgSQL function whose
+    # %ROWTYPE names a table made further down; its header named the planning machine's
+    # socket directory. The rollback file, run the same way, must bring the start back.
+    target, replayed = make_db(cluster=server), make_db(cluster=server)
+    (tmp_path / "schema").symlink_to(ROOT / "schema")
+    (tmp_path / "creo-schema.toml").write_text('managed_schemas = ["public", "private"]\n')
+    project = Project(tmp_path, target)
+    plan_file = tmp_path / "plan.json"
+
+    planned = project.run("plan", "--supabase-migration", "initial", "--out", str(plan_file))
+
+    assert planned.exit_code == 0, planned.output
+    (written,) = _migrations(tmp_path)
+    _psql(server, replayed, written, "--single-transaction")
+    drift = project.run("drift", url=replayed)
+    assert drift.exit_code == 0, drift.output
+    header = written.read_text().split("\n\n", 1)[0]
+    database = conninfo_to_dict(target)["dbname"]
+    assert "postgresql://" not in header and str(database) not in header, header
+    (rollback,) = (tmp_path / "supabase" / "rollbacks").iterdir()
+    _psql(server, replayed, rollback)
+    plan = read_plan(plan_file)
+    with connect(replayed, autocommit=True) as conn:
+        back = inspect(conn, plan.managed_schemas, plan.extensions).fingerprint
+    assert back == plan.target_fingerprint
 
 
 def test_files_replayed_with_psql_reach_schema(tmp_path: Path, make_db: DbFactory) -> None:
@@ -109,6 +154,39 @@ def test_apply_records_into_supabase_history(tmp_path: Path, make_db: DbFactory)
         )
     ]
     assert names[0] == "create_notes" and re.fullmatch(r"creo_schema_\d+", names[1])
+
+
+def test_a_file_binds_names_as_planned_whatever_the_session_path(
+    tmp_path: Path, make_db: DbFactory, pg18: Cluster
+) -> None:
+    # The database's default search_path puts public before pg_catalog, where a
+    # public.lower(text) waits: the view's lower(name), pg_catalog's as planned, would bind
+    # to it in such a session. The file sets an empty path first, as pg_dump does (every
+    # name the plan prints is schema-qualified).
+    tables = (
+        "create table public.t (id bigint primary key, name text);\n"
+        "create function public.lower(text) returns text language sql immutable"
+        " as $$ select 'planted' $$;\n"
+    )
+    target, replayed = make_db(), make_db()
+    for url in (target, replayed):
+        with connect(url, autocommit=True) as conn:
+            conn.execute(tables)  # type: ignore[arg-type]
+            database = conninfo_to_dict(url)["dbname"]
+            conn.execute(f'alter database "{database}" set search_path = public, pg_catalog')  # type: ignore[arg-type]
+    project = Project(tmp_path, target)
+    project.write(
+        "t.sql", tables + "create view public.v as select id, lower(name) as l from public.t;\n"
+    )
+    allow = ("--allow-hazard", "weakens_security")
+
+    planned = project.run("plan", "--supabase-migration", "add_view", *allow)
+
+    assert planned.exit_code == 0, planned.output
+    (written,) = _migrations(tmp_path)
+    _psql(pg18, replayed, written, "--single-transaction")
+    drift = project.run("drift", url=replayed)
+    assert drift.exit_code == 0, drift.output
 
 
 def test_a_name_the_cli_would_misread_is_bad_input(tmp_path: Path, make_db: DbFactory) -> None:
