@@ -19,6 +19,7 @@ from typing import Any
 
 import psycopg
 from psycopg import errors as pg_errors
+from psycopg.pq import TransactionStatus
 
 from creo_schema.errors import DatabaseError
 from creo_schema.plan.model import PlannedStatement
@@ -46,6 +47,25 @@ def run_statements(
     # Function bodies are checked when they run, not when they are created (as pg_dump and
     # the shadow's load do): a function may then be created before the tables it reads.
     conn.execute("select set_config('check_function_bodies', 'off', false)")
+    # Every name a plan prints is schema-qualified: with no search path, none resolves
+    # through a schema the session happens to have first (as the migration files set it).
+    # The session's own is given back after: what reads the catalog next prints names
+    # relative to it.
+    path = conn.execute("select current_setting('search_path')").fetchone()[0]
+    conn.execute("select set_config('search_path', '', false)")
+    try:
+        _run_phases(runner, statements, lock_retries, retry_pause)
+    finally:
+        if not conn.closed and conn.info.transaction_status == TransactionStatus.IDLE:
+            conn.execute("select set_config('search_path', %s, false)", (path,))
+
+
+def _run_phases(
+    runner: _Runner,
+    statements: Sequence[PlannedStatement],
+    lock_retries: int,
+    retry_pause: float,
+) -> None:
     number = 0
     for phase, group in groupby(statements, key=lambda s: s.phase):
         batch = list(group)
