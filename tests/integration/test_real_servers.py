@@ -13,11 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from psycopg import sql
 
-from creo_schema.db import connect
 from creo_schema.plan.verify import METHOD, QUICK_METHOD
 from tests.integration.cli import Project
+from tests.integration.test_plain_postgres import _create_roles
 from tests.integration.test_quick_paths import _drop_kept_desired_states
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,17 +49,6 @@ def _cycle(project: Project) -> dict[str, Any]:
     drift = project.run("drift")
     assert drift.exit_code == 0, drift.output
     return document
-
-
-def _roles(url: str, *names: str) -> None:
-    with connect(url, autocommit=True) as conn:
-        for name in names:
-            conn.execute(
-                sql.SQL(
-                    "do $$ begin create role {} nologin; "
-                    "exception when duplicate_object then null; end $$"
-                ).format(sql.Identifier(name))
-            )
 
 
 # -- 1. every schema schema/ creates is managed --------------------------------------------
@@ -142,7 +130,7 @@ def test_a_superuser_not_named_postgres_applies_and_rolls_back(
 
 def test_owners_survive_the_copy_of_the_target(tmp_path: Path, make_db: Any) -> None:
     url = make_db(platform="none")
-    _roles(url, "issue22_owner", "issue22_reader")
+    _create_roles(url, "issue22_owner", "issue22_reader")
     project = _project(tmp_path, url)
     owned = (
         "create table public.notes (id bigint primary key, body text);\n"
@@ -188,7 +176,7 @@ def test_the_master_user_of_an_rds_like_server_owns_plans_and_rolls_back(
     tmp_path: Path, rds_like: Any
 ) -> None:
     applier_url, admin_url = rds_like.make_db(platform="none")
-    _roles(admin_url, "issue22_rds_reader")
+    _create_roles(admin_url, "issue22_rds_reader")
     project = _project(tmp_path, applier_url)
     project.write(
         "app.sql",
