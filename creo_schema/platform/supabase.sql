@@ -210,3 +210,5 @@ alter default privileges for role supabase_admin in schema public revoke execute
 -- (`alter publication supabase_realtime add table public.messages`). It is the platform's:
 -- a plan adds and drops the app's tables, never the publication (catalog/scope.py).
 create publication supabase_realtime;
+-- `postgres` owns it on Supabase (a project's pg_dump says so): the app adds its tables.
+alter publication supabase_realtime owner to postgres;
