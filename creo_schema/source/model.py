@@ -20,6 +20,8 @@ class Statement:
     references: tuple[str, ...] = ()  # qualified names it needs to exist first
     signature: str = ""  # the routine it creates, with argument types: public.f(integer)
     copies: tuple[str, ...] = ()  # the tables CREATE TABLE ... (LIKE t) copies from
+    keys: tuple[str, ...] = ()  # the tables it gives a primary key or a unique one
+    key_refs: tuple[str, ...] = ()  # the tables whose key its foreign keys reference
 
     @property
     def is_data(self) -> bool:

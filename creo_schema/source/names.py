@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from pglast import ast
-from pglast.enums import AlterTableType, FunctionParameterMode, ObjectType
+from pglast.enums import AlterTableType, ConstrType, FunctionParameterMode, ObjectType
 from pglast.stream import RawStream
 from pglast.visitors import Visitor
 
@@ -123,6 +123,10 @@ class _References(Visitor):
                 # CLUSTER ON name: after the CREATE INDEX
                 self.found.add(f"{node.relation.schemaname or DEFAULT_SCHEMA}.{cmd.name}")
             identity = cmd.def_
+            if isinstance(identity, ast.Constraint) and identity.indexname:
+                # ADD CONSTRAINT ... PRIMARY KEY / UNIQUE USING INDEX name: after the index
+                schema = node.relation.schemaname or DEFAULT_SCHEMA
+                self.found.add(f"{schema}.{identity.indexname}")
             if isinstance(identity, ast.ReplicaIdentityStmt) and identity.name:
                 # REPLICA IDENTITY USING INDEX name: after the CREATE INDEX
                 schema = node.relation.schemaname or DEFAULT_SCHEMA
@@ -178,6 +182,42 @@ def _created(stmt: Any) -> list[str]:
         case ast.CreateExtensionStmt():
             return [f"extension:{stmt.extname}"]
     return []
+
+
+def key_facts(stmt: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the tables a statement gives a primary key, unique constraint or unique index; the
+    tables its foreign keys reference): a foreign key needs the referenced table's key, which
+    a later statement may add (ALTER TABLE ... ADD UNIQUE, CREATE UNIQUE INDEX)."""
+    given: list[str] = []
+    needed: list[str] = []
+    match stmt:
+        case ast.IndexStmt(unique=True, relation=ast.RangeVar() as relation):
+            given.append(relation_key(relation))
+        case ast.CreateStmt(relation=ast.RangeVar() as relation):
+            for constraint in _table_constraints(stmt.tableElts or ()):
+                _key_fact(constraint, relation_key(relation), given, needed)
+        case ast.AlterTableStmt(relation=ast.RangeVar() as relation):
+            for cmd in stmt.cmds or ():
+                if isinstance(cmd.def_, ast.Constraint):
+                    _key_fact(cmd.def_, relation_key(relation), given, needed)
+    return tuple(dict.fromkeys(given)), tuple(dict.fromkeys(needed))
+
+
+def _table_constraints(elements: Any) -> list[ast.Constraint]:
+    out: list[ast.Constraint] = []
+    for element in elements:
+        if isinstance(element, ast.Constraint):
+            out.append(element)
+        elif isinstance(element, ast.ColumnDef):
+            out.extend(c for c in element.constraints or () if isinstance(c, ast.Constraint))
+    return out
+
+
+def _key_fact(constraint: ast.Constraint, table: str, given: list[str], needed: list[str]) -> None:
+    if constraint.contype in (ConstrType.CONSTR_PRIMARY, ConstrType.CONSTR_UNIQUE):
+        given.append(table)
+    elif constraint.contype == ConstrType.CONSTR_FOREIGN and constraint.pktable is not None:
+        needed.append(relation_key(constraint.pktable))
 
 
 def copied_tables(stmt: Any) -> tuple[str, ...]:

@@ -84,6 +84,7 @@ def load_order(statements: list[Statement]) -> list[Statement]:
     for i, statement in enumerate(statements):
         if statement.copies:
             _copy_in_place(statements, needs, i)
+    _keys_before_foreign_keys(statements, needs)
     dependents: list[list[int]] = [[] for _ in statements]
     for i, deps in enumerate(needs):
         for dep in deps:
@@ -115,6 +116,19 @@ def _copy_in_place(statements: list[Statement], needs: list[set[int]], i: int) -
             needs[i].add(j)
         else:
             needs[j].add(i)
+
+
+def _keys_before_foreign_keys(statements: list[Statement], needs: list[set[int]]) -> None:
+    """A foreign key needs a unique key on the columns it references: every statement that
+    gives the referenced table a key (its CREATE TABLE's primary key, a later ALTER TABLE ...
+    ADD UNIQUE, a CREATE UNIQUE INDEX) runs first, wherever it is written."""
+    givers: dict[str, list[int]] = {}
+    for i, statement in enumerate(statements):
+        for table in statement.keys:
+            givers.setdefault(table, []).append(i)
+    for i, statement in enumerate(statements):
+        for table in statement.key_refs:
+            needs[i].update(j for j in givers.get(table, ()) if j != i)
 
 
 def _rank(statement: Statement) -> int:

@@ -17,7 +17,7 @@ from pglast.parser import ParseError
 
 from creo_schema.errors import InputError, Location
 from creo_schema.source.model import SourceFile, Statement
-from creo_schema.source.names import copied_tables, names_of, routine_signature
+from creo_schema.source.names import copied_tables, key_facts, names_of, routine_signature
 from creo_schema.source.session import SESSION_SETTING, is_session_setting
 
 _COMMENT_LINE = re.compile(r"^\s*--(.*)$")
@@ -62,6 +62,7 @@ def parse_file(source: SourceFile) -> list[Statement]:
         sql = source.text[start:end].strip().rstrip(";").strip()
         line, column = index.line_col(start)
         created, referenced = names_of(raw.stmt)
+        keys, key_refs = key_facts(raw.stmt)
         statements.append(
             Statement(
                 sql=sql,
@@ -73,6 +74,8 @@ def parse_file(source: SourceFile) -> list[Statement]:
                 references=referenced,
                 signature=routine_signature(raw.stmt) or "",
                 copies=copied_tables(raw.stmt),
+                keys=keys,
+                key_refs=key_refs,
             )
         )
     return statements

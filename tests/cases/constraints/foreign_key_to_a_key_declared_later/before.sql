@@ -1,0 +1,1 @@
+create table public.parent (id int primary key, code int);

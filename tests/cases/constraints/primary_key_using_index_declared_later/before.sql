@@ -1,0 +1,1 @@
+create table public.accounts (id int not null, email text not null);
