@@ -105,15 +105,12 @@ def load_copy(
 
     with connect(clone_url, autocommit=True) as conn:
         _other_extensions(conn, target, extensions, schemas)
+        versions = {e.name: e.version for e in target.extensions} if target is not None else {}
         for name, schema in sorted(extensions.items()):
             # before the dump, which may use it (a column of citext), so its schema too
             # when that is one the dump creates (a managed schema of extensions)
             conn.execute(sql.SQL("create schema if not exists {}").format(sql.Identifier(schema)))
-            conn.execute(
-                sql.SQL("create extension if not exists {} with schema {}").format(
-                    sql.Identifier(name), sql.Identifier(schema)
-                )
-            )
+            _create_extension(conn, name, schema, versions.get(name))
         conn.execute("set check_function_bodies = off")
         if target is not None:
             _run_all(conn, outside_dump_sql(conn, schemas, target, BEFORE_THE_DUMP))
@@ -136,6 +133,40 @@ def load_copy(
                 ) from error
         if target is not None:
             _run_all(conn, outside_dump_sql(conn, schemas, target, AFTER_THE_DUMP))
+            _populate(conn, [v for v in target.views if v.materialized and v.populated])
+
+
+def _create_extension(conn: Any, name: str, schema: str, version: str | None) -> None:
+    """The extension at the target's version, which the copy is compared with; at the
+    shadow's default where the shadow lacks that one (the comparison then names it)."""
+    create = sql.SQL("create extension if not exists {} with schema {}").format(
+        sql.Identifier(name), sql.Identifier(schema)
+    )
+    if version:
+        try:
+            conn.execute(create + sql.SQL(" version {}").format(sql.Literal(version)))
+            return
+        except psycopg.Error:
+            pass
+    conn.execute(create)
+
+
+def _populate(conn: Any, views: Sequence[Any]) -> None:
+    """The materialized views the target has populated, populated (pg_dump --schema-only
+    creates each WITH NO DATA). The copy holds no rows, so each refresh is cheap; one over
+    another waits until that one is populated, hence the passes."""
+    waiting = list(views)
+    while waiting:
+        failed = []
+        for view in waiting:
+            name = sql.SQL("{}.{}").format(sql.Identifier(view.schema), sql.Identifier(view.name))
+            try:
+                conn.execute(sql.SQL("refresh materialized view {}").format(name))
+            except psycopg.errors.ObjectNotInPrerequisiteState:
+                failed.append(view)  # it reads one not populated yet
+        if len(failed) == len(waiting):
+            return  # the comparison names what stays unpopulated
+        waiting = failed
 
 
 def _other_extensions(
