@@ -55,6 +55,7 @@ from creo_schema.catalog.model import (
     UserMapping,
     View,
 )
+from creo_schema.catalog.reprint import reprinted
 from creo_schema.catalog.scope import in_scope
 from creo_schema.errors import DatabaseError
 
@@ -224,11 +225,28 @@ def snapshot(
         values.update(server_version=row[0], current_user=row[1], schema_names=names)
         for kind, fields in zip(wanted, row[2:], strict=True):
             if fields[0] is not None:
+                _reprint(kind, fields)
                 values[kind] = tuple(map(_maker(KINDS[kind]), *fields))
         return in_scope(CatalogSnapshot(**values))
     finally:
         if collecting:
             gc.enable()
+
+
+# The expressions read in their round-trip form (catalog/reprint.py), by kind and field.
+_EXPRESSIONS = {
+    "constraints": ("definition",),
+    "indexes": ("definition", "predicate"),
+    "policies": ("using", "with_check"),
+    "columns": ("default",),
+}
+
+
+def _reprint(kind: str, fields: list[Any]) -> None:
+    """The kind's expression columns (lists of one field's values), in place."""
+    for name in _EXPRESSIONS.get(kind, ()):
+        position = _field_names(KINDS[kind]).index(name)
+        fields[position] = [reprinted(text) for text in fields[position]]
 
 
 @cache

@@ -342,9 +342,11 @@ def _retype_sql(column: Any, to: str, collation: str | None = None) -> str:
     through); the cast names the type alone."""
     name = ident(column.name)
     collate = f" collate {collation}" if collation else ""
+    # a generated column takes no USING: its values are computed again
+    using = "" if column.generated else f" using {name}::{to.partition(' collate ')[0]}"
     return (
         f"alter table {qualified(column.schema, column.table)} alter column "
-        f"{name} type {to}{collate} using {name}::{to.partition(' collate ')[0]}"
+        f"{name} type {to}{collate}{using}"
     )
 
 

@@ -48,7 +48,7 @@ def online_steps(change: Change, hazards: list[Hazard], needed: set[str]) -> lis
         name = ident(facts["constraint"])
         validate = f"alter table {table} validate constraint {name}"
         return [(f"{change.sql} not valid", "main", hazards), (validate, "validate", [])]
-    if change.operation == "set_not_null" and facts.get("column"):
+    if change.operation == "set_not_null" and facts.get("column") and not facts.get("at_once"):
         return _not_null_through_check(table, facts["column"])
     if change.operation == "cluster_on":
         return [(change.sql, "post", hazards)]  # after a concurrent build of its index

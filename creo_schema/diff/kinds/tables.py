@@ -552,8 +552,9 @@ class ColumnKind(Kind):
         foreign = _foreign(ctx.desired, parent)
         if (a.type, a.collation) != (b.type, b.collation) and not b.inherited:
             collate = f" collate {b.collation}" if b.collation else ""
-            # A foreign table's column takes no USING (its values are the server's).
-            using = "" if foreign else _using(name, a.type, b.type)
+            # A foreign table's column takes no USING (its values are the server's), nor
+            # does a generated one (its values are computed again).
+            using = "" if foreign or b.generated else _using(name, a.type, b.type)
             alter(
                 f"{prefix} type {b.type}{collate}{using}",
                 "alter_column_type",
@@ -567,6 +568,10 @@ class ColumnKind(Kind):
             if not a.identity:
                 how = "always" if b.identity == "a" else "by default"
                 options = f" ({b.identity_options})" if b.identity_options else ""
+                if not a.not_null:
+                    # ADD ... AS IDENTITY needs the column NOT NULL already: at once, not
+                    # through a check validated later (plan/rewrite.py)
+                    alter(f"{prefix} set not null", "set_not_null", at_once=True)
                 alter(
                     f"{prefix} add generated {how} as identity{options}",
                     "add_identity",
