@@ -50,7 +50,7 @@ select p.oid::bigint as oid,
                                case when a.aggmfinalfn <> 0 then 'MFINALFUNC = ' || a.aggmfinalfn::regproc::text end,
                                case when a.aggmfinalextra then 'MFINALFUNC_EXTRA' end,
                                case when a.aggminitval is not null then 'MINITCOND = ' || quote_literal(a.aggminitval) end,
-                               case when a.aggsortop <> 0 then 'SORTOP = OPERATOR(' || a.aggsortop::regoperator::text || ')' end,
+                               case when a.aggsortop <> 0 then 'SORTOP = OPERATOR(' || a.aggsortop::regoper::text || ')' end,
                                case when p.proparallel <> 'u' then 'PARALLEL = ' || case p.proparallel when 's' then 'SAFE' else 'RESTRICTED' end end,
                                case when a.aggkind = 'h' then 'HYPOTHETICAL' end) || ')'
                  from pg_aggregate a where a.aggfnoid = p.oid)

@@ -57,9 +57,19 @@ class FunctionKind(Kind):
     def _word(item: Function) -> str:
         return {"procedure": "procedure", "aggregate": "aggregate"}.get(item.kind, "function")
 
-    def signature(self, node: Node) -> str:
+    def signature(self, node: Node, word: str = "") -> str:
+        """The routine with its argument types, as statements of `word` (by default the
+        routine's own: function, procedure, aggregate) name it: an aggregate of no
+        argument is `name(*)` to DROP, ALTER and COMMENT ON AGGREGATE, and an ordered-set
+        aggregate's arguments are one plain list to GRANT ... ON FUNCTION."""
         item: Function = node.item
-        return f"{qualified(item.schema, item.name)}({item.identity_args})"
+        args = item.identity_args
+        if item.kind == "aggregate":
+            if (word or self._word(item)) == "aggregate":
+                args = args or "*"
+            else:
+                args = args.replace(" ORDER BY ", ", ")
+        return f"{qualified(item.schema, item.name)}({args})"
 
     def create(self, node: Node, ctx: Context) -> list[Change]:
         item: Function = node.item
@@ -110,7 +120,7 @@ class FunctionKind(Kind):
 
     def grant_target(self, node: Node) -> str:
         word = "procedure" if node.item.kind == "procedure" else "function"
-        return f"{word} {self.signature(node)}"
+        return f"{word} {self.signature(node, word)}"
 
     def owner_target(self, node: Node) -> str:
         return f"{self._word(node.item)} {self.signature(node)}"
