@@ -182,7 +182,7 @@ def validate_source(
     findings = [
         *check_declarative(parsed, source.root),
         *check_duplicates(parsed),
-        *check_references(parsed, platform, roles or KnownRoles(), known),
+        *check_references(parsed, platform, roles or KnownRoles(), known, managed or ()),
         *check_managed(parsed, platform, managed, known.schemas),
     ]
     return sorted(findings, key=sort_key)
@@ -200,13 +200,26 @@ def check_managed(
     (`unresolved`)."""
     if managed is None:
         return
-    reported: set[str] = set(managed)
+    reported: set[str] = set()
     for item in parsed:
         for key in item.statement.creates:
             if key.startswith(("schema:", "extension:")):
                 continue
             name = key.rpartition(":")[2]  # trigger:schema.table.name -> schema.table.name
             schema = name.split(".")[0]
+            if schema in managed and schema not in known_schemas and schema not in reported:
+                reported.add(schema)
+                yield Finding(
+                    "error",
+                    "unmanaged-schema",
+                    f"{name.removesuffix('()')} is declared in schema {schema}, which is "
+                    "managed (managed_schemas) but never created in schema/",
+                    item.statement.location,
+                    hint=f"add `create schema {schema};` to schema/",
+                )
+                continue
+            if schema in managed:
+                continue
             if schema in reported or schema not in known_schemas or is_reserved(schema, platform):
                 continue
             reported.add(schema)
@@ -421,12 +434,16 @@ def declared_names(parsed: list[Parsed]) -> Names:
 
 
 def check_references(
-    parsed: list[Parsed], platform: str, roles: KnownRoles, known: Names | None = None
+    parsed: list[Parsed],
+    platform: str,
+    roles: KnownRoles,
+    known: Names | None = None,
+    managed: tuple[str, ...] = (),
 ) -> Iterator[Finding]:
     known = known or platform_names(platform).merge(declared_names(parsed))
     unchecked = unchecked_schemas(known, platform)
     for item in parsed:
-        yield from _Resolver(item, known, unchecked, roles).findings()
+        yield from _Resolver(item, known, unchecked, roles, frozenset(managed)).findings()
 
 
 def _names_a_function(ancestors: tuple[Any, ...]) -> bool:
@@ -438,12 +455,18 @@ class _Resolver:
     """The unresolved references of one statement."""
 
     def __init__(
-        self, item: Parsed, known: Names, unchecked: frozenset[str], roles: KnownRoles
+        self,
+        item: Parsed,
+        known: Names,
+        unchecked: frozenset[str],
+        roles: KnownRoles,
+        managed: frozenset[str] = frozenset(),
     ) -> None:
         self.item = item
         self.known = known
         self.unchecked = unchecked
         self.roles = roles
+        self.managed = managed
         self.schemas = known.schemas | unchecked
         self.reported: set[str] = set()
 
@@ -520,7 +543,8 @@ class _Resolver:
         return " or ".join(sorted(self.known.signatures.get(key, ()))) or key
 
     def _schema(self, schema: str, node: Any) -> Iterator[Finding]:
-        if schema not in self.schemas:
+        # a managed schema schema/ never creates is check_managed's to name, with its fix
+        if schema not in self.schemas and schema not in self.managed:
             yield from self._finding("schema", schema, self.known.schemas, node)
 
     def _relation(self, node: ast.RangeVar, creates: set[str], ctes: set[str]) -> Iterator[Finding]:

@@ -110,6 +110,20 @@ def test_a_target_that_lacks_every_managed_schema_is_copied_for_the_proof(
     assert verification["verified"] and verification["method"] == METHOD, verification
 
 
+def test_a_managed_schema_schema_never_creates_is_named_with_its_fix(
+    tmp_path: Path, make_db: Any
+) -> None:
+    """Before: the shadow load failed on the first table in it, or pg_dump did, pointing
+    elsewhere."""
+    config = PLAIN + 'managed_schemas = ["public", "private"]\n'
+    project = _project(tmp_path, make_db(platform="none"), config)
+    project.write("private.sql", "create table private.secrets (id bigint primary key);\n")
+    found = project.run("plan")
+    assert found.exit_code == 2, found.output
+    assert "schema/private.sql:1:1" in found.output
+    assert "create schema private;" in found.output, found.output
+
+
 # -- 2. any superuser name; 3. owners kept in the copy ---------------------------------------
 
 
