@@ -397,8 +397,14 @@ def _changes(
             [forward_sql(r) for r in renames],
             [backward_sql(r) for r in reversed(renames)],
             # Drift asks what differs, not whether it can be applied.
-            applier_of(run.target) if run.settings.verify_plans else None,
+            _applier(run, desired_state, current) if run.settings.verify_plans else None,
         )
+
+
+def _applier(run: _Planning, desired_state: cache.DesiredState, current: Inspection) -> Applier:
+    """The target's applier, and the trust of the declared extensions the target lacks."""
+    present = {e.name for e in current.catalog.extensions}
+    return applier_of(run.target, set(desired_state.extensions) - present)
 
 
 def assemble(

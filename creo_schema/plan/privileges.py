@@ -42,28 +42,38 @@ class Applier:
     untrusted_extensions: frozenset[str] = frozenset()
 
 
+# A superuser's row is its name alone (CASE evaluates only the branch it takes); the
+# extensions' control files are read only for those the plan may create.
 _FACTS = """
 select r.rolname::text, r.rolsuper,
-       coalesce((select array_agg(o.rolname::text) from pg_catalog.pg_roles o
-                  where pg_catalog.pg_has_role(r.oid, o.oid, 'USAGE')), '{}'),
-       coalesce((select array_agg(o.rolname::text) from pg_catalog.pg_roles o
-                  where pg_catalog.pg_has_role(r.oid, o.oid, %(become)s)), '{}'),
-       coalesce((select array_agg(l.lanname::text) from pg_catalog.pg_language l
-                  where not l.lanpltrusted), '{}'),
-       coalesce((select array_agg(distinct v.name::text)
-                   from pg_catalog.pg_available_extension_versions v
-                  where v.superuser and not v.trusted), '{}')
+       case when r.rolsuper then '{}' else
+         coalesce((select array_agg(o.rolname::text) from pg_catalog.pg_roles o
+                    where pg_catalog.pg_has_role(r.oid, o.oid, 'USAGE')), '{}') end,
+       case when r.rolsuper then '{}' else
+         coalesce((select array_agg(o.rolname::text) from pg_catalog.pg_roles o
+                    where pg_catalog.pg_has_role(r.oid, o.oid, %(become)s)), '{}') end,
+       case when r.rolsuper then '{}' else
+         coalesce((select array_agg(l.lanname::text) from pg_catalog.pg_language l
+                    where not l.lanpltrusted), '{}') end,
+       case when r.rolsuper or cardinality(%(created)s::text[]) = 0 then '{}' else
+         coalesce((select array_agg(distinct v.name::text)
+                     from pg_catalog.pg_available_extension_versions v
+                    where v.superuser and not v.trusted
+                      and v.name = any(%(created)s::text[])), '{}') end
   from pg_catalog.pg_roles r
  where r.rolname = current_user
 """
 
 
-def applier_of(conn: Any) -> Applier:
-    """Who `conn` acts as, and what it may do (one query; an open transaction is ended)."""
+def applier_of(conn: Any, created_extensions: Iterable[str] = ()) -> Applier:
+    """Who `conn` acts as, and what it may do (one query; an open transaction is ended);
+    `created_extensions`: those the plan may create, whose trust is looked up."""
     # PostgreSQL 16 split membership: giving an object to a role needs its SET option.
     become = "SET" if int(conn.info.server_version) >= 160000 else "MEMBER"
     try:
-        row = conn.execute(_FACTS, {"become": become}).fetchone()
+        row = conn.execute(
+            _FACTS, {"become": become, "created": sorted(created_extensions)}
+        ).fetchone()
     finally:
         if not conn.autocommit:
             conn.rollback()

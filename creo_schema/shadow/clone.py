@@ -57,13 +57,14 @@ def dump_schema(bin_dir: Path | None, target_url: str, schemas: tuple[str, ...])
     return "\n".join(line for line in done.stdout.splitlines() if not line.startswith("\\"))
 
 
-def copy_roles(target_conn: Any, shadow_admin_url: str) -> None:
+def copy_roles(target_conn: Any, shadow_admin_url: str, applier: str = "") -> None:
     """Create on the shadow server, NOLOGIN, each role the target has, its superusers as
-    superusers (only a superuser may own an event trigger), under the cluster's lock: see
-    `ensure_roles`."""
+    superusers (only a superuser may own an event trigger), and the `applier` the copy acts
+    as (db.acting_as), under the cluster's lock: see `ensure_roles`."""
     from creo_schema.roles import existing_roles, superusers
 
-    ensure_roles(shadow_admin_url, existing_roles(target_conn), superusers(target_conn))
+    supers = superusers(target_conn) | ({applier} if applier else set())
+    ensure_roles(shadow_admin_url, existing_roles(target_conn), supers)
 
 
 # Triggers on tables outside the managed schemas (auth.users) that call a managed function:
@@ -256,8 +257,7 @@ def target_copy(
     present = tuple(name for name in schemas if name in existing)
     dump = dump_schema(bin_dir, target_url, present) if present else ""
     triggers = outside_triggers(target_conn, schemas)
-    copy_roles(target_conn, shadow_admin_url)
-    ensure_roles(shadow_admin_url, (), superusers=(applier,) if applier else ())
+    copy_roles(target_conn, shadow_admin_url, applier)
     with temporary_database(shadow_admin_url, template) as clone_url:
         acting = acting_as(clone_url, applier)
         load_copy(acting, dump, extensions_present, triggers, target, schemas)

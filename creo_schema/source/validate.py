@@ -195,9 +195,9 @@ def check_managed(
     known_schemas: set[str] | frozenset[str],
 ) -> Iterator[Finding]:
     """A declaration in a schema that is neither managed nor the platform's would never be
-    compared: plan, apply and drift would all pass while it does not exist. Named once per
-    schema, where it is first declared; a schema nothing declares is the resolver's to name
-    (`unresolved`)."""
+    compared: plan, apply and drift would all pass while it does not exist. One in a managed
+    schema schema/ never creates could not load. Each named once per schema, where it is
+    first declared; a schema nothing declares nor manages is the resolver's (`unresolved`)."""
     if managed is None:
         return
     reported: set[str] = set()
@@ -207,31 +207,42 @@ def check_managed(
                 continue
             name = key.rpartition(":")[2]  # trigger:schema.table.name -> schema.table.name
             schema = name.split(".")[0]
-            if schema in managed and schema not in known_schemas and schema not in reported:
-                reported.add(schema)
-                yield Finding(
-                    "error",
-                    "unmanaged-schema",
-                    f"{name.removesuffix('()')} is declared in schema {schema}, which is "
-                    "managed (managed_schemas) but never created in schema/",
-                    item.statement.location,
-                    hint=f"add `create schema {schema};` to schema/",
-                )
-                continue
-            if schema in managed:
-                continue
-            if schema in reported or schema not in known_schemas or is_reserved(schema, platform):
+            problem = (
+                None
+                if schema in reported
+                else _schema_problem(schema, managed, known_schemas, platform)
+            )
+            if problem is None:
                 continue
             reported.add(schema)
+            what, hint = problem
             yield Finding(
                 "error",
                 "unmanaged-schema",
-                f"{name.removesuffix('()')} is declared in schema {schema}, which is not "
-                "managed: plan, apply and drift would ignore it",
+                f"{name.removesuffix('()')} is declared in schema {schema}, which is {what}",
                 item.statement.location,
-                hint=f'add "{schema}" to managed_schemas in the configuration (or '
-                f"--managed-schema {schema}), or create the schema in schema/, which manages it",
+                hint=hint,
             )
+
+
+def _schema_problem(
+    schema: str, managed: tuple[str, ...], known: set[str] | frozenset[str], platform: str
+) -> tuple[str, str] | None:
+    """(what is wrong with declaring in `schema`, the fix), or None when nothing is."""
+    if schema in managed:
+        if schema in known:
+            return None
+        return (
+            "managed (managed_schemas) but never created in schema/",
+            f"add `create schema {schema};` to schema/",
+        )
+    if schema not in known or is_reserved(schema, platform):
+        return None
+    return (
+        "not managed: plan, apply and drift would ignore it",
+        f'add "{schema}" to managed_schemas in the configuration (or --managed-schema '
+        f"{schema}), or create the schema in schema/, which manages it",
+    )
 
 
 # -- only declarative statements ---------------------------------------------------------------
