@@ -58,7 +58,7 @@ from creo_schema.apply.run import apply_plan, rollback
 from creo_schema.catalog import compare, snapshot
 from creo_schema.commands.supabase import refusal
 from creo_schema.config import Settings
-from creo_schema.db import connect
+from creo_schema.db import connect, kept_open
 from creo_schema.lint.registry import all_rules
 from creo_schema.migrations.files import write
 from creo_schema.plan.build import make_plan
@@ -205,7 +205,22 @@ def _run_case(
     hosted: bool = False,
 ) -> None:
     """A scenario from its before-state at `url`: planned, applied, planned again, rolled
-    back; `reference` loads SQL into a fresh database of the same kind (to name residue)."""
+    back; `reference` loads SQL into a fresh database of the same kind (to name residue).
+    Its steps share one connection to the target, as `apply` shares one between its own."""
+    with kept_open(url):
+        _steps(case, url, bin_dir, tmp_path, request, reference, hosted=hosted)
+
+
+def _steps(
+    case: Case,
+    url: str,
+    bin_dir: Path,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    reference: Callable[[str], str],
+    *,
+    hosted: bool,
+) -> None:
     update = bool(
         request.config.getoption("--update-golden") or os.environ.get("CREO_UPDATE_GOLDEN")
     )

@@ -88,57 +88,71 @@ def apply_plan(
     then differs from the plan's desired state, the migration is recorded as failed, with
     what differs from `desired` (the desired state's catalog, when it can be found)."""
     check_allowed(plan.statements, set(allowed), what="the plan")
-    with connect(target_url, autocommit=True) as conn:
+    with connect(target_url, autocommit=True) as conn, _apply_lock(conn, wait):
+        # Measured before the history table is made (the first apply makes it, outside the
+        # managed schemas): a signature still the plan's says nothing changed since.
+        unchanged = _signature_unchanged(conn, plan)
         ensure_history(conn)
-        with _apply_lock(conn, wait):
-            _close_interrupted(conn)
-            now = inspect(conn, plan.managed_schemas, plan.extensions).fingerprint
-            if now != plan.target_fingerprint:
-                raise SafetyError(
-                    "the target changed since this plan was made "
-                    f"(planned against {plan.target_fingerprint[:12]}, now {now[:12]})",
-                    hint="run `creo-schema plan` again and review the new plan",
-                )
-            if not plan.has_changes:
-                return ApplyResult(None, 0, 0, drift_left=False)
-            refuse_failing_rows(conn, plan.statements, "the plan")
-            taken = backup(target_url, plan.statements) if backup else None
-            supabase = _SupabaseHistory(settings, plan=plan)
-            migration_id, duration = _run(
-                conn,
-                settings,
-                plan.statements,
-                in_transaction=supabase,
-                source_fingerprint=plan.source_fingerprint,
-                schema_fingerprint_before=now,
-                managed_schemas=list(plan.managed_schemas),
-                extensions=list(plan.extensions),
-                up_sql=plan.up_sql,
-                down_sql=plan.down_sql,
-                down_statements=Jsonb([s.model_dump(mode="json") for s in plan.rollback]),
-                kind="apply",
-                backup_id=taken.id if taken else None,
+        _close_interrupted(conn)
+        now = plan.target_fingerprint if unchanged else _fingerprint(conn, plan)
+        if now != plan.target_fingerprint:
+            raise SafetyError(
+                "the target changed since this plan was made "
+                f"(planned against {plan.target_fingerprint[:12]}, now {now[:12]})",
+                hint="run `creo-schema plan` again and review the new plan",
             )
-            after, signature = _inspect_after(conn, plan.managed_schemas, plan.extensions)
-            _set_after(conn, migration_id, after.fingerprint, signature)
-            done = ApplyResult(
-                migration_id,
-                len(plan.statements),
-                duration,
-                False,
-                taken,
-                supabase_versions=supabase.versions,
-            )
-            if after.fingerprint == plan.desired_fingerprint:
-                return done
-            left = Left(
-                len(plan.statements),
-                differences_left(after.catalog, desired() if desired else None),
-                after.fingerprint,
-                plan.desired_fingerprint,
-            )
-            _set_status(conn, migration_id, "failed", duration, left.message())
-            return dataclasses.replace(done, drift_left=True, left=left)
+        if not plan.has_changes:
+            return ApplyResult(None, 0, 0, drift_left=False)
+        refuse_failing_rows(conn, plan.statements, "the plan")
+        taken = backup(target_url, plan.statements) if backup else None
+        supabase = _SupabaseHistory(settings, plan=plan)
+        migration_id, duration = _run(
+            conn,
+            settings,
+            plan.statements,
+            in_transaction=supabase,
+            source_fingerprint=plan.source_fingerprint,
+            schema_fingerprint_before=now,
+            managed_schemas=list(plan.managed_schemas),
+            extensions=list(plan.extensions),
+            up_sql=plan.up_sql,
+            down_sql=plan.down_sql,
+            down_statements=Jsonb([s.model_dump(mode="json") for s in plan.rollback]),
+            kind="apply",
+            backup_id=taken.id if taken else None,
+        )
+        after, signature = _inspect_after(conn, plan.managed_schemas, plan.extensions)
+        _set_after(conn, migration_id, after.fingerprint, signature)
+        done = ApplyResult(
+            migration_id,
+            len(plan.statements),
+            duration,
+            False,
+            taken,
+            supabase_versions=supabase.versions,
+        )
+        if after.fingerprint == plan.desired_fingerprint:
+            return done
+        left = Left(
+            len(plan.statements),
+            differences_left(after.catalog, desired() if desired else None),
+            after.fingerprint,
+            plan.desired_fingerprint,
+        )
+        _set_status(conn, migration_id, "failed", duration, left.message())
+        return dataclasses.replace(done, drift_left=True, left=left)
+
+
+def _signature_unchanged(conn: Any, plan: Plan) -> bool:
+    """Whether the target's catalog signature is still the one taken before the plan
+    inspected it: then nothing a diff reads has changed since (any DDL, GRANT or COMMENT moves
+    it), and the plan's fingerprint of the target holds without reading the catalog again,
+    as `_rollback_row` trusts the signature recorded after an apply."""
+    return bool(plan.target_signature) and catalog_signature(conn) == plan.target_signature
+
+
+def _fingerprint(conn: Any, plan: Plan) -> str:
+    return inspect(conn, plan.managed_schemas, plan.extensions).fingerprint
 
 
 def prepare_rollback(target_url: str, migration_id: int | None) -> PendingRollback:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +20,10 @@ from creo_schema.cli.app import (
 )
 from creo_schema.cli.backup import backup_mode_options
 from creo_schema.render import document, plan_json, show_plan
+
+if TYPE_CHECKING:
+    from creo_schema.backup import BackupMode
+    from creo_schema.config import Settings
 
 
 @cli.command()
@@ -129,12 +134,28 @@ def apply(
     the plan can lose rows from are backed up (--backup changed, the default); a plan that
     deletes no data takes no backup.
     """
-    from creo_schema.cli.backup import backup_taken_json, backup_taken_text
     from creo_schema.commands import applying, backups, planning
 
     settings = settings_of(ctx)
     allowed = planning.allowed(allow_destructive, allow_hazard)
     mode = backups.backup_mode(settings, backup_mode, no_backup)
+    with applying.one_session(settings):
+        _plan_and_apply(ctx, settings, plan_file, auto_approve, wait, allowed, mode)
+
+
+def _plan_and_apply(
+    ctx: click.Context,
+    settings: Settings,
+    plan_file: Path | None,
+    auto_approve: bool,
+    wait: bool,
+    allowed: set[str],
+    mode: BackupMode,
+) -> None:
+    """`apply`'s steps, on one connection to the target."""
+    from creo_schema.cli.backup import backup_taken_json, backup_taken_text
+    from creo_schema.commands import applying
+
     with StepProgress(ctx.obj["format"] == "text" and plan_file is None) as progress:
         made = applying.plan_to_apply(settings, plan_file, progress)
     console = stdout()

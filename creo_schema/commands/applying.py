@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ from creo_schema.catalog import CatalogSnapshot
 from creo_schema.commands.confirm import Ask, require_approval
 from creo_schema.commands.target import resolve_target
 from creo_schema.config import Settings
-from creo_schema.db import connect
+from creo_schema.db import connect, kept_open
 from creo_schema.errors import SafetyError
 from creo_schema.plan.model import Plan, PlannedStatement, read_plan
 from creo_schema.plan.safety import check_allowed
@@ -26,6 +27,12 @@ from creo_schema.plan.timings import Progress
 
 if TYPE_CHECKING:
     from creo_schema.backup import BackupMode, BackupResult
+
+
+def one_session(settings: Settings) -> AbstractContextManager[None]:
+    """The target's connection kept open along the command's steps (plan, the checks,
+    apply; or the rollback's check and run): each would open its own (db.kept_open)."""
+    return kept_open(settings.database_url) if settings.database_url else nullcontext()
 
 
 def apply(

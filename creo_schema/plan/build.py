@@ -137,6 +137,7 @@ def make_plan(
             data = data_changes(rows, target) if rows else None
             target.rollback()
         plan = _changes(run, desired_state, current, data)
+        plan = plan.model_copy(update={"target_signature": found.signature})
         # Drift (verify_plans off) asks whether anything differs, not whether it can run.
         if plan.has_changes and settings.verify_plans:
             plan = _check_rows(run, plan)
@@ -323,7 +324,8 @@ def _inspect_target(
     """The target's inspection, reused while its catalog signature is unchanged.
 
     The signature (one query, a few ms) moves with any DDL, GRANT or COMMENT; the full
-    inspection costs ~20x more. Apply's stale-plan check never uses this: it re-inspects.
+    inspection costs ~20x more. Apply's stale-plan check trusts it the same way: the plan
+    carries the signature, and a target that still shows it is the one the plan inspected.
     """
     key = cache.target_key(signature, managed, extensions)
     found = cache.load_target(key)

@@ -94,6 +94,9 @@ class Plan(BaseModel):
     extensions: tuple[str, ...] = ()  # declared extensions: diffed though in `extensions`
     source_fingerprint: str  # of the declared SQL (deparsed), what `schema/` said
     target_fingerprint: str  # of the target's schema when planned: apply refuses if it moved
+    # The target's catalog signature (catalog/signature.py), taken before it was inspected:
+    # found again at apply time, nothing has changed since, and the catalog is not read again.
+    target_signature: str = ""
     desired_fingerprint: str  # of the desired schema: the target's after a successful apply
     statements: tuple[PlannedStatement, ...]
     rollback: tuple[PlannedStatement, ...]
