@@ -121,7 +121,9 @@ def apply_plan(
             kind="apply",
             backup_id=taken.id if taken else None,
         )
-        after, signature = _inspect_after(conn, plan.managed_schemas, plan.extensions)
+        after, signature = _inspect_after(
+            conn, plan.managed_schemas, plan.extensions, plan.platform
+        )
         _set_after(conn, migration_id, after.fingerprint, signature)
         done = ApplyResult(
             migration_id,
@@ -152,15 +154,18 @@ def _signature_unchanged(conn: Any, plan: Plan) -> bool:
 
 
 def _fingerprint(conn: Any, plan: Plan) -> str:
-    return inspect(conn, plan.managed_schemas, plan.extensions).fingerprint
+    return inspect(conn, plan.managed_schemas, plan.extensions, platform=plan.platform).fingerprint
 
 
-def prepare_rollback(target_url: str, migration_id: int | None) -> PendingRollback:
+def prepare_rollback(
+    target_url: str, migration_id: int | None, *, platform: str = "supabase"
+) -> PendingRollback:
     """What rolling back `migration_id` (the latest applied by default) would run; refused
-    (SafetyError) when there is none or the database has moved on. Writes nothing."""
+    (SafetyError) when there is none or the database has moved on (read as `platform` reads
+    it). Writes nothing."""
     with connect(target_url, autocommit=True) as conn:
         signature = catalog_signature(conn)  # before the read: a change meanwhile moves it
-        row = _rollback_row(conn, migration_id, signature)
+        row = _rollback_row(conn, migration_id, signature, platform=platform)
     statements, recorded = _rollback_statements(row)
     return PendingRollback(row, statements, recorded, signature)
 
@@ -175,7 +180,7 @@ def rollback(
 ) -> tuple[int, ApplyResult]:
     """Prepare and run the rollback of a migration (the latest applied one by default),
     without showing it: for callers that reviewed it otherwise."""
-    pending = prepare_rollback(target_url, migration_id)
+    pending = prepare_rollback(target_url, migration_id, platform=settings.platform)
     done = run_rollback(settings, target_url, pending, allowed=allowed, backup=backup)
     return pending.migration.id, done
 
@@ -197,7 +202,11 @@ def run_rollback(
         with _apply_lock(conn, wait=False):
             _close_interrupted(conn)
             row = _rollback_row(
-                conn, pending.migration.id, catalog_signature(conn), shown_at=pending.signature
+                conn,
+                pending.migration.id,
+                catalog_signature(conn),
+                shown_at=pending.signature,
+                platform=settings.platform,
             )
             statements = pending.statements
             refuse_failing_rows(conn, statements, what)
@@ -219,7 +228,7 @@ def run_rollback(
                 backup_id=taken.id if taken else None,
             )
             schemas, extensions = tuple(row.managed_schemas), tuple(row.extensions)
-            inspected, signature = _inspect_after(conn, schemas, extensions)
+            inspected, signature = _inspect_after(conn, schemas, extensions, settings.platform)
             after = inspected.fingerprint
             _set_after(conn, new_id, after, signature)
             return ApplyResult(
@@ -246,7 +255,12 @@ def refuse_failing_rows(conn: Any, statements: Iterable[PlannedStatement], what:
 
 
 def _rollback_row(
-    conn: Any, migration_id: int | None, signature: str, *, shown_at: str | None = None
+    conn: Any,
+    migration_id: int | None,
+    signature: str,
+    *,
+    shown_at: str | None = None,
+    platform: str,
 ) -> HistoryRecord:
     """The applied migration to roll back, with the database still in the state it left.
 
@@ -263,7 +277,8 @@ def _rollback_row(
         )
     if signature in (row.schema_signature_after, shown_at):
         return row
-    now = inspect(conn, tuple(row.managed_schemas), tuple(row.extensions)).fingerprint
+    schemas, extensions = tuple(row.managed_schemas), tuple(row.extensions)
+    now = inspect(conn, schemas, extensions, platform=platform).fingerprint
     if now != row.schema_fingerprint_after:
         raise SafetyError(
             f"the database is no longer in the state migration {row.id} left "
@@ -274,14 +289,14 @@ def _rollback_row(
 
 
 def _inspect_after(
-    conn: Any, schemas: tuple[str, ...], extensions: tuple[str, ...]
+    conn: Any, schemas: tuple[str, ...], extensions: tuple[str, ...], platform: str
 ) -> tuple[Inspection, str]:
     """The database just changed, inspected, with its catalog signature; remembered under
     it, as `plan` remembers a target's (plan/build.py), so that the next plan or drift check
     of it need not read the catalog again (nor a rollback, which finds it in the history)."""
     signature = catalog_signature(conn)  # before the read: a change meanwhile moves it
-    after = inspect(conn, schemas, extensions)
-    cache.store_target(cache.target_key(signature, schemas, extensions), after)
+    after = inspect(conn, schemas, extensions, platform=platform)
+    cache.store_target(cache.target_key(signature, schemas, extensions, platform), after)
     return after, signature
 
 

@@ -106,7 +106,7 @@ def create_backup(
     work.mkdir()
     try:
         with connect(conn_url, autocommit=True) as conn:
-            fingerprint = inspect(conn, schemas, ()).fingerprint
+            fingerprint = inspect(conn, schemas, (), platform=settings.platform).fingerprint
             conn.execute("begin isolation level repeatable read read only")  # one moment
             conn.execute(STABLE_OUTPUT)
             xmin, next_xid, version = conn.execute(

@@ -58,7 +58,7 @@ def restore_backup(
     target = backups[-1]
     schemas = tuple(target.managed_schemas)
     with connect(conn_url, autocommit=True) as conn:
-        now = inspect(conn, schemas, ()).fingerprint
+        now = inspect(conn, schemas, (), platform=settings.platform).fingerprint
         if now != target.schema_fingerprint and not force:
             raise SafetyError(
                 f"the database schema differs from the one backup {target.id} was taken of "
@@ -89,7 +89,7 @@ def restore_backup(
             # Counted in the tables, not summed over the files loaded: rows a later
             # incremental deleted or replaced would count twice or more.
             rows = _verify(conn, tables, target)
-            _check_schema_kept(conn, schemas, now, held, target.id)
+            _check_schema_kept(conn, schemas, now, held, target.id, settings.platform)
             conn.execute("commit")
         except psycopg.Error as error:
             conn.execute("rollback")
@@ -135,12 +135,12 @@ def _run_as_replica(conn: Any) -> bool:
 
 
 def _check_schema_kept(
-    conn: Any, schemas: tuple[str, ...], before: str, held: Held, backup_id: str
+    conn: Any, schemas: tuple[str, ...], before: str, held: Held, backup_id: str, platform: str
 ) -> None:
     """What hold.py took away came back as it was: else nothing is changed."""
     if not held.constraints and not held.triggers:
         return
-    after = inspect(conn, schemas, ()).fingerprint
+    after = inspect(conn, schemas, (), platform=platform).fingerprint
     if after != before:
         raise SafetyError(
             f"restoring backup {backup_id} would change the schema (its constraints or "

@@ -40,13 +40,23 @@ class Inspection:
         return self.catalog.server_version // 10000
 
 
-def inspect(conn: Any, managed_schemas: tuple[str, ...], extensions: tuple[str, ...]) -> Inspection:
-    catalog = managed_catalog(conn, managed_schemas, extensions)
+def inspect(
+    conn: Any,
+    managed_schemas: tuple[str, ...],
+    extensions: tuple[str, ...],
+    *,
+    platform: str = "supabase",
+) -> Inspection:
+    catalog = managed_catalog(conn, managed_schemas, extensions, platform=platform)
     return Inspection(catalog, catalog_digest(catalog))
 
 
 def managed_catalog(
-    conn: Any, managed_schemas: tuple[str, ...], extensions: tuple[str, ...]
+    conn: Any,
+    managed_schemas: tuple[str, ...],
+    extensions: tuple[str, ...],
+    *,
+    platform: str = "supabase",
 ) -> CatalogSnapshot:
     """Our catalog snapshot of the managed schemas, with the declared extensions and those
     installed in a managed schema (which schema/ must declare, or the plan drops).
@@ -54,7 +64,7 @@ def managed_catalog(
     The snapshot lists every installed extension; the platform's own (pg_graphql, vault, ...
     in schemas of their own) are not ours to compare.
     """
-    catalog = snapshot(conn, managed_schemas)
+    catalog = snapshot(conn, managed_schemas, platform=platform)
     declared, managed = set(extensions), set(managed_schemas)
     kept = tuple(e for e in catalog.extensions if e.name in declared or e.schema in managed)
     others = {e.oid for e in catalog.extensions} - {e.oid for e in kept}

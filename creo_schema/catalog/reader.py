@@ -140,6 +140,9 @@ class CatalogSnapshot:
     # platform's, and the platform's publications as the server has them.
     unmanaged: tuple[Unmanaged, ...] = ()
     platform_publications: tuple[Publication, ...] = ()
+    # The platform the read was scoped for (the `platform` setting): under `none`, no role
+    # or publication is the platform's (a `supabase_realtime` is the user's).
+    platform: str = "supabase"
 
     def relation(self, schema: str, name: str) -> Relation | None:
         return next((r for r in self.relations if r.schema == schema and r.name == name), None)
@@ -182,12 +185,18 @@ def snapshot_sql(kinds: tuple[str, ...] = DEFAULT_KINDS) -> str:
 
 
 def snapshot(
-    conn: Any, schemas: Iterable[str], *, kinds: Iterable[str] = DEFAULT_KINDS
+    conn: Any,
+    schemas: Iterable[str],
+    *,
+    kinds: Iterable[str] = DEFAULT_KINDS,
+    platform: str = "supabase",
 ) -> CatalogSnapshot:
     """Read the schemas' objects from `conn` (any psycopg connection; nothing is written).
 
     :param kinds: what to read (names of `KINDS`); the others stay empty. `type_refs` is
         left out unless asked for.
+    :param platform: the `platform` setting: which database-level objects are the
+        platform's (catalog/scope.py).
 
     A connection that is not in autocommit mode is left as it was found: the read runs in
     its own transaction when none is open, which is rolled back.
@@ -222,7 +231,9 @@ def snapshot(
             if not conn.autocommit and was_idle:
                 conn.rollback()
         values: dict[str, Any] = {kind: () for kind in KINDS}
-        values.update(server_version=row[0], current_user=row[1], schema_names=names)
+        values.update(
+            server_version=row[0], current_user=row[1], schema_names=names, platform=platform
+        )
         for kind, fields in zip(wanted, row[2:], strict=True):
             if fields[0] is not None:
                 _reprint(kind, fields)

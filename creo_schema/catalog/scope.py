@@ -34,6 +34,7 @@ Comments and privileges of what is not kept are dropped with it.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from creo_schema.catalog.model import (
@@ -70,20 +71,30 @@ def platform_role(name: str) -> bool:
     return name in PLATFORM_ROLES or name.startswith(PLATFORM_ROLE_PREFIX)
 
 
-def platform_publication(item: Publication) -> bool:
-    return item.name in PLATFORM_PUBLICATIONS or platform_role(item.owner)
+def _no_platform_role(name: str) -> bool:
+    return False
+
+
+def _platform_rules(platform: str) -> tuple[Callable[[str], bool], frozenset[str]]:
+    """Whose roles and publications are the platform's under the `platform` setting: under
+    `none`, nobody's (a role `supabase_x` or a publication `supabase_realtime` is the user's
+    on plain PostgreSQL)."""
+    if platform == "none":
+        return _no_platform_role, frozenset()
+    return platform_role, PLATFORM_PUBLICATIONS
 
 
 def in_scope(snapshot: CatalogSnapshot) -> CatalogSnapshot:
     """The snapshot with only the managed database-level objects (see above), the others
     named in `unmanaged` and the platform's publications in `platform_publications`."""
     managed = set(snapshot.schema_names)
+    platform_owned, platform_names = _platform_rules(snapshot.platform)
     notes: list[Unmanaged] = []
     kept: set[tuple[str, int]] = set()  # (catalog, oid) of what stays
 
     event_triggers = []
     for trigger in snapshot.event_triggers:
-        if platform_role(trigger.owner):
+        if platform_owned(trigger.owner):
             continue
         if trigger.function_schema in managed:
             event_triggers.append(trigger)
@@ -111,10 +122,12 @@ def in_scope(snapshot: CatalogSnapshot) -> CatalogSnapshot:
         if item.kind in UNMODELED_DATABASE_KINDS
     ]
 
-    publications, tables, schemas, platform = _publications(snapshot, managed, notes)
+    publications, tables, schemas, platform = _publications(
+        snapshot, managed, notes, platform_owned, platform_names
+    )
     kept |= {("pg_publication", p.oid) for p in publications if not p.platform}
 
-    wrappers, servers = _foreign_data(snapshot, notes)
+    wrappers, servers = _foreign_data(snapshot, notes, platform_owned)
     kept |= {("pg_foreign_data_wrapper", w.oid) for w in wrappers}
     kept |= {("pg_foreign_server", s.oid) for s in servers}
     server_oids = {s.oid for s in servers}
@@ -123,7 +136,7 @@ def in_scope(snapshot: CatalogSnapshot) -> CatalogSnapshot:
         if mapping.server_oid in server_oids:
             mappings.append(mapping)
         elif any(
-            s.oid == mapping.server_oid and not platform_role(s.owner)
+            s.oid == mapping.server_oid and not platform_owned(s.owner)
             for s in snapshot.foreign_servers
         ):
             notes.append(
@@ -161,7 +174,11 @@ _Publications = tuple[
 
 
 def _publications(
-    snapshot: CatalogSnapshot, managed: set[str], notes: list[Unmanaged]
+    snapshot: CatalogSnapshot,
+    managed: set[str],
+    notes: list[Unmanaged],
+    platform_owned: Callable[[str], bool],
+    platform_names: frozenset[str],
 ) -> _Publications:
     """(managed publications and platform ones with managed members, their tables, their
     schemas, the platform's publications as they are)."""
@@ -178,7 +195,7 @@ def _publications(
     for item in snapshot.publications:
         members = tables_of.get(item.oid, [])
         spaces = schemas_of.get(item.oid, [])
-        if platform_publication(item):
+        if item.name in platform_names or platform_owned(item.owner):
             platform.append(item)
             members = [t for t in members if t.schema in managed]
             spaces = [s for s in spaces if s.schema in managed]
@@ -218,14 +235,14 @@ def _publications(
 
 
 def _foreign_data(
-    snapshot: CatalogSnapshot, notes: list[Unmanaged]
+    snapshot: CatalogSnapshot, notes: list[Unmanaged], platform_owned: Callable[[str], bool]
 ) -> tuple[list[ForeignDataWrapper], list[ForeignServer]]:
     blocked = {
-        s.oid for s in snapshot.foreign_servers if platform_role(s.owner) or s.outside_tables
+        s.oid for s in snapshot.foreign_servers if platform_owned(s.owner) or s.outside_tables
     }
     wrappers = []
     for wrapper in snapshot.foreign_data_wrappers:
-        if platform_role(wrapper.owner):
+        if platform_owned(wrapper.owner):
             continue
         reason = ""
         if not wrapper.functions_visible:
@@ -245,7 +262,7 @@ def _foreign_data(
     wrapper_oids = {w.oid for w in wrappers}
     servers = []
     for server in snapshot.foreign_servers:
-        if platform_role(server.owner):
+        if platform_owned(server.owner):
             continue
         if server.outside_tables:
             reason = (

@@ -83,7 +83,7 @@ def access(settings: Settings, progress: Progress | None = None) -> AccessResult
         timings.step("inspect", progress),
         connect(desired.url, autocommit=True) as conn,
     ):
-        catalog = snapshot(conn, settings.managed_schemas)
+        catalog = snapshot(conn, settings.managed_schemas, platform=settings.platform)
         facts = read_role_facts(conn)
     roles = covered_roles(catalog, facts, settings.platform)
     matrix = access_matrix(catalog, facts, roles, settings.exposed_schemas)

@@ -169,7 +169,7 @@ def refuse_missing_roles(settings: Settings, plan: Plan) -> None:
 
 
 def pending_rollback(settings: Settings, migration_id: int | None) -> PendingRollback:
-    return prepare_rollback(resolve_target(settings), migration_id)
+    return prepare_rollback(resolve_target(settings), migration_id, platform=settings.platform)
 
 
 def roll_back(

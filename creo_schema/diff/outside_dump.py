@@ -50,7 +50,7 @@ def outside_dump_sql(
         )
     ):
         return []  # the common case: nothing outside the dump, no diff needed
-    copy = snapshot(conn, schemas)
+    copy = snapshot(conn, schemas, platform=target.platform)
     try:
         changes = diff(copy, target)
     except Unplannable as error:

@@ -187,6 +187,7 @@ def _desired_state(run: _Planning) -> cache.DesiredState:
         run.found.signature,
         settings.managed_schemas,
         extensions,
+        settings.platform,
     )
     pool.shutdown(wait=False)
     with timings.step("shadow", progress):
@@ -253,7 +254,7 @@ def _load_desired(
         # as much as the inspection about to be built.
         parse_text.cache_clear()
         with timings.step("inspect", progress):
-            desired = inspect(conn, managed, extensions)
+            desired = inspect(conn, managed, extensions, platform=settings.platform)
             rows = read_desired(conn, declared) if declared else []
             conn.rollback()
         engine: bytes | None = None
@@ -305,21 +306,29 @@ def _current_state(run: _Planning, extensions: tuple[str, ...]) -> Inspection:
         if run.early is not None:
             return run.early.result()
         return _inspect_target(
-            run.target, run.found.signature, run.settings.managed_schemas, extensions
+            run.target,
+            run.found.signature,
+            run.settings.managed_schemas,
+            extensions,
+            run.settings.platform,
         )
 
 
 def _inspect_target_at(
-    url: str, signature: str, managed: tuple[str, ...], extensions: tuple[str, ...]
+    url: str, signature: str, managed: tuple[str, ...], extensions: tuple[str, ...], platform: str
 ) -> Inspection:
     """`_inspect_target` on a connection of its own (psycopg connections are not shared
     between threads)."""
     with connect(url) as conn:
-        return _inspect_target(conn, signature, managed, extensions)
+        return _inspect_target(conn, signature, managed, extensions, platform)
 
 
 def _inspect_target(
-    target: Any, signature: str, managed: tuple[str, ...], extensions: tuple[str, ...]
+    target: Any,
+    signature: str,
+    managed: tuple[str, ...],
+    extensions: tuple[str, ...],
+    platform: str,
 ) -> Inspection:
     """The target's inspection, reused while its catalog signature is unchanged.
 
@@ -327,10 +336,10 @@ def _inspect_target(
     inspection costs ~20x more. Apply's stale-plan check trusts it the same way: the plan
     carries the signature, and a target that still shows it is the one the plan inspected.
     """
-    key = cache.target_key(signature, managed, extensions)
+    key = cache.target_key(signature, managed, extensions, platform)
     found = cache.load_target(key)
     if found is None:
-        found = inspect(target, managed, extensions)
+        found = inspect(target, managed, extensions, platform=platform)
         if not target.autocommit:
             target.rollback()
         cache.store_target(key, found)
@@ -381,10 +390,15 @@ def _changes(
                 run.settings.managed_schemas,
                 present,
                 run.found.applier,
+                run.settings.platform,
             )
             with copy as clone_url:
                 baseline = renamed_baseline(
-                    clone_url, renames, run.settings.managed_schemas, desired_state.extensions
+                    clone_url,
+                    renames,
+                    run.settings.managed_schemas,
+                    desired_state.extensions,
+                    run.settings.platform,
                 )
     with run.timings.step("diff", run.progress):
         return assemble(
@@ -436,6 +450,8 @@ def assemble(
             hint="nothing was written; the objects named are not changed by creo-schema yet",
             details={"problems": error.problems},
         ) from None
+    if not up and start.fingerprint != desired.fingerprint:
+        _refuse_unplanned(start.catalog, desired.catalog)
     major = current.server_major
     existing = _tables(start.catalog)
     statements = text_statements(forward or []) + planned_statements(
@@ -475,6 +491,23 @@ def assemble(
         warnings=unmanaged_notes(current.catalog, desired.catalog)
         + server_option_notes(current.catalog),
         access=review.notes(),
+    )
+
+
+def _refuse_unplanned(current: CatalogSnapshot, desired: CatalogSnapshot) -> None:
+    """The target's catalog is not the desired one, yet the differ found nothing to change:
+    an empty plan would say "in sync" (and apply exit 0) with the database still different.
+    Refused, naming what differs (exit 4), for every command, drift included."""
+    from creo_schema.catalog import compare
+
+    found = compare(current, desired, ignore=("dependencies",))
+    problems = found or ["(a field the snapshot's digest holds and no comparison names)"]
+    raise SafetyError(
+        "the target differs from schema/ where creo-schema plans no statement: "
+        + problems[0]
+        + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""),
+        hint="nothing was written; the difference named is not one creo-schema changes yet",
+        details={"problems": problems},
     )
 
 
@@ -520,4 +553,6 @@ def _with_checks(statements: tuple[PlannedStatement, ...]) -> list[PlannedStatem
 
 def current_fingerprint(target_conn: object, plan: Plan) -> str:
     """The target's schema fingerprint now, measured as the plan measured it."""
-    return inspect(target_conn, plan.managed_schemas, plan.extensions).fingerprint
+    return inspect(
+        target_conn, plan.managed_schemas, plan.extensions, platform=plan.platform
+    ).fingerprint

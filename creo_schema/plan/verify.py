@@ -119,7 +119,7 @@ def _from_desired(
                 intact[0] = False
                 for statements, goal in zip((plan.rollback, plan.statements), goals, strict=True):
                     run_statements(conn, statements, after_each=tally)
-                    if inspect(conn, schemas, extensions).digest != goal:
+                    if inspect(conn, schemas, extensions, platform=plan.platform).digest != goal:
                         return None
                 second_opinion, problems = _second_opinion(conn, desired, schemas, extensions)
                 intact[0] = True  # the last goal is the desired state
@@ -151,10 +151,11 @@ def _from_copy(
             schemas,
             present,
             plan.applier,
+            plan.platform,
         ) as clone_url,
         connect(clone_url, autocommit=True) as conn,
     ):
-        copied = inspect(conn, schemas, extensions)
+        copied = inspect(conn, schemas, extensions, platform=plan.platform)
         if copied.digest != current.digest:
             return _Outcome(
                 (
@@ -176,7 +177,7 @@ def _from_copy(
                     (f"the {which} failed on a copy of the target: {error.message}",),
                     second_opinion,
                 )
-            now = inspect(conn, schemas, extensions)
+            now = inspect(conn, schemas, extensions, platform=plan.platform)
             if now.digest != goal.digest:
                 return _Outcome(
                     (f"after the {which}, the copy still differs: " + _difference(now, goal),),

@@ -243,6 +243,7 @@ def target_copy(
     schemas: tuple[str, ...],
     extensions_present: dict[str, str],
     applier: str = "",
+    platform: str = "supabase",
 ) -> Iterator[str]:
     """A temporary database on the shadow server holding the target's schema (no rows); its
     URL acts as `applier` (db.acting_as), the role the target is changed as, made a superuser
@@ -250,7 +251,7 @@ def target_copy(
     from creo_schema.catalog import snapshot
     from creo_schema.shadow.tempdb import temporary_database
 
-    target = snapshot(target_conn, schemas)
+    target = snapshot(target_conn, schemas, platform=platform)
     # A managed schema the target lacks yet (schema/ creates it) has nothing to copy, and
     # pg_dump refuses a --schema that matches nothing when no other does.
     existing = {item.name for item in target.schemas}

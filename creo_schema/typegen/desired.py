@@ -31,4 +31,9 @@ def desired_snapshot(settings: Settings, schemas: tuple[str, ...] | None = None)
     with temporary_database(shadow.admin_url, template) as url:
         load_statements(url, source)
         with connect(url, autocommit=True) as conn:
-            return snapshot(conn, schemas or settings.managed_schemas, kinds=tuple(KINDS))
+            return snapshot(
+                conn,
+                schemas or settings.managed_schemas,
+                kinds=tuple(KINDS),
+                platform=settings.platform,
+            )

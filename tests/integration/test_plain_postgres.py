@@ -195,3 +195,41 @@ def test_a_configured_role_the_target_lacks(
     unconfigured = project.run("plan")
     assert unconfigured.exit_code == 2, unconfigured.output
     assert f"app.sql:2:33: unresolved: role {ghost} is not provided" in unconfigured.stderr
+
+
+def test_a_publication_named_supabase_realtime_is_the_users(
+    server: Cluster, make_db, tmp_path: Path
+) -> None:
+    """On plain PostgreSQL nothing is Supabase's: a publication of that name is created,
+    changed and dropped like any other (on Supabase only its tables would be)."""
+    url = make_db(platform="none", cluster=server)
+    project = _project(tmp_path, url, 'platform = "none"\n')
+    table = "create table public.events (id bigint primary key, kind text);\n"
+    project.write(
+        "app.sql", table + "create publication supabase_realtime for table public.events;\n"
+    )
+
+    applied = project.run("apply", "--auto-approve")
+    assert applied.exit_code == 0, applied.output + applied.stderr
+    assert "create publication supabase_realtime" in applied.output
+    assert project.query(
+        "select pubinsert, pubdelete from pg_publication where pubname = 'supabase_realtime'"
+    ) == [(True, True)]
+
+    project.write(
+        "app.sql",
+        table + "create publication supabase_realtime for table public.events "
+        "with (publish = 'insert');\n",
+    )
+    changed = project.run("apply", "--auto-approve", "--allow-hazard", "stops_replication")
+    assert changed.exit_code == 0, changed.output + changed.stderr
+    assert project.query(
+        "select pubinsert, pubdelete from pg_publication where pubname = 'supabase_realtime'"
+    ) == [(True, False)]
+
+    project.write("app.sql", table)
+    dropped = project.run("apply", "--auto-approve", "--allow-hazard", "stops_replication")
+    assert dropped.exit_code == 0, dropped.output + dropped.stderr
+    assert project.query("select count(*) from pg_publication") == [(0,)]
+    drift = project.run("drift")
+    assert drift.exit_code == 0, drift.output + drift.stderr
