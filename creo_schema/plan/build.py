@@ -500,7 +500,12 @@ def _refuse_unplanned(current: CatalogSnapshot, desired: CatalogSnapshot) -> Non
     Refused, naming what differs (exit 4), for every command, drift included."""
     from creo_schema.catalog import compare
 
-    found = compare(current, desired, ignore=("dependencies",))
+    found = [
+        line.replace(": only in the first", ": only on the target").replace(
+            ": only in the second", ": only in schema/"
+        )
+        for line in compare(current, desired, ignore=("dependencies",))
+    ]  # a field's difference reads "target -> schema/"
     problems = found or ["(a field the snapshot's digest holds and no comparison names)"]
     raise SafetyError(
         "the target differs from schema/ where creo-schema plans no statement: "
