@@ -92,7 +92,8 @@ def apply_plan(
         ensure_history(conn)
         with _apply_lock(conn, wait):
             _close_interrupted(conn)
-            now = inspect(conn, plan.managed_schemas, plan.extensions).fingerprint
+            roles = plan.managed_roles
+            now = inspect(conn, plan.managed_schemas, plan.extensions, roles).fingerprint
             if now != plan.target_fingerprint:
                 raise SafetyError(
                     "the target changed since this plan was made "
@@ -112,6 +113,7 @@ def apply_plan(
                 source_fingerprint=plan.source_fingerprint,
                 schema_fingerprint_before=now,
                 managed_schemas=list(plan.managed_schemas),
+                managed_roles=list(roles),
                 extensions=list(plan.extensions),
                 up_sql=plan.up_sql,
                 down_sql=plan.down_sql,
@@ -119,7 +121,7 @@ def apply_plan(
                 kind="apply",
                 backup_id=taken.id if taken else None,
             )
-            after, signature = _inspect_after(conn, plan.managed_schemas, plan.extensions)
+            after, signature = _inspect_after(conn, plan.managed_schemas, plan.extensions, roles)
             _set_after(conn, migration_id, after.fingerprint, signature)
             done = ApplyResult(
                 migration_id,
@@ -197,6 +199,7 @@ def run_rollback(
                 source_fingerprint=row.source_fingerprint,
                 schema_fingerprint_before=row.schema_fingerprint_after,
                 managed_schemas=row.managed_schemas,
+                managed_roles=row.managed_roles or [],
                 extensions=row.extensions,
                 up_sql=row.down_sql,
                 down_sql=row.up_sql,
@@ -205,7 +208,8 @@ def run_rollback(
                 backup_id=taken.id if taken else None,
             )
             schemas, extensions = tuple(row.managed_schemas), tuple(row.extensions)
-            inspected, signature = _inspect_after(conn, schemas, extensions)
+            roles = tuple(row.managed_roles or ())
+            inspected, signature = _inspect_after(conn, schemas, extensions, roles)
             after = inspected.fingerprint
             _set_after(conn, new_id, after, signature)
             return ApplyResult(
@@ -249,7 +253,9 @@ def _rollback_row(
         )
     if signature in (row.schema_signature_after, shown_at):
         return row
-    now = inspect(conn, tuple(row.managed_schemas), tuple(row.extensions)).fingerprint
+    now = inspect(
+        conn, tuple(row.managed_schemas), tuple(row.extensions), tuple(row.managed_roles or ())
+    ).fingerprint
     if now != row.schema_fingerprint_after:
         raise SafetyError(
             f"the database is no longer in the state migration {row.id} left "
@@ -260,14 +266,14 @@ def _rollback_row(
 
 
 def _inspect_after(
-    conn: Any, schemas: tuple[str, ...], extensions: tuple[str, ...]
+    conn: Any, schemas: tuple[str, ...], extensions: tuple[str, ...], roles: tuple[str, ...] = ()
 ) -> tuple[Inspection, str]:
     """The database just changed, inspected, with its catalog signature; remembered under
     it, as `plan` remembers a target's (plan/build.py), so that the next plan or drift check
     of it need not read the catalog again (nor a rollback, which finds it in the history)."""
     signature = catalog_signature(conn)  # before the read: a change meanwhile moves it
-    after = inspect(conn, schemas, extensions)
-    cache.store_target(cache.target_key(signature, schemas, extensions), after)
+    after = inspect(conn, schemas, extensions, roles)
+    cache.store_target(cache.target_key(signature, schemas, extensions, roles), after)
     return after, signature
 
 

@@ -44,6 +44,8 @@ from creo_schema.catalog.model import (
     PublicationTable,
     Range,
     Relation,
+    Role,
+    RoleMembership,
     Rule,
     Schema,
     Sequence,
@@ -140,6 +142,11 @@ class CatalogSnapshot:
     # platform's, and the platform's publications as the server has them.
     unmanaged: tuple[Unmanaged, ...] = ()
     platform_publications: tuple[Publication, ...] = ()
+    # The managed roles, cluster-wide (roles as code: catalog/roles.py), read by `inspect`
+    # only when there are managed roles; the desired state's are those schema/roles/
+    # declares (shadow/roles.py).
+    roles: tuple[Role, ...] = ()
+    role_memberships: tuple[RoleMembership, ...] = ()
 
     def relation(self, schema: str, name: str) -> Relation | None:
         return next((r for r in self.relations if r.schema == schema and r.name == name), None)

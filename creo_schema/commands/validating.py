@@ -68,6 +68,8 @@ def validate(
         statements: list[Statement] = []
         findings: list[Finding] = []
         for source_file in files:
+            if source_file.roles:
+                continue  # checked as the settings were read (config.with_declared_roles)
             try:
                 statements.extend(parse_file(source_file))
             except InputError as error:
