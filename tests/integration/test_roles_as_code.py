@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from psycopg import sql
+from psycopg.conninfo import make_conninfo
 
 from creo_schema.db import connect
 from creo_schema.shadow.cluster import SHADOW_SETTINGS, Cluster
@@ -114,6 +115,7 @@ class Case:
     down: tuple[str, ...] = ()  # and its rollback
     hazards: tuple[str, ...] = ()  # hazards the migration carries
     min_major: int = 15
+    on_15: bool = False  # run on PostgreSQL 15 too (its spelling differs), not only on 18
 
 
 CASES = {
@@ -126,6 +128,7 @@ CASES = {
         ),
         ("drop role @a;",),
         ("weakens_security",),
+        on_15=True,
     ),
     "widen_attributes": Case(
         "create role @a;\n",
@@ -157,6 +160,7 @@ CASES = {
             "alter role @a set work_mem = '16MB';",
         ),
         ("alter role @a reset search_path;", "alter role @a set statement_timeout = '5000';"),
+        on_15=True,
     ),
     "membership_granted": Case(
         "create role @g;\ncreate role @m;\n",
@@ -164,6 +168,7 @@ CASES = {
         ("grant @g to @m",),
         ("revoke @g from @m;",),
         ("weakens_security",),
+        on_15=True,
     ),
     "membership_options": Case(
         "create role @g;\ncreate role @m;\ngrant @g to @m;\n",
@@ -208,6 +213,7 @@ CASES = {
             "grant @g to @old",
         ),
         ("drops_role",),
+        on_15=True,
     ),
     "membership_revoked": Case(
         "create role @g;\ncreate role @m;\ngrant @g to @m;\n",
@@ -224,12 +230,15 @@ def test_case(roles_project: RoleProject, name: str) -> None:
     case, p = CASES[name], roles_project
     if p.servers.major < case.min_major:
         pytest.skip(f"PostgreSQL {case.min_major} syntax")
+    if p.servers.major < 18 and not case.on_15:
+        pytest.skip("the same SQL as on 18 (kept cheap: run there only)")
     fill = lambda text: text.replace("@", p.prefix)  # noqa: E731
     p.roles({"app.sql": case.before} if case.before else {})
     p.ok("apply", "--auto-approve", *ALLOW)
     p.roles({"app.sql": case.after})
 
-    planned = p.project.run("plan", "--format", "json", *ALLOW)
+    saved = p.project.root / "plan.json"
+    planned = p.project.run("plan", "--format", "json", "--out", str(saved), *ALLOW)
     assert planned.exit_code == 0, planned.stdout + planned.stderr
     plan = json.loads(planned.stdout)
     up = [s["sql"] for s in plan["statements"]]
@@ -242,8 +251,177 @@ def test_case(roles_project: RoleProject, name: str) -> None:
     assert hazards == set(case.hazards), hazards
     assert plan["verification"]["verified"], plan["verification"]
 
-    p.ok("apply", "--auto-approve", *ALLOW)
+    p.ok("apply", str(saved), "--auto-approve", *ALLOW)
     assert "No changes" in p.ok("plan")
     p.ok("rollback", "--auto-approve", *ALLOW)
     p.roles({"app.sql": case.before} if case.before else {})
     assert "No changes" in p.ok("plan")
+
+
+def _located(expected: str, text: str, prefix: str) -> str:
+    """`expected` with the prefix filled in, and `<marker>` as the column where the marker
+    starts on its line of `text` (the prefix shifts columns)."""
+    filled = expected.replace("@", prefix)
+    if "<" not in filled:
+        return filled
+    marker = filled[filled.index("<") + 1 : filled.index(">")]
+    line = next(li for li in text.replace("@", prefix).splitlines() if marker in li)
+    return filled.replace(f"<{marker}>", str(line.index(marker) + 1))
+
+
+BAD_ROLE_FILES = {
+    "password": (
+        "create role @a;\ncreate role @b with login password 'hunter2';\n",
+        "app.sql:2:<'hunter2'>: role @b has a password written in the file",
+    ),
+    "drop": (
+        "create role @a;\ndrop role @a;\n",
+        "app.sql:2:1: DropRoleStmt is not a role declaration",
+    ),
+    "revoke": (
+        "create role @a;\n  revoke @a from @b;\n",
+        "app.sql:2:3: REVOKE removes a membership",
+    ),
+    "attributes_altered": (
+        "create role @a;\nalter role @a with login;\n",
+        "app.sql:2:1: AlterRoleStmt is not a role declaration",
+    ),
+    "in_database": (
+        "create role @a;\nalter role @a in database current set work_mem = '1MB';\n",
+        "app.sql:2:1: a setting of role @a IN DATABASE current is not managed (yet)",
+    ),
+    "reset": (
+        "create role @a;\nalter role @a reset work_mem;\n",
+        "app.sql:2:1: ALTER ROLE @a RESET",
+    ),
+    "twice": ("create role @a;\n\ncreate role @a;\n", "app.sql:3:1: role @a is declared twice"),
+    "undeclared_setting": (
+        "alter role @z set work_mem = '1MB';\n",
+        "app.sql:1:1: role @z is not declared in schema/roles/",
+    ),
+    "a_table": ("create table public.x (id int);\n", "app.sql:1:1: CreateStmt is not a role"),
+    "unknown_setting": (
+        "create role @a;\nalter role @a set no_such_setting = 1;\n",
+        'app.sql:2:1: unrecognized configuration parameter "no_such_setting"',
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_ROLE_FILES))
+def test_bad_role_file(roles_project: RoleProject, name: str) -> None:
+    """Each is one located line, exit 2, and the target untouched."""
+    p = roles_project
+    if p.servers.major < 18:
+        pytest.skip("the same checks on 18 (no server is asked but for the last)")
+    text, expected = BAD_ROLE_FILES[name]
+    p.roles({"app.sql": text})
+    code, output = p.run("plan")
+    assert code == 2, output
+    assert _located(expected, text, p.prefix) in output, output
+    assert "Traceback" not in output
+    assert p.project.query(f"select count(*) from pg_roles where rolname like '{p.prefix}%'") == [
+        (0,)
+    ]
+
+
+def test_the_setting_and_the_folder(roles_project: RoleProject, tmp_path: Path) -> None:
+    """manage_roles is plain PostgreSQL's; schema/roles/ without it, or a role statement
+    outside it, is bad input naming the setting or the place."""
+    p = roles_project
+    if p.servers.major < 18:
+        pytest.skip("no server involved")
+    config = tmp_path / "creo-schema.toml"
+    p.roles({"app.sql": "create role @a;\n"})
+    config.write_text('platform = "supabase"\nmanage_roles = true\n')
+    code, output = p.run("plan")
+    assert code == 2, output
+    assert "manage_roles" in output and "plain PostgreSQL" in output, output
+
+    config.write_text('platform = "none"\n')
+    code, output = p.run("plan")
+    assert code == 2, output
+    assert "roles/app.sql:1:1: " in output and "manage_roles = true" in output, output
+
+    config.write_text(CONFIG)
+    p.project.write("more.sql", "create table public.u (id int);\n\ncreate role x;\n")
+    code, output = p.run("validate")
+    assert code == 2, output
+    assert "more.sql:3:1:" in output and "manage_roles = true" in output, output
+
+
+def test_inherit_option_on_15(roles_project: RoleProject) -> None:
+    p = roles_project
+    if p.servers.major >= 16:
+        pytest.skip("PostgreSQL 15's refusal")
+    p.roles({"app.sql": "create role @g;\ncreate role @m;\ngrant @g to @m with inherit false;\n"})
+    code, output = p.run("plan")
+    assert code == 2, output
+    expected = (
+        "app.sql:3:<inherit false>: a membership's INHERIT and SET options need PostgreSQL 16"
+    )
+    assert _located(expected, "\n\ngrant @g to @m with inherit false", p.prefix) in output
+
+
+def test_never_the_applier(roles_project: RoleProject) -> None:
+    p = roles_project
+    if p.servers.major < 18:
+        pytest.skip("no difference on 15")
+    p.roles({"app.sql": "create role @a;\ncreate role postgres;\n"})
+    code, output = p.run("plan")
+    assert code == 2, output
+    assert "app.sql:2:1: role postgres applies plans: it is never managed" in output
+
+
+def test_a_role_that_owns_objects_is_not_dropped(roles_project: RoleProject) -> None:
+    """Removed from schema/roles/, the role would be dropped; it owns a table outside the
+    managed schemas (and holds a privilege there): refused by name, nothing changed."""
+    p = roles_project
+    p.roles({"app.sql": "create role @keeper;\ncreate role @old;\n"})
+    p.ok("apply", "--auto-approve")
+    p.project.execute(
+        f"create schema other; create table other.kept (id int); "
+        f"alter table other.kept owner to {p.prefix}old; "
+        f"grant select on other.kept to {p.prefix}keeper"
+    )
+    p.roles({"app.sql": "create role @keeper;\n"})
+    code, output = p.run("plan", *ALLOW)
+    assert code == 4, output
+    assert (
+        f"a role the plan drops cannot go: role {p.prefix}old owns or holds privileges on "
+        in output
+    )
+    assert "table other.kept" in output, output
+    assert p.project.query(f"select count(*) from pg_roles where rolname = '{p.prefix}old'") == [
+        (1,)
+    ]
+    p.project.execute("drop schema other cascade")
+
+
+def test_a_createrole_applier(roles_project: RoleProject) -> None:
+    """An applier with CREATEROLE and no superuser: a superuser role is refused by name at
+    plan time; a plain one is created, managed (its creator's ADMIN membership is the
+    applier's own, never compared) and dropped again."""
+    p = roles_project
+    applier = f"{p.prefix}applier"
+    p.project.execute(f"create role {applier} login createrole")
+    database = p.project.query("select current_database()")[0][0]
+    p.project.execute(f'alter database "{database}" owner to {applier}')
+    p.project.url = make_conninfo(p.project.url, user=applier)
+
+    p.roles({"app.sql": "create role @sup with superuser;\n"})
+    code, output = p.run("plan", *ALLOW)
+    assert code == 4, output
+    assert f"the applying role {applier} may not do: create role {p.prefix}sup" in output, output
+    assert "(a superuser role is a superuser's)" in output
+
+    p.roles(
+        {
+            "app.sql": "create role @plain with login;\ncreate role @group;\ngrant @group to @plain;\n"
+        }
+    )
+    p.ok("apply", "--auto-approve", *ALLOW)
+    assert "No changes" in p.ok("plan")
+    p.ok("rollback", "--auto-approve", "--allow-destructive", *ALLOW)
+    assert p.project.query(f"select count(*) from pg_roles where rolname like '{p.prefix}%'") == [
+        (1,)  # the applier alone
+    ]
