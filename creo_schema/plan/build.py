@@ -41,7 +41,11 @@ from creo_schema.plan.checks import failing_checks
 from creo_schema.plan.model import Plan, PlannedStatement
 from creo_schema.plan.privileges import Applier, applier_of, refuse_what_the_applier_may_not_do
 from creo_schema.plan.renames import applicable, backward_sql, forward_sql, renamed_baseline
-from creo_schema.plan.roles import refuse_role_drops, refuse_unmanageable
+from creo_schema.plan.roles import (
+    refuse_role_drops,
+    refuse_shared_cluster,
+    refuse_unmanageable,
+)
 from creo_schema.plan.statements import planned_statements, text_statements
 from creo_schema.plan.timings import Progress, Timings
 from creo_schema.plan.unchanged import Probe, probe, remember
@@ -254,6 +258,8 @@ def _load_desired(
         temporary_database(shadow.admin_url, run.template) as desired_url,
         connect(acting_as(desired_url, run.found.applier)) as conn,
     ):
+        if declarations is not None:
+            refuse_shared_cluster(run.target, shadow.admin_url)
         with timings.step("load", progress) as count:
             named = declarations.named() if declarations else frozenset()
             ensure_roles(shadow.admin_url, shadow_roles(source, settings) | named)

@@ -4,6 +4,8 @@
   would cut the branch it sits on), the cluster's bootstrap superuser, PostgreSQL's own
   (pg_*, refused as schema/roles/ is read), and memberships of the applier (PostgreSQL 16
   makes it an ADMIN member of what it creates; those are its own).
+- **A shadow that is the target's own cluster** (`shadow = "<the target's server>"`): the
+  roles it is given to load schema/ would be the target's.
 - **Drops that cannot succeed**: a role that owns objects or holds privileges, in this
   database outside what the plan changes or in any other database of the cluster
   (pg_shdepend, shared by all databases, is readable from any): DROP ROLE would fail
@@ -56,6 +58,33 @@ select r.rolname::text,
  group by 1, 2
  order by 1, 2
 """
+
+
+# Which cluster a connection reaches: copies of one data directory share the identifier,
+# never the start time as well.
+_CLUSTER = (
+    "select (select system_identifier::text from pg_control_system())"
+    " || '@' || pg_postmaster_start_time()::text"
+)
+
+
+def refuse_shared_cluster(target: Any, shadow_admin_url: str) -> None:
+    """Roles as code needs a shadow server that is not the target's: refused (exit 2)."""
+    from creo_schema.db import connect
+
+    try:
+        mine = target.execute(_CLUSTER).fetchone()[0]
+    finally:
+        if not target.autocommit:
+            target.rollback()
+    with connect(shadow_admin_url, autocommit=True) as conn:
+        theirs = conn.execute(_CLUSTER).fetchone()[0]
+    if mine == theirs:
+        raise InputError(
+            "the shadow server is the target's own: with manage_roles, the roles it is given "
+            "to load schema/ would be the target's",
+            hint="set `shadow` to another server (or leave it to auto)",
+        )
 
 
 def refuse_unmanageable(declarations: RoleDeclarations, target: Any) -> None:

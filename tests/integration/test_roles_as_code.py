@@ -342,6 +342,11 @@ def test_the_setting_and_the_folder(roles_project: RoleProject, tmp_path: Path) 
     assert code == 2, output
     assert "roles/app.sql:1:1: " in output and "manage_roles = true" in output, output
 
+    config.write_text(CONFIG + f'shadow = "{p.servers.target.uri()}"\n')
+    code, output = p.run("plan")
+    assert code == 2, output
+    assert "the shadow server is the target's own" in output, output
+
     config.write_text(CONFIG)
     p.project.write("more.sql", "create table public.u (id int);\n\ncreate role x;\n")
     code, output = p.run("validate")
