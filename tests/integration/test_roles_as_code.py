@@ -430,3 +430,27 @@ def test_a_createrole_applier(roles_project: RoleProject) -> None:
     assert p.project.query(f"select count(*) from pg_roles where rolname like '{p.prefix}%'") == [
         (1,)  # the applier alone
     ]
+
+
+def test_a_role_changed_by_hand(roles_project: RoleProject) -> None:
+    """A managed role changed on the target is drift; a plan made before the change is
+    stale for `apply`; a new plan puts the declared state back."""
+    p = roles_project
+    p.roles({"app.sql": "create role @a;\nalter role @a set work_mem = '2MB';\n"})
+    saved = p.project.root / "plan.json"
+    p.ok("plan", "--out", str(saved))
+    p.ok("apply", str(saved), "--auto-approve")
+    p.roles({"app.sql": "create role @a with connection limit 3;\n"})
+    p.ok("plan", "--out", str(saved))
+    p.project.execute(f"alter role {p.prefix}a with createdb")
+
+    code, output = p.run("apply", str(saved), "--auto-approve")
+    assert code == 4, output
+    assert "the target changed since this plan was made" in output, output
+    code, output = p.run("drift")
+    assert code == 1, output
+    assert f"alter role {p.prefix}a with nocreatedb connection limit 3" in output, output
+    p.ok("apply", "--auto-approve")
+    assert p.project.query(
+        f"select rolcreatedb, rolconnlimit from pg_roles where rolname = '{p.prefix}a'"
+    ) == [(False, 3)]
