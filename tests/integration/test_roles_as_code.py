@@ -318,6 +318,10 @@ def test_bad_role_file(roles_project: RoleProject, name: str) -> None:
     code, output = p.run("plan")
     assert code == 2, output
     assert _located(expected, text, p.prefix) in output, output
+    if name == "unknown_setting":  # the one only a server can judge: validate asks it too
+        code, output = p.run("validate")
+        assert code == 2, output
+        assert 'app.sql:2:1: error roles: unrecognized configuration parameter "no_such' in output
     assert "Traceback" not in output
     assert p.project.query(f"select count(*) from pg_roles where rolname like '{p.prefix}%'") == [
         (0,)
@@ -450,6 +454,8 @@ def test_a_role_changed_by_hand(roles_project: RoleProject) -> None:
     code, output = p.run("drift")
     assert code == 1, output
     assert f"alter role {p.prefix}a with nocreatedb connection limit 3" in output, output
+    code, output = p.run("drift", "--format", "json")
+    assert code == 1 and "Traceback" not in output, output
     p.ok("apply", "--auto-approve")
     assert p.project.query(
         f"select rolcreatedb, rolconnlimit from pg_roles where rolname = '{p.prefix}a'"
