@@ -55,6 +55,14 @@ class Settings(BaseModel):
     # Roles schema/ may name (grants, policies, owners, default privileges) besides the
     # platform's and the target's: roles are cluster-wide, so schema/ cannot declare them.
     roles: tuple[str, ...] = ()
+    # Roles as code (plain PostgreSQL only, opt in): schema/roles/*.sql declares roles, their
+    # attributes, settings, memberships and comments (source/roles.py), and plans create,
+    # alter and drop them to match. Off: a schema/roles/ folder is an error naming this key.
+    manage_roles: bool = False
+    # Not a configuration key: the roles a plan manages, worked out by the tool (the ones
+    # schema/roles/ declares, then those the target's last migration managed:
+    # commands/planning.py `still_managed`). Given in the configuration, it is refused.
+    managed_roles: tuple[str, ...] = ()
     # The Supabase CLI's directory (`supabase/migrations` is where `plan --supabase-migration`
     # writes): by default beside the configuration file, else beside schema/.
     supabase_dir: Path = Path("supabase")
@@ -96,6 +104,17 @@ class Settings(BaseModel):
             f"{first} belongs to the platform ({platform}): it is never managed"
             ' (with platform = "none", plain PostgreSQL, it can be)'
         )
+
+    @field_validator("manage_roles")
+    @classmethod
+    def _roles_on_plain_postgres(cls, value: bool, info: ValidationInfo) -> bool:
+        platform = info.data.get("platform", "supabase")
+        if value and platform != "none":
+            raise ValueError(
+                f'roles as code is for plain PostgreSQL (platform = "none"): the platform '
+                f"({platform}) owns its roles"
+            )
+        return value
 
     @field_validator("roles")
     @classmethod
@@ -206,10 +225,16 @@ def load_settings(
         root = path.parent if path is not None else Path(values.get("schema_dir", "schema")).parent
         values["supabase_dir"] = str(root / "supabase")
     try:
+        if "managed_roles" in values:
+            raise InputError(
+                "configuration key 'managed_roles' is worked out by the tool, never set",
+                location=_key_location(path, "managed_roles") if path else None,
+                hint="declare roles in schema/roles/*.sql with manage_roles = true",
+            )
         settings = Settings(**values)
     except ValidationError as error:
         raise _config_error(error, path) from None
-    return with_created_schemas(settings)
+    return with_declared_roles(with_created_schemas(settings))
 
 
 def with_created_schemas(settings: Settings) -> Settings:
@@ -228,6 +253,25 @@ def with_created_schemas(settings: Settings) -> Settings:
     if not added:
         return settings
     return settings.model_copy(update={"managed_schemas": settings.managed_schemas + added})
+
+
+def with_declared_roles(settings: Settings) -> Settings:
+    """`settings`, managing the roles schema/roles/ declares (with `manage_roles`); without
+    it, a schema/roles/ folder with SQL in it is an error naming the setting, rather than a
+    folder silently ignored. Its statements are checked here, located (source/roles.py)."""
+    from creo_schema.source.roles import declared_role_names, role_files
+
+    files = role_files(settings.schema_dir)
+    if not files:
+        return settings
+    if not settings.manage_roles:
+        raise InputError(
+            f"{files[0].path} declares roles, which only `manage_roles = true` reads",
+            location=Location(files[0].path, 1, 1),
+            hint='set manage_roles = true (platform = "none" only), or move the file out '
+            "of schema/roles/",
+        )
+    return settings.model_copy(update={"managed_roles": declared_role_names(files)})
 
 
 def _read_table(path: Path) -> dict[str, Any]:

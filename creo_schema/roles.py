@@ -1,5 +1,7 @@
 """Roles: schema/ names them (grants, policies, owners, default privileges) but cannot
-declare them, since a role belongs to the whole cluster, not to one database.
+declare them, since a role belongs to the whole cluster, not to one database (unless
+`manage_roles`, on plain PostgreSQL: schema/roles/ then declares some, which plans create;
+source/roles.py).
 
 A role schema/ names resolves when the platform's prelude provides it, the configuration
 lists it (`roles`), or the target has it. The shadow is given the ones it lacks (NOLOGIN,
@@ -51,10 +53,10 @@ def superusers(conn: Any) -> frozenset[str]:
 
 
 def known_roles(settings: Settings, target: Callable[[], frozenset[str]] | None) -> KnownRoles:
-    """The roles schema/ may name besides the platform's: the configured ones, and the
-    target's, read only when a name is not resolved otherwise (`target`: None when there is
-    no target to read them from)."""
-    return KnownRoles(frozenset(settings.roles), target)
+    """The roles schema/ may name besides the platform's: the configured ones, those
+    schema/roles/ declares, and the target's, read only when a name is not resolved
+    otherwise (`target`: None when there is no target to read them from)."""
+    return KnownRoles(frozenset(settings.roles) | frozenset(settings.managed_roles), target)
 
 
 def target_roles_of(settings: Settings) -> Callable[[], frozenset[str]] | None:
@@ -82,8 +84,8 @@ def named_roles(source: SourceSet) -> frozenset[str]:
 
 
 def shadow_roles(source: SourceSet, settings: Settings) -> frozenset[str]:
-    """The roles the shadow needs: those schema/ names, and the configured ones."""
-    return named_roles(source) | frozenset(settings.roles)
+    """The roles the shadow needs: those schema/ names, the configured and managed ones."""
+    return named_roles(source) | frozenset(settings.roles) | frozenset(settings.managed_roles)
 
 
 def roles_in_sql(statements: Iterable[str]) -> frozenset[str]:
@@ -173,8 +175,9 @@ def missing_role_warnings(
 def with_role_warnings(plan: Plan, configured: Iterable[str], existing: frozenset[str]) -> Plan:
     """`plan`, warning of the roles it names, or the configuration lists, that the target
     (whose roles are `existing`) lacks."""
-    needed = roles_in_sql(s.sql for s in plan.statements)
-    warnings = missing_role_warnings(needed, configured, existing)
+    # (the managed roles, roles as code, are the plan's to create)
+    needed = roles_in_sql(s.sql for s in plan.statements) - set(plan.managed_roles)
+    warnings = missing_role_warnings(needed, configured, existing | set(plan.managed_roles))
     if not warnings:
         return plan
     return plan.model_copy(update={"warnings": plan.warnings + warnings})
@@ -183,7 +186,9 @@ def with_role_warnings(plan: Plan, configured: Iterable[str], existing: frozense
 def refuse_missing_roles(plan: Plan, existing: frozenset[str]) -> None:
     """A plan naming a role the target lacks would fail halfway through its transaction:
     refused before anything runs (creo-schema never creates roles in a target)."""
-    missing = sorted(roles_in_sql(s.sql for s in plan.statements) - existing)
+    missing = sorted(
+        roles_in_sql(s.sql for s in plan.statements) - existing - set(plan.managed_roles)
+    )
     if not missing:
         return
     more = f" (and {len(missing) - 1} more: {', '.join(missing[1:])})" if len(missing) > 1 else ""

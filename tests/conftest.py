@@ -107,13 +107,19 @@ def pg15() -> Cluster:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """A test marked `min_server(18)` (a scenario of PostgreSQL 18's own syntax, such as
-    NOT ENFORCED) is not collected for the older `server`: it could only fail to load there."""
+    NOT ENFORCED) is not collected for the older `server`: it could only fail to load there;
+    one marked `only_server(15)` is collected for that major alone (what only 15 refuses).
+    The server is the `server` fixture's parameter, or a module's own `servers`."""
     kept, left_out = [], []
     for item in items:
-        mark = item.get_closest_marker("min_server")
         spec = getattr(item, "callspec", None)
-        name = spec.params.get("server") if spec else None
-        if mark and name and int(str(name).removeprefix("pg")) < mark.args[0]:
+        name = (spec.params.get("server") or spec.params.get("servers")) if spec else None
+        major = int(str(name).removeprefix("pg")) if name else None
+        least = item.get_closest_marker("min_server")
+        only = item.get_closest_marker("only_server")
+        if major is not None and (
+            (least and major < least.args[0]) or (only and major != only.args[0])
+        ):
             left_out.append(item)
         else:
             kept.append(item)

@@ -39,10 +39,16 @@ class HistoryRecord:
     down_statements: list[dict[str, Any]] | None = None  # absent from older databases
     supabase_versions: list[str] | None = None  # likewise
     schema_signature_after: str | None = None  # likewise
+    managed_roles: list[str] | None = None  # likewise
 
 
 # Every column history.sql adds after the first release: a database missing one is upgraded.
-_ADDED_COLUMNS = ["down_statements", "supabase_versions", "schema_signature_after"]
+_ADDED_COLUMNS = [
+    "down_statements",
+    "supabase_versions",
+    "schema_signature_after",
+    "managed_roles",
+]
 
 
 def ensure_history(conn: Any) -> None:
@@ -101,6 +107,26 @@ def last_managed_schemas(conn: Any) -> tuple[str, ...]:
             " where status = 'applied' order by id desc limit 1"
         ).fetchone()
         return tuple(row[0]) if row else ()
+    finally:
+        if not conn.autocommit:
+            conn.rollback()
+
+
+def last_managed_roles(conn: Any) -> tuple[str, ...]:
+    """The roles the last migration applied to this database managed (roles as code; none
+    without a history, or before the column); an open transaction is ended."""
+    try:
+        exists = conn.execute(
+            "select count(*) = 1 from pg_attribute where attrelid = "
+            "to_regclass('creo_schema.migrations') and attname = 'managed_roles'"
+        )
+        if not exists.fetchone()[0]:
+            return ()
+        row = conn.execute(
+            "select managed_roles from creo_schema.migrations"
+            " where status = 'applied' order by id desc limit 1"
+        ).fetchone()
+        return tuple(row[0]) if row and row[0] else ()
     finally:
         if not conn.autocommit:
             conn.rollback()

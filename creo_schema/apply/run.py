@@ -94,6 +94,7 @@ def apply_plan(
         unchanged = _signature_unchanged(conn, plan)
         ensure_history(conn)
         _close_interrupted(conn)
+        roles = plan.managed_roles
         now = plan.target_fingerprint if unchanged else _fingerprint(conn, plan)
         if now != plan.target_fingerprint:
             raise SafetyError(
@@ -114,6 +115,7 @@ def apply_plan(
             source_fingerprint=plan.source_fingerprint,
             schema_fingerprint_before=now,
             managed_schemas=list(plan.managed_schemas),
+            managed_roles=list(roles),
             extensions=list(plan.extensions),
             up_sql=plan.up_sql,
             down_sql=plan.down_sql,
@@ -122,7 +124,7 @@ def apply_plan(
             backup_id=taken.id if taken else None,
         )
         after, signature = _inspect_after(
-            conn, plan.managed_schemas, plan.extensions, plan.platform
+            conn, plan.managed_schemas, plan.extensions, roles, plan.platform
         )
         _set_after(conn, migration_id, after.fingerprint, signature)
         done = ApplyResult(
@@ -154,7 +156,9 @@ def _signature_unchanged(conn: Any, plan: Plan) -> bool:
 
 
 def _fingerprint(conn: Any, plan: Plan) -> str:
-    return inspect(conn, plan.managed_schemas, plan.extensions, platform=plan.platform).fingerprint
+    return inspect(
+        conn, plan.managed_schemas, plan.extensions, plan.managed_roles, platform=plan.platform
+    ).fingerprint
 
 
 def prepare_rollback(
@@ -220,6 +224,7 @@ def run_rollback(
                 source_fingerprint=row.source_fingerprint,
                 schema_fingerprint_before=row.schema_fingerprint_after,
                 managed_schemas=row.managed_schemas,
+                managed_roles=row.managed_roles or [],
                 extensions=row.extensions,
                 up_sql=row.down_sql,
                 down_sql=row.up_sql,
@@ -228,7 +233,10 @@ def run_rollback(
                 backup_id=taken.id if taken else None,
             )
             schemas, extensions = tuple(row.managed_schemas), tuple(row.extensions)
-            inspected, signature = _inspect_after(conn, schemas, extensions, settings.platform)
+            roles = tuple(row.managed_roles or ())
+            inspected, signature = _inspect_after(
+                conn, schemas, extensions, roles, settings.platform
+            )
             after = inspected.fingerprint
             _set_after(conn, new_id, after, signature)
             return ApplyResult(
@@ -278,7 +286,8 @@ def _rollback_row(
     if signature in (row.schema_signature_after, shown_at):
         return row
     schemas, extensions = tuple(row.managed_schemas), tuple(row.extensions)
-    now = inspect(conn, schemas, extensions, platform=platform).fingerprint
+    roles = tuple(row.managed_roles or ())
+    now = inspect(conn, schemas, extensions, roles, platform=platform).fingerprint
     if now != row.schema_fingerprint_after:
         raise SafetyError(
             f"the database is no longer in the state migration {row.id} left "
@@ -289,14 +298,18 @@ def _rollback_row(
 
 
 def _inspect_after(
-    conn: Any, schemas: tuple[str, ...], extensions: tuple[str, ...], platform: str
+    conn: Any,
+    schemas: tuple[str, ...],
+    extensions: tuple[str, ...],
+    roles: tuple[str, ...],
+    platform: str,
 ) -> tuple[Inspection, str]:
     """The database just changed, inspected, with its catalog signature; remembered under
     it, as `plan` remembers a target's (plan/build.py), so that the next plan or drift check
     of it need not read the catalog again (nor a rollback, which finds it in the history)."""
     signature = catalog_signature(conn)  # before the read: a change meanwhile moves it
-    after = inspect(conn, schemas, extensions, platform=platform)
-    cache.store_target(cache.target_key(signature, schemas, extensions, platform), after)
+    after = inspect(conn, schemas, extensions, roles, platform=platform)
+    cache.store_target(cache.target_key(signature, schemas, extensions, roles, platform), after)
     return after, signature
 
 

@@ -26,10 +26,23 @@ _UNDIGESTED_FIELDS = frozenset({"position"})
 
 @dataclass(frozen=True)
 class Inspection:
-    """A database's schema as this tool sees it, restricted to what it manages."""
+    """A database's schema as this tool sees it, restricted to what it manages.
+
+    `schema_digest` covers the managed schemas (and database-level objects); with managed
+    roles, `roles_digest` covers them, and the digest (the fingerprint) both. The proof
+    compares schema digests (the shadow's roles are the shared server's: plan/verify.py
+    proves the roles apart), everything else the whole digest.
+    """
 
     catalog: CatalogSnapshot
-    digest: str
+    schema_digest: str
+    roles_digest: str = ""  # "" when no role is managed
+
+    @property
+    def digest(self) -> str:
+        if not self.roles_digest:
+            return self.schema_digest
+        return hashlib.sha256(f"{self.schema_digest}:{self.roles_digest}".encode()).hexdigest()
 
     @property
     def fingerprint(self) -> str:
@@ -44,11 +57,36 @@ def inspect(
     conn: Any,
     managed_schemas: tuple[str, ...],
     extensions: tuple[str, ...],
+    roles: tuple[str, ...] = (),
     *,
     platform: str = "supabase",
 ) -> Inspection:
+    """The inspection of the managed schemas, and of the managed `roles` when there are."""
     catalog = managed_catalog(conn, managed_schemas, extensions, platform=platform)
-    return Inspection(catalog, catalog_digest(catalog))
+    inspected = Inspection(catalog, catalog_digest(catalog))
+    if not roles:
+        return inspected
+    from creo_schema.catalog.roles import read_roles
+
+    try:
+        found, memberships = read_roles(conn, roles, catalog.current_user)
+    finally:
+        if not conn.autocommit:
+            conn.rollback()
+    return with_roles(inspected, found, memberships)
+
+
+def with_roles(inspected: Inspection, roles: Any, memberships: Any) -> Inspection:
+    """`inspected` with these managed roles and memberships, digested."""
+    catalog = dataclasses.replace(
+        inspected.catalog, roles=tuple(roles), role_memberships=tuple(memberships)
+    )
+    rows = sorted(json.dumps(["role", *dataclasses.astuple(r)]) for r in catalog.roles)
+    rows += sorted(
+        json.dumps(["membership", *dataclasses.astuple(m)]) for m in catalog.role_memberships
+    )
+    digest = hashlib.sha256("\n".join(["roles", *rows]).encode()).hexdigest()
+    return Inspection(catalog, inspected.schema_digest, digest)
 
 
 def managed_catalog(

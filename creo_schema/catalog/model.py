@@ -652,3 +652,43 @@ class Unmanaged:
     @property
     def key(self) -> str:
         return f"{self.kind} {self.name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A managed role (roles as code, `manage_roles`): its attributes, role-wide settings
+    and comment, as the server keeps them (catalog/roles.py). Passwords are never read."""
+
+    name: str
+    superuser: bool
+    createdb: bool
+    createrole: bool
+    inherit: bool
+    login: bool
+    replication: bool
+    bypassrls: bool
+    connection_limit: int  # -1: none
+    valid_until: str | None  # UTC, ISO 8601; 'infinity'; None: always valid
+    settings: tuple[str, ...]  # ALTER ROLE ... SET, role-wide: name=value, sorted
+    comment: str | None
+
+    @property
+    def key(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True, slots=True)
+class RoleMembership:
+    """`member` is a member of `role` (GRANT role TO member), one of them managed. Before
+    PostgreSQL 16 a membership has no INHERIT and SET options: both read as true there (the
+    member's INHERIT attribute decides)."""
+
+    role: str
+    member: str
+    admin: bool
+    inherit: bool
+    set: bool
+
+    @property
+    def key(self) -> str:
+        return f"{self.role} to {self.member}"

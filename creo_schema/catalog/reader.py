@@ -44,6 +44,8 @@ from creo_schema.catalog.model import (
     PublicationTable,
     Range,
     Relation,
+    Role,
+    RoleMembership,
     Rule,
     Schema,
     Sequence,
@@ -143,6 +145,11 @@ class CatalogSnapshot:
     # The platform the read was scoped for (the `platform` setting): under `none`, no role
     # or publication is the platform's (a `supabase_realtime` is the user's).
     platform: str = "supabase"
+    # The managed roles, cluster-wide (roles as code: catalog/roles.py), read by `inspect`
+    # only when there are managed roles; the desired state's are those schema/roles/
+    # declares (shadow/roles.py).
+    roles: tuple[Role, ...] = ()
+    role_memberships: tuple[RoleMembership, ...] = ()
 
     def relation(self, schema: str, name: str) -> Relation | None:
         return next((r for r in self.relations if r.schema == schema and r.name == name), None)

@@ -51,6 +51,15 @@ select (select string_agg(name || ':' || n || ':' || s, ' ' order by name) from 
                      ('x' || substr(md5(coalesce(string_agg(umid || ':' || umuser || ':'
                         || coalesce(umoptions::text, ''), ' ' order by umid), '')), 1, 12))::bit(48)::bigint::numeric
                 from pg_user_mappings
+    -- roles as code: the roles (pg_authid is a superuser's: its view, rows hashed), their
+    -- memberships, settings and comments; shared catalogs, the same from any database
+    union all select 'pg_roles', count(*),
+                     ('x' || substr(md5(coalesce(string_agg(r::text, ' ' order by r.oid), '')),
+                        1, 12))::bit(48)::bigint::numeric
+                from pg_roles r
+    union all select 'pg_auth_members', count(*), sum(xmin::text::numeric) from pg_auth_members
+    union all select 'pg_db_role_setting', count(*), sum(xmin::text::numeric) from pg_db_role_setting
+    union all select 'pg_shdescription', count(*), sum(xmin::text::numeric) from pg_shdescription
   ) as catalogs)
   || ' db:' || current_database() || ' system:' || (select system_identifier from pg_control_system())
   || ' version:' || current_setting('server_version_num')

@@ -50,9 +50,23 @@ def still_managed(settings: Settings, target: object) -> Settings:
         for name in last_managed_schemas(target)
         if name not in settings.managed_schemas and not is_reserved(name, settings.platform)
     )
+    if added:
+        settings = settings.model_copy(update={"managed_schemas": settings.managed_schemas + added})
+    return still_managed_roles(settings, target)
+
+
+def still_managed_roles(settings: Settings, target: object) -> Settings:
+    """With `manage_roles`, `settings` managing also the roles the target's last migration
+    managed: a role removed from schema/roles/ is then dropped, never left behind unseen.
+    Only roles schema/roles/ once declared are ever managed, so never dropped otherwise."""
+    from creo_schema.apply.history import last_managed_roles
+
+    if not settings.manage_roles:
+        return settings
+    added = tuple(r for r in last_managed_roles(target) if r not in settings.managed_roles)
     if not added:
         return settings
-    return settings.model_copy(update={"managed_schemas": settings.managed_schemas + added})
+    return settings.model_copy(update={"managed_roles": settings.managed_roles + added})
 
 
 def drift(settings: Settings, progress: Progress | None = None) -> PlanResult:

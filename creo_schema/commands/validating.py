@@ -23,14 +23,16 @@ from creo_schema.platform import prelude_sql
 from creo_schema.roles import known_roles, shadow_roles, target_roles_of
 from creo_schema.shadow.load import load_statements
 from creo_schema.shadow.providers import embedded_bin_dir, local_bin_dirs, shadow_cluster
+from creo_schema.shadow.roles import declared_roles
 from creo_schema.shadow.select import open_shadow
 from creo_schema.shadow.tempdb import ensure_roles, ensure_template, temporary_database
 from creo_schema.source.asts import parsed_statements
 from creo_schema.source.discover import discover
 from creo_schema.source.finding import Finding, sort_key
-from creo_schema.source.model import SourceSet, Statement
+from creo_schema.source.model import SourceFile, SourceSet, Statement
 from creo_schema.source.order import load_order
 from creo_schema.source.parse import parse_file
+from creo_schema.source.roles import read_declarations, refuse_for_major
 from creo_schema.source.validate import validate_source
 
 
@@ -68,6 +70,8 @@ def validate(
         statements: list[Statement] = []
         findings: list[Finding] = []
         for source_file in files:
+            if source_file.roles:
+                continue  # checked as the settings were read (config.with_declared_roles)
             try:
                 statements.extend(parse_file(source_file))
             except InputError as error:
@@ -103,6 +107,7 @@ def validate(
             except InputError as error:
                 findings.append(_from_error("load", error))
                 return _result(findings, files, statements, linted=False, timings=timings)
+            findings += _role_findings(settings, files, shadow.admin_url, shadow.major)
         with timings.step("lint", progress), connect(desired_url, autocommit=True) as conn:
             conn.read_only = True
             findings += run_lints(
@@ -127,6 +132,23 @@ def _result(
     return ValidateResult(
         tuple(sorted(findings, key=sort_key)), len(files), len(statements), linted, major, timings
     )
+
+
+def _role_findings(
+    settings: Settings, files: tuple[SourceFile, ...], admin_url: str, major: int
+) -> list[Finding]:
+    """Roles as code: schema/roles/ run on the shadow, in a transaction rolled back
+    (shadow/roles.py), where the server judges it too (an unknown setting, say)."""
+    if not settings.manage_roles or not settings.managed_roles:
+        return []
+    try:
+        declarations = read_declarations(f for f in files if f.roles)
+        refuse_for_major(declarations, major)
+        ensure_roles(admin_url, declarations.named())
+        declared_roles(admin_url, declarations, settings.managed_roles, "")
+    except InputError as error:
+        return [_from_error("roles", error)]
+    return []
 
 
 def _from_error(rule: str, error: InputError) -> Finding:

@@ -34,6 +34,7 @@ from creo_schema.diff.kinds.publications import (
     PublicationSchemaKind,
     PublicationTableKind,
 )
+from creo_schema.diff.kinds.roles import RoleKind, RoleMembershipKind
 from creo_schema.diff.kinds.routines import FunctionKind
 from creo_schema.diff.kinds.sequences import SequenceKind
 from creo_schema.diff.kinds.table_objects import PolicyKind, RuleKind, StatisticsKind, TriggerKind
@@ -60,6 +61,8 @@ from creo_schema.diff.quote import ident, qualified
 _VIEWS = ViewKind()
 # In the order nodes are added (tables add every relation's columns, so views come after).
 KIND_LIST: tuple[Kind, ...] = (
+    RoleKind(),
+    RoleMembershipKind(),
     SchemaKind(),
     ExtensionKind(),
     CollationKind(),
@@ -481,6 +484,12 @@ def _ordered(ctx: Context, changes: list[Change]) -> list[Change]:
     def rank(item: Change) -> tuple[int, ...]:
         kind = KINDS.get(item.kind)
         base = kind.rank if kind is not None else 50
+        if getattr(kind, "cluster_wide", False):
+            # Roles frame the plan: made before anything may name them, dropped once
+            # nothing does (nothing depends on them in the graph, so the ranks decide).
+            if item.drops and not item.creates:
+                return (2, -base, sequence[id(item)])
+            return (-1, base, sequence[id(item)])
         if item.operation in FACET_RANKS:
             return (1, FACET_RANKS[item.operation], sequence[id(item)])
         if item.drops and not item.creates:

@@ -28,6 +28,7 @@ from typing import Any
 
 from creo_schema.access.review import access_review, with_access_hazards
 from creo_schema.catalog import CatalogSnapshot, Inspection, inspect
+from creo_schema.catalog.inspection import with_roles
 from creo_schema.catalog.scope import server_option_notes, unmanaged_notes
 from creo_schema.config import Settings
 from creo_schema.db import acting_as, connect, server_major, with_database
@@ -40,6 +41,11 @@ from creo_schema.plan.checks import failing_checks
 from creo_schema.plan.model import Plan, PlannedStatement
 from creo_schema.plan.privileges import Applier, applier_of, refuse_what_the_applier_may_not_do
 from creo_schema.plan.renames import applicable, backward_sql, forward_sql, renamed_baseline
+from creo_schema.plan.roles import (
+    refuse_role_drops,
+    refuse_shared_cluster,
+    refuse_unmanageable,
+)
 from creo_schema.plan.statements import planned_statements, text_statements
 from creo_schema.plan.timings import Progress, Timings
 from creo_schema.plan.unchanged import Probe, probe, remember
@@ -48,6 +54,7 @@ from creo_schema.platform import prelude_sql
 from creo_schema.roles import existing_roles, known_roles, shadow_roles
 from creo_schema.shadow.clone import target_copy
 from creo_schema.shadow.load import load_into
+from creo_schema.shadow.roles import declared_roles
 from creo_schema.shadow.select import ShadowServer, open_shadow
 from creo_schema.shadow.tempdb import (
     ensure_roles,
@@ -63,6 +70,7 @@ from creo_schema.source.hints import rename_hints
 from creo_schema.source.load import source_set
 from creo_schema.source.model import SourceSet
 from creo_schema.source.parse import parse_text
+from creo_schema.source.roles import RoleDeclarations, read_declarations, refuse_for_major
 from creo_schema.source.validate import validate_source
 from creo_schema.urls import redact_url
 
@@ -177,6 +185,7 @@ def _desired_state(run: _Planning) -> cache.DesiredState:
             known_roles(settings, lambda: existing_roles(run.target)),
             settings.managed_schemas,
         )
+        declarations = _role_declarations(run, source)
     # The target is inspected while the shadow loads the desired state: the one is mostly
     # Python's work, the other the shadow server's, so on two cores they overlap. The steps'
     # timings stay those of this thread (they add up to the wall).
@@ -187,14 +196,26 @@ def _desired_state(run: _Planning) -> cache.DesiredState:
         run.found.signature,
         settings.managed_schemas,
         extensions,
+        _managed_roles(settings),
         settings.platform,
     )
     pool.shutdown(wait=False)
     with timings.step("shadow", progress):
         shadow = run.open_shadow()
-    state = _load_desired(run, shadow, source, extensions)
+    state = _load_desired(run, shadow, source, extensions, declarations)
     cache.store(key, state)
     return state
+
+
+def _role_declarations(run: _Planning, source: SourceSet) -> RoleDeclarations | None:
+    """What schema/roles/ declares (roles as code), checked against the target's server:
+    None unless `manage_roles`."""
+    if not run.settings.manage_roles:
+        return None
+    declarations = read_declarations(f for f in source.files if f.roles)
+    refuse_for_major(declarations, run.major)
+    refuse_unmanageable(declarations, run.target)
+    return declarations
 
 
 def _with_engine_view(run: _Planning, state: cache.DesiredState) -> cache.DesiredState:
@@ -219,10 +240,15 @@ def _with_engine_view(run: _Planning, state: cache.DesiredState) -> cache.Desire
 
 
 def _load_desired(
-    run: _Planning, shadow: ShadowServer, source: SourceSet, extensions: tuple[str, ...]
+    run: _Planning,
+    shadow: ShadowServer,
+    source: SourceSet,
+    extensions: tuple[str, ...],
+    declarations: RoleDeclarations | None = None,
 ) -> cache.DesiredState:
     """Load schema/ into a shadow database and inspect it; the database is kept on the
-    shadow server under the cache key, for the proof to use."""
+    shadow server under the cache key, for the proof to use. With `declarations` (roles as
+    code), the desired roles are what they declare (shadow/roles.py)."""
     from creo_schema.diff.engine import EngineUnavailable, engine_view, freeze
 
     settings = run.settings
@@ -234,8 +260,11 @@ def _load_desired(
         temporary_database(shadow.admin_url, run.template) as desired_url,
         connect(acting_as(desired_url, run.found.applier)) as conn,
     ):
+        if declarations is not None:
+            refuse_shared_cluster(run.target, shadow.admin_url)
         with timings.step("load", progress) as count:
-            ensure_roles(shadow.admin_url, shadow_roles(source, settings))
+            named = declarations.named() if declarations else frozenset()
+            ensure_roles(shadow.admin_url, shadow_roles(source, settings) | named)
             load_into(conn, source, count=count)
         with timings.step("lint", progress), _read_only(conn):
             findings = tuple(
@@ -257,6 +286,13 @@ def _load_desired(
             desired = inspect(conn, managed, extensions, platform=settings.platform)
             rows = read_desired(conn, declared) if declared else []
             conn.rollback()
+            if declarations is not None and settings.managed_roles:
+                desired = with_roles(
+                    desired,
+                    *declared_roles(
+                        shadow.admin_url, declarations, settings.managed_roles, run.found.applier
+                    ),
+                )
         engine: bytes | None = None
         engine_fingerprint = ""
         if run.settings.verify_plans:
@@ -310,17 +346,27 @@ def _current_state(run: _Planning, extensions: tuple[str, ...]) -> Inspection:
             run.found.signature,
             run.settings.managed_schemas,
             extensions,
+            _managed_roles(run.settings),
             run.settings.platform,
         )
 
 
+def _managed_roles(settings: Settings) -> tuple[str, ...]:
+    return settings.managed_roles if settings.manage_roles else ()
+
+
 def _inspect_target_at(
-    url: str, signature: str, managed: tuple[str, ...], extensions: tuple[str, ...], platform: str
+    url: str,
+    signature: str,
+    managed: tuple[str, ...],
+    extensions: tuple[str, ...],
+    roles: tuple[str, ...],
+    platform: str,
 ) -> Inspection:
     """`_inspect_target` on a connection of its own (psycopg connections are not shared
     between threads)."""
     with connect(url) as conn:
-        return _inspect_target(conn, signature, managed, extensions, platform)
+        return _inspect_target(conn, signature, managed, extensions, roles, platform)
 
 
 def _inspect_target(
@@ -328,6 +374,7 @@ def _inspect_target(
     signature: str,
     managed: tuple[str, ...],
     extensions: tuple[str, ...],
+    roles: tuple[str, ...],
     platform: str,
 ) -> Inspection:
     """The target's inspection, reused while its catalog signature is unchanged.
@@ -336,10 +383,10 @@ def _inspect_target(
     inspection costs ~20x more. Apply's stale-plan check trusts it the same way: the plan
     carries the signature, and a target that still shows it is the one the plan inspected.
     """
-    key = cache.target_key(signature, managed, extensions, platform)
+    key = cache.target_key(signature, managed, extensions, roles, platform)
     found = cache.load_target(key)
     if found is None:
-        found = inspect(target, managed, extensions, platform=platform)
+        found = inspect(target, managed, extensions, roles, platform=platform)
         if not target.autocommit:
             target.rollback()
         cache.store_target(key, found)
@@ -401,7 +448,7 @@ def _changes(
                     run.settings.platform,
                 )
     with run.timings.step("diff", run.progress):
-        return assemble(
+        made = assemble(
             run.settings,
             run.target_url,
             run.found.fingerprint,
@@ -415,6 +462,15 @@ def _changes(
             # Drift asks what differs, not whether it can be applied.
             _applier(run, desired_state, current) if run.settings.verify_plans else None,
         )
+        if run.settings.verify_plans:
+            kept = {r.name for r in desired_state.inspected.catalog.roles}
+            refuse_role_drops(
+                run.target,
+                (r.name for r in current.catalog.roles if r.name not in kept),
+                run.settings.managed_schemas,
+                desired_state.inspected.catalog,
+            )
+        return made
 
 
 def _applier(run: _Planning, desired_state: cache.DesiredState, current: Inspection) -> Applier:
@@ -481,6 +537,7 @@ def assemble(
         server_major=major,
         platform=settings.platform,
         managed_schemas=settings.managed_schemas,
+        managed_roles=_managed_roles(settings),
         applier=current.catalog.current_user,
         extensions=extensions,
         source_fingerprint=fingerprint,
@@ -559,5 +616,9 @@ def _with_checks(statements: tuple[PlannedStatement, ...]) -> list[PlannedStatem
 def current_fingerprint(target_conn: object, plan: Plan) -> str:
     """The target's schema fingerprint now, measured as the plan measured it."""
     return inspect(
-        target_conn, plan.managed_schemas, plan.extensions, platform=plan.platform
+        target_conn,
+        plan.managed_schemas,
+        plan.extensions,
+        plan.managed_roles,
+        platform=plan.platform,
     ).fingerprint

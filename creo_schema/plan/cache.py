@@ -79,11 +79,15 @@ def store(key: str, state: DesiredState) -> None:
 
 
 def target_key(
-    signature: str, managed: tuple[str, ...], extensions: tuple[str, ...], platform: str
+    signature: str,
+    managed: tuple[str, ...],
+    extensions: tuple[str, ...],
+    roles: tuple[str, ...],
+    platform: str,
 ) -> str:
     """The key of a target's inspection: its catalog signature, and what was inspected (the
-    platform decides which database-level objects are the platform's)."""
-    return cache_key("target", signature, tuple(managed), tuple(extensions), platform)
+    managed roles; the platform, which decides which database-level objects are its own)."""
+    return cache_key("target", signature, tuple(managed), tuple(extensions), tuple(roles), platform)
 
 
 def load_target(key: str) -> Inspection | None:

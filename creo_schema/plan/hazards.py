@@ -20,12 +20,14 @@ class Hazard(StrEnum):
     WEAKENS_SECURITY = "weakens_security"
     NOT_TRANSACTIONAL = "not_transactional"
     STOPS_REPLICATION = "stops_replication"
+    DROPS_ROLE = "drops_role"
 
 
 # Refused unless the operator allows them (`--allow-destructive`, `--allow-hazard KIND`).
 # Stopping replication loses, for the subscriber, every change made until it is restored.
+# A dropped role's password is gone for good: its rollback recreates it without one.
 REFUSED_BY_DEFAULT = frozenset(
-    {Hazard.DELETES_DATA, Hazard.WEAKENS_SECURITY, Hazard.STOPS_REPLICATION}
+    {Hazard.DELETES_DATA, Hazard.WEAKENS_SECURITY, Hazard.STOPS_REPLICATION, Hazard.DROPS_ROLE}
 )
 
 EXPLANATION = {
@@ -40,6 +42,10 @@ EXPLANATION = {
     Hazard.STOPS_REPLICATION: (
         "subscribers (and Supabase Realtime) stop receiving the changes it published; "
         "what changes meanwhile is never sent"
+    ),
+    Hazard.DROPS_ROLE: (
+        "the role is dropped with its password: sessions can no longer log in as it, and "
+        "the rollback recreates it without a password"
     ),
 }
 
@@ -99,6 +105,13 @@ def hazards_of(change: Any) -> list[Hazard]:
         out.append(Hazard.STOPS_REPLICATION)  # inserts, updates, ... no longer published
     if facts.get("drops_values"):
         out.append(Hazard.DELETES_DATA)  # a composite type's attribute, out of its columns
+    if kind in ("role", "role membership"):
+        # Roles as code (diff/kinds/roles.py): what a role may newly do, and a role gone.
+        if facts.get("widens"):
+            out.append(Hazard.WEAKENS_SECURITY)
+        if kind == "role" and action == "drop":
+            out.append(Hazard.DROPS_ROLE)
+        return out
     if kind == "policy":
         if access.policy_widens(facts.get("before"), facts.get("after")):
             out.append(Hazard.WEAKENS_SECURITY)

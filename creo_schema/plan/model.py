@@ -88,6 +88,9 @@ class Plan(BaseModel):
     server_major: int
     platform: str
     managed_schemas: tuple[str, ...]
+    # Roles as code (`manage_roles`): the roles the plan manages, compared and fingerprinted
+    # with the schemas (apply reads them again to see whether the target moved).
+    managed_roles: tuple[str, ...] = ()
     # The role the plan was made for (the target's current_user then): the shadow acted as
     # it, so what the plan creates is owned by it there as on the target.
     applier: str = ""

@@ -12,7 +12,11 @@ refused by name before anything runs:
   does setting default privileges for it;
 - event triggers, foreign-data wrappers, publications of all tables or of a schema's
   tables, binary-coercible casts, functions in an untrusted language, untrusted extensions
-  and moving an extension to another schema are a superuser's.
+  and moving an extension to another schema are a superuser's;
+- roles (roles as code): creating, altering, dropping a role, its settings, comment and
+  memberships need CREATEROLE, and from PostgreSQL 16 the ADMIN option on the role (a role
+  the applier created has it); a superuser role, and before 16 REPLICATION and BYPASSRLS,
+  are a superuser's (from 16 the applier must have those attributes itself).
 """
 
 from __future__ import annotations
@@ -40,6 +44,12 @@ class Applier:
     may_become: frozenset[str] = frozenset()  # roles it may SET ROLE to (and give objects)
     untrusted_languages: frozenset[str] = frozenset()
     untrusted_extensions: frozenset[str] = frozenset()
+    # Roles as code: its role attributes, and the roles it holds the ADMIN option on.
+    createrole: bool = False
+    replication: bool = False
+    bypassrls: bool = False
+    admin_of: frozenset[str] = frozenset()
+    major: int = 0
 
 
 # A superuser's row is its name alone (CASE evaluates only the branch it takes); the
@@ -59,7 +69,12 @@ select r.rolname::text, r.rolsuper,
          coalesce((select array_agg(distinct v.name::text)
                      from pg_catalog.pg_available_extension_versions v
                     where v.superuser and not v.trusted
-                      and v.name = any(%(created)s::text[])), '{}') end
+                      and v.name = any(%(created)s::text[])), '{}') end,
+       r.rolcreaterole, r.rolreplication, r.rolbypassrls,
+       case when r.rolsuper then '{}' else
+         coalesce((select array_agg(o.rolname::text) from pg_catalog.pg_roles o
+                    where pg_catalog.pg_has_role(r.oid, o.oid, 'USAGE WITH ADMIN OPTION')),
+                  '{}') end
   from pg_catalog.pg_roles r
  where r.rolname = current_user
 """
@@ -77,7 +92,8 @@ def applier_of(conn: Any, created_extensions: Iterable[str] = ()) -> Applier:
     finally:
         if not conn.autocommit:
             conn.rollback()
-    name, superuser, privileges_of, may_become, languages, extensions = row
+    name, superuser, privileges_of, may_become, languages, extensions, *roles = row
+    createrole, replication, bypassrls, admin_of = roles
     return Applier(
         name,
         bool(superuser),
@@ -85,6 +101,11 @@ def applier_of(conn: Any, created_extensions: Iterable[str] = ()) -> Applier:
         frozenset(may_become),
         frozenset(languages),
         frozenset(extensions),
+        bool(createrole),
+        bool(replication),
+        bool(bypassrls),
+        frozenset(admin_of),
+        int(conn.info.server_version) // 10000,
     )
 
 
@@ -124,6 +145,17 @@ def not_permitted(
     out: list[str] = []
     for item in changes:
         wanted = desired.nodes.get(item.identity)
+        if item.kind in _ROLE_KINDS:
+            held = current.nodes.get(item.identity)
+            made = {
+                n.item.name
+                for i, n in desired.nodes.items()
+                if n.kind == "role" and i not in current.nodes
+            }
+            problem = _role_problem(item, wanted.item if wanted else None, held, applier, made)
+            if problem and problem not in out:
+                out.append(problem)
+            continue
         problem = _superuser_only(item, wanted.item if wanted else None, applier) or _ownership(
             item, wanted.item if wanted else None, owned, applier, platform
         )
@@ -175,3 +207,33 @@ def _ownership(
     if owner is None or owner in applier.privileges_of:
         return None
     return f"{item.operation.replace('_', ' ')} {item.name} (owned by {owner})"
+
+
+_ROLE_KINDS = frozenset({"role", "role membership"})
+
+
+def _role_problem(
+    item: Change, wanted: Any, held: Any, applier: Applier, made: set[str]
+) -> str | None:
+    """Why a non-superuser applier may not make a change to a role or membership (None
+    when it may): PostgreSQL's rules for CREATEROLE, which 16 tightened."""
+    what = f"{item.operation.replace('_', ' ')} {item.name}"
+    if not applier.createrole:
+        return f"{what} (needs CREATEROLE)"
+    if item.kind == "role membership":
+        role = getattr(wanted or getattr(held, "item", None), "role", "")
+        # (a role the plan creates is the applier's to grant: its creator gets ADMIN on it)
+        if applier.major >= 16 and role not in applier.admin_of | made:
+            return f"{what} (needs the ADMIN option on role {role})"
+        return None
+    states = [x for x in (wanted, getattr(held, "item", None)) if x is not None]
+    if any(state.superuser for state in states):
+        return f"{what} (a superuser role is a superuser's)"
+    for attribute in ("replication", "bypassrls"):
+        if any(getattr(state, attribute) for state in states) and (
+            applier.major < 16 or not getattr(applier, attribute)
+        ):
+            return f"{what} ({attribute.upper()} is a superuser's, or from 16 its holder's)"
+    if held is not None and applier.major >= 16 and held.item.name not in applier.admin_of:
+        return f"{what} (needs the ADMIN option on it)"
+    return None

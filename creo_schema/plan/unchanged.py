@@ -66,6 +66,8 @@ def desired_state_key(settings: Settings, fingerprint: str, major: int, applier:
             "lint_levels",
             "accept_version_mismatch",
             "roles",
+            "manage_roles",
+            "managed_roles",
         },
     )
     return cache_key(

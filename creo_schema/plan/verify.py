@@ -15,12 +15,18 @@ Two proofs, the quick one first:
 Either way, once the migration has run, migra's engine (`results`) inspects the proven
 database as an independent second opinion: it must see exactly the desired state too, or
 the plan is refused and what it sees named.
+
+Roles as code: the shadow server's roles are shared by every plan (shadow/roles.py), so
+these two proofs run every statement but the role statements (the managed roles exist
+there plainly, for the grants that name them) and compare the schemas' digests. The role
+statements are proven on their own, in a transaction rolled back: the target's roles made,
+the migration's role statements giving the desired roles, the rollback's the target's.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,10 +37,11 @@ from creo_schema.db import acting_as, connect
 from creo_schema.errors import CreoError
 from creo_schema.plan.cache import DesiredState
 from creo_schema.plan.execute import run_statements
-from creo_schema.plan.model import Plan, Verification
+from creo_schema.plan.model import Plan, PlannedStatement, Verification
 from creo_schema.shadow.clone import copy_roles, target_copy
+from creo_schema.shadow.roles import prove_roles, roles_only
 from creo_schema.shadow.select import ShadowServer
-from creo_schema.shadow.tempdb import borrowed_desired
+from creo_schema.shadow.tempdb import borrowed_desired, ensure_roles
 
 METHOD = "pg_dump --schema-only of the target into the shadow: up, equal to the desired; down, equal to the target"
 QUICK_METHOD = (
@@ -74,7 +81,12 @@ def verify_plan(
         )
     outcome = None
     method = QUICK_METHOD
-    tally = _Tally(count, len(plan.statements) + len(plan.rollback))
+    tally = _Tally(
+        count, len(_schema_statements(plan.statements)) + len(_schema_statements(plan.rollback))
+    )
+    # The grants of the schema statements name the managed roles: they exist on the shadow
+    # server plainly, whatever the desired state cached (its server may have been reset).
+    ensure_roles(shadow.admin_url, plan.managed_roles)
     if desired_db:
         outcome = _from_desired(plan, shadow, desired_db, target_conn, current, desired, tally)
     if outcome is None:
@@ -83,6 +95,8 @@ def verify_plan(
         outcome = _from_copy(
             plan, shadow, template, target_conn, target_url, current, desired, tally
         )
+    if plan.managed_roles and not outcome.problems:
+        outcome = _Outcome(_role_problems(plan, shadow, current, desired), outcome.second_opinion)
     verification = Verification(
         verified=not outcome.problems,
         method=method,
@@ -108,7 +122,7 @@ def _from_desired(
     the desired state, which the last comparison shows; if anything fails it is dropped.
     """
     schemas, extensions = plan.managed_schemas, plan.extensions
-    goals = (current.digest, desired.inspected.digest)
+    goals = (current.schema_digest, desired.inspected.schema_digest)
     try:
         copy_roles(target_conn, shadow.admin_url)  # the rollback grants to the target's roles
         with borrowed_desired(shadow.admin_url, desired_db) as borrowed:
@@ -118,7 +132,7 @@ def _from_desired(
             with connect(acting_as(url, plan.applier), autocommit=True) as conn:
                 intact[0] = False
                 for statements, goal in zip((plan.rollback, plan.statements), goals, strict=True):
-                    run_statements(conn, statements, after_each=tally)
+                    run_statements(conn, _schema_statements(statements), after_each=tally)
                     if inspect(conn, schemas, extensions, platform=plan.platform).digest != goal:
                         return None
                 second_opinion, problems = _second_opinion(conn, desired, schemas, extensions)
@@ -156,7 +170,7 @@ def _from_copy(
         connect(clone_url, autocommit=True) as conn,
     ):
         copied = inspect(conn, schemas, extensions, platform=plan.platform)
-        if copied.digest != current.digest:
+        if copied.schema_digest != current.schema_digest:
             return _Outcome(
                 (
                     "the target's schema could not be copied exactly: "
@@ -171,14 +185,14 @@ def _from_copy(
         second_opinion = ""
         for which, statements, goal in steps:
             try:
-                run_statements(conn, statements, after_each=tally)
+                run_statements(conn, _schema_statements(statements), after_each=tally)
             except CreoError as error:
                 return _Outcome(
                     (f"the {which} failed on a copy of the target: {error.message}",),
                     second_opinion,
                 )
             now = inspect(conn, schemas, extensions, platform=plan.platform)
-            if now.digest != goal.digest:
+            if now.schema_digest != goal.schema_digest:
                 return _Outcome(
                     (f"after the {which}, the copy still differs: " + _difference(now, goal),),
                     second_opinion,
@@ -188,6 +202,37 @@ def _from_copy(
                 if problems:
                     return _Outcome(tuple(problems), second_opinion)
     return _Outcome((), second_opinion)
+
+
+_ROLE_KINDS = frozenset({"role", "role membership"})
+
+
+def _schema_statements(statements: Sequence[PlannedStatement]) -> list[PlannedStatement]:
+    """The statements but the role statements, proven apart (`_role_problems`)."""
+    return [s for s in statements if s.kind not in _ROLE_KINDS]
+
+
+def _role_problems(
+    plan: Plan, shadow: ShadowServer, current: Inspection, desired: DesiredState
+) -> tuple[str, ...]:
+    """The proof of the plan's role statements (shadow/roles.py `prove_roles`): from the
+    target's roles (made with the differ's own SQL) to the desired ones and back."""
+    from creo_schema.diff.differ import diff
+
+    wanted = desired.inspected.catalog
+    empty = roles_only(current.catalog, (), ())
+    setup = [c.sql for c in diff(empty, roles_only(current.catalog))]
+    problems = prove_roles(
+        shadow.admin_url,
+        plan.managed_roles,
+        plan.applier,
+        (current.catalog.roles, current.catalog.role_memberships),
+        (wanted.roles, wanted.role_memberships),
+        [s.sql for s in plan.statements if s.kind in _ROLE_KINDS],
+        [s.sql for s in plan.rollback if s.kind in _ROLE_KINDS],
+        setup,
+    )
+    return tuple(problems)
 
 
 @dataclass

@@ -30,7 +30,11 @@ def discover(schema_dir: Path, display_root: Path | None = None) -> tuple[Source
             hint="declare the desired state as SQL files under it, e.g. schema/tables/users.sql",
         )
     root = display_root or Path.cwd()
-    return tuple(_read(path, _display(path, root)) for path in paths)
+    from creo_schema.source.roles import is_role_file
+
+    return tuple(
+        _read(path, _display(path, root), is_role_file(schema_dir, path)) for path in paths
+    )
 
 
 def _display(path: Path, root: Path) -> str:
@@ -40,7 +44,7 @@ def _display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _read(path: Path, shown: str) -> SourceFile:
+def _read(path: Path, shown: str, roles: bool = False) -> SourceFile:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise InputError(
@@ -63,4 +67,4 @@ def _read(path: Path, shown: str) -> SourceFile:
             location=Location(shown, line, column),
             hint="save the file as UTF-8",
         ) from error
-    return SourceFile(shown, text.removeprefix("\ufeff"))
+    return SourceFile(shown, text.removeprefix("\ufeff"), roles)

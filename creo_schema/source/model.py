@@ -32,6 +32,7 @@ class Statement:
 class SourceFile:
     path: str  # relative to the project root, with forward slashes, as shown in messages
     text: str
+    roles: bool = False  # in schema/roles/: role declarations (source/roles.py), loaded apart
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,7 +82,9 @@ def parse_file(source: SourceFile) -> list[Statement]:
 
 
 def parse_files(files: Iterable[SourceFile]) -> list[Statement]:
-    return [statement for source in files for statement in parse_file(source)]
+    """The statements of the files, but those of schema/roles/ (source/roles.py reads them:
+    roles are the cluster's, loaded apart)."""
+    return [statement for source in files if not source.roles for statement in parse_file(source)]
 
 
 def _leading_comments(text: str, start: int) -> tuple[str, ...]:

@@ -105,7 +105,8 @@ _DROP = (
 )
 _ROLE = (
     "%s a role, which belongs to the whole cluster, not to a schema: roles are the platform's "
-    "or the server administrator's (list the ones a target may lack in `roles`)"
+    "or the server administrator's (list the ones a target may lack in `roles`; on plain "
+    "PostgreSQL, `manage_roles = true` declares them in schema/roles/)"
 )
 _DML = "changes rows: reference data belongs in schema/data/ as INSERTs keyed by primary key"
 # Why a statement kind is not declarative, for the kinds people actually paste.
@@ -139,7 +140,8 @@ WHY_NOT = {
     "AlterRoleStmt": _ROLE % "alters",
     "AlterRoleSetStmt": _ROLE % "alters",
     "GrantRoleStmt": "changes role membership, which is cluster-wide: roles are the platform's "
-    "or the server administrator's, not a schema's",
+    "or the server administrator's, not a schema's (on plain PostgreSQL, `manage_roles = "
+    "true` declares memberships in schema/roles/)",
     "CreatedbStmt": "creates a database: the tool works inside the target database",
     "AlterEnumStmt": (
         "changes an enum in place: edit the enum's CREATE TYPE and `plan` will add the value"
@@ -285,6 +287,14 @@ def check_declarative(parsed: list[Parsed], root: str) -> Iterator[Finding]:
             continue
         if kind == "AlterTableStmt":
             yield from _dropping_alter(item)
+            continue
+        if kind == "CommentStmt" and item.node.objtype == ObjectType.OBJECT_ROLE:
+            yield Finding(
+                "error",
+                "non-declarative",
+                f"COMMENT ON ROLE {_ROLE % 'describes'}",
+                item.statement.location,
+            )
             continue
         if kind == "CreateTableAsStmt" and item.node.objtype != ObjectType.OBJECT_MATVIEW:
             yield Finding(
