@@ -22,6 +22,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -67,8 +68,7 @@ class Cluster:
         return f"postgresql://{user}@/{quote(dbname, safe='')}?host={host}&port={PORT}"
 
     def major_version(self) -> int:
-        out = _run([str(self.bin_dir / "postgres"), "--version"], as_user=False)
-        return int(out.split()[-1].split(".")[0])
+        return _binary_major(str(self.bin_dir / "postgres"))
 
     def is_initialized(self) -> bool:
         return (self.pgdata / "PG_VERSION").exists()
@@ -164,6 +164,14 @@ class Cluster:
             # The server creates pgdata files 0600/0700 as its own user; root connects
             # through the socket, which only needs the directory to be traversable.
             os.chmod(self.pgdata, 0o755)
+
+
+@cache
+def _binary_major(postgres: str) -> int:
+    """The major version of a server binary, asked once per process (a plan asks it twice,
+    and each ask is a process started)."""
+    out = _run([postgres, "--version"], as_user=False)
+    return int(out.split()[-1].split(".")[0])
 
 
 def _running_as_root() -> bool:
