@@ -39,10 +39,15 @@ class HistoryRecord:
     down_statements: list[dict[str, Any]] | None = None  # absent from older databases
     supabase_versions: list[str] | None = None  # likewise
     schema_signature_after: str | None = None  # likewise
+    subscriptions: list[str] | None = None  # likewise
+
+    @property
+    def managed_subscriptions(self) -> tuple[str, ...]:
+        return tuple(self.subscriptions or ())
 
 
 # Every column history.sql adds after the first release: a database missing one is upgraded.
-_ADDED_COLUMNS = ["down_statements", "supabase_versions", "schema_signature_after"]
+_ADDED_COLUMNS = ["down_statements", "supabase_versions", "schema_signature_after", "subscriptions"]
 
 
 def ensure_history(conn: Any) -> None:
@@ -101,6 +106,26 @@ def last_managed_schemas(conn: Any) -> tuple[str, ...]:
             " where status = 'applied' order by id desc limit 1"
         ).fetchone()
         return tuple(row[0]) if row else ()
+    finally:
+        if not conn.autocommit:
+            conn.rollback()
+
+
+def last_managed_subscriptions(conn: Any) -> tuple[str, ...]:
+    """The subscriptions the last migration applied to this database managed (none without
+    a history, or from a version that did not record them); an open transaction is ended."""
+    try:
+        exists = conn.execute(
+            "select 1 from pg_attribute where attrelid = to_regclass('creo_schema.migrations')"
+            " and attname = 'subscriptions' and not attisdropped"
+        )
+        if not exists.fetchone():
+            return ()
+        row = conn.execute(
+            "select subscriptions from creo_schema.migrations"
+            " where status = 'applied' order by id desc limit 1"
+        ).fetchone()
+        return tuple(row[0] or ()) if row else ()
     finally:
         if not conn.autocommit:
             conn.rollback()

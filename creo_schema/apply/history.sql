@@ -30,10 +30,14 @@ create table if not exists creo_schema.migrations (
   supabase_versions text[],
   -- the catalog signature (catalog/signature.sql) the schema_fingerprint_after was read at:
   -- while the catalog still has it, a rollback need not read the catalog again
-  schema_signature_after text
+  schema_signature_after text,
+  -- the subscriptions the migration managed (they have no schema): the next plan still
+  -- manages them, so one schema/ no longer declares is dropped; null on older rows
+  subscriptions text[]
 );
 
 -- Databases whose history predates a column get it here: this file is run again then.
 alter table creo_schema.migrations add column if not exists down_statements jsonb;
 alter table creo_schema.migrations add column if not exists supabase_versions text[];
 alter table creo_schema.migrations add column if not exists schema_signature_after text;
+alter table creo_schema.migrations add column if not exists subscriptions text[];

@@ -33,6 +33,7 @@ from creo_schema.errors import DatabaseError, SafetyError
 from creo_schema.migrations.history import SupabaseRecord, remove_recorded
 from creo_schema.plan import cache
 from creo_schema.plan.checks import failing_checks
+from creo_schema.plan.conninfo import refuse_unset
 from creo_schema.plan.execute import run_statements
 from creo_schema.plan.model import Plan, PlannedStatement
 from creo_schema.plan.safety import check_allowed
@@ -88,11 +89,13 @@ def apply_plan(
     then differs from the plan's desired state, the migration is recorded as failed, with
     what differs from `desired` (the desired state's catalog, when it can be found)."""
     check_allowed(plan.statements, set(allowed), what="the plan")
+    refuse_unset(plan.statements, "the plan")  # before anything is touched
+    subscriptions = plan.subscriptions
     with connect(target_url, autocommit=True) as conn:
         ensure_history(conn)
         with _apply_lock(conn, wait):
             _close_interrupted(conn)
-            now = inspect(conn, plan.managed_schemas, plan.extensions).fingerprint
+            now = inspect(conn, plan.managed_schemas, plan.extensions, subscriptions).fingerprint
             if now != plan.target_fingerprint:
                 raise SafetyError(
                     "the target changed since this plan was made "
@@ -113,13 +116,16 @@ def apply_plan(
                 schema_fingerprint_before=now,
                 managed_schemas=list(plan.managed_schemas),
                 extensions=list(plan.extensions),
+                subscriptions=list(subscriptions),
                 up_sql=plan.up_sql,
                 down_sql=plan.down_sql,
                 down_statements=Jsonb([s.model_dump(mode="json") for s in plan.rollback]),
                 kind="apply",
                 backup_id=taken.id if taken else None,
             )
-            after, signature = _inspect_after(conn, plan.managed_schemas, plan.extensions)
+            after, signature = _inspect_after(
+                conn, plan.managed_schemas, plan.extensions, subscriptions
+            )
             _set_after(conn, migration_id, after.fingerprint, signature)
             done = ApplyResult(
                 migration_id,
@@ -178,6 +184,7 @@ def run_rollback(
     migration is still applied and the database still in the state it left."""
     what = f"the rollback of migration {pending.migration.id}"
     check_allowed(pending.statements, set(allowed), what=what)
+    refuse_unset(pending.statements, what)  # before anything is touched
     with connect(target_url, autocommit=True) as conn:
         ensure_history(conn)
         with _apply_lock(conn, wait=False):
@@ -198,6 +205,7 @@ def run_rollback(
                 schema_fingerprint_before=row.schema_fingerprint_after,
                 managed_schemas=row.managed_schemas,
                 extensions=row.extensions,
+                subscriptions=row.subscriptions,
                 up_sql=row.down_sql,
                 down_sql=row.up_sql,
                 kind="rollback",
@@ -205,7 +213,9 @@ def run_rollback(
                 backup_id=taken.id if taken else None,
             )
             schemas, extensions = tuple(row.managed_schemas), tuple(row.extensions)
-            inspected, signature = _inspect_after(conn, schemas, extensions)
+            inspected, signature = _inspect_after(
+                conn, schemas, extensions, row.managed_subscriptions
+            )
             after = inspected.fingerprint
             _set_after(conn, new_id, after, signature)
             return ApplyResult(
@@ -249,7 +259,9 @@ def _rollback_row(
         )
     if signature in (row.schema_signature_after, shown_at):
         return row
-    now = inspect(conn, tuple(row.managed_schemas), tuple(row.extensions)).fingerprint
+    now = inspect(
+        conn, tuple(row.managed_schemas), tuple(row.extensions), row.managed_subscriptions
+    ).fingerprint
     if now != row.schema_fingerprint_after:
         raise SafetyError(
             f"the database is no longer in the state migration {row.id} left "
@@ -260,14 +272,17 @@ def _rollback_row(
 
 
 def _inspect_after(
-    conn: Any, schemas: tuple[str, ...], extensions: tuple[str, ...]
+    conn: Any,
+    schemas: tuple[str, ...],
+    extensions: tuple[str, ...],
+    subscriptions: tuple[str, ...] = (),
 ) -> tuple[Inspection, str]:
     """The database just changed, inspected, with its catalog signature; remembered under
     it, as `plan` remembers a target's (plan/build.py), so that the next plan or drift check
     of it need not read the catalog again (nor a rollback, which finds it in the history)."""
     signature = catalog_signature(conn)  # before the read: a change meanwhile moves it
-    after = inspect(conn, schemas, extensions)
-    cache.store_target(cache.target_key(signature, schemas, extensions), after)
+    after = inspect(conn, schemas, extensions, subscriptions)
+    cache.store_target(cache.target_key(signature, schemas, extensions, subscriptions), after)
     return after, signature
 
 

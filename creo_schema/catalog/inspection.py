@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from creo_schema.catalog.model import Unmanaged
 from creo_schema.catalog.reader import KINDS, CatalogSnapshot, snapshot
 
 # Kinds left out of the digest: dependencies follow from the rest, type_refs serve typegen.
@@ -40,29 +41,49 @@ class Inspection:
         return self.catalog.server_version // 10000
 
 
-def inspect(conn: Any, managed_schemas: tuple[str, ...], extensions: tuple[str, ...]) -> Inspection:
-    catalog = managed_catalog(conn, managed_schemas, extensions)
+def inspect(
+    conn: Any,
+    managed_schemas: tuple[str, ...],
+    extensions: tuple[str, ...],
+    subscriptions: tuple[str, ...] = (),
+) -> Inspection:
+    catalog = managed_catalog(conn, managed_schemas, extensions, subscriptions)
     return Inspection(catalog, catalog_digest(catalog))
 
 
 def managed_catalog(
-    conn: Any, managed_schemas: tuple[str, ...], extensions: tuple[str, ...]
+    conn: Any,
+    managed_schemas: tuple[str, ...],
+    extensions: tuple[str, ...],
+    subscriptions: tuple[str, ...] = (),
 ) -> CatalogSnapshot:
     """Our catalog snapshot of the managed schemas, with the declared extensions and those
-    installed in a managed schema (which schema/ must declare, or the plan drops).
+    installed in a managed schema (which schema/ must declare, or the plan drops), and the
+    managed `subscriptions`.
 
     The snapshot lists every installed extension; the platform's own (pg_graphql, vault, ...
-    in schemas of their own) are not ours to compare.
+    in schemas of their own) are not ours to compare. It lists every subscription too: a
+    subscription has no schema, and one is managed by name, when schema/ declares it or the
+    last migration applied managed it (Plan.subscriptions). Any other is named, in the
+    plan's warnings, and never touched.
     """
     catalog = snapshot(conn, managed_schemas)
     declared, managed = set(extensions), set(managed_schemas)
     kept = tuple(e for e in catalog.extensions if e.name in declared or e.schema in managed)
     others = {e.oid for e in catalog.extensions} - {e.oid for e in kept}
+    wanted = set(subscriptions)
     return dataclasses.replace(
         catalog,
         extensions=kept,
         comments=tuple(
             c for c in catalog.comments if not (c.class_ == "pg_extension" and c.objid in others)
+        ),
+        subscriptions=tuple(s for s in catalog.subscriptions if s.name in wanted),
+        unmanaged=catalog.unmanaged
+        + tuple(
+            Unmanaged("subscription", s.name, "schema/ does not declare it")
+            for s in catalog.subscriptions
+            if s.name not in wanted
         ),
     )
 

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 # Bumped whenever what an inspection keeps (catalog/) changes, so that no entry made by an
 # older rule is reused.
-CACHE_REVISION = 15
+CACHE_REVISION = 16
 
 
 @dataclass(frozen=True)
@@ -78,9 +78,14 @@ def store(key: str, state: DesiredState) -> None:
     _write(_path(key), (key, state))
 
 
-def target_key(signature: str, managed: tuple[str, ...], extensions: tuple[str, ...]) -> str:
+def target_key(
+    signature: str,
+    managed: tuple[str, ...],
+    extensions: tuple[str, ...],
+    subscriptions: tuple[str, ...] = (),
+) -> str:
     """The key of a target's inspection: its catalog signature, and what was inspected."""
-    return cache_key("target", signature, tuple(managed), tuple(extensions))
+    return cache_key("target", signature, tuple(managed), tuple(extensions), tuple(subscriptions))
 
 
 def load_target(key: str) -> Inspection | None:

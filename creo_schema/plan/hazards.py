@@ -20,6 +20,7 @@ class Hazard(StrEnum):
     WEAKENS_SECURITY = "weakens_security"
     NOT_TRANSACTIONAL = "not_transactional"
     STOPS_REPLICATION = "stops_replication"
+    REPLICATES_DATA = "replicates_data"
 
 
 # Refused unless the operator allows them (`--allow-destructive`, `--allow-hazard KIND`).
@@ -40,6 +41,10 @@ EXPLANATION = {
     Hazard.STOPS_REPLICATION: (
         "subscribers (and Supabase Realtime) stop receiving the changes it published; "
         "what changes meanwhile is never sent"
+    ),
+    Hazard.REPLICATES_DATA: (
+        "rows start arriving from another server's publication: its tables' rows are "
+        "copied in (copy_data) and their changes applied here, whatever else writes them"
     ),
 }
 
@@ -97,6 +102,15 @@ def hazards_of(change: Any) -> list[Hazard]:
             out.append(Hazard.STOPS_REPLICATION)
     if operation == "publication_options" and facts.get("unpublished"):
         out.append(Hazard.STOPS_REPLICATION)  # inserts, updates, ... no longer published
+    # A subscription's (diff/kinds/subscriptions.py): rows start or stop coming in; a
+    # statement that reaches the publisher (a slot made or dropped there, a refresh) runs
+    # outside the transaction.
+    if facts.get("replicates"):
+        out.append(Hazard.REPLICATES_DATA)
+    if facts.get("stops"):
+        out.append(Hazard.STOPS_REPLICATION)
+    if facts.get("outside_transaction"):
+        out.append(Hazard.NOT_TRANSACTIONAL)
     if facts.get("drops_values"):
         out.append(Hazard.DELETES_DATA)  # a composite type's attribute, out of its columns
     if kind == "policy":

@@ -12,7 +12,12 @@ refused by name before anything runs:
   does setting default privileges for it;
 - event triggers, foreign-data wrappers, publications of all tables or of a schema's
   tables, binary-coercible casts, functions in an untrusted language, untrusted extensions
-  and moving an extension to another schema are a superuser's.
+  and moving an extension to another schema are a superuser's;
+- creating a subscription is a superuser's on PostgreSQL 15; from 16, also a member of
+  pg_create_subscription with CREATE on the database may (without password_required =
+  false, a superuser's). The platform changes nothing to this: Supabase's `postgres` is no
+  superuser, so a Supabase project creates subscriptions only where `postgres` has been
+  made such a member (16 and later); otherwise the plan is refused by name.
 """
 
 from __future__ import annotations
@@ -40,6 +45,8 @@ class Applier:
     may_become: frozenset[str] = frozenset()  # roles it may SET ROLE to (and give objects)
     untrusted_languages: frozenset[str] = frozenset()
     untrusted_extensions: frozenset[str] = frozenset()
+    # a member of pg_create_subscription (16+) with CREATE on the database
+    creates_subscriptions: bool = False
 
 
 # A superuser's row is its name alone (CASE evaluates only the branch it takes); the
@@ -59,7 +66,11 @@ select r.rolname::text, r.rolsuper,
          coalesce((select array_agg(distinct v.name::text)
                      from pg_catalog.pg_available_extension_versions v
                     where v.superuser and not v.trusted
-                      and v.name = any(%(created)s::text[])), '{}') end
+                      and v.name = any(%(created)s::text[])), '{}') end,
+       r.rolsuper or (exists (select from pg_catalog.pg_roles g
+                               where g.rolname = 'pg_create_subscription'
+                                 and pg_catalog.pg_has_role(r.oid, g.oid, 'USAGE'))
+                      and pg_catalog.has_database_privilege(current_database(), 'CREATE'))
   from pg_catalog.pg_roles r
  where r.rolname = current_user
 """
@@ -77,7 +88,7 @@ def applier_of(conn: Any, created_extensions: Iterable[str] = ()) -> Applier:
     finally:
         if not conn.autocommit:
             conn.rollback()
-    name, superuser, privileges_of, may_become, languages, extensions = row
+    name, superuser, privileges_of, may_become, languages, extensions, subscribes = row
     return Applier(
         name,
         bool(superuser),
@@ -85,6 +96,7 @@ def applier_of(conn: Any, created_extensions: Iterable[str] = ()) -> Applier:
         frozenset(may_become),
         frozenset(languages),
         frozenset(extensions),
+        bool(subscribes),
     )
 
 
@@ -146,6 +158,8 @@ def _superuser_only(item: Change, wanted: Any, applier: Applier) -> str | None:
         return f"publish the tables of schema {item.name} (a superuser's)"
     if item.kind == "publication" and getattr(wanted, "all_tables", False):
         return f"create publication {item.name} for all tables (a superuser's)"
+    if item.kind == "subscription":
+        return _subscription(item, wanted, applier)
     if item.kind == "cast" and getattr(wanted, "method", "") == "b":
         return f"create cast {item.name} without function (a superuser's)"
     if item.kind == "extension" and item.name in applier.untrusted_extensions:
@@ -153,6 +167,17 @@ def _superuser_only(item: Change, wanted: Any, applier: Applier) -> str | None:
     language = getattr(wanted, "language", None)
     if item.kind == "function" and language in applier.untrusted_languages:
         return f"create function {item.name} in language {language} (untrusted: a superuser's)"
+    return None
+
+
+def _subscription(item: Change, wanted: Any, applier: Applier) -> str | None:
+    if not applier.creates_subscriptions:
+        return (
+            f"create subscription {item.name} (a superuser's on PostgreSQL 15; from 16 also "
+            "a member of pg_create_subscription with CREATE on the database)"
+        )
+    if not getattr(wanted, "password_required", True):
+        return f"create subscription {item.name} with password_required = false (a superuser's)"
     return None
 
 

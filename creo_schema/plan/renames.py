@@ -55,11 +55,15 @@ def backward_sql(rename: Rename) -> str:
 
 
 def renamed_baseline(
-    clone_url: str, renames: list[Rename], schemas: tuple[str, ...], extensions: tuple[str, ...]
+    clone_url: str,
+    renames: list[Rename],
+    schemas: tuple[str, ...],
+    extensions: tuple[str, ...],
+    subscriptions: tuple[str, ...] = (),
 ) -> Inspection:
     """Do the renames on a copy of the target and inspect it."""
     with connect(clone_url, autocommit=True) as conn:
         with conn.transaction():
             for rename in renames:
                 conn.execute(forward_sql(rename))
-        return inspect(conn, schemas, extensions)
+        return inspect(conn, schemas, extensions, subscriptions)
