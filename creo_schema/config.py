@@ -304,7 +304,10 @@ def _config_error(error: ValidationError, path: Path | None) -> InputError:
     first = error.errors()[0]
     key = str(first["loc"][0]) if first["loc"] else "?"
     if key == "subscriptions" and len(first["loc"]) > 1:
-        return _subscription_error(first, path)
+        # a misspelt key before the missing one it stands for
+        same = [e for e in error.errors() if e["loc"][:2] == first["loc"][:2]]
+        extra = [e for e in same if e["type"] == "extra_forbidden"]
+        return _subscription_error((extra or same)[0], path)
     location = _key_location(path, key) if path else None
     if first["type"] == "extra_forbidden":
         close = difflib.get_close_matches(key, list(Settings.model_fields), n=1)

@@ -39,8 +39,9 @@ EXPLANATION = {
     Hazard.WEAKENS_SECURITY: "data becomes reachable by more roles or rows than before",
     Hazard.NOT_TRANSACTIONAL: "runs outside the transaction: a failure leaves it half done until re-run",
     Hazard.STOPS_REPLICATION: (
-        "subscribers (and Supabase Realtime) stop receiving the changes it published; "
-        "what changes meanwhile is never sent"
+        "replication stops: subscribers (and Supabase Realtime) stop receiving the changes "
+        "a publication published, or this database those a subscription received; what "
+        "changes meanwhile is never sent"
     ),
     Hazard.REPLICATES_DATA: (
         "rows start arriving from another server's publication: its tables' rows are "

@@ -19,7 +19,8 @@ Each statement is written twice: as the target runs it (`sql`), and as the shado
   block either; a disabled one's are changed with `refresh = false`, and so always in the
   shadow. `two_phase` and `failover` are the publisher's slot's, altered there: refused.
 - **Drop.** A subscription with a slot on its publisher drops that slot there too (else the
-  publisher keeps its WAL forever), outside a transaction; one declared without a slot
+  publisher keeps its WAL forever), outside a transaction, disabled first in the main one;
+  one declared without a slot
   (`connect = false`, `create_slot = false`) is first disabled and detached from its slot
   name (`SET (slot_name = NONE)`), as the PostgreSQL documentation says to, since DROP
   would fail looking for a slot that was never made. In the shadow every drop is so.
@@ -162,26 +163,27 @@ class SubscriptionKind(Kind):
         drop = f"drop subscription {name}"
         if item.slot_name is None:
             return [self.make(node, "drop", drop, stops=item.enabled)]
-        detach = [f"alter subscription {name} set (slot_name = none)"]
-        if item.enabled:
-            detach.insert(0, f"alter subscription {name} disable")
-        shadow = ";\n".join([*detach, drop])
+        disable = f"alter subscription {name} disable"
+        detach = f"alter subscription {name} set (slot_name = none)"
         if item.remote_slot:
-            # DROP drops the slot on the publisher too, which no transaction undoes
-            return [
-                self.make(
-                    node,
-                    "drop",
-                    drop,
-                    shadow_sql=shadow,
-                    outside_transaction=True,
-                    stops=True,
-                )
-            ]
+            # DROP drops the slot on the publisher too, which no transaction undoes: it runs
+            # alone, after the main transaction, which disables it first (its worker then
+            # writes nothing into what that transaction changes)
+            out = [self.make(node, "alter", disable, stops=True)] if item.enabled else []
+            alone = self.make(
+                node,
+                "drop",
+                drop,
+                shadow_sql=f"{detach};\n{drop}",
+                outside_transaction=True,
+                stops=True,
+            )
+            return [*out, alone]
         # declared without a slot: DROP would fail looking for one on the publisher (and a
         # disabled one replicates nothing that its drop could stop)
         stops = item.enabled
-        out = [self.make(node, "alter", sql, "detach_slot", stops=stops) for sql in detach]
+        steps = [disable, detach] if item.enabled else [detach]
+        out = [self.make(node, "alter", sql, "detach_slot", stops=stops) for sql in steps]
         return [*out, self.make(node, "drop", drop, stops=stops)]
 
     # -- alter ----------------------------------------------------------------------------
