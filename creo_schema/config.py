@@ -30,6 +30,33 @@ TOOL_TABLE_NAME = "creo-schema"
 TOOL_TABLE = f"tool.{TOOL_TABLE_NAME}"
 
 
+ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+class SubscriptionSetting(BaseModel):
+    """`[subscriptions.<name>]`: how a subscription schema/ declares reaches its publisher.
+
+    Its connection string holds the publisher's password, so it is never in a file: schema/
+    declares `CONNECTION ''`, and the plan reads the string from the environment variable
+    named here when it runs (apply, rollback, or psql with the plan's files). The variable's
+    value is never printed, logged, or written into a plan, and changing it is no drift.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    conninfo_env: str
+
+    @field_validator("conninfo_env")
+    @classmethod
+    def _variable_name(cls, value: str) -> str:
+        if not ENV_NAME.fullmatch(value):
+            raise ValueError(
+                f"{value!r} is not an environment variable name (letters, digits and _, "
+                "not starting with a digit)"
+            )
+        return value
+
+
 class Settings(BaseModel):
     """Everything a command needs to know about where things are and how to act."""
 
@@ -70,6 +97,13 @@ class Settings(BaseModel):
     supabase_migration_history: bool = True
     # A local shadow server stops itself after this long without use ("0": never).
     shadow_idle_stop: str = "15min"
+    # Per subscription schema/ declares: the environment variable holding its connection
+    # string (`[subscriptions.orders_feed] conninfo_env = "ORDERS_PUBLISHER_URL"`).
+    subscriptions: dict[str, SubscriptionSetting] = Field(default_factory=dict)
+    # Not a setting: the subscriptions the target's last migration managed, which stay
+    # managed (and are dropped) when schema/ no longer declares them. `plan` fills it in
+    # from the target's history (commands/planning.py), as it does managed_schemas.
+    managed_subscriptions: tuple[str, ...] = ()
 
     @property
     def shadow_idle_stop_s(self) -> float:
@@ -151,6 +185,11 @@ class Settings(BaseModel):
         raise ValueError("expected a PostgreSQL duration such as 500ms, 5s, 2min")
 
 
+def conninfo_settings(settings: Settings) -> dict[str, str]:
+    """Each configured subscription's conninfo_env, by subscription name."""
+    return {name: item.conninfo_env for name, item in settings.subscriptions.items()}
+
+
 _UNIT_SECONDS = {"ms": 0.001, "s": 1.0, "min": 60.0, "h": 3600.0}
 
 
@@ -217,6 +256,13 @@ def load_settings(
                 and not Path(values[key]).is_absolute()
             ):
                 values[key] = str(base / values[key])
+    if "managed_subscriptions" in values:
+        raise InputError(
+            "managed_subscriptions is not a setting: creo-schema reads it from the target's "
+            "history",
+            location=_key_location(path, "managed_subscriptions") if path else None,
+            hint="declare a subscription in schema/ to manage it",
+        )
     if env.get("DATABASE_URL"):
         values["database_url"] = env["DATABASE_URL"]
     values.update({k: v for k, v in (flags or {}).items() if v is not None and v != ()})
@@ -301,6 +347,11 @@ def _read_table(path: Path) -> dict[str, Any]:
 def _config_error(error: ValidationError, path: Path | None) -> InputError:
     first = error.errors()[0]
     key = str(first["loc"][0]) if first["loc"] else "?"
+    if key == "subscriptions" and len(first["loc"]) > 1:
+        # a misspelt key before the missing one it stands for
+        same = [e for e in error.errors() if e["loc"][:2] == first["loc"][:2]]
+        extra = [e for e in same if e["type"] == "extra_forbidden"]
+        return _subscription_error((extra or same)[0], path)
     location = _key_location(path, key) if path else None
     if first["type"] == "extra_forbidden":
         close = difflib.get_close_matches(key, list(Settings.model_fields), n=1)
@@ -312,6 +363,27 @@ def _config_error(error: ValidationError, path: Path | None) -> InputError:
         return InputError(f"unknown configuration key {key!r}", location=location, hint=hint)
     message = first["msg"].removeprefix("Value error, ")
     return InputError(f"configuration key {key!r}: {message}", location=location)
+
+
+def _subscription_error(first: Any, path: Path | None) -> InputError:
+    """A bad `[subscriptions.<name>]` table, named in full where its header is written."""
+    name = str(first["loc"][1])
+    key = ".".join(str(part) for part in first["loc"])
+    location = _table_location(path, f"subscriptions.{name}") if path else None
+    hint = f'[subscriptions.{name}] holds one key: conninfo_env = "VARIABLE_NAME"'
+    if first["type"] == "extra_forbidden":
+        return InputError(f"unknown configuration key {key!r}", location=location, hint=hint)
+    message = first["msg"].removeprefix("Value error, ")
+    return InputError(f"configuration key {key!r}: {message}", location=location, hint=hint)
+
+
+def _table_location(path: Path, table: str) -> Location:
+    """Where `[table]` (or `[tool.creo-schema.table]`) is written; else the file's start."""
+    pattern = re.compile(rf"^\s*\[(tool\.creo-schema\.)?{re.escape(table)}\]")
+    for number, line in enumerate(path.read_text(errors="replace").splitlines(), start=1):
+        if pattern.match(line):
+            return Location(str(path), number, len(line) - len(line.lstrip()) + 1)
+    return _key_location(path, "subscriptions") or Location(str(path), 1, 1)
 
 
 def _key_location(path: Path, key: str) -> Location | None:

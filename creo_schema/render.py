@@ -41,7 +41,7 @@ def plan_json(plan: Plan, timings: Timings | None = None, **extra: Any) -> str:
 PHASE_TITLES = {
     "pre": "-- phase 0: each in a transaction of its own, first (enum labels the rest may use)",
     "main": "-- phase 1: one transaction",
-    "concurrent": "-- phase 2: outside any transaction (concurrent index builds)",
+    "concurrent": "-- phase 2: outside any transaction (concurrent index builds; a subscription's slot)",
     "validate": "-- phase 3: validations, each in its own transaction (writes go on)",
     "post": "-- phase 4: one transaction",
 }
@@ -69,11 +69,19 @@ def show_plan(console: Console, plan: Plan, *, title: str = "Plan") -> None:
             phase = statement.phase
             console.print(f"[bold]{PHASE_TITLES[phase]}[/bold]")
         _show_statement(console, statement)
-    console.print("[bold]-- rollback (one transaction)[/bold]")
+    console.print(f"[bold]{_rollback_title(plan.rollback)}[/bold]")
     if not plan.rollback:
         console.print("-- (nothing)")
     for statement in plan.rollback:
         _show_statement(console, statement)
+
+
+def _rollback_title(statements: tuple[PlannedStatement, ...]) -> str:
+    """A rollback is one transaction, but for what cannot run in one (a subscription's
+    slot on its publisher), which runs alone after it."""
+    if all(s.transactional for s in statements):
+        return "-- rollback (one transaction)"
+    return "-- rollback (one transaction; those marked not_transactional alone after it)"
 
 
 def _show_access(console: Console, plan: Plan) -> None:
@@ -118,7 +126,7 @@ def show_rollback(
     )
     console.print(f"[bold]Rollback[/bold] of migration {migration_id}: {count} {noun}, {source}.")
     console.print()
-    console.print("[bold]-- rollback (one transaction)[/bold]")
+    console.print(f"[bold]{_rollback_title(statements)}[/bold]")
     if not statements:
         console.print("-- (nothing)")
     for statement in statements:

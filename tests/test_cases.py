@@ -32,8 +32,11 @@ default [public]), `notes`, `roles` (roles schema/ uses and cannot declare: the 
 them on the target), `proof: copy` where the plan must be proven on a copy of the
 target rather than on the kept desired state (every scenario today is proven on the latter),
 `min_server: 18` for a scenario in syntax older servers lack (not run on them),
-and `xfail: <reason>` for a known gap that is not the diff's to fix (the scenario is kept,
-and skipped, until it is).
+`subscriptions` (subscription name -> the connection string its environment variable
+holds: the harness configures `[subscriptions.<name>] conninfo_env` and sets that variable
+while the scenario runs, for the plan, the apply, the rollback and psql alike; scenarios
+declare `connect = false`, as no publisher answers), and `xfail: <reason>` for a known gap
+that is not the diff's to fix (the scenario is kept, and skipped, until it is).
 
 `CREO_CASES=<prefix>` runs only the cases whose id (category/name) starts with the prefix;
 it fails when nothing matches, so a typo never passes silently.
@@ -45,7 +48,8 @@ import json
 import os
 import subprocess
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,7 +61,7 @@ import yaml
 from creo_schema.apply.run import apply_plan, rollback
 from creo_schema.catalog import compare, snapshot
 from creo_schema.commands.supabase import refusal
-from creo_schema.config import Settings
+from creo_schema.config import Settings, SubscriptionSetting
 from creo_schema.db import connect, kept_open
 from creo_schema.lint.registry import all_rules
 from creo_schema.migrations.files import write
@@ -68,7 +72,7 @@ from creo_schema.plan.privileges import REFUSAL
 from creo_schema.plan.verify import METHOD as COPY_METHOD
 from creo_schema.plan.verify import QUICK_METHOD
 from creo_schema.shadow.cluster import Cluster
-from tests.integration.cli import Project
+from tests.integration.cli import LINTS_OFF, Project
 
 CASES = Path(__file__).parent / "cases"
 ALL_HAZARDS = frozenset(h.value for h in Hazard)
@@ -83,6 +87,7 @@ KNOWN_KEYS = {
     "proof",
     "roles",
     "min_server",
+    "subscriptions",
 }
 
 
@@ -101,6 +106,8 @@ class Case:
     proof: str  # which proof plan/verify.py must use: quick (the default) or copy
     roles: tuple[str, ...]  # roles schema/ uses that it cannot declare (the `roles` setting)
     min_server: int  # the oldest major whose syntax before.sql and after.sql use
+    # subscription name -> the connection string its environment variable holds
+    subscriptions: dict[str, str]
 
 
 def _load(path: Path) -> Case:
@@ -123,6 +130,7 @@ def _load(path: Path) -> Case:
         proof=str(expected.get("proof", "quick")),
         roles=tuple(expected.get("roles") or ()),
         min_server=int(expected.get("min_server", 0)),
+        subscriptions={str(k): str(v) for k, v in (expected.get("subscriptions") or {}).items()},
     )
 
 
@@ -228,16 +236,64 @@ def _steps(
     # without row level security in public) have tests of their own.
     project = Project(tmp_path, url)
     project.write("schema.sql", case.after)
-    if case.roles:
-        names = ", ".join(f'"{role}"' for role in case.roles)
-        (tmp_path / "creo-schema.toml").write_text(f"roles = [{names}]\n")
+    if case.roles or case.subscriptions:
+        (tmp_path / "creo-schema.toml").write_text(_configuration(case))
     settings = Settings(
         schema_dir=tmp_path / "schema",
         database_url=url,
         managed_schemas=case.schemas,
         lint_disable=tuple(all_rules()),
         roles=case.roles,
+        subscriptions={
+            name: SubscriptionSetting(conninfo_env=_variable(name)) for name in case.subscriptions
+        },
     )
+    with _environment({_variable(n): v for n, v in case.subscriptions.items()}):
+        _plan_and_apply(case, url, bin_dir, tmp_path, project, settings, update, reference, hosted)
+
+
+def _variable(subscription: str) -> str:
+    """The environment variable a scenario's subscription reads its connection string from."""
+    return "CREO_CASE_CONNINFO_" + "".join(c if c.isalnum() else "_" for c in subscription).upper()
+
+
+def _configuration(case: Case) -> str:
+    """creo-schema.toml: top-level keys (lints off, as Project.run would append them), then
+    a table per subscription."""
+    lines = [LINTS_OFF.strip()]
+    if case.roles:
+        names = ", ".join(f'"{role}"' for role in case.roles)
+        lines.append(f"roles = [{names}]")
+    for name in case.subscriptions:
+        lines += [f'[subscriptions."{name}"]', f'conninfo_env = "{_variable(name)}"']
+    return "\n".join(lines) + "\n"
+
+
+@contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def _plan_and_apply(
+    case: Case,
+    url: str,
+    bin_dir: Path,
+    tmp_path: Path,
+    project: Project,
+    settings: Settings,
+    update: bool,
+    reference: Callable[[str], str],
+    hosted: bool,
+) -> None:
 
     # The plan is made through the command line, as a user makes it: one JSON document,
     # never a traceback, whatever happens (issue 14: no input may produce one).
@@ -380,6 +436,7 @@ KNOWN_ORDER = (
     "proof",
     "roles",
     "min_server",
+    "subscriptions",
 )
 
 

@@ -40,6 +40,11 @@ class HistoryRecord:
     supabase_versions: list[str] | None = None  # likewise
     schema_signature_after: str | None = None  # likewise
     managed_roles: list[str] | None = None  # likewise
+    subscriptions: list[str] | None = None  # likewise
+
+    @property
+    def managed_subscriptions(self) -> tuple[str, ...]:
+        return tuple(self.subscriptions or ())
 
 
 # Every column history.sql adds after the first release: a database missing one is upgraded.
@@ -48,6 +53,7 @@ _ADDED_COLUMNS = [
     "supabase_versions",
     "schema_signature_after",
     "managed_roles",
+    "subscriptions",
 ]
 
 
@@ -115,18 +121,31 @@ def last_managed_schemas(conn: Any) -> tuple[str, ...]:
 def last_managed_roles(conn: Any) -> tuple[str, ...]:
     """The roles the last migration applied to this database managed (roles as code; none
     without a history, or before the column); an open transaction is ended."""
+    return _last_managed(conn, "managed_roles")
+
+
+def last_managed_subscriptions(conn: Any) -> tuple[str, ...]:
+    """The subscriptions the last migration applied to this database managed (none without
+    a history, or from a version that did not record them); an open transaction is ended."""
+    return _last_managed(conn, "subscriptions")
+
+
+def _last_managed(conn: Any, column: str) -> tuple[str, ...]:
+    """The names in `column` (one of _ADDED_COLUMNS) of the last applied migration."""
+    assert column in _ADDED_COLUMNS
     try:
         exists = conn.execute(
-            "select count(*) = 1 from pg_attribute where attrelid = "
-            "to_regclass('creo_schema.migrations') and attname = 'managed_roles'"
+            "select 1 from pg_attribute where attrelid = to_regclass('creo_schema.migrations')"
+            " and attname = %s and not attisdropped",
+            (column,),
         )
-        if not exists.fetchone()[0]:
+        if not exists.fetchone():
             return ()
         row = conn.execute(
-            "select managed_roles from creo_schema.migrations"
+            f"select {column} from creo_schema.migrations"  # a name of _ADDED_COLUMNS
             " where status = 'applied' order by id desc limit 1"
         ).fetchone()
-        return tuple(row[0]) if row and row[0] else ()
+        return tuple(row[0] or ()) if row else ()
     finally:
         if not conn.autocommit:
             conn.rollback()

@@ -33,7 +33,10 @@ create table if not exists creo_schema.migrations (
   schema_signature_after text,
   -- roles as code: the roles the migration managed (a role no longer declared is dropped
   -- by the next plan); null on rows older than this column
-  managed_roles text[]
+  managed_roles text[],
+  -- the subscriptions the migration managed (they have no schema): the next plan still
+  -- manages them, so one schema/ no longer declares is dropped; null on older rows
+  subscriptions text[]
 );
 
 -- Databases whose history predates a column get it here: this file is run again then.
@@ -41,3 +44,4 @@ alter table creo_schema.migrations add column if not exists down_statements json
 alter table creo_schema.migrations add column if not exists supabase_versions text[];
 alter table creo_schema.migrations add column if not exists schema_signature_after text;
 alter table creo_schema.migrations add column if not exists managed_roles text[];
+alter table creo_schema.migrations add column if not exists subscriptions text[];

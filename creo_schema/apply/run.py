@@ -33,6 +33,7 @@ from creo_schema.errors import DatabaseError, SafetyError
 from creo_schema.migrations.history import SupabaseRecord, remove_recorded
 from creo_schema.plan import cache
 from creo_schema.plan.checks import failing_checks
+from creo_schema.plan.conninfo import refuse_unset
 from creo_schema.plan.execute import run_statements
 from creo_schema.plan.model import Plan, PlannedStatement
 from creo_schema.plan.safety import check_allowed
@@ -88,6 +89,8 @@ def apply_plan(
     then differs from the plan's desired state, the migration is recorded as failed, with
     what differs from `desired` (the desired state's catalog, when it can be found)."""
     check_allowed(plan.statements, set(allowed), what="the plan")
+    refuse_unset(plan.statements, "the plan")  # before anything is touched
+    subscriptions = plan.subscriptions
     with connect(target_url, autocommit=True) as conn, _apply_lock(conn, wait):
         # Measured before the history table is made (the first apply makes it, outside the
         # managed schemas): a signature still the plan's says nothing changed since.
@@ -117,6 +120,7 @@ def apply_plan(
             managed_schemas=list(plan.managed_schemas),
             managed_roles=list(roles),
             extensions=list(plan.extensions),
+            subscriptions=list(subscriptions),
             up_sql=plan.up_sql,
             down_sql=plan.down_sql,
             down_statements=Jsonb([s.model_dump(mode="json") for s in plan.rollback]),
@@ -124,7 +128,7 @@ def apply_plan(
             backup_id=taken.id if taken else None,
         )
         after, signature = _inspect_after(
-            conn, plan.managed_schemas, plan.extensions, roles, plan.platform
+            conn, plan.managed_schemas, plan.extensions, roles, plan.platform, subscriptions
         )
         _set_after(conn, migration_id, after.fingerprint, signature)
         done = ApplyResult(
@@ -157,7 +161,12 @@ def _signature_unchanged(conn: Any, plan: Plan) -> bool:
 
 def _fingerprint(conn: Any, plan: Plan) -> str:
     return inspect(
-        conn, plan.managed_schemas, plan.extensions, plan.managed_roles, platform=plan.platform
+        conn,
+        plan.managed_schemas,
+        plan.extensions,
+        plan.managed_roles,
+        platform=plan.platform,
+        subscriptions=plan.subscriptions,
     ).fingerprint
 
 
@@ -201,6 +210,7 @@ def run_rollback(
     migration is still applied and the database still in the state it left."""
     what = f"the rollback of migration {pending.migration.id}"
     check_allowed(pending.statements, set(allowed), what=what)
+    refuse_unset(pending.statements, what)  # before anything is touched
     with connect(target_url, autocommit=True) as conn:
         ensure_history(conn)
         with _apply_lock(conn, wait=False):
@@ -226,6 +236,7 @@ def run_rollback(
                 managed_schemas=row.managed_schemas,
                 managed_roles=row.managed_roles or [],
                 extensions=row.extensions,
+                subscriptions=row.subscriptions,
                 up_sql=row.down_sql,
                 down_sql=row.up_sql,
                 kind="rollback",
@@ -235,7 +246,7 @@ def run_rollback(
             schemas, extensions = tuple(row.managed_schemas), tuple(row.extensions)
             roles = tuple(row.managed_roles or ())
             inspected, signature = _inspect_after(
-                conn, schemas, extensions, roles, settings.platform
+                conn, schemas, extensions, roles, settings.platform, row.managed_subscriptions
             )
             after = inspected.fingerprint
             _set_after(conn, new_id, after, signature)
@@ -287,7 +298,14 @@ def _rollback_row(
         return row
     schemas, extensions = tuple(row.managed_schemas), tuple(row.extensions)
     roles = tuple(row.managed_roles or ())
-    now = inspect(conn, schemas, extensions, roles, platform=platform).fingerprint
+    now = inspect(
+        conn,
+        schemas,
+        extensions,
+        roles,
+        platform=platform,
+        subscriptions=row.managed_subscriptions,
+    ).fingerprint
     if now != row.schema_fingerprint_after:
         raise SafetyError(
             f"the database is no longer in the state migration {row.id} left "
@@ -303,13 +321,17 @@ def _inspect_after(
     extensions: tuple[str, ...],
     roles: tuple[str, ...],
     platform: str,
+    subscriptions: tuple[str, ...] = (),
 ) -> tuple[Inspection, str]:
     """The database just changed, inspected, with its catalog signature; remembered under
     it, as `plan` remembers a target's (plan/build.py), so that the next plan or drift check
     of it need not read the catalog again (nor a rollback, which finds it in the history)."""
     signature = catalog_signature(conn)  # before the read: a change meanwhile moves it
-    after = inspect(conn, schemas, extensions, roles, platform=platform)
-    cache.store_target(cache.target_key(signature, schemas, extensions, roles, platform), after)
+    after = inspect(
+        conn, schemas, extensions, roles, platform=platform, subscriptions=subscriptions
+    )
+    key = cache.target_key(signature, schemas, extensions, roles, platform, subscriptions)
+    cache.store_target(key, after)
     return after, signature
 
 

@@ -48,6 +48,7 @@ _SINGULAR = {
     "foreign_data_wrappers": "foreign data wrapper",
     "foreign_servers": "server",
     "user_mappings": "user mapping",
+    "subscriptions": "subscription",
 }
 
 

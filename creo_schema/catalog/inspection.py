@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from creo_schema.catalog.model import Unmanaged
 from creo_schema.catalog.reader import KINDS, CatalogSnapshot, snapshot
 
 # Kinds left out of the digest: dependencies follow from the rest, type_refs serve typegen.
@@ -60,9 +61,12 @@ def inspect(
     roles: tuple[str, ...] = (),
     *,
     platform: str = "supabase",
+    subscriptions: tuple[str, ...] = (),
 ) -> Inspection:
     """The inspection of the managed schemas, and of the managed `roles` when there are."""
-    catalog = managed_catalog(conn, managed_schemas, extensions, platform=platform)
+    catalog = managed_catalog(
+        conn, managed_schemas, extensions, platform=platform, subscriptions=subscriptions
+    )
     inspected = Inspection(catalog, catalog_digest(catalog))
     if not roles:
         return inspected
@@ -95,22 +99,35 @@ def managed_catalog(
     extensions: tuple[str, ...],
     *,
     platform: str = "supabase",
+    subscriptions: tuple[str, ...] = (),
 ) -> CatalogSnapshot:
     """Our catalog snapshot of the managed schemas, with the declared extensions and those
-    installed in a managed schema (which schema/ must declare, or the plan drops).
+    installed in a managed schema (which schema/ must declare, or the plan drops), and the
+    managed `subscriptions`.
 
     The snapshot lists every installed extension; the platform's own (pg_graphql, vault, ...
-    in schemas of their own) are not ours to compare.
+    in schemas of their own) are not ours to compare. It lists every subscription too: a
+    subscription has no schema, and one is managed by name, when schema/ declares it or the
+    last migration applied managed it (Plan.subscriptions). Any other is named, in the
+    plan's warnings, and never touched.
     """
     catalog = snapshot(conn, managed_schemas, platform=platform)
     declared, managed = set(extensions), set(managed_schemas)
     kept = tuple(e for e in catalog.extensions if e.name in declared or e.schema in managed)
     others = {e.oid for e in catalog.extensions} - {e.oid for e in kept}
+    wanted = set(subscriptions)
     return dataclasses.replace(
         catalog,
         extensions=kept,
         comments=tuple(
             c for c in catalog.comments if not (c.class_ == "pg_extension" and c.objid in others)
+        ),
+        subscriptions=tuple(s for s in catalog.subscriptions if s.name in wanted),
+        unmanaged=catalog.unmanaged
+        + tuple(
+            Unmanaged("subscription", s.name, "schema/ does not declare it")
+            for s in catalog.subscriptions
+            if s.name not in wanted
         ),
     )
 

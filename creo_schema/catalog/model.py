@@ -591,6 +591,49 @@ class PublicationSchema:
 
 
 @dataclass(frozen=True, slots=True)
+class Subscription:
+    """A logical replication subscription of this database (catalog/sql/subscriptions.sql).
+
+    Its connection string is not here: only superusers may read it, it holds the publisher's
+    password, and a plan takes it from the environment (config.py `subscriptions`), so a
+    changed value is no difference. The options PostgreSQL 16 and 17 added read as their
+    defaults on older servers.
+    """
+
+    name: str
+    owner: str
+    enabled: bool
+    publications: tuple[str, ...]  # sorted: the order they were listed in means nothing
+    slot_name: str | None  # None: slot_name = NONE
+    binary: bool
+    streaming: str  # off, on, parallel (16+)
+    synchronous_commit: str
+    disable_on_error: bool
+    two_phase: bool  # asked for (pending until the tables are synchronized, then enabled)
+    origin: str  # any, none (16+; any before)
+    password_required: bool  # 16+; true before
+    run_as_owner: bool  # 16+; false before
+    failover: bool  # 17+; false before
+    # What CREATE SUBSCRIPTION did beyond the catalog, known only from a declaration
+    # (source/subscriptions.py): whether it connected to the publisher, made a slot there
+    # (which DROP must drop there too) and copied the tables' rows. Read from a database,
+    # a subscription with a slot name is taken to have its slot; created again (by a
+    # rollback), it makes one, reaching the publisher only for that or to replicate, and
+    # copies no rows its tables already hold.
+    connect: bool = field(default=True, compare=False, repr=False)
+    remote_slot: bool = field(default=True, compare=False, repr=False)
+    copy_data: bool = field(default=False, compare=False, repr=False)
+    # The environment variable holding its connection string (config.py), for the SQL that
+    # creates it; set by the plan, never read from a database.
+    conninfo_env: str = field(default="", compare=False, repr=False)
+    oid: int = _oid()
+
+    @property
+    def key(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True, slots=True)
 class ForeignDataWrapper:
     name: str
     owner: str
@@ -642,8 +685,9 @@ class UserMapping:
 
 @dataclass(frozen=True, slots=True)
 class Unmanaged:
-    """A database-level object (event trigger, publication, foreign data) that is neither
-    managed nor the platform's: a plan names it and leaves it alone (catalog/scope.py)."""
+    """A database-level object (event trigger, publication, foreign data, subscription) that
+    is neither managed nor the platform's: a plan names it and leaves it alone
+    (catalog/scope.py; subscriptions: catalog/inspection.py)."""
 
     kind: str
     name: str

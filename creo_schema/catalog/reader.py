@@ -50,6 +50,7 @@ from creo_schema.catalog.model import (
     Schema,
     Sequence,
     Statistics,
+    Subscription,
     Trigger,
     TypeRef,
     Unmanaged,
@@ -59,6 +60,7 @@ from creo_schema.catalog.model import (
 )
 from creo_schema.catalog.reprint import reprinted
 from creo_schema.catalog.scope import in_scope
+from creo_schema.catalog.versioned import for_server
 from creo_schema.errors import DatabaseError
 
 # Kind name (query file and snapshot field) -> the class of its rows, in reporting order.
@@ -89,6 +91,7 @@ KINDS: dict[str, type] = {
     "foreign_data_wrappers": ForeignDataWrapper,
     "foreign_servers": ForeignServer,
     "user_mappings": UserMapping,
+    "subscriptions": Subscription,
     "comments": Comment,
     "privileges": Privilege,
     "default_privileges": DefaultPrivilege,
@@ -138,6 +141,8 @@ class CatalogSnapshot:
     foreign_data_wrappers: tuple[ForeignDataWrapper, ...] = ()
     foreign_servers: tuple[ForeignServer, ...] = ()
     user_mappings: tuple[UserMapping, ...] = ()
+    # Every subscription of the database: catalog/inspection.py keeps the managed ones.
+    subscriptions: tuple[Subscription, ...] = ()
     # What scope.py leaves out and names (never compared): objects neither managed nor the
     # platform's, and the platform's publications as the server has them.
     unmanaged: tuple[Unmanaged, ...] = ()
@@ -166,8 +171,9 @@ DEFAULT_KINDS = tuple(k for k in KINDS if k != "type_refs")
 
 
 @cache
-def snapshot_sql(kinds: tuple[str, ...] = DEFAULT_KINDS) -> str:
-    """The one statement that reads the given kinds (built once per process).
+def snapshot_sql(kinds: tuple[str, ...] = DEFAULT_KINDS, major: int = 18) -> str:
+    """The one statement that reads the given kinds on a server of `major` (built once per
+    process and major: catalog/versioned.py).
 
     Each kind comes back as one JSON array per field of its class (the query's column of
     that name), values in row order: the server encodes each field with one `json_agg`,
@@ -178,7 +184,8 @@ def snapshot_sql(kinds: tuple[str, ...] = DEFAULT_KINDS) -> str:
     folder = resources.files(__package__).joinpath("sql")
     parts = []
     for kind in kinds:
-        body = folder.joinpath(f"{kind}.sql").read_text(encoding="utf-8").strip().rstrip(";")
+        text = folder.joinpath(f"{kind}.sql").read_text(encoding="utf-8")
+        body = for_server(text, major).strip().rstrip(";")
         fields = ", ".join(f'json_agg(k."{name}")' for name in _field_names(KINDS[kind]))
         parts.append(f"(select json_build_array({fields}) from (\n{body}\n) k) as {kind}")
     return (
@@ -228,7 +235,8 @@ def snapshot(
             with conn.cursor() as cursor:
                 cursor.execute("select set_config('search_path', '', false)")
                 try:
-                    cursor.execute(snapshot_sql(wanted), {"schemas": list(names)})
+                    query = snapshot_sql(wanted, conn.info.server_version // 10000)
+                    cursor.execute(query, {"schemas": list(names)})
                     row = cursor.fetchone()
                 finally:
                     cursor.execute("select set_config('search_path', %s, false)", (path,))

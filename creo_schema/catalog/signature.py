@@ -7,12 +7,15 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from creo_schema.catalog.versioned import for_server
+
 
 @cache
-def _query() -> str:
-    return resources.files(__package__).joinpath("signature.sql").read_text(encoding="utf-8")
+def _query(major: int) -> str:
+    text = resources.files(__package__).joinpath("signature.sql").read_text(encoding="utf-8")
+    return for_server(text, major)
 
 
 def catalog_signature(conn: Any) -> str:
-    row = conn.execute(_query()).fetchone()
+    row = conn.execute(_query(conn.info.server_version // 10000)).fetchone()
     return hashlib.sha256(str(row[0]).encode()).hexdigest()

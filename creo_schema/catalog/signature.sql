@@ -46,6 +46,16 @@ select (select string_agg(name || ':' || n || ':' || s, ' ' order by name) from 
     union all select 'pg_foreign_data_wrapper', count(*), sum(xmin::text::numeric) from pg_foreign_data_wrapper
     union all select 'pg_foreign_server', count(*), sum(xmin::text::numeric) from pg_foreign_server
     union all select 'pg_foreign_table', count(*), sum(xmin::text::numeric) from pg_foreign_table
+    -- pg_subscription's rows (and so their versions) are readable by superusers only, its
+    -- columns but the connection string by anyone: those, hashed (catalog/versioned.py)
+    union all select 'pg_subscription', count(*),
+                     ('x' || substr(md5(coalesce(string_agg(concat_ws(':', oid, subdbid, subname,
+                        subowner, subenabled, subbinary, substream, subtwophasestate,
+                        subdisableonerr, subslotname, subsynccommit, subpublications,
+                        suborigin, subpasswordrequired, subrunasowner,  -- from 16, else
+                        subfailover  -- from 17, else null
+                        ), ' ' order by oid), '')), 1, 12))::bit(48)::bigint::numeric
+                from pg_subscription
     -- pg_user_mapping is readable by superusers only: its view, options hashed
     union all select 'pg_user_mappings', count(*),
                      ('x' || substr(md5(coalesce(string_agg(umid || ':' || umuser || ':'

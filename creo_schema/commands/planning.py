@@ -42,7 +42,7 @@ def still_managed(settings: Settings, target: object) -> Settings:
     """`settings`, managing also the schemas the target's last migration managed: a schema
     schema/ no longer creates (so no longer managed by that rule) is then dropped, not left
     behind unseen."""
-    from creo_schema.apply.history import last_managed_schemas
+    from creo_schema.apply.history import last_managed_schemas, last_managed_subscriptions
     from creo_schema.platform import is_reserved
 
     added = tuple(
@@ -50,8 +50,18 @@ def still_managed(settings: Settings, target: object) -> Settings:
         for name in last_managed_schemas(target)
         if name not in settings.managed_schemas and not is_reserved(name, settings.platform)
     )
+    # Subscriptions have no schema: the last migration's stay managed by name, and one
+    # schema/ no longer declares is dropped (never one it never declared).
+    subscriptions = tuple(
+        sorted({*settings.managed_subscriptions, *last_managed_subscriptions(target)})
+    )
+    update: dict[str, object] = {}
     if added:
-        settings = settings.model_copy(update={"managed_schemas": settings.managed_schemas + added})
+        update["managed_schemas"] = settings.managed_schemas + added
+    if subscriptions != settings.managed_subscriptions:
+        update["managed_subscriptions"] = subscriptions
+    if update:
+        settings = settings.model_copy(update=update)
     return still_managed_roles(settings, target)
 
 

@@ -6,7 +6,12 @@ from pathlib import Path
 
 from creo_schema.config import Settings
 from creo_schema.errors import CreoError
-from creo_schema.migrations.files import check_name, refuse_outside_transaction, write
+from creo_schema.migrations.files import (
+    check_name,
+    refuse_environment,
+    refuse_outside_transaction,
+    write,
+)
 from creo_schema.plan.model import Plan
 
 __all__ = ["check_name", "refusal", "write_migration"]
@@ -16,6 +21,7 @@ def refusal(plan: Plan, name: str) -> CreoError | None:
     """Why the plan cannot be written as a migration file (exit 2), if it cannot."""
     try:
         refuse_outside_transaction(plan, name)
+        refuse_environment(plan, name)
     except CreoError as error:
         return error
     return None

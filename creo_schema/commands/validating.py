@@ -14,7 +14,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from creo_schema.accesstest.discover import role_checker, test_file_findings
-from creo_schema.config import Settings
+from creo_schema.config import Settings, conninfo_settings
 from creo_schema.db import connect, server_major
 from creo_schema.errors import InputError
 from creo_schema.lint.registry import check_config, run_lints
@@ -78,7 +78,13 @@ def validate(
                 findings.append(_from_error("syntax", error))
         source = SourceSet(str(settings.schema_dir), files, tuple(statements))
         roles = known_roles(settings, target_roles_of(settings))
-        findings += validate_source(source, settings.platform, roles, settings.managed_schemas)
+        findings += validate_source(
+            source,
+            settings.platform,
+            roles,
+            settings.managed_schemas,
+            conninfo_settings(settings),
+        )
         # The access tests of schema/tests/*.toml: syntax and what they name (issue 16).
         findings += test_file_findings(
             settings.schema_dir, source, role_checker(settings.platform, roles)

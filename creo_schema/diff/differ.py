@@ -37,6 +37,7 @@ from creo_schema.diff.kinds.publications import (
 from creo_schema.diff.kinds.roles import RoleKind, RoleMembershipKind
 from creo_schema.diff.kinds.routines import FunctionKind
 from creo_schema.diff.kinds.sequences import SequenceKind
+from creo_schema.diff.kinds.subscriptions import SubscriptionKind
 from creo_schema.diff.kinds.table_objects import PolicyKind, RuleKind, StatisticsKind, TriggerKind
 from creo_schema.diff.kinds.tables import (
     ColumnKind,
@@ -94,6 +95,7 @@ KIND_LIST: tuple[Kind, ...] = (
     PublicationKind(),
     PublicationTableKind(),
     PublicationSchemaKind(),
+    SubscriptionKind(),
 )
 KINDS: dict[str, Kind] = {kind.name: kind for kind in KIND_LIST} | {"materialized view": _VIEWS}
 

@@ -1,7 +1,7 @@
 """What `pg_dump --schema` leaves out of a copy of the target, planned by our own differ.
 
-Casts, event triggers, publications, foreign-data wrappers, servers and user mappings live
-outside every schema, so a copy of the target's managed schemas (shadow/clone.py) lacks them: its
+Casts, event triggers, publications, foreign-data wrappers, servers, user mappings and
+subscriptions live outside every schema, so a copy of the target's managed schemas (shadow/clone.py) lacks them: its
 foreign tables would not even load without their servers. They are created in the copy
 from the target's snapshot, as the differ would create them: the wrappers, servers and user
 mappings before the dump is loaded, the rest (publications, their tables, event triggers)
@@ -28,6 +28,8 @@ AFTER_THE_DUMP = BEFORE_THE_DUMP | {
     "publication",
     "publication table",
     "publication schema",
+    # as the shadow holds one: never reaching its publisher (diff/kinds/subscriptions.py)
+    "subscription",
 }
 
 
@@ -47,6 +49,7 @@ def outside_dump_sql(
             target.foreign_servers,
             target.user_mappings,
             target.default_privileges,
+            target.subscriptions,
         )
     ):
         return []  # the common case: nothing outside the dump, no diff needed
@@ -58,4 +61,4 @@ def outside_dump_sql(
             f"the target's schema cannot be copied into the shadow: {error.problems[0]}",
             hint="nothing was written; the plan could not be proven",
         ) from None
-    return [c.sql for c in changes if c.kind in kinds]
+    return [c.details.get("shadow_sql") or c.sql for c in changes if c.kind in kinds]

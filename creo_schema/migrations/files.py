@@ -10,7 +10,8 @@ each file in one transaction, recording it in `supabase_migrations.schema_migrat
   added, which the rest may use: PostgreSQL refuses a new label in the transaction that
   added it) get a file of their own, one second earlier;
 - statements that cannot run inside a transaction (`create index concurrently`) cannot be
-  written as a migration file: that is bad input, with `creo-schema apply` as the way.
+  written as a migration file: that is bad input, with `creo-schema apply` as the way; nor
+  can a subscription's, whose connection string only `apply` reads from the environment.
 
 Each file starts with a header comment: what wrote it, the hazards of its statements, and
 the plan's fingerprints (`apply` finds the files of the plan it applies by them); nothing of
@@ -74,6 +75,7 @@ def check_name(name: str) -> str:
 def migration_files(plan: Plan, name: str, first_version: datetime) -> list[MigrationFile]:
     """The plan's statements as the files `supabase db push` runs, in order."""
     refuse_outside_transaction(plan, name)
+    refuse_environment(plan, name)
     return split_parts(plan, name, first_version)
 
 
@@ -85,6 +87,20 @@ def split_parts(plan: Plan, name: str, first_version: datetime) -> list[Migratio
         MigrationFile((first_version + timedelta(seconds=i)).strftime(VERSION_FORMAT), n, s)
         for i, (n, s) in enumerate(parts)
     ]
+
+
+def refuse_environment(plan: Plan, name: str) -> None:
+    """A statement whose connection string is read from the environment (a subscription's)
+    cannot be a migration file: `supabase db push` reads no environment variable, and the
+    string holds a password, which no file may."""
+    reading = [s for s in (*plan.statements, *plan.rollback) if s.conninfo_env]
+    if reading:
+        raise InputError(
+            f"--supabase-migration {name}: subscription {reading[0].target} takes its "
+            f"connection string from the environment variable {reading[0].conninfo_env}, "
+            "which supabase db push cannot read (and no file may hold)",
+            hint="apply this plan with `creo-schema apply`, which reads it",
+        )
 
 
 def refuse_outside_transaction(plan: Plan, name: str) -> None:

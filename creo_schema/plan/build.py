@@ -30,7 +30,7 @@ from creo_schema.access.review import access_review, with_access_hazards
 from creo_schema.catalog import CatalogSnapshot, Inspection, inspect
 from creo_schema.catalog.inspection import with_roles
 from creo_schema.catalog.scope import server_option_notes, unmanaged_notes
-from creo_schema.config import Settings
+from creo_schema.config import Settings, conninfo_settings
 from creo_schema.db import acting_as, connect, server_major, with_database
 from creo_schema.diff.data import DataChanges, data_changes, declared_data, read_desired
 from creo_schema.diff.differ import Unplannable, diff_both
@@ -38,6 +38,7 @@ from creo_schema.errors import InputError, SafetyError
 from creo_schema.lint.registry import run_lints
 from creo_schema.plan import cache
 from creo_schema.plan.checks import failing_checks
+from creo_schema.plan.conninfo import refuse_unset
 from creo_schema.plan.model import Plan, PlannedStatement
 from creo_schema.plan.privileges import Applier, applier_of, refuse_what_the_applier_may_not_do
 from creo_schema.plan.renames import applicable, backward_sql, forward_sql, renamed_baseline
@@ -47,6 +48,7 @@ from creo_schema.plan.roles import (
     refuse_unmanageable,
 )
 from creo_schema.plan.statements import planned_statements, text_statements
+from creo_schema.plan.subscriptions import as_declared, refuse_unconfigured, with_conninfo_env
 from creo_schema.plan.timings import Progress, Timings
 from creo_schema.plan.unchanged import Probe, probe, remember
 from creo_schema.plan.verify import verify_plan
@@ -71,6 +73,7 @@ from creo_schema.source.load import source_set
 from creo_schema.source.model import SourceSet
 from creo_schema.source.parse import parse_text
 from creo_schema.source.roles import RoleDeclarations, read_declarations, refuse_for_major
+from creo_schema.source.subscriptions import declared_subscriptions
 from creo_schema.source.validate import validate_source
 from creo_schema.urls import redact_url
 
@@ -148,6 +151,7 @@ def make_plan(
         plan = plan.model_copy(update={"target_signature": found.signature})
         # Drift (verify_plans off) asks whether anything differs, not whether it can run.
         if plan.has_changes and settings.verify_plans:
+            refuse_unset(plan.statements, "the plan")
             plan = _check_rows(run, plan)
             with timings.step("verify", progress) as count:
                 shadow = run.open_shadow()
@@ -184,6 +188,7 @@ def _desired_state(run: _Planning) -> cache.DesiredState:
             settings.platform,
             known_roles(settings, lambda: existing_roles(run.target)),
             settings.managed_schemas,
+            conninfo_settings(settings),
         )
         declarations = _role_declarations(run, source)
     # The target is inspected while the shadow loads the desired state: the one is mostly
@@ -198,6 +203,7 @@ def _desired_state(run: _Planning) -> cache.DesiredState:
         extensions,
         _managed_roles(settings),
         settings.platform,
+        run.found.subscriptions,
     )
     pool.shutdown(wait=False)
     with timings.step("shadow", progress):
@@ -279,11 +285,21 @@ def _load_desired(
                 if f.level == "error"
             )
         declared, hints = declared_data(source), rename_hints(source)
+        subscriptions = declared_subscriptions(parsed_statements(source))
         # The parse trees are not needed past this point; at thousands of tables they weigh
         # as much as the inspection about to be built.
         parse_text.cache_clear()
         with timings.step("inspect", progress):
-            desired = inspect(conn, managed, extensions, platform=settings.platform)
+            desired = as_declared(
+                inspect(
+                    conn,
+                    managed,
+                    extensions,
+                    platform=settings.platform,
+                    subscriptions=run.found.subscriptions,
+                ),
+                subscriptions,
+            )
             rows = read_desired(conn, declared) if declared else []
             conn.rollback()
             if declarations is not None and settings.managed_roles:
@@ -348,6 +364,7 @@ def _current_state(run: _Planning, extensions: tuple[str, ...]) -> Inspection:
             extensions,
             _managed_roles(run.settings),
             run.settings.platform,
+            run.found.subscriptions,
         )
 
 
@@ -362,11 +379,12 @@ def _inspect_target_at(
     extensions: tuple[str, ...],
     roles: tuple[str, ...],
     platform: str,
+    subscriptions: tuple[str, ...],
 ) -> Inspection:
     """`_inspect_target` on a connection of its own (psycopg connections are not shared
     between threads)."""
     with connect(url) as conn:
-        return _inspect_target(conn, signature, managed, extensions, roles, platform)
+        return _inspect_target(conn, signature, managed, extensions, roles, platform, subscriptions)
 
 
 def _inspect_target(
@@ -376,6 +394,7 @@ def _inspect_target(
     extensions: tuple[str, ...],
     roles: tuple[str, ...],
     platform: str,
+    subscriptions: tuple[str, ...],
 ) -> Inspection:
     """The target's inspection, reused while its catalog signature is unchanged.
 
@@ -383,10 +402,12 @@ def _inspect_target(
     inspection costs ~20x more. Apply's stale-plan check trusts it the same way: the plan
     carries the signature, and a target that still shows it is the one the plan inspected.
     """
-    key = cache.target_key(signature, managed, extensions, roles, platform)
+    key = cache.target_key(signature, managed, extensions, roles, platform, subscriptions)
     found = cache.load_target(key)
     if found is None:
-        found = inspect(target, managed, extensions, roles, platform=platform)
+        found = inspect(
+            target, managed, extensions, roles, platform=platform, subscriptions=subscriptions
+        )
         if not target.autocommit:
             target.rollback()
         cache.store_target(key, found)
@@ -398,12 +419,13 @@ def refuse_invalid(
     platform: str,
     roles: KnownRoles | None = None,
     managed: tuple[str, ...] | None = None,
+    subscriptions: dict[str, str] | None = None,
 ) -> None:
     """Static rules before anything is loaded: a DROP or DML in schema/ is never run.
 
     Skipped when the desired state is cached: that exact source passed before.
     """
-    found = validate_source(source, platform, roles, managed)
+    found = validate_source(source, platform, roles, managed, subscriptions)
     errors = [f for f in found if f.level == "error"]
     if errors:
         first = errors[0]
@@ -446,6 +468,7 @@ def _changes(
                     run.settings.managed_schemas,
                     desired_state.extensions,
                     run.settings.platform,
+                    run.found.subscriptions,
                 )
     with run.timings.step("diff", run.progress):
         made = assemble(
@@ -461,6 +484,7 @@ def _changes(
             [backward_sql(r) for r in reversed(renames)],
             # Drift asks what differs, not whether it can be applied.
             _applier(run, desired_state, current) if run.settings.verify_plans else None,
+            run.found.subscriptions,
         )
         if run.settings.verify_plans:
             kept = {r.name for r in desired_state.inspected.catalog.roles}
@@ -491,13 +515,19 @@ def assemble(
     forward: list[str] | None = None,
     backward: list[str] | None = None,
     applier: Applier | None = None,
+    subscriptions: tuple[str, ...] = (),
 ) -> Plan:
     """The plan from two inspections; with renames, the diff starts from `baseline` (the
     target with the renames done), and the renames open the migration and close the rollback.
-    With `applier`, a change it may not make refuses the plan (plan/privileges.py)."""
+    With `applier`, a change it may not make refuses the plan (plan/privileges.py).
+    `subscriptions`: the managed ones, which the inspections read."""
     start = baseline or current
+    variables = conninfo_settings(settings)
+    before = with_conninfo_env(start.catalog, variables)
+    after_ = with_conninfo_env(desired.catalog, variables)
+    refuse_unconfigured(before, after_, variables)
     try:
-        up, down, one, two = diff_both(start.catalog, desired.catalog)
+        up, down, one, two = diff_both(before, after_)
         refuse_what_the_applier_may_not_do(up, one, two, applier, settings.platform)
     except Unplannable as error:
         raise SafetyError(
@@ -548,6 +578,7 @@ def assemble(
         warnings=unmanaged_notes(current.catalog, desired.catalog)
         + server_option_notes(current.catalog),
         access=review.notes(),
+        subscriptions=subscriptions,
     )
 
 
@@ -621,4 +652,5 @@ def current_fingerprint(target_conn: object, plan: Plan) -> str:
         plan.extensions,
         plan.managed_roles,
         platform=plan.platform,
+        subscriptions=plan.subscriptions,
     ).fingerprint

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 # Bumped whenever what an inspection keeps (catalog/) changes, so that no entry made by an
 # older rule is reused.
-CACHE_REVISION = 16
+CACHE_REVISION = 17
 
 
 @dataclass(frozen=True)
@@ -84,10 +84,20 @@ def target_key(
     extensions: tuple[str, ...],
     roles: tuple[str, ...],
     platform: str,
+    subscriptions: tuple[str, ...] = (),
 ) -> str:
     """The key of a target's inspection: its catalog signature, and what was inspected (the
-    managed roles; the platform, which decides which database-level objects are its own)."""
-    return cache_key("target", signature, tuple(managed), tuple(extensions), tuple(roles), platform)
+    managed roles and subscriptions; the platform, which decides which database-level
+    objects are its own)."""
+    return cache_key(
+        "target",
+        signature,
+        tuple(managed),
+        tuple(extensions),
+        tuple(roles),
+        platform,
+        tuple(subscriptions),
+    )
 
 
 def load_target(key: str) -> Inspection | None:

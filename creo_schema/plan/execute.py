@@ -22,6 +22,7 @@ from psycopg import errors as pg_errors
 from psycopg.pq import TransactionStatus
 
 from creo_schema.errors import DatabaseError
+from creo_schema.plan.conninfo import server_sql
 from creo_schema.plan.model import PlannedStatement
 
 OnCommit = Callable[[Any, str], None]
@@ -36,14 +37,17 @@ def run_statements(
     on_main_commit: OnCommit | None = None,
     after_each: AfterEach | None = None,
     retry_pause: float = 0.5,
+    shadow: bool = False,
 ) -> None:
     """Execute on an autocommit connection.
 
     `on_main_commit(conn, phase)` runs inside each transaction of the main and post phases
     just before commit (apply writes its history row there); `after_each(number)` after
-    each statement (the crash tests use it).
+    each statement (the crash tests use it). `shadow`: the statements run in the shadow,
+    as their `shadow_sql` says where they have one (no publisher can be reached there);
+    elsewhere a connection string is read from the environment (plan/conninfo.py).
     """
-    runner = _Runner(conn, on_main_commit, after_each)
+    runner = _Runner(conn, on_main_commit, after_each, shadow)
     # Function bodies are checked when they run, not when they are created (as pg_dump and
     # the shadow's load do): a function may then be created before the tables it reads.
     conn.execute("select set_config('check_function_bodies', 'off', false)")
@@ -88,6 +92,7 @@ class _Runner:
     conn: Any
     on_commit: OnCommit | None
     after_each: AfterEach | None
+    shadow: bool = False
 
     def transaction(self, batch: list[PlannedStatement], first: int, phase: str) -> None:
         with self.conn.transaction():
@@ -108,8 +113,12 @@ class _Runner:
             raise
 
     def execute(self, statement: PlannedStatement, number: int) -> None:
+        if self.shadow and statement.shadow_sql:
+            text = statement.shadow_sql
+        else:
+            text = server_sql(statement)
         try:
-            self.conn.execute(statement.sql)
+            self.conn.execute(text)
         except psycopg.Error as error:
             primary = error.diag.message_primary or str(error).splitlines()[0]
             raise DatabaseError(

@@ -21,6 +21,7 @@ class Hazard(StrEnum):
     NOT_TRANSACTIONAL = "not_transactional"
     STOPS_REPLICATION = "stops_replication"
     DROPS_ROLE = "drops_role"
+    REPLICATES_DATA = "replicates_data"
 
 
 # Refused unless the operator allows them (`--allow-destructive`, `--allow-hazard KIND`).
@@ -40,8 +41,13 @@ EXPLANATION = {
     Hazard.WEAKENS_SECURITY: "data becomes reachable by more roles or rows than before",
     Hazard.NOT_TRANSACTIONAL: "runs outside the transaction: a failure leaves it half done until re-run",
     Hazard.STOPS_REPLICATION: (
-        "subscribers (and Supabase Realtime) stop receiving the changes it published; "
-        "what changes meanwhile is never sent"
+        "replication stops: subscribers (and Supabase Realtime) stop receiving the changes "
+        "a publication published, or this database those a subscription received; what "
+        "changes meanwhile is never sent"
+    ),
+    Hazard.REPLICATES_DATA: (
+        "rows start arriving from another server's publication: its tables' rows are "
+        "copied in (copy_data) and their changes applied here, whatever else writes them"
     ),
     Hazard.DROPS_ROLE: (
         "the role is dropped with its password: sessions can no longer log in as it, and "
@@ -103,6 +109,15 @@ def hazards_of(change: Any) -> list[Hazard]:
             out.append(Hazard.STOPS_REPLICATION)
     if operation == "publication_options" and facts.get("unpublished"):
         out.append(Hazard.STOPS_REPLICATION)  # inserts, updates, ... no longer published
+    # A subscription's (diff/kinds/subscriptions.py): rows start or stop coming in; a
+    # statement that reaches the publisher (a slot made or dropped there, a refresh) runs
+    # outside the transaction.
+    if facts.get("replicates"):
+        out.append(Hazard.REPLICATES_DATA)
+    if facts.get("stops"):
+        out.append(Hazard.STOPS_REPLICATION)
+    if facts.get("outside_transaction"):
+        out.append(Hazard.NOT_TRANSACTIONAL)
     if facts.get("drops_values"):
         out.append(Hazard.DELETES_DATA)  # a composite type's attribute, out of its columns
     if kind in ("role", "role membership"):

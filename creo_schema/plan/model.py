@@ -47,6 +47,13 @@ class PlannedStatement(BaseModel):
     hazards: tuple[str, ...] = ()
     checks: tuple[DataCheck, ...] = ()  # run against the rows before the statement runs
     notes: tuple[str, ...] = ()  # why it carries a hazard, in words (the access review)
+    # How the shadow runs it, where no publisher can be reached (a subscription's: diff/
+    # kinds/subscriptions.py); empty where it runs `sql` as it is.
+    shadow_sql: str = ""
+    # The environment variable whose value `sql` names as the psql variable :'NAME' (a
+    # subscription's connection string): read when the statement runs (plan/conninfo.py),
+    # never written into a plan or a file.
+    conninfo_env: str = ""
 
     @property
     def transactional(self) -> bool:
@@ -109,6 +116,9 @@ class Plan(BaseModel):
     warnings: tuple[str, ...] = ()
     # The access review (access/review.py): who gains or loses what, one sentence each.
     access: tuple[AccessNote, ...] = ()
+    # The subscriptions the plan manages (catalog/inspection.py): those schema/ declares and
+    # those the target's last migration managed; every later inspection reads these.
+    subscriptions: tuple[str, ...] = ()
 
     def hazards(self) -> set[str]:
         return {h for s in self.statements for h in s.hazards}
@@ -155,9 +165,16 @@ SCRIPT_SETTINGS: Final = (
 
 
 def render_sql(statements: tuple[PlannedStatement, ...]) -> str:
-    return "".join(f"{s.sql.rstrip().rstrip(';')};\n\n" for s in statements).rstrip() + (
-        "\n" if statements else ""
-    )
+    """The statements as SQL for psql: one that names an environment variable's value
+    (:'NAME') is preceded by the psql command that reads the variable (psql 15+)."""
+    return "".join(
+        f"{_getenv(s)}{s.sql.rstrip().rstrip(';')};\n\n" for s in statements
+    ).rstrip() + ("\n" if statements else "")
+
+
+def _getenv(statement: PlannedStatement) -> str:
+    name = statement.conninfo_env
+    return f"\\getenv {name} {name}\n" if name else ""
 
 
 def render_script(statements: tuple[PlannedStatement, ...]) -> str:

@@ -17,6 +17,11 @@ refused by name before anything runs:
   memberships need CREATEROLE, and from PostgreSQL 16 the ADMIN option on the role (a role
   the applier created has it); a superuser role, and before 16 REPLICATION and BYPASSRLS,
   are a superuser's (from 16 the applier must have those attributes itself).
+- creating a subscription is a superuser's on PostgreSQL 15; from 16, also a member of
+  pg_create_subscription with CREATE on the database may (without password_required =
+  false, a superuser's). The platform changes nothing to this: Supabase's `postgres` is no
+  superuser, so a Supabase project creates subscriptions only where `postgres` has been
+  made such a member (16 and later); otherwise the plan is refused by name.
 """
 
 from __future__ import annotations
@@ -50,6 +55,8 @@ class Applier:
     bypassrls: bool = False
     admin_of: frozenset[str] = frozenset()
     major: int = 0
+    # a member of pg_create_subscription (16+) with CREATE on the database
+    creates_subscriptions: bool = False
 
 
 # A superuser's row is its name alone (CASE evaluates only the branch it takes); the
@@ -74,7 +81,11 @@ select r.rolname::text, r.rolsuper,
        case when r.rolsuper then '{}' else
          coalesce((select array_agg(o.rolname::text) from pg_catalog.pg_roles o
                     where pg_catalog.pg_has_role(r.oid, o.oid, 'USAGE WITH ADMIN OPTION')),
-                  '{}') end
+                  '{}') end,
+       r.rolsuper or (exists (select from pg_catalog.pg_roles g
+                               where g.rolname = 'pg_create_subscription'
+                                 and pg_catalog.pg_has_role(r.oid, g.oid, 'USAGE'))
+                      and pg_catalog.has_database_privilege(current_database(), 'CREATE'))
   from pg_catalog.pg_roles r
  where r.rolname = current_user
 """
@@ -92,8 +103,8 @@ def applier_of(conn: Any, created_extensions: Iterable[str] = ()) -> Applier:
     finally:
         if not conn.autocommit:
             conn.rollback()
-    name, superuser, privileges_of, may_become, languages, extensions, *roles = row
-    createrole, replication, bypassrls, admin_of = roles
+    name, superuser, privileges_of, may_become, languages, extensions, *rest = row
+    createrole, replication, bypassrls, admin_of, subscribes = rest
     return Applier(
         name,
         bool(superuser),
@@ -106,6 +117,7 @@ def applier_of(conn: Any, created_extensions: Iterable[str] = ()) -> Applier:
         bool(bypassrls),
         frozenset(admin_of),
         int(conn.info.server_version) // 10000,
+        bool(subscribes),
     )
 
 
@@ -178,6 +190,8 @@ def _superuser_only(item: Change, wanted: Any, applier: Applier) -> str | None:
         return f"publish the tables of schema {item.name} (a superuser's)"
     if item.kind == "publication" and getattr(wanted, "all_tables", False):
         return f"create publication {item.name} for all tables (a superuser's)"
+    if item.kind == "subscription":
+        return _subscription(item, wanted, applier)
     if item.kind == "cast" and getattr(wanted, "method", "") == "b":
         return f"create cast {item.name} without function (a superuser's)"
     if item.kind == "extension" and item.name in applier.untrusted_extensions:
@@ -185,6 +199,17 @@ def _superuser_only(item: Change, wanted: Any, applier: Applier) -> str | None:
     language = getattr(wanted, "language", None)
     if item.kind == "function" and language in applier.untrusted_languages:
         return f"create function {item.name} in language {language} (untrusted: a superuser's)"
+    return None
+
+
+def _subscription(item: Change, wanted: Any, applier: Applier) -> str | None:
+    if not applier.creates_subscriptions:
+        return (
+            f"create subscription {item.name} (a superuser's on PostgreSQL 15; from 16 also "
+            "a member of pg_create_subscription with CREATE on the database)"
+        )
+    if not getattr(wanted, "password_required", True):
+        return f"create subscription {item.name} with password_required = false (a superuser's)"
     return None
 
 

@@ -60,10 +60,11 @@ def renamed_baseline(
     schemas: tuple[str, ...],
     extensions: tuple[str, ...],
     platform: str,
+    subscriptions: tuple[str, ...] = (),
 ) -> Inspection:
     """Do the renames on a copy of the target and inspect it."""
     with connect(clone_url, autocommit=True) as conn:
         with conn.transaction():
             for rename in renames:
                 conn.execute(forward_sql(rename))
-        return inspect(conn, schemas, extensions, platform=platform)
+        return inspect(conn, schemas, extensions, platform=platform, subscriptions=subscriptions)

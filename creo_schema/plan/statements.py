@@ -69,11 +69,30 @@ def planned_statements(
         for number, (sql, phase, step_hazards) in enumerate(steps):
             out.append(_statement(item, sql, phase, step_hazards, checks if number == 0 else ()))
     order = {phase: i for i, phase in enumerate(PHASES)}
-    return tuple(sorted(out, key=lambda s: order[s.phase]))  # stable within a phase
+    return tuple(sorted(_after_alone(out), key=lambda s: order[s.phase]))  # stable in a phase
 
 
 def _phase(item: Change) -> Phase:
+    if item.details.get("outside_transaction"):
+        return "concurrent"  # alone, outside any transaction (a subscription's slot)
     return "pre" if item.details.get("own_transaction") else "main"
+
+
+def _after_alone(statements: list[PlannedStatement]) -> list[PlannedStatement]:
+    """An object created alone, outside the transaction (a subscription that makes its
+    slot), exists only once that phase has run: what the plan does to it after (its owner)
+    goes to the last phase."""
+    alone = {
+        (s.kind, s.target) for s in statements if s.phase == "concurrent" and s.action == "create"
+    }
+    if not alone:
+        return statements
+    return [
+        s.model_copy(update={"phase": "post"})
+        if s.phase == "main" and (s.kind, s.target) in alone and s.action != "create"
+        else s
+        for s in statements
+    ]
 
 
 def _statement(
@@ -93,6 +112,8 @@ def _statement(
         table=item.table.partition(":")[2],
         hazards=tuple(dict.fromkeys(h.value for h in hazards)),
         checks=checks,
+        shadow_sql=item.details.get("shadow_sql", ""),
+        conninfo_env=item.details.get("conninfo_env", ""),
     )
 
 

@@ -25,6 +25,7 @@ from creo_schema.plan.model import Plan
 from creo_schema.plan.timings import Progress, Timings
 from creo_schema.platform import prelude_sql
 from creo_schema.source.discover import discover
+from creo_schema.source.subscriptions import created_subscriptions
 from creo_schema.urls import redact_url
 
 
@@ -36,17 +37,23 @@ class Probe:
     desired_key: str  # the desired-state cache key (source, prelude, server, settings)
     signature: str  # of the target's catalog
     applier: str  # the role the target is changed as: the shadow acts as it (db.acting_as)
+    # The managed subscriptions: those schema/ declares, and those the target's last
+    # migration managed (settings.managed_subscriptions); catalog/inspection.py reads these.
+    subscriptions: tuple[str, ...] = ()
 
 
 def probe(settings: Settings, target: Any, timings: Timings, progress: Progress | None) -> Probe:
     with timings.step("parse", progress):
-        fingerprint = source_fingerprint(discover(settings.schema_dir))
+        files = discover(settings.schema_dir)
+        fingerprint = source_fingerprint(files)
+        declared = created_subscriptions(files)
     with timings.step("inspect", progress):
         applier = current_role(target)
         signature = catalog_signature(target)
         target.rollback()
+    subscriptions = tuple(sorted({*declared, *settings.managed_subscriptions}))
     desired_key = desired_state_key(settings, fingerprint, server_major(target), applier)
-    return Probe(fingerprint, desired_key, signature, applier)
+    return Probe(fingerprint, desired_key, signature, applier, subscriptions)
 
 
 def desired_state_key(settings: Settings, fingerprint: str, major: int, applier: str) -> str:
@@ -68,6 +75,10 @@ def desired_state_key(settings: Settings, fingerprint: str, major: int, applier:
             "roles",
             "manage_roles",
             "managed_roles",
+            # where each declared subscription's connection string comes from (validated
+            # against schema/), and which ones the target's history keeps managed
+            "subscriptions",
+            "managed_subscriptions",
         },
     )
     return cache_key(

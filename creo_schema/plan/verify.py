@@ -121,7 +121,7 @@ def _from_desired(
     It runs on the kept database itself: the rollback then the migration bring it back to
     the desired state, which the last comparison shows; if anything fails it is dropped.
     """
-    schemas, extensions = plan.managed_schemas, plan.extensions
+    schemas, extensions, subs = plan.managed_schemas, plan.extensions, plan.subscriptions
     goals = (current.schema_digest, desired.inspected.schema_digest)
     try:
         copy_roles(target_conn, shadow.admin_url)  # the rollback grants to the target's roles
@@ -132,8 +132,13 @@ def _from_desired(
             with connect(acting_as(url, plan.applier), autocommit=True) as conn:
                 intact[0] = False
                 for statements, goal in zip((plan.rollback, plan.statements), goals, strict=True):
-                    run_statements(conn, _schema_statements(statements), after_each=tally)
-                    if inspect(conn, schemas, extensions, platform=plan.platform).digest != goal:
+                    run_statements(
+                        conn, _schema_statements(statements), after_each=tally, shadow=True
+                    )
+                    found = inspect(
+                        conn, schemas, extensions, platform=plan.platform, subscriptions=subs
+                    )
+                    if found.digest != goal:
                         return None
                 second_opinion, problems = _second_opinion(conn, desired, schemas, extensions)
                 intact[0] = True  # the last goal is the desired state
@@ -153,7 +158,7 @@ def _from_copy(
     desired: DesiredState,
     tally: _Tally,
 ) -> _Outcome:
-    schemas, extensions = plan.managed_schemas, plan.extensions
+    schemas, extensions, subs = plan.managed_schemas, plan.extensions, plan.subscriptions
     present = {e.name: e.schema for e in current.catalog.extensions}
     with (
         target_copy(
@@ -169,7 +174,7 @@ def _from_copy(
         ) as clone_url,
         connect(clone_url, autocommit=True) as conn,
     ):
-        copied = inspect(conn, schemas, extensions, platform=plan.platform)
+        copied = inspect(conn, schemas, extensions, platform=plan.platform, subscriptions=subs)
         if copied.schema_digest != current.schema_digest:
             return _Outcome(
                 (
@@ -185,13 +190,13 @@ def _from_copy(
         second_opinion = ""
         for which, statements, goal in steps:
             try:
-                run_statements(conn, _schema_statements(statements), after_each=tally)
+                run_statements(conn, _schema_statements(statements), after_each=tally, shadow=True)
             except CreoError as error:
                 return _Outcome(
                     (f"the {which} failed on a copy of the target: {error.message}",),
                     second_opinion,
                 )
-            now = inspect(conn, schemas, extensions, platform=plan.platform)
+            now = inspect(conn, schemas, extensions, platform=plan.platform, subscriptions=subs)
             if now.schema_digest != goal.schema_digest:
                 return _Outcome(
                     (f"after the {which}, the copy still differs: " + _difference(now, goal),),

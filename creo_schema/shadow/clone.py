@@ -44,6 +44,9 @@ def dump_schema(bin_dir: Path | None, target_url: str, schemas: tuple[str, ...])
         pg_dump,
         "--schema-only",
         "--no-tablespaces",
+        # never the target's subscriptions, with their connection strings and passwords:
+        # the copy gets them as the shadow may hold them (diff/outside_dump.py)
+        "--no-subscriptions",
         f"--dbname={make_conninfo('', **params)}",
     ]
     args += [f"--schema={schema}" for schema in schemas]

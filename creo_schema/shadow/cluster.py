@@ -39,6 +39,9 @@ SHADOW_SETTINGS = {
     "full_page_writes": "off",
     "max_locks_per_transaction": "1024",
     "max_connections": "100",
+    # A subscription a plan enables in the shadow leads nowhere (source/subscriptions.py):
+    # no worker is started for it, to fail, retry, and hold its database open meanwhile.
+    "max_logical_replication_workers": "0",
 }
 DEV_SETTINGS = {"max_locks_per_transaction": "256", "max_connections": "100"}
 

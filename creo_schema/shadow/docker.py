@@ -187,8 +187,10 @@ def _start(image: str, name: str, home: Path, password: str) -> Any:
         driver=None,
         name=name,
         labels={LABEL: name, HOME_LABEL: str(home)},
+        # As the local shadows (shadow/cluster.py SHADOW_SETTINGS): no replication worker for
+        # the subscriptions a plan enables in the shadow.
         command="postgres -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        " -c max_locks_per_transaction=1024",
+        " -c max_locks_per_transaction=1024 -c max_logical_replication_workers=0",
     )
     # A throwaway cluster: nothing synced to disk (initdb alone took 3 s of a 7 s start).
     container.with_env("POSTGRES_INITDB_ARGS", "--no-sync")

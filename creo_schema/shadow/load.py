@@ -1,7 +1,8 @@
 """Load the declared statements into a database, mapping any failure to file:line:col.
 
 Function bodies are not checked at creation (`check_function_bodies = off`, as pg_dump does),
-so a function may be declared before the tables its body reads. The whole load is one
+so a function may be declared before the tables its body reads. A subscription is loaded as
+the shadow may hold one, never reaching its publisher (source/subscriptions.py). The whole load is one
 transaction: a schema that fails halfway leaves nothing behind. Statements go in batches.
 """
 
@@ -64,7 +65,7 @@ def load_into(
 
 def _execute_batch(conn: Any, source: SourceSet, batch: tuple[Statement, ...]) -> None:
     # A newline before each `;`: a statement may end in a `--` comment.
-    text = "\n;\n".join(statement.sql for statement in batch)
+    text = "\n;\n".join(statement.shadow_sql or statement.sql for statement in batch)
     try:
         with conn.transaction():  # a savepoint
             conn.execute(text)
@@ -77,7 +78,7 @@ def _execute_batch(conn: Any, source: SourceSet, batch: tuple[Statement, ...]) -
 
 def _execute(conn: Any, source: SourceSet, statement: Statement) -> None:
     try:
-        conn.execute(statement.sql)
+        conn.execute(statement.shadow_sql or statement.sql)
     except psycopg.Error as error:
         raise InputError(
             _message(error), location=_error_location(source, statement, error), hint=_hint(error)
@@ -96,8 +97,8 @@ def _hint(error: psycopg.Error) -> str | None:
 def _error_location(source: SourceSet, statement: Statement, error: psycopg.Error) -> Location:
     """The statement's place, refined by the server's cursor position when it gives one."""
     position = error.diag.statement_position
-    if not position:
-        return statement.location
+    if not position or statement.shadow_sql:
+        return statement.location  # a position in the shadow's text is none in the file
     text = source.file_text(statement.location.file)
     line, column = LineIndex(text).line_col(statement.offset + int(position) - 1)
     return Location(statement.location.file, line, column)

@@ -29,7 +29,7 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
-from psycopg.conninfo import conninfo_to_dict
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from creo_schema import __version__
 from creo_schema.db import connect, with_database
@@ -286,7 +286,35 @@ def drop_database(admin_url: str, name: str) -> None:
 
 
 def _drop(conn: Any, name: str) -> None:
+    _drop_subscriptions(conn, name)
     conn.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
+
+
+# A database that holds a subscription cannot be dropped, FORCE or not (its slot lives on
+# another server). Each of the database's is disabled and detached from its slot first, so
+# that DROP SUBSCRIPTION reaches for no publisher (none answers a shadow's).
+_SUBSCRIPTIONS = """
+select s.subname::text from pg_catalog.pg_subscription s
+  join pg_catalog.pg_database d on d.oid = s.subdbid
+ where d.datname = %s
+"""
+
+
+def _drop_subscriptions(conn: Any, name: str) -> None:
+    """Drop the subscriptions of database `name`, reached as `conn`'s role (a superuser or
+    their owner, as a shadow's admin is)."""
+    found = [row[0] for row in conn.execute(_SUBSCRIPTIONS, (name,)).fetchall()]
+    if not found:
+        return
+    params = {"dbname": name}
+    if conn.info.password:
+        params["password"] = conn.info.password
+    with connect(make_conninfo(conn.info.dsn, **params), autocommit=True) as inside:
+        for subscription in found:
+            named = sql.Identifier(subscription)
+            inside.execute(sql.SQL("alter subscription {} disable").format(named))
+            inside.execute(sql.SQL("alter subscription {} set (slot_name = none)").format(named))
+            inside.execute(sql.SQL("drop subscription {}").format(named))
 
 
 def _rename(conn: Any, old: str, new: str) -> None:

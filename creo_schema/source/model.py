@@ -22,6 +22,9 @@ class Statement:
     copies: tuple[str, ...] = ()  # the tables CREATE TABLE ... (LIKE t) copies from
     keys: tuple[str, ...] = ()  # the tables it gives a primary key or a unique one
     key_refs: tuple[str, ...] = ()  # the tables whose key its foreign keys reference
+    # How the shadow runs it, where that differs from `sql`: a CREATE SUBSCRIPTION, which
+    # must not reach its publisher from there (source/subscriptions.py)
+    shadow_sql: str = ""
 
     @property
     def is_data(self) -> bool:

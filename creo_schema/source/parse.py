@@ -13,12 +13,14 @@ from collections.abc import Iterable
 from typing import Any
 
 import pglast
+from pglast import ast
 from pglast.parser import ParseError
 
 from creo_schema.errors import InputError, Location
 from creo_schema.source.model import SourceFile, Statement
 from creo_schema.source.names import copied_tables, key_facts, names_of, routine_signature
 from creo_schema.source.session import SESSION_SETTING, is_session_setting
+from creo_schema.source.subscriptions import shadow_sql
 
 _COMMENT_LINE = re.compile(r"^\s*--(.*)$")
 
@@ -76,6 +78,9 @@ def parse_file(source: SourceFile) -> list[Statement]:
                 copies=copied_tables(raw.stmt),
                 keys=keys,
                 key_refs=key_refs,
+                shadow_sql=shadow_sql(raw.stmt)
+                if isinstance(raw.stmt, ast.CreateSubscriptionStmt)
+                else "",
             )
         )
     return statements

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import difflib
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,7 @@ from creo_schema.source.names import (
     type_list,
 )
 from creo_schema.source.session import SESSION_SETTING
+from creo_schema.source.subscriptions import subscription_findings
 
 DATA_DIR = "data"
 
@@ -85,6 +86,7 @@ DECLARATIVE = frozenset(
         "CreateSeqStmt",
         "CreateStatsStmt",
         "CreateStmt",
+        "CreateSubscriptionStmt",  # CONNECTION '' (source/subscriptions.py)
         "CreateTableAsStmt",
         "CreateTransformStmt",
         "CreateTrigStmt",
@@ -148,6 +150,10 @@ WHY_NOT = {
     ),
     "AlterPolicyStmt": "changes a policy in place: edit its CREATE POLICY instead",
     "AlterExtensionStmt": "changes an extension in place: edit its CREATE EXTENSION instead",
+    "AlterSubscriptionStmt": (
+        "changes a subscription in place: edit its CREATE SUBSCRIPTION (publications, "
+        "options, enabled) and `plan` will alter it"
+    ),
 }
 _DROPPING_SUBCOMMANDS = {
     AlterTableType.AT_DropColumn: "drops a column",
@@ -175,10 +181,12 @@ def validate_source(
     platform: str = "supabase",
     roles: KnownRoles | None = None,
     managed: tuple[str, ...] | None = None,
+    subscriptions: Mapping[str, str] | None = None,
 ) -> list[Finding]:
     """All static findings about `source`, sorted by place; `roles`: the roles it may name
     besides the platform's (configured, and the target's when there is one); `managed`: the
-    managed schemas, when a command will compare them (None: not checked)."""
+    managed schemas, when a command will compare them (None: not checked); `subscriptions`:
+    each configured subscription's conninfo_env (None: not checked)."""
     parsed = parsed_statements(source)
     known = platform_names(platform).merge(declared_names(parsed))
     findings = [
@@ -186,6 +194,7 @@ def validate_source(
         *check_duplicates(parsed),
         *check_references(parsed, platform, roles or KnownRoles(), known, managed or ()),
         *check_managed(parsed, platform, managed, known.schemas),
+        *subscription_findings(parsed, subscriptions),
     ]
     return sorted(findings, key=sort_key)
 

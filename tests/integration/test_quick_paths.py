@@ -19,7 +19,7 @@ from creo_schema.catalog import snapshot
 from creo_schema.db import connect
 from creo_schema.plan.verify import METHOD, QUICK_METHOD
 from creo_schema.shadow.providers import shadow_cluster
-from creo_schema.shadow.tempdb import DESIRED_PREFIX
+from creo_schema.shadow.tempdb import DESIRED_PREFIX, drop_database
 from tests.integration.cli import Project
 
 NOTES = """
@@ -67,12 +67,9 @@ def _kept_desired_states() -> list[str]:
 
 
 def _drop_kept_desired_states() -> None:
-    with connect(shadow_cluster("embedded").uri(), autocommit=True) as conn:
-        names = conn.execute(
-            "select datname from pg_database where datname like %s", (DESIRED_PREFIX + "%",)
-        ).fetchall()
-        for (name,) in names:
-            conn.execute(f'drop database "{name}" with (force)')  # type: ignore[arg-type]
+    admin = shadow_cluster("embedded").uri()
+    for name in _kept_desired_states():
+        drop_database(admin, name)  # a subscription's too (another test's may be kept)
 
 
 @pytest.fixture

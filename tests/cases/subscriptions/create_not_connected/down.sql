@@ -1,0 +1,5 @@
+-- main
+alter subscription orders_feed set (slot_name = none);
+
+-- main
+drop subscription orders_feed;

@@ -1,0 +1,2 @@
+-- main
+drop subscription "Audit Feed";

@@ -1,0 +1,3 @@
+create subscription orders_feed connection 'host=/nonexistent/creo-schema-tests dbname=shop'
+  publication orders_pub with (connect = false);
+alter subscription orders_feed enable;

@@ -1,0 +1,2 @@
+-- main, replicates_data
+alter subscription orders_feed enable;

@@ -1,0 +1,2 @@
+-- main, stops_replication
+alter subscription orders_feed disable;

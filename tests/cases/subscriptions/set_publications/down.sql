@@ -1,0 +1,2 @@
+-- main
+alter subscription orders_feed set publication legacy_pub, orders_pub with (refresh = false);
