@@ -2,7 +2,7 @@
 
     npm install --prefix /tmp/pgdelta @supabase/pg-delta@1.0.0-alpha.34   # once, by hand
     python bench/converge.py [--pgdelta /tmp/pgdelta/node_modules/.bin/pgdelta] [PREFIX]
-        [--every N [--start K]] [--out bench/results-converge.json]
+        [--every N [--start K]] [--since REV] [--out bench/results-converge.json]
 
 Run it from a checkout nobody edits meanwhile (`git worktree add`): each run starts
 `python -m creo_schema` from the current directory.
@@ -67,7 +67,12 @@ def _judge(target: str, desired: str, schemas: tuple[str, ...]) -> str:
 
 
 def _creo(
-    target: str, after: str, schemas: tuple[str, ...], work: Path, roles: tuple[str, ...] = ()
+    target: str,
+    after: str,
+    schemas: tuple[str, ...],
+    work: Path,
+    roles: tuple[str, ...] = (),
+    subscriptions: dict[str, str] | None = None,
 ) -> str:
     schema = work / "schema"
     schema.mkdir(parents=True, exist_ok=True)
@@ -78,7 +83,15 @@ def _creo(
         f"managed_schemas = {json.dumps(list(schemas))}\nlint_disable = [{names}]\n"
         # the roles schema/ uses and cannot declare (expected.yaml `roles`, as the corpus test)
         f"roles = {json.dumps(list(roles))}\n"
+        # each subscription's connection string from a variable (expected.yaml
+        # `subscriptions`, as the corpus test sets it)
+        + "".join(
+            f'[subscriptions."{name}"]\nconninfo_env = "{_variable(name)}"\n'
+            for name in subscriptions or {}
+        )
     )
+    environment = dict(os.environ)
+    environment.update({_variable(n): v for n, v in (subscriptions or {}).items()})
     done = subprocess.run(
         [
             sys.executable,
@@ -99,6 +112,7 @@ def _creo(
         capture_output=True,
         text=True,
         timeout=600,
+        env=environment,
     )
     if "Traceback" in done.stderr:
         return "traceback"
@@ -109,6 +123,26 @@ def _creo(
     if done.returncode not in (0, 1):
         return "failed"
     return ""
+
+
+def _variable(subscription: str) -> str:
+    return "CREO_CASE_CONNINFO_" + "".join(c if c.isalnum() else "_" for c in subscription).upper()
+
+
+def _added_since(revision: str) -> set[str]:
+    """The scenarios (category/name) whose expected.yaml git added after `revision`."""
+    listed = subprocess.run(
+        ["git", "diff", "--diff-filter=A", "--name-only", revision, "--", "tests/cases"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout.split()
+    return {
+        str(Path(path).parent.relative_to("tests/cases"))
+        for path in listed
+        if path.endswith("/expected.yaml")
+    }
 
 
 def _pgdelta(binary: str, target: str, desired: str, work: Path) -> str:
@@ -162,6 +196,9 @@ def main() -> None:
     parser.add_argument(
         "--start", type=int, default=0, help="the first scenario of the sample (with --every)"
     )
+    parser.add_argument(
+        "--since", default="", help="only the scenarios added after this git revision"
+    )
     options = parser.parse_args()
     import yaml
 
@@ -173,6 +210,9 @@ def main() -> None:
     tally: dict[str, Counter[str]] = {"creo-schema": Counter(), "pg-delta": Counter()}
     rows = []
     cases = sorted(CASES.glob("*/*/expected.yaml"))
+    if options.since:
+        added = _added_since(options.since)
+        cases = [c for c in cases if str(c.parent.relative_to(CASES)) in added]
     for expected in cases[options.start :: options.every]:
         case = expected.parent
         name = str(case.relative_to(CASES))
@@ -196,7 +236,9 @@ def main() -> None:
                     _load(target, start)
                     _load(desired, goal)
                     if tool == "creo-schema":
-                        said = _creo(target, goal, schemas, Path(work), roles)
+                        said = _creo(
+                            target, goal, schemas, Path(work), roles, meta.get("subscriptions")
+                        )
                     else:
                         said = _pgdelta(
                             str(binary), _url_for_node(target), _url_for_node(desired), Path(work)
