@@ -7,6 +7,7 @@ per-database numbers) are kept for lookups but never reported as differences.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -179,6 +180,9 @@ class View:
         )
 
 
+_INTERNAL_STATE = re.compile(r"\bM?STYPE = internal\b")
+
+
 @dataclass(frozen=True, slots=True)
 class Function:
     schema: str
@@ -217,6 +221,12 @@ class Function:
             if setting.startswith("search_path="):
                 return setting.removeprefix("search_path=")
         return None
+
+    @property
+    def internal_state(self) -> bool:
+        """An aggregate whose (moving) transition state is `internal`: only a superuser may
+        create one. The definition is the CREATE AGGREGATE functions.sql spells out."""
+        return self.kind == "aggregate" and bool(_INTERNAL_STATE.search(self.definition or ""))
 
 
 @dataclass(frozen=True, slots=True)
