@@ -51,6 +51,7 @@ class Relation:
     foreign_server: str | None
     foreign_options: tuple[str, ...]
     clustered_index: str | None  # ALTER TABLE ... CLUSTER ON: the index CLUSTER uses
+    of_type: str | None  # a typed table's composite type, quoted
     oid: int = _oid()
     partition_parent_oid: int | None = field(default=None, compare=False, repr=False)
     inherits_oids: tuple[int, ...] = _oids()

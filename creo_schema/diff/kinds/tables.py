@@ -167,9 +167,19 @@ class TableKind(Kind):
     def _settings(
         self, node: Node, before: Relation | None, after: Relation, ctx: Context
     ) -> list[Change]:
-        """Row level security and replica identity: set after the table exists."""
+        """Row level security, replica identity and the type of a typed table: set after
+        the table exists (its columns are the type's, so ALTER TABLE ... OF accepts it)."""
         name = self.sql_name(node)
         out = []
+        was_of = before.of_type if before else None
+        if after.of_type != was_of:
+            if was_of:
+                out.append(
+                    self.make(node, "alter", f"alter table {name} not of", "not_of", table=node.id)
+                )
+            if after.of_type:
+                sql = f"alter table {name} of {after.of_type}"
+                out.append(self.make(node, "alter", sql, "of_type", table=node.id))
         was_enabled = before.rls_enabled if before else False
         was_forced = before.rls_forced if before else False
         if after.rls_enabled != was_enabled:
