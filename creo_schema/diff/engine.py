@@ -26,7 +26,7 @@ _fast_import.prepare()
 
 from results.dbdiff import Migration  # noqa: E402 - after the fast-import preparation
 from results.schemainspect import PostgreSQL  # noqa: E402
-from results.schemainspect.pg.obj import normalize_pg_expression  # noqa: E402
+from results.schemainspect.expression import normalize_pg_expression  # noqa: E402
 
 from creo_schema.catalog import inspect  # noqa: E402  (re-exported for older callers)
 
