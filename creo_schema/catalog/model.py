@@ -7,6 +7,7 @@ per-database numbers) are kept for lookups but never reported as differences.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,6 +51,7 @@ class Relation:
     foreign_server: str | None
     foreign_options: tuple[str, ...]
     clustered_index: str | None  # ALTER TABLE ... CLUSTER ON: the index CLUSTER uses
+    of_type: str | None  # a typed table's composite type, quoted
     oid: int = _oid()
     partition_parent_oid: int | None = field(default=None, compare=False, repr=False)
     inherits_oids: tuple[int, ...] = _oids()
@@ -179,6 +181,9 @@ class View:
         )
 
 
+_INTERNAL_STATE = re.compile(r"\bM?STYPE = internal\b")
+
+
 @dataclass(frozen=True, slots=True)
 class Function:
     schema: str
@@ -217,6 +222,12 @@ class Function:
             if setting.startswith("search_path="):
                 return setting.removeprefix("search_path=")
         return None
+
+    @property
+    def internal_state(self) -> bool:
+        """An aggregate whose (moving) transition state is `internal`: only a superuser may
+        create one. The definition is the CREATE AGGREGATE functions.sql spells out."""
+        return self.kind == "aggregate" and bool(_INTERNAL_STATE.search(self.definition or ""))
 
 
 @dataclass(frozen=True, slots=True)

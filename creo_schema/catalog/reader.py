@@ -260,19 +260,30 @@ def snapshot(
 
 
 # The expressions read in their round-trip form (catalog/reprint.py), by kind and field.
+# A view's query, a trigger's WHEN, a rule's action, a row filter and a domain's CHECKs hold
+# them as much as a table's CHECK does (a copy by pg_dump read them back changed).
 _EXPRESSIONS = {
     "constraints": ("definition",),
     "indexes": ("definition", "predicate"),
     "policies": ("using", "with_check"),
     "columns": ("default",),
+    "views": ("definition",),
+    "triggers": ("definition",),
+    "rules": ("definition",),
+    "publication_tables": ("row_filter",),
+    "domains": ("constraints",),
 }
 
 
 def _reprint(kind: str, fields: list[Any]) -> None:
-    """The kind's expression columns (lists of one field's values), in place."""
+    """The kind's expression columns (lists of one field's values), in place; a field that
+    holds a list of expressions (a domain's constraints) has each reprinted."""
     for name in _EXPRESSIONS.get(kind, ()):
         position = _field_names(KINDS[kind]).index(name)
-        fields[position] = [reprinted(text) for text in fields[position]]
+        fields[position] = [
+            [reprinted(item) for item in value] if isinstance(value, list) else reprinted(value)
+            for value in fields[position]
+        ]
 
 
 @cache

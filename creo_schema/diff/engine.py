@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,7 @@ _fast_import.prepare()
 
 from results.dbdiff import Migration  # noqa: E402 - after the fast-import preparation
 from results.schemainspect import PostgreSQL  # noqa: E402
+from results.schemainspect.expression import normalize_pg_expression  # noqa: E402
 
 from creo_schema.catalog import inspect  # noqa: E402  (re-exported for older callers)
 
@@ -47,6 +49,7 @@ def engine_view(
             inspector = PostgreSQL(cursor)
         _restrict(inspector, set(managed_schemas), set(extensions))
         _unordered(inspector)
+        _one_form(inspector)
         fingerprint = _fingerprint(inspector)
     except Exception as error:  # the engine's own failures, whatever they are
         raise EngineUnavailable(
@@ -120,6 +123,32 @@ def _unordered(engine: Any) -> None:
                 value = getattr(item, field, None)
                 if isinstance(value, list):
                     setattr(item, field, sorted(value))
+
+
+def _one_form(engine: Any) -> None:
+    """Bring view queries and triggers' WHEN to one form, as the engine
+    already does for constraints, indexes and policies: an IN-list over varchar prints as
+    `(ARRAY['a'::character varying])::text[]` when written so, and reads back from that print
+    as `ARRAY[('a'::character varying)::text]`; a plan's CREATE runs the print, so the
+    migrated database and the desired one hold the two forms of one expression. The engine
+    reads a view's query in the pretty print, without the parentheses."""
+    for item in getattr(engine, "relations", {}).values():
+        if isinstance(getattr(item, "definition", None), str):
+            item.definition = _PRETTY_CAST_ARRAY.sub(_cast_each, item.definition)
+    for item in getattr(engine, "triggers", {}).values():
+        item.full_definition = normalize_pg_expression(item.full_definition)
+
+
+_TYPE = r"[a-z][a-z ]*(?:\(\d+(?:,\d+)?\))?"
+_LITERAL = rf"'(?:[^']|'')*'::{_TYPE}"
+# `ARRAY['a'::character varying, 'b'::character varying]::text[]`, as the pretty print has it
+_PRETTY_CAST_ARRAY = re.compile(rf"ARRAY\[({_LITERAL}(?:, {_LITERAL})*)\]::({_TYPE})\[\]")
+
+
+def _cast_each(match: re.Match[str]) -> str:
+    """... as `ARRAY['a'::character varying::text, 'b'::character varying::text]`."""
+    items = re.findall(_LITERAL, match[1])
+    return "ARRAY[" + ", ".join(f"{item}::{match[2]}" for item in items) + "]"
 
 
 def freeze(view: EngineView) -> bytes:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from creo_schema.diff.kinds.base import Context, Kind
 from creo_schema.diff.objects import Node
+from creo_schema.diff.quote import qualified
 
 # Kinds that stand in the way of ALTER COLUMN ... TYPE (and of identity changes): the rest
 # (indexes, constraints, statistics) PostgreSQL rebuilds itself. A publication's table entry
@@ -96,6 +97,10 @@ def expand(
                 out.replaced.add(dependent_id)
                 go(dependent_id)
             elif dependent.kind == "column" and node is not None and node.kind == "collation":
+                if _leaves_collation(node, desired.nodes[dependent_id]):
+                    # Its own ALTER ... TYPE takes it off the collation, before the drop
+                    # (order.py, rule 2): a pass through the default would be two more.
+                    continue
                 # A column keeps its rows under the default collation while its own is
                 # replaced (no rewrite: the type stays; its indexes are rebuilt).
                 out.retype[dependent_id] = f'{dependent.item.type} collate "default"'
@@ -148,6 +153,12 @@ def _moves_out(node: Node | None, dependent: Node) -> bool:
     ... SET SCHEMA, which ordering puts before the drop); one that cannot move is replaced,
     and gone already."""
     return node is not None and node.kind == "schema" and dependent.kind == "extension"
+
+
+def _leaves_collation(collation: Node, column: Node) -> bool:
+    """The desired column no longer uses the collation (which is dropped or replaced)."""
+    item = collation.item
+    return getattr(column.item, "collation", None) != qualified(item.schema, item.name)
 
 
 def _rebuildable(kind: Kind, node: object) -> bool:

@@ -11,8 +11,9 @@ refused by name before anything runs:
 - giving an object to a role (ALTER ... OWNER TO) needs the right to become that role, as
   does setting default privileges for it;
 - event triggers, foreign-data wrappers, publications of all tables or of a schema's
-  tables, binary-coercible casts, functions in an untrusted language, untrusted extensions
-  and moving an extension to another schema are a superuser's;
+  tables, binary-coercible casts, functions in an untrusted language, aggregates with an
+  internal state, untrusted extensions and moving an extension to another schema are a
+  superuser's;
 - roles (roles as code): creating, altering, dropping a role, its settings, comment and
   memberships need CREATEROLE, and from PostgreSQL 16 the ADMIN option on the role (a role
   the applier created has it); a superuser role, and before 16 REPLICATION and BYPASSRLS,
@@ -184,6 +185,13 @@ def _superuser_only(item: Change, wanted: Any, applier: Applier) -> str | None:
         # Moving each of its objects needs their owner: a trusted extension's belong to the
         # bootstrap superuser even when another role installed it.
         return f"alter extension {item.name} set schema (its objects are a superuser's)"
+    if item.kind == "function" and getattr(wanted, "kind", None) == "aggregate":
+        # An aggregate's pg_proc row says language internal, which is no function body:
+        # anyone may create one over callable functions, unless its state is `internal`
+        # (CREATE OR REPLACE AGGREGATE included).
+        if item.operation in ("create_aggregate", "replace_aggregate") and wanted.internal_state:
+            return f"create aggregate {item.name} with an internal state (a superuser's)"
+        return None
     if item.action not in ("create", "replace"):
         return None
     if item.kind == "publication schema":

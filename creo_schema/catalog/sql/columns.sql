@@ -36,12 +36,21 @@ select c.oid::bigint as table_oid,
        case a.attcompression when 'p' then 'pglz' when 'l' then 'lz4' end as compression,
        nullif(a.attstattarget::int, -1) as statistics,
        not a.attislocal as inherited,
+       -- The sequence's name only where it is not the one PostgreSQL would choose: a
+       -- SEQUENCE NAME is part of the column's declaration like its options.
        case when a.attidentity <> '' then
-         (select 'START WITH ' || s.seqstart || ' INCREMENT BY ' || s.seqincrement
+         (select case when sc.relname <> c.relname || '_' || a.attname || '_seq'
+                        or sc.relnamespace <> c.relnamespace
+                      then 'SEQUENCE NAME ' || quote_ident(sn.nspname) || '.'
+                           || quote_ident(sc.relname) || ' '
+                      else '' end
+                 || 'START WITH ' || s.seqstart || ' INCREMENT BY ' || s.seqincrement
                  || ' MINVALUE ' || s.seqmin || ' MAXVALUE ' || s.seqmax
                  || ' CACHE ' || s.seqcache
                  || case when s.seqcycle then ' CYCLE' else ' NO CYCLE' end
             from pg_depend d join pg_sequence s on s.seqrelid = d.objid
+            join pg_class sc on sc.oid = s.seqrelid
+            join pg_namespace sn on sn.oid = sc.relnamespace
            where d.refclassid = 'pg_class'::regclass and d.refobjid = a.attrelid
              and d.refobjsubid = a.attnum and d.classid = 'pg_class'::regclass
              and d.deptype = 'i')

@@ -49,6 +49,10 @@ select p.oid::bigint as oid,
                                case when a.aggmtransspace <> 0 then 'MSSPACE = ' || a.aggmtransspace end,
                                case when a.aggmfinalfn <> 0 then 'MFINALFUNC = ' || a.aggmfinalfn::regproc::text end,
                                case when a.aggmfinalextra then 'MFINALFUNC_EXTRA' end,
+                               -- Moving mode is for plain aggregates only, whose default is READ_ONLY:
+                               -- without this, a changed MFINALFUNC_MODIFY was a change nobody saw.
+                               case when a.aggmfinalfn <> 0 and a.aggmfinalmodify <> 'r'
+                                    then 'MFINALFUNC_MODIFY = ' || case a.aggmfinalmodify when 's' then 'SHAREABLE' else 'READ_WRITE' end end,
                                case when a.aggminitval is not null then 'MINITCOND = ' || quote_literal(a.aggminitval) end,
                                case when a.aggsortop <> 0 then 'SORTOP = OPERATOR(' || a.aggsortop::regoper::text || ')' end,
                                case when p.proparallel <> 'u' then 'PARALLEL = ' || case p.proparallel when 's' then 'SAFE' else 'RESTRICTED' end end,

@@ -53,6 +53,10 @@ select c.oid::bigint as oid,
        end as replica_index,
        (select ic.relname from pg_index x join pg_class ic on ic.oid = x.indexrelid
          where x.indrelid = c.oid and x.indisclustered) as clustered_index,
+       -- A typed table (CREATE TABLE ... OF type): the composite type it is of.
+       (select quote_ident(tn.nspname) || '.' || quote_ident(t.typname)
+          from pg_type t join pg_namespace tn on tn.oid = t.typnamespace
+         where t.oid = c.reloftype) as of_type,
        case when c.relkind = 'f' then
          (select quote_ident(s.srvname) from pg_foreign_table ft
             join pg_foreign_server s on s.oid = ft.ftserver where ft.ftrelid = c.oid)

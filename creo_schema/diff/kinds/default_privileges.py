@@ -65,7 +65,10 @@ def normal_role(name: str, side: Side) -> str:
 
 class DefaultPrivilegesKind(Kind):
     name = "default privileges"
-    rank = 2
+    # Before schemas even: what CREATE gives a new object is judged with the desired
+    # defaults in force (diff/facets.py), and a global default on schemas applies to the
+    # schemas the plan creates. One IN SCHEMA waits for its schema all the same (requires).
+    rank = -1
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         grouped: dict[tuple[str, str | None, str], dict[str, tuple[str, ...]]] = {}

@@ -68,7 +68,7 @@ class FunctionKind(Kind):
             if (word or self._word(item)) == "aggregate":
                 args = args or "*"
             else:
-                args = args.replace(" ORDER BY ", ", ")
+                args = _plain_argument_list(args)
         return f"{qualified(item.schema, item.name)}({args})"
 
     def create(self, node: Node, ctx: Context) -> list[Change]:
@@ -98,7 +98,7 @@ class FunctionKind(Kind):
         if a.arg_names != b.arg_names or b.default_count < a.default_count:
             return REPLACE
         if a.kind == "aggregate":
-            return REPLACE if a.definition != b.definition else []
+            return self._alter_aggregate(a, b, new)
         if a.support and a.support != b.support:
             return REPLACE  # a support function can be set, never removed
         facts = {"security_definer": b.security_definer, "search_path": b.search_path}
@@ -115,6 +115,17 @@ class FunctionKind(Kind):
         sql = f"alter {self._word(b)} {self.signature(new)} {' '.join(clauses)}"
         return [self.make(new, "alter", sql, "alter_function", **facts)]  # type: ignore[arg-type]
 
+    def _alter_aggregate(self, a: Function, b: Function, new: Node) -> Altered:
+        """CREATE OR REPLACE AGGREGATE (PostgreSQL 12+) changes every option in place, so the
+        views that call the aggregate, its grants and its comment stay; only its kind (plain,
+        ordered-set, hypothetical-set), arguments and result may not change that way."""
+        if a.definition == b.definition:
+            return []
+        if _hypothetical(a) != _hypothetical(b) or not (b.definition or "").startswith(_CREATE):
+            return REPLACE
+        sql = "CREATE OR REPLACE AGGREGATE " + (b.definition or "").removeprefix(_CREATE)
+        return [self.make(new, "alter", sql, "replace_aggregate")]
+
     def comment_target(self, node: Node) -> str:
         return f"{self._word(node.item)} {self.signature(node)}"
 
@@ -124,6 +135,23 @@ class FunctionKind(Kind):
 
     def owner_target(self, node: Node) -> str:
         return f"{self._word(node.item)} {self.signature(node)}"
+
+
+_CREATE = "CREATE AGGREGATE "  # how functions.sql spells an aggregate's definition
+
+
+def _hypothetical(item: Function) -> bool:
+    return (item.definition or "").endswith(", HYPOTHETICAL)")
+
+
+def _plain_argument_list(args: str) -> str:
+    """An ordered-set aggregate's arguments as GRANT names them: `float8 ORDER BY float8` is
+    `float8, float8`; but `VARIADIC "any" ORDER BY VARIADIC "any"` (a hypothetical-set
+    aggregate's, printed twice by the server) is one argument in pg_proc, named once."""
+    direct, by, ordered = args.partition(" ORDER BY ")
+    if by and ordered.startswith("VARIADIC ") and direct.endswith(ordered):
+        return direct
+    return args.replace(" ORDER BY ", ", ")
 
 
 def _range_constructors(snapshot: CatalogSnapshot) -> dict[str, str]:

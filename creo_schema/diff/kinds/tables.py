@@ -16,7 +16,7 @@ dropping and creating the column's id in the same change (see diff/expand.py).
 from __future__ import annotations
 
 from creo_schema.catalog import CatalogSnapshot
-from creo_schema.catalog.model import Column, Relation
+from creo_schema.catalog.model import Column, Relation, Sequence
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import (
     REPLACE,
@@ -167,9 +167,19 @@ class TableKind(Kind):
     def _settings(
         self, node: Node, before: Relation | None, after: Relation, ctx: Context
     ) -> list[Change]:
-        """Row level security and replica identity: set after the table exists."""
+        """Row level security, replica identity and the type of a typed table: set after
+        the table exists (its columns are the type's, so ALTER TABLE ... OF accepts it)."""
         name = self.sql_name(node)
         out = []
+        was_of = before.of_type if before else None
+        if after.of_type != was_of:
+            if was_of:
+                out.append(
+                    self.make(node, "alter", f"alter table {name} not of", "not_of", table=node.id)
+                )
+            if after.of_type:
+                sql = f"alter table {name} of {after.of_type}"
+                out.append(self.make(node, "alter", sql, "of_type", table=node.id))
         was_enabled = before.rls_enabled if before else False
         was_forced = before.rls_forced if before else False
         if after.rls_enabled != was_enabled:
@@ -599,6 +609,10 @@ class ColumnKind(Kind):
                     sequence=sequence,
                     start=restart,
                 )
+        if a.identity and b.identity:
+            renamed = self._identity_sequence_renamed(old, new, ctx)
+            if renamed:
+                alter(renamed, "rename_identity_sequence")
         if a.not_null != b.not_null and not (b.identity and not a.identity):
             if b.not_null:
                 alter(f"{prefix} set not null", "set_not_null")
@@ -626,6 +640,22 @@ class ColumnKind(Kind):
                 "foreign_options",
             )
         return out
+
+    @staticmethod
+    def _identity_sequence_renamed(old: Node, new: Node, ctx: Context) -> str:
+        """ALTER SEQUENCE ... RENAME where an identity's sequence is named otherwise (its
+        SEQUENCE NAME); an owned sequence cannot change schema, so that is refused."""
+        was = _identity_sequence_row(ctx.current, old.id)
+        now = _identity_sequence_row(ctx.desired, new.id)
+        if was is None or now is None or (was.schema, was.name) == (now.schema, now.name):
+            return ""
+        if was.schema != now.schema:
+            raise Refused(
+                f"the sequence of identity column {new.name} would move from schema "
+                f"{was.schema} to {now.schema}, which PostgreSQL refuses for a sequence a "
+                "column owns: drop the identity and add it again by hand"
+            )
+        return f"alter sequence {qualified(was.schema, was.name)} rename to {ident(now.name)}"
 
     def _inherited(self, old: Node, new: Node, ctx: Context) -> list[Change]:
         """An inherited column follows its parent's type; what else differs and is not the
@@ -714,6 +744,16 @@ def _follows_parent(old: Node, new: Node, ctx: Context, field: str) -> bool:
     return bool(kept_old and kept_new)
 
 
+def _identity_sequence_row(side: Side, column: str) -> Sequence | None:
+    """The sequence of an identity column (by its node id), if any."""
+    for sequence in side.snapshot.sequences:
+        if sequence.identity and sequence.owned_by:
+            table, _, name = sequence.owned_by.rpartition(".")
+            if f"column:{table}.{name}" == column:
+                return sequence
+    return None
+
+
 def _identity_option_changes(before: str, after: str) -> str:
     old = _identity_options(before)
     new = _identity_options(after)
@@ -741,12 +781,8 @@ def _identity_restart(before: str, after: str) -> str:
 
 def _identity_sequence(ctx: Context, column: str) -> str:
     """The quoted name of an identity column's sequence in the target ('' if none)."""
-    for sequence in ctx.current.snapshot.sequences:
-        if sequence.identity and sequence.owned_by:
-            table, _, name = sequence.owned_by.rpartition(".")
-            if f"column:{table}.{name}" == column:
-                return qualified(sequence.schema, sequence.name)
-    return ""
+    sequence = _identity_sequence_row(ctx.current, column)
+    return qualified(sequence.schema, sequence.name) if sequence else ""
 
 
 def _identity_options(text: str) -> dict[str, str]:
@@ -757,6 +793,9 @@ def _identity_options(text: str) -> dict[str, str]:
         word = words[index]
         if word in ("START", "INCREMENT") and index + 2 < len(words):
             out[f"{word} {words[index + 1]}"] = words[index + 2]
+            index += 3
+        elif word == "SEQUENCE" and index + 2 < len(words) and words[index + 1] == "NAME":
+            out["SEQUENCE NAME"] = words[index + 2]
             index += 3
         elif word in ("MINVALUE", "MAXVALUE", "CACHE") and index + 1 < len(words):
             out[word] = words[index + 1]

@@ -8,6 +8,9 @@ drop sequence public.s;
 drop domain public.d;
 
 -- main
+drop schema s2;
+
+-- main
 alter default privileges in schema public revoke insert, select on tables from creo_case_r1;
 
 -- main
@@ -15,9 +18,6 @@ alter default privileges in schema public revoke insert, select on tables from c
 
 -- main
 alter default privileges revoke select on tables from creo_case_r2;
-
--- main
-drop schema s2;
 
 -- main
 revoke insert, select on table public.t from creo_case_r1;

@@ -1,7 +1,4 @@
 -- main
-create schema s2;
-
--- main
 alter default privileges in schema public grant insert, select on tables to creo_case_r1;
 
 -- main
@@ -9,6 +6,9 @@ alter default privileges in schema public grant insert, select on tables to creo
 
 -- main
 alter default privileges grant select on tables to creo_case_r2 with grant option;
+
+-- main
+create schema s2;
 
 -- main
 create domain public.d as integer;

@@ -6,4 +6,7 @@ create table public.points (
 );
 
 -- main
+alter table public.points of public.point3;
+
+-- main
 alter table public.points add constraint points_pkey PRIMARY KEY (x, y, z);

@@ -1,0 +1,1 @@
+create table public.names (n text);

@@ -1,0 +1,1 @@
+create table public.tickets (id int, code text);

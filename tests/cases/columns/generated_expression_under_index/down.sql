@@ -1,0 +1,2 @@
+-- main, access_exclusive_lock
+alter table public.people alter column full_name set expression as (((first || ' '::text) || last));

@@ -1,0 +1,1 @@
+create table public.shifts (id int, during tsrange);

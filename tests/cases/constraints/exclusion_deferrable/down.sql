@@ -1,0 +1,2 @@
+-- main, index_dropped, access_exclusive_lock
+alter table public.shifts drop constraint shifts_no_overlap;

@@ -1,0 +1,2 @@
+-- main
+drop aggregate public.my_rank(VARIADIC "any" ORDER BY VARIADIC "any");

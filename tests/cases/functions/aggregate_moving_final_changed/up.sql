@@ -1,0 +1,2 @@
+-- main
+CREATE OR REPLACE AGGREGATE public.msum_abs(integer) (SFUNC = int4pl, STYPE = integer, FINALFUNC = int4abs, MSFUNC = int4pl, MINVFUNC = int4mi, MSTYPE = integer, MSSPACE = 16, MFINALFUNC = int4abs, MFINALFUNC_MODIFY = READ_WRITE);

@@ -1,0 +1,2 @@
+-- main
+CREATE OR REPLACE AGGREGATE public.total(integer) (SFUNC = int4pl, STYPE = integer);

@@ -1,0 +1,6 @@
+create table public.samples (x float8);
+create aggregate public.pct_of(float8 order by float8) (
+  sfunc = ordered_set_transition, stype = internal,
+  finalfunc = percentile_disc_final, finalfunc_extra, finalfunc_modify = shareable
+);
+create view public.median as select public.pct_of(0.5) within group (order by x) as m from public.samples;

@@ -1,0 +1,2 @@
+-- main
+CREATE OR REPLACE AGGREGATE public.pct_of(double precision ORDER BY double precision) (SFUNC = ordered_set_transition, STYPE = internal, FINALFUNC = percentile_disc_final, FINALFUNC_EXTRA, FINALFUNC_MODIFY = SHAREABLE);

@@ -1,0 +1,1 @@
+create table public.docs (id bigint, body tsvector, seen_at bigint);

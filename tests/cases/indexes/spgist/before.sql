@@ -1,0 +1,1 @@
+create table public.hosts (id bigint, addr inet, name text);

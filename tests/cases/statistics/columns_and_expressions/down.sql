@@ -1,0 +1,2 @@
+-- main
+drop statistics public.events_kind_day;

@@ -1,0 +1,2 @@
+-- main
+alter table public.addresses not of;

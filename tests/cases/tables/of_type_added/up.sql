@@ -1,0 +1,2 @@
+-- main
+alter table public.addresses of public.address;

@@ -1,0 +1,1 @@
+create table public.events (id int, at timestamptz);

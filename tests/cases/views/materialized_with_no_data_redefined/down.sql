@@ -1,0 +1,10 @@
+-- main, access_exclusive_lock
+drop materialized view public.sales_by_region;
+
+-- main
+create materialized view public.sales_by_region as
+SELECT region,
+    sum(amount) AS total
+   FROM public.sales
+  GROUP BY region
+with no data;
