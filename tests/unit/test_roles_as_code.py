@@ -11,7 +11,7 @@ from creo_schema.catalog import KINDS
 from creo_schema.catalog.model import Role, RoleMembership
 from creo_schema.catalog.reader import CatalogSnapshot
 from creo_schema.diff.differ import diff
-from creo_schema.diff.kinds.roles import list_elements
+from creo_schema.diff.kinds.routines import setting_value
 from creo_schema.errors import InputError
 from creo_schema.source.model import SourceFile
 from creo_schema.source.roles import read_declarations, refuse_for_major
@@ -71,8 +71,11 @@ def test_inherit_and_set_options_need_16() -> None:
 
 
 def test_list_settings_come_back_as_strings() -> None:
-    assert list_elements('app, "My ""Schema""", "$user"') == ["app", 'My "Schema"', "$user"]
-    assert list_elements("") == []
+    assert setting_value("search_path", 'app, "My ""Schema""", "$user"') == (
+        "'app', 'My \"Schema\"', '$user'"
+    )
+    assert setting_value("search_path", '""') == "''"  # an empty path stays one
+    assert setting_value("search_path", '" a ", b') == "' a ', 'b'"
 
 
 def _role(name: str, **attributes: Any) -> Role:

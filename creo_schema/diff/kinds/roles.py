@@ -28,6 +28,7 @@ from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.model import Role, RoleMembership
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import Altered, Context, Kind
+from creo_schema.diff.kinds.routines import setting_value
 from creo_schema.diff.objects import Node, Side
 from creo_schema.diff.quote import ident, literal
 
@@ -45,18 +46,6 @@ _FLAGS = (
 _DEFAULTS: dict[str, Any] = {name: name == "inherit" for name, _, _ in _FLAGS}
 # What a role may do once the attribute is on, that it could not before.
 WIDENING = frozenset({"superuser", "bypassrls", "login", "createrole", "replication"})
-# Settings whose value is a list of names (pg_dump's variable_is_guc_list_quote): stored as
-# quoted identifiers, so each element is given back as a string of its own.
-_LIST_SETTINGS = frozenset(
-    {
-        "local_preload_libraries",
-        "search_path",
-        "session_preload_libraries",
-        "shared_preload_libraries",
-        "temp_tablespaces",
-        "unix_socket_directories",
-    }
-)
 
 
 def role_id(name: str) -> str:
@@ -132,7 +121,7 @@ class RoleKind(Kind):
             self.make(
                 node,
                 "alter",
-                f"alter role {name} set {_setting_name(key)} = {_setting_value(key, value)}",
+                f"alter role {name} set {_setting_name(key)} = {setting_value(key, value)}",
                 "set_role_setting",
             )
             for key, value in sorted(new.items())
@@ -218,38 +207,3 @@ def _limits(item: Role, before: Role | None) -> list[str]:
 
 def _setting_name(name: str) -> str:
     return ".".join(ident(part) for part in name.split("."))
-
-
-def _setting_value(name: str, value: str) -> str:
-    """A stored value (pg_db_role_setting's `name=value`) as SET writes it back."""
-    if name.lower() not in _LIST_SETTINGS:
-        return literal(value)
-    return ", ".join(literal(element) for element in list_elements(value))
-
-
-def list_elements(value: str) -> list[str]:
-    """The elements of a stored list setting: `a, "My Schema"` -> ['a', 'My Schema']."""
-    out: list[str] = []
-    current: list[str] = []
-    quoted = False
-    index = 0
-    while index < len(value):
-        char = value[index]
-        if quoted:
-            if char == '"' and value[index + 1 : index + 2] == '"':
-                current.append('"')
-                index += 1
-            elif char == '"':
-                quoted = False
-            else:
-                current.append(char)
-        elif char == '"':
-            quoted = True
-        elif char == ",":
-            out.append("".join(current).strip())
-            current = []
-        else:
-            current.append(char)
-        index += 1
-    out.append("".join(current).strip())
-    return [element for element in out if element]

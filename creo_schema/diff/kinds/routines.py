@@ -219,8 +219,18 @@ def _setting_order(definition: str | None, settings: dict[str, str]) -> list[str
 
 # Settings whose value is a list of names, stored with each name quoted as an identifier
 # where it needs to be (search_path = '' is stored as `""`).
+# Settings whose value is a list of names (pg_dump's variable_is_guc_list_quote): stored as
+# quoted identifiers, so each element is given back as a string of its own. A function's SET
+# and a role's ALTER ROLE ... SET (diff/kinds/roles.py) both write them back this way.
 _LIST_SETTINGS = frozenset(
-    {"search_path", "temp_tablespaces", "session_preload_libraries", "local_preload_libraries"}
+    {
+        "local_preload_libraries",
+        "search_path",
+        "session_preload_libraries",
+        "shared_preload_libraries",
+        "temp_tablespaces",
+        "unix_socket_directories",
+    }
 )
 
 
@@ -232,10 +242,11 @@ def setting_value(name: str, stored: str) -> str:
 
 
 def _list_items(stored: str) -> list[str]:
-    """`public, "My Schema", ""` -> ['public', 'My Schema', '']."""
+    """`public, "My Schema", ""` -> ['public', 'My Schema', '']: a quoted element exactly as
+    quoted (spaces inside kept, `""` unescaped), a bare one without the spaces around it."""
     items: list[str] = []
     current: list[str] = []
-    quoted = False
+    quoted = was_quoted = False
     index = 0
     while index < len(stored):
         char = stored[index]
@@ -248,12 +259,13 @@ def _list_items(stored: str) -> list[str]:
             else:
                 current.append(char)
         elif char == '"':
-            quoted = True
+            quoted = was_quoted = True
+            current = []  # the spaces before the quote are not the element's
         elif char == ",":
-            items.append("".join(current).strip())
-            current = []
-        else:
+            items.append("".join(current) if was_quoted else "".join(current).strip())
+            current, was_quoted = [], False
+        elif not was_quoted:  # the spaces after a closing quote are not either
             current.append(char)
         index += 1
-    items.append("".join(current).strip() if not stored.endswith('"') else "".join(current))
+    items.append("".join(current) if was_quoted else "".join(current).strip())
     return items
