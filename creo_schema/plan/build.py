@@ -642,15 +642,3 @@ def _check_rows(run: _Planning, plan: Plan) -> Plan:
 
 def _with_checks(statements: tuple[PlannedStatement, ...]) -> list[PlannedStatement]:
     return [s for s in statements if s.checks]
-
-
-def current_fingerprint(target_conn: object, plan: Plan) -> str:
-    """The target's schema fingerprint now, measured as the plan measured it."""
-    return inspect(
-        target_conn,
-        plan.managed_schemas,
-        plan.extensions,
-        plan.managed_roles,
-        platform=plan.platform,
-        subscriptions=plan.subscriptions,
-    ).fingerprint
