@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -59,6 +59,7 @@ from creo_schema.shadow.load import load_into
 from creo_schema.shadow.roles import declared_roles
 from creo_schema.shadow.select import ShadowServer, open_shadow
 from creo_schema.shadow.tempdb import (
+    admin_sessions,
     ensure_roles,
     ensure_template,
     keep_desired,
@@ -100,6 +101,9 @@ class _Planning:
     progress: Progress | None
     found: Probe
     major: int
+    # What lives as long as the plan (make_plan closes it): the shadow's administrative
+    # sessions, once it is open.
+    held: ExitStack = field(repr=False)
     shadow: ShadowServer | None = None
     template: str = ""
     early: Future[Inspection] | None = field(default=None, repr=False)
@@ -117,6 +121,7 @@ class _Planning:
                 accept_mismatch=settings.accept_version_mismatch,
                 idle_stop_s=settings.shadow_idle_stop_s,
             )
+            self.held.enter_context(admin_sessions(self.shadow.admin_url))
             self.template = ensure_template(self.shadow.admin_url, self.prelude)
             # The shadow acts as the target's applier (db.acting_as), a superuser there: it
             # proves what the SQL does, not what the applier may do (plan/privileges.py).
@@ -135,10 +140,10 @@ def make_plan(
     """The plan from the target to schema/; `found` is the probe already taken of both
     (plan/unchanged.py), when the caller tried the short cut first."""
     timings = timings or Timings()
-    with connect(target_url) as target:
+    with connect(target_url) as target, ExitStack() as held:
         found = found or probe(settings, target, timings, progress)
         run = _Planning(
-            settings, target_url, target, timings, progress, found, server_major(target)
+            settings, target_url, target, timings, progress, found, server_major(target), held=held
         )
         desired_state = _desired_state(run)
         refuse_lint_errors(desired_state.findings)

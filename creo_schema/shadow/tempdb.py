@@ -32,7 +32,7 @@ from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from creo_schema import __version__
-from creo_schema.db import connect, with_database
+from creo_schema.db import connect, kept_open, with_database
 from creo_schema.errors import DatabaseError
 from creo_schema.platform import MARKED_ROLE, split_prelude
 
@@ -123,6 +123,16 @@ def _missing_roles(conn: Any, wanted: list[str], superusers: Sequence[str] = ())
 
 def _maintenance(admin_url: str) -> str:
     return with_database(admin_url, MAINTENANCE_DATABASE)
+
+
+@contextmanager
+def admin_sessions(admin_url: str) -> Iterator[None]:
+    """Within, the shadow server's two administrative sessions (its admin URL's and its
+    maintenance database's) are each opened once and lent to every step (db.kept_open): a
+    plan creates, renames and drops databases and checks roles and templates a dozen times,
+    each in a session of its own otherwise. Neither database is ever dropped or renamed."""
+    with kept_open(admin_url), kept_open(_maintenance(admin_url)):
+        yield
 
 
 @contextmanager
