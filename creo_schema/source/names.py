@@ -78,6 +78,23 @@ _TRIGGER_STATES = frozenset(
 )
 
 
+# COMMENT ON object types whose name is a relation's ("is"), or ends with one's ("of": a
+# column, constraint, trigger, policy or rule, named after its table).
+_COMMENTED_TABLE = {
+    ObjectType.OBJECT_TABLE: "is",
+    ObjectType.OBJECT_VIEW: "is",
+    ObjectType.OBJECT_MATVIEW: "is",
+    ObjectType.OBJECT_FOREIGN_TABLE: "is",
+    ObjectType.OBJECT_SEQUENCE: "is",
+    ObjectType.OBJECT_INDEX: "is",
+    ObjectType.OBJECT_COLUMN: "of",
+    ObjectType.OBJECT_TABCONSTRAINT: "of",
+    ObjectType.OBJECT_TRIGGER: "of",
+    ObjectType.OBJECT_POLICY: "of",
+    ObjectType.OBJECT_RULE: "of",
+}
+
+
 class _References(Visitor):
     def __init__(self) -> None:
         super().__init__()
@@ -131,6 +148,18 @@ class _References(Visitor):
                 # REPLICA IDENTITY USING INDEX name: after the CREATE INDEX
                 schema = node.relation.schemaname or DEFAULT_SCHEMA
                 self.found.add(f"{schema}.{identity.name}")
+
+    def visit_CommentStmt(self, ancestors: Any, node: ast.CommentStmt) -> None:
+        # COMMENT ON a relation, or on a column, constraint, trigger, policy or rule of one,
+        # names it by a list of strings, not a RangeVar: after the table (and, for a CREATE
+        # TABLE ... (LIKE t) INCLUDING COMMENTS written after it, before the copy).
+        table = _COMMENTED_TABLE.get(node.objtype)
+        if table is None or not isinstance(node.object, (list, tuple)):
+            return
+        names = list(node.object)
+        names = names[:-1] if table == "of" else names
+        if 1 <= len(names) <= 3 and all(isinstance(n, ast.String) for n in names):
+            self.found.add(qualified_key(names))
 
     def visit_AlterStatsStmt(self, ancestors: Any, node: ast.AlterStatsStmt) -> None:
         self.found.add(f"statistics:{qualified_key(node.defnames)}")

@@ -43,6 +43,9 @@ CREATE INDEX copy1_name_idx ON public.copy1 USING btree (name);
 CREATE INDEX copy2_name_idx ON public.copy2 USING btree (name);
 
 -- main
+comment on column public.copy4.name is 'shown name';
+
+-- main
 comment on column public.base.name is 'shown name';
 
 -- validate
