@@ -153,7 +153,7 @@ class _References(Visitor):
         # COMMENT ON a relation, or on a column, constraint, trigger, policy or rule of one,
         # names it by a list of strings, not a RangeVar: after the table (and, for a CREATE
         # TABLE ... (LIKE t) INCLUDING COMMENTS written after it, before the copy).
-        table = _COMMENTED_TABLE.get(node.objtype)
+        table = _COMMENTED_TABLE.get(node.objtype) if node.objtype is not None else None
         if table is None or not isinstance(node.object, (list, tuple)):
             return
         names = list(node.object)
