@@ -115,7 +115,6 @@ class Case:
     down: tuple[str, ...] = ()  # and its rollback
     hazards: tuple[str, ...] = ()  # hazards the migration carries
     min_major: int = 15
-    on_15: bool = False  # run on PostgreSQL 15 too (its spelling differs), not only on 18
 
 
 CASES = {
@@ -128,7 +127,6 @@ CASES = {
         ),
         ("drop role @a;",),
         ("weakens_security",),
-        on_15=True,
     ),
     "widen_attributes": Case(
         "create role @a;\n",
@@ -160,7 +158,6 @@ CASES = {
             "alter role @a set work_mem = '16MB';",
         ),
         ("alter role @a reset search_path;", "alter role @a set statement_timeout = '5000';"),
-        on_15=True,
     ),
     "membership_granted": Case(
         "create role @g;\ncreate role @m;\n",
@@ -168,7 +165,6 @@ CASES = {
         ("grant @g to @m",),
         ("revoke @g from @m;",),
         ("weakens_security",),
-        on_15=True,
     ),
     "membership_options": Case(
         "create role @g;\ncreate role @m;\ngrant @g to @m;\n",
@@ -213,7 +209,6 @@ CASES = {
             "grant @g to @old",
         ),
         ("drops_role",),
-        on_15=True,
     ),
     "membership_revoked": Case(
         "create role @g;\ncreate role @m;\ngrant @g to @m;\n",
@@ -225,14 +220,9 @@ CASES = {
 
 
 def _case_params() -> list[object]:
-    """Each case on 18; on 15 those its spelling differs for (`on_15`), the others are the
-    same SQL (kept cheap: not collected there), as is syntax 15 lacks."""
+    """Each case on 18 and 15, but for syntax 15 lacks (not collected there)."""
     return [
-        pytest.param(
-            name,
-            id=name,
-            marks=pytest.mark.min_server(CASES[name].min_major if CASES[name].on_15 else 18),
-        )
+        pytest.param(name, id=name, marks=pytest.mark.min_server(CASES[name].min_major))
         for name in sorted(CASES)
     ]
 
