@@ -88,13 +88,30 @@ def refuse_shared_cluster(target: Any, shadow_admin_url: str) -> None:
 
 
 def refuse_unmanageable(declarations: RoleDeclarations, target: Any) -> None:
-    """A declaration of the applier or the bootstrap superuser, or a membership of the
-    applier: an InputError at its file:line:col."""
+    """A declaration of the applier or the bootstrap superuser, a membership of the
+    applier, or a role named (IN ROLE, ADMIN, GRANT ... TO) that is neither declared nor on
+    the target (the apply would fail halfway): an InputError at its file:line:col."""
+    declared = set(declarations.names)
+    named = sorted({n for s in declarations.statements for n in s.needs} - declared)
     try:
         applier, bootstrap = target.execute(_WHO).fetchone()
+        present = {
+            row[0]
+            for row in target.execute(
+                "select rolname::text from pg_roles where rolname = any(%s)", (named,)
+            )
+        }
     finally:
         if not target.autocommit:
             target.rollback()
+    for item in declarations.statements:
+        missing = [n for n in item.needs if n not in declared and n not in present]
+        if missing:
+            raise InputError(
+                f"role {missing[0]} is neither declared in schema/roles/ nor on the target",
+                location=item.location,
+                hint=f"declare it with CREATE ROLE {missing[0]}, or create it on the target",
+            )
     for item in declarations.statements:
         if item.creates in (applier, bootstrap):
             who = "applies plans" if item.creates == applier else "is the bootstrap superuser"

@@ -294,6 +294,10 @@ BAD_ROLE_FILES = {
         "app.sql:2:1: ALTER ROLE @a RESET",
     ),
     "twice": ("create role @a;\n\ncreate role @a;\n", "app.sql:3:1: role @a is declared twice"),
+    "names_a_role_nowhere": (
+        "create role @a;\ncreate role @b in role @nowhere;\n",
+        "app.sql:2:1: role @nowhere is neither declared in schema/roles/ nor on the target",
+    ),
     "undeclared_setting": (
         "alter role @z set work_mem = '1MB';\n",
         "app.sql:1:1: role @z is not declared in schema/roles/",
