@@ -164,7 +164,7 @@ def _fingerprint(conn: Any, plan: Plan) -> str:
         conn,
         plan.managed_schemas,
         plan.extensions,
-        plan.managed_roles,
+        roles=plan.managed_roles,
         platform=plan.platform,
         subscriptions=plan.subscriptions,
     ).fingerprint
@@ -302,7 +302,7 @@ def _rollback_row(
         conn,
         schemas,
         extensions,
-        roles,
+        roles=roles,
         platform=platform,
         subscriptions=row.managed_subscriptions,
     ).fingerprint
@@ -328,9 +328,16 @@ def _inspect_after(
     of it need not read the catalog again (nor a rollback, which finds it in the history)."""
     signature = catalog_signature(conn)  # before the read: a change meanwhile moves it
     after = inspect(
-        conn, schemas, extensions, roles, platform=platform, subscriptions=subscriptions
+        conn, schemas, extensions, roles=roles, platform=platform, subscriptions=subscriptions
     )
-    key = cache.target_key(signature, schemas, extensions, roles, platform, subscriptions)
+    key = cache.target_key(
+        signature,
+        schemas,
+        extensions,
+        roles=roles,
+        platform=platform,
+        subscriptions=subscriptions,
+    )
     cache.store_target(key, after)
     return after, signature
 

@@ -58,8 +58,8 @@ def inspect(
     conn: Any,
     managed_schemas: tuple[str, ...],
     extensions: tuple[str, ...],
-    roles: tuple[str, ...] = (),
     *,
+    roles: tuple[str, ...] = (),
     platform: str = "supabase",
     subscriptions: tuple[str, ...] = (),
 ) -> Inspection:

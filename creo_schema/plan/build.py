@@ -407,11 +407,23 @@ def _inspect_target(
     inspection costs ~20x more. Apply's stale-plan check trusts it the same way: the plan
     carries the signature, and a target that still shows it is the one the plan inspected.
     """
-    key = cache.target_key(signature, managed, extensions, roles, platform, subscriptions)
+    key = cache.target_key(
+        signature,
+        managed,
+        extensions,
+        roles=roles,
+        platform=platform,
+        subscriptions=subscriptions,
+    )
     found = cache.load_target(key)
     if found is None:
         found = inspect(
-            target, managed, extensions, roles, platform=platform, subscriptions=subscriptions
+            target,
+            managed,
+            extensions,
+            roles=roles,
+            platform=platform,
+            subscriptions=subscriptions,
         )
         if not target.autocommit:
             target.rollback()

@@ -82,6 +82,7 @@ def target_key(
     signature: str,
     managed: tuple[str, ...],
     extensions: tuple[str, ...],
+    *,
     roles: tuple[str, ...],
     platform: str,
     subscriptions: tuple[str, ...] = (),

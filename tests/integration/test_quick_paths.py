@@ -200,7 +200,9 @@ def test_the_state_apply_leaves_is_what_the_next_plan_reads(project: Project) ->
     project.write("notes.sql", NOTES)
     assert project.run("apply", "--auto-approve", "--no-backup").exit_code == 0
     with connect(project.url, autocommit=True) as conn:
-        key = cache.target_key(catalog_signature(conn), ("public",), (), (), "supabase")
+        key = cache.target_key(
+            catalog_signature(conn), ("public",), (), roles=(), platform="supabase"
+        )
         fresh = inspect(conn, ("public",), ())
     remembered = cache.load_target(key)
     assert remembered is not None and remembered.digest == fresh.digest
