@@ -487,6 +487,11 @@ def _changes(
                     run.settings.platform,
                     run.found.subscriptions,
                 )
+            if current.roles_digest:
+                # The copy is of the schema; the managed roles are the target's as read.
+                baseline = with_roles(
+                    baseline, current.catalog.roles, current.catalog.role_memberships
+                )
     with run.timings.step("diff", run.progress):
         made = assemble(
             run.settings,

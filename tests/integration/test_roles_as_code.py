@@ -459,3 +459,24 @@ def test_a_role_changed_by_hand(roles_project: RoleProject) -> None:
     assert p.project.query(
         f"select rolcreatedb, rolconnlimit from pg_roles where rolname = '{p.prefix}a'"
     ) == [(False, 3)]
+
+
+def test_a_rename_beside_managed_roles(roles_project: RoleProject) -> None:
+    """A rename is diffed from a renamed copy of the target: that copy carries the target's
+    managed roles too, or the plan would create roles that exist."""
+    p = roles_project
+    p.roles({"app.sql": "create role @a;\n"})
+    p.ok("apply", "--auto-approve")
+    p.project.write(
+        "app.sql", "-- creo:renamed-from t\ncreate table public.u (id int primary key);\n"
+    )
+
+    planned = p.ok("plan")
+    assert "alter table public.t rename to u" in planned, planned
+    assert "create role" not in planned, planned
+    p.ok("apply", "--auto-approve")
+    assert p.project.query("select to_regclass('public.t'), to_regclass('public.u')::text") == [
+        (None, "u")
+    ]
+    code, output = p.run("drift")
+    assert code == 0, output
