@@ -91,7 +91,11 @@ class Cluster:
         self.pgdata.parent.mkdir(parents=True, exist_ok=True)
         with self.start_lock():
             if self.is_running():
-                return
+                if not self._binaries_gone():
+                    return
+                # Started from binaries since deleted (a virtualenv made again under it): it
+                # runs, but cannot load an extension's files. Restarted from ours.
+                self.stop()
             if not self.is_initialized():
                 self._initdb()
             self._start()
@@ -101,6 +105,14 @@ class Cluster:
         """Held while the server is started, or stopped when idle (shadow/idle.py)."""
         with file_lock(self.pgdata.parent / f".{self.pgdata.name}.lock"):
             yield
+
+    def _binaries_gone(self) -> bool:
+        """Whether the running server's executable was deleted (Linux: /proc/PID/exe)."""
+        try:
+            pid = int((self.pgdata / "postmaster.pid").read_text().splitlines()[0])
+            return os.readlink(f"/proc/{pid}/exe").endswith(" (deleted)")
+        except (OSError, ValueError, IndexError):
+            return False  # another system, or not ours to read: as before
 
     def stop(self) -> bool:
         """Stop the server; returns whether it was running."""
