@@ -16,16 +16,25 @@ from dataclasses import dataclass
 from typing import Any
 
 from pglast import ast
+from pglast.stream import RawStream
 
 from creo_schema.drift.changes import changes
-from creo_schema.drift.model import DEFINING, Change
-from creo_schema.drift.subjects import literal, subject_of
+from creo_schema.drift.model import Change
 from creo_schema.errors import Location
 from creo_schema.lint.context import Locator, relation_key
-from creo_schema.plan.model import Plan
+from creo_schema.plan.hazards import EXPLANATION, Hazard
+from creo_schema.plan.model import Plan, render_sql
 from creo_schema.render import access_markdown
 from creo_schema.source.asts import Parsed, parsed_statements
 from creo_schema.source.model import SourceSet
+
+# How schema/ declares a relation, by its CREATE: a grant says `on table` for a view too.
+_DECLARED_AS = {
+    ast.ViewStmt: "view",
+    ast.CreateTableAsStmt: "materialized view",
+    ast.CreateForeignTableStmt: "foreign table",
+    ast.CreateStmt: "table",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +59,7 @@ class DriftItem:
             "change": change.summary,
             "differences": [str(d) for d in change.differences],
             "diff": list(change.diff),
+            "destructive": change.destructive,
             "location": {"file": where.file, "line": where.line, "column": where.column}
             if where
             else None,
@@ -58,53 +68,71 @@ class DriftItem:
 
 
 def drift_items(plan: Plan, source: SourceSet) -> list[DriftItem]:
-    parsed = parsed_statements(source)
-    locator, declared = Locator(parsed), _declarations(parsed)
+    locator = Locator(parsed_statements(source))
     items = []
-    for change in changes(plan.statements, plan.rollback):
-        subject = change.subject
-        known = declared.get(subject.group)
-        kind = known[1] if known and subject.group[0] == "relation" else subject.kind
-        items.append(DriftItem(change, _location(change, locator, declared), kind))
+    for change in changes(plan):
+        declaring = None if change.action == "drop" else _declaring(change, locator)
+        kind = change.subject.kind
+        if declaring is not None and change.subject.group[0] == "relation":
+            kind = _DECLARED_AS.get(type(declaring.node), kind)
+        items.append(DriftItem(change, _location(change, locator, declaring), kind))
     return items
 
 
-Declared = dict[tuple[str, ...], tuple[Location, str]]
+def _declaring(change: Change, locator: Locator) -> Parsed | None:
+    """The statement that declares the object (its CREATE), if schema/ has one."""
+    subject = change.subject
+    group = subject.group[0]
+    if subject.routine:
+        # Overloads share a name: the declaration with as many inputs is the one.
+        return locator.declaring(f"{subject.routine}()", subject.input_args)
+    if group == "policy":
+        return locator.policy(subject.relation, subject.own_name)
+    if group in ("trigger", "rule"):
+        return locator.declaring(f"{group}:{subject.relation}.{subject.own_name}")
+    if group in ("schema", "extension"):
+        return locator.declaring(f"{group}:{subject.name}")
+    if group == "default privileges":
+        return next(
+            (p for p in locator.parsed if isinstance(p.node, ast.AlterDefaultPrivilegesStmt)),
+            None,
+        )
+    if subject.relation:
+        return locator.declaring(subject.relation)
+    return None
 
 
-def _declarations(parsed: list[Parsed]) -> Declared:
-    """Where each object is declared and as what, by the grouping the plan's statements get:
-    its CREATE if schema/ has one, else the first statement about it (a GRANT, a default
-    privilege). Files are in path order, so grants/ would otherwise come before tables/."""
-    found: Declared = {}
-    for defining in (True, False):
-        for item in parsed:
-            if isinstance(item.node, DEFINING) != defining:
-                continue
-            subject = subject_of(item.node, item.statement.sql, {})
-            if subject is not None:
-                found.setdefault(subject.group, (item.statement.location, subject.kind))
-    return found
-
-
-def _location(change: Change, locator: Locator, declared: Declared) -> Location | None:
+def _location(change: Change, locator: Locator, declaring: Parsed | None) -> Location | None:
     if change.action == "drop":
         return None
     subject = change.subject
     if subject.kind == "row":
         return _row(locator, subject.relation, dict(subject.row_key))
-    if subject.routine:
-        # Overloads share a name: the declaration with as many inputs is the one.
-        return locator.location(f"{subject.routine}()", subject.input_args)
     if change.column is not None:
         column = _column(locator, subject.relation, change.column)
         if column is not None:
             return column
-    known = declared.get(subject.group)
-    if known is not None:
-        return known[0]
-    # A policy or trigger schema/ does not declare under that name: at least its table.
-    return locator.location(subject.relation) if subject.relation else None
+    if declaring is not None:
+        return declaring.statement.location
+    # A policy or trigger schema/ does not declare under that name, a relation declared
+    # only by its grants: at least its table's first statement.
+    if subject.relation:
+        found = locator.location(subject.relation)
+        if found is None:
+            found = next((p.statement.location for p in _grants_on(locator, subject)), None)
+        return found
+    return None
+
+
+def _grants_on(locator: Locator, subject: Any) -> list[Parsed]:
+    out = []
+    for item in locator.parsed:
+        node = item.node
+        if isinstance(node, ast.GrantStmt):
+            for target in node.objects or ():
+                if isinstance(target, ast.RangeVar) and relation_key(target) == subject.relation:
+                    out.append(item)
+    return out
 
 
 def _column(locator: Locator, table: str, column: str) -> Location | None:
@@ -126,10 +154,26 @@ def _row(locator: Locator, table: str, key: dict[str, str]) -> Location | None:
         first = first or item.statement.location
         columns = [target.name for target in node.cols or ()]
         for row in getattr(node.selectStmt, "valuesLists", None) or ():
-            values = {c: _unquoted(literal(v)) for c, v in zip(columns, row, strict=False)}
+            values = {c: _unquoted(_literal(v)) for c, v in zip(columns, row, strict=False)}
             if key and all(values.get(c) == _unquoted(v) for c, v in key.items()):
-                return _literal_location(item, literal(row[columns.index(next(iter(key)))]))
+                return _literal_location(item, _literal(row[columns.index(next(iter(key)))]))
     return first
+
+
+def _literal(node: Any) -> str:
+    """A declared constant as SQL without its cast: `'mode'::text` -> `'mode'`; 10 -> `10`."""
+    while isinstance(node, ast.TypeCast):
+        node = node.arg
+    if isinstance(node, ast.A_Const):
+        if node.isnull:
+            return "null"
+        value = node.val
+        if isinstance(value, ast.String):
+            return "'" + str(value.sval).replace("'", "''") + "'"
+        if isinstance(value, ast.Boolean):
+            return "true" if value.boolval else "false"
+        return str(getattr(value, "ival", getattr(value, "fval", value)))
+    return str(RawStream()(node))
 
 
 def _literal_location(item: Parsed, text: str) -> Location:
@@ -152,6 +196,35 @@ def _unquoted(value: str) -> str:
 
 def _counted(count: int, noun: str) -> str:
     return f"{count} {noun}{'s' if count != 1 else ''}"
+
+
+# -- text: a person at a terminal ----------------------------------------------------------
+
+
+def render_text(plan: Plan, source: SourceSet) -> str:
+    """Each drifted object with what differs and where it is declared, then the SQL that
+    would fix it, a statement that deletes data marked so."""
+    items = drift_items(plan, source)
+    lines = [
+        f"{_counted(len(items), 'object')} differ{'s' if len(items) == 1 else ''} from "
+        f"schema/ ({_counted(len(plan.statements), 'statement')} would bring the database in "
+        "line):",
+        "",
+    ]
+    for item in items:
+        where = f"  ({item.location})" if item.location else ""
+        lines.append(f"  {item.kind} {item.object}{where}")
+        lines.append(f"    {item.change.summary}")
+        lines += [f"    - {d}" for d in item.change.differences]
+        if item.change.diff:
+            lines += ["    (- the database, + schema/)", *(f"    {d}" for d in item.change.diff)]
+    lines += ["", "This SQL would fix it:", ""]
+    for statement in plan.statements:
+        if "deletes_data" in statement.hazards:
+            lines.append(f"-- DESTRUCTIVE: {EXPLANATION[Hazard.DELETES_DATA]}")
+        lines.append(render_sql((statement,)).rstrip("\n"))
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 # -- markdown: a pull-request comment ----------------------------------------------------------

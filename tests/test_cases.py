@@ -63,11 +63,12 @@ from creo_schema.catalog import compare, snapshot
 from creo_schema.commands.supabase import refusal
 from creo_schema.config import Settings, SubscriptionSetting
 from creo_schema.db import connect, kept_open
+from creo_schema.drift.changes import changes
 from creo_schema.lint.registry import all_rules
 from creo_schema.migrations.files import write
 from creo_schema.plan.build import make_plan
 from creo_schema.plan.hazards import Hazard
-from creo_schema.plan.model import read_plan
+from creo_schema.plan.model import Plan, read_plan
 from creo_schema.plan.privileges import REFUSAL
 from creo_schema.plan.verify import METHOD as COPY_METHOD
 from creo_schema.plan.verify import QUICK_METHOD
@@ -283,6 +284,20 @@ def _environment(values: dict[str, str]) -> Iterator[None]:
                 os.environ[name] = value
 
 
+def _drift_reads(case: Case, plan: Plan) -> None:
+    """What drift would say of this difference (read from the plan's typed differences, no
+    SQL): every statement belongs to one drifted object, and something differs by name."""
+    drifted = changes(plan)
+    attached = [s for change in drifted for s in change.statements]
+    assert sorted(map(id, attached)) == sorted(map(id, plan.statements)), (
+        f"{case.id}: statements drift does not place: "
+        + "; ".join(s.sql for s in plan.statements if all(s is not a for a in attached))
+    )
+    assert all(c.subject.name for c in drifted), f"{case.id}: a drifted object has no name"
+    said = [c for c in drifted if c.action != "recreate"]
+    assert said, f"{case.id}: drift names no object that differs: {drifted}"
+
+
 def _plan_and_apply(
     case: Case,
     url: str,
@@ -328,6 +343,7 @@ def _plan_and_apply(
     else:
         assert plan.hazards() == expected, f"{case.id}: {key}\n{_hazards(plan)}"
     _golden(case, plan, update)
+    _drift_reads(case, plan)
 
     result = apply_plan(settings, url, plan, allowed=ALL_HAZARDS)
     if result.drift_left:

@@ -11,16 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from creo_schema.catalog import CatalogSnapshot, compare
+from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.differences import ObjectDiff, object_diffs, shown
 
 # The desired state's catalog, when it can be found (plan/cache.py, or a fresh load).
 DesiredCatalog = Callable[[], CatalogSnapshot | None]
 SHOWN = 20  # sentences kept in the history row; the rest are counted
-
-_SIDES = {
-    ": only in the first": ": in the database, not in the desired state",
-    ": only in the second": ": in the desired state, not in the database",
-}
 
 
 def differences_left(after: CatalogSnapshot, desired: CatalogSnapshot | None) -> tuple[str, ...]:
@@ -28,15 +24,19 @@ def differences_left(after: CatalogSnapshot, desired: CatalogSnapshot | None) ->
     unknown or no object differs by what our catalog compares."""
     if desired is None:
         return ()
-    return tuple(_worded(sentence) for sentence in compare(after, desired))
+    return tuple(sentence for diff in object_diffs(after, desired) for sentence in _worded(diff))
 
 
-def _worded(sentence: str) -> str:
-    for side, words in _SIDES.items():
-        if sentence.endswith(side):
-            return sentence.removesuffix(side) + words
-    # `<noun> <key>: <field> <database's> -> <desired's>`
-    return f"{sentence} (database -> desired)"
+def _worded(diff: ObjectDiff) -> list[str]:
+    head = f"{diff.noun} {diff.key}"
+    if diff.action == "drop":
+        return [f"{head}: in the database, not in the desired state"]
+    if diff.action == "create":
+        return [f"{head}: in the desired state, not in the database"]
+    return [
+        f"{head}: {f.field} {shown(f.old)} -> {shown(f.new)} (database -> desired)"
+        for f in diff.fields
+    ]
 
 
 @dataclass(frozen=True)

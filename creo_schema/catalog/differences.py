@@ -1,20 +1,57 @@
-"""Differences between two snapshots, as sentences a reviewer can read.
+"""What differs between two snapshots, object by object, as typed data.
 
 Objects are matched by their key (schema-qualified name, with the arguments for a function),
 then compared field by field; fields declared `compare=False` (oids) are ignored. Privileges,
-comments and dependencies are sets: only what one side has and the other lacks is reported.
+comments and dependencies are rows of their own (one per grantee, one per object), so what
+one side has and the other lacks is an object created or dropped.
+
+`object_diffs` is the one account of what differs: drift, the plan's proof, the unplanned-
+difference guard and the apply-left report all word it (`compare` gives plain sentences).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from creo_schema.catalog.reader import KINDS, CatalogSnapshot
 
+# A field's value as the catalog holds it: plain JSON-able data, so a plan can carry it.
+FieldValue = str | int | bool | None | tuple[str | int | None, ...]
+DiffAction = Literal["create", "drop", "alter"]
+
 # Kinds that are reference data for other modules, not part of the schema's meaning.
 NOT_COMPARED = frozenset({"type_refs", "dependencies"})  # dependencies name oids
+
+# The fields that name an object within its kind: kept on every difference, so that a
+# reader can say what the object is and where it belongs (a column's table) without the row.
+NAMING = (
+    "object_type",
+    "object",
+    "schema",
+    "table",
+    "name",
+    "kind",
+    "identity_args",
+    "arg_names",
+    "grantee",
+    "role",
+    "source",
+    "target",
+    "constraint",  # an index's: the constraint it was built for
+)
+
+# What an object created or dropped is described by (a column's type, a grant's
+# privileges), carried as fields with the missing side None; other kinds carry none.
+_DESCRIBED_BY = {
+    "columns": ("type", "not_null"),
+    "constraints": ("definition",),
+    "comments": ("text",),
+    "privileges": ("privileges",),
+    "default_privileges": ("privileges",),
+}
 
 _SINGULAR = {
     "schemas": "schema",
@@ -52,38 +89,188 @@ _SINGULAR = {
 }
 
 
-def compare(a: CatalogSnapshot, b: CatalogSnapshot, *, ignore: Iterable[str] = ()) -> list[str]:
-    """What differs going from `a` to `b`; empty when they are the same schema.
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field of one object: its value on the first side (`old`) and the second (`new`)."""
+
+    field: str
+    old: FieldValue
+    new: FieldValue
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectRef:
+    """One object of a snapshot, by its kind, its key and the fields that name it."""
+
+    kind: str  # the snapshot's kind: columns, functions, privileges, ...
+    key: str  # the object's key within its kind
+    identity: tuple[tuple[str, FieldValue], ...] = ()  # its NAMING fields
+
+    @property
+    def noun(self) -> str:
+        return _SINGULAR.get(self.kind, self.kind)
+
+    def named(self, field: str) -> FieldValue:
+        """A naming field's value (None when the kind has no such field)."""
+        return dict(self.identity).get(field)
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectDiff:
+    """One object that differs: only on the second side (`create`), only on the first
+    (`drop`), or on both with the fields that differ (`alter`). A created or dropped part
+    (a column, a grant) carries the fields that describe it, the missing side None."""
+
+    object: ObjectRef
+    action: DiffAction
+    fields: tuple[FieldChange, ...] = ()
+    # What a comment or a privilege is on (a table, a column, a function ...), when the
+    # snapshot has it: read from the catalog's own link (class, oid, sub-id), never a name.
+    on: ObjectRef | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.object.kind
+
+    @property
+    def key(self) -> str:
+        return self.object.key
+
+    @property
+    def noun(self) -> str:
+        return self.object.noun
+
+    def changed(self, field: str) -> FieldChange | None:
+        return next((f for f in self.fields if f.field == field), None)
+
+
+def object_diffs(
+    a: CatalogSnapshot, b: CatalogSnapshot, *, ignore: Iterable[str] = ()
+) -> list[ObjectDiff]:
+    """What differs going from `a` to `b`, kind by kind in reporting order, keys sorted;
+    empty when they are the same schema.
 
     :param ignore: kinds to skip, e.g. ``("dependencies",)`` or ``("privileges",)``.
     """
     skipped = NOT_COMPARED | set(ignore)
-    out: list[str] = []
+    out: list[ObjectDiff] = []
+    owners = _Owners(a, b)
     for kind in KINDS:
-        if kind in skipped:
-            continue
-        out += _compare_kind(_SINGULAR[kind], getattr(a, kind), getattr(b, kind))
+        if kind not in skipped:
+            out += _kind_diffs(kind, getattr(a, kind), getattr(b, kind), owners)
     return out
 
 
-def _compare_kind(noun: str, left: tuple[Any, ...], right: tuple[Any, ...]) -> list[str]:
+def _kind_diffs(
+    kind: str, left: tuple[Any, ...], right: tuple[Any, ...], owners: _Owners
+) -> Iterator[ObjectDiff]:
     a = {item.key: item for item in left}
     b = {item.key: item for item in right}
-    out = [f"{noun} {key}: only in the first" for key in sorted(a.keys() - b.keys())]
-    out += [f"{noun} {key}: only in the second" for key in sorted(b.keys() - a.keys())]
+    described = _DESCRIBED_BY.get(kind, ())
+    for key in sorted(a.keys() - b.keys()):
+        row = a[key]
+        fields = tuple(FieldChange(f, getattr(row, f), None) for f in described)
+        yield ObjectDiff(_ref(kind, row), "drop", fields, owners.of(row, first=True))
+    for key in sorted(b.keys() - a.keys()):
+        row = b[key]
+        fields = tuple(FieldChange(f, None, getattr(row, f)) for f in described)
+        yield ObjectDiff(_ref(kind, row), "create", fields, owners.of(row, first=False))
     for key in sorted(a.keys() & b.keys()):
-        if a[key] == b[key]:
+        old, new = a[key], b[key]
+        if old == new:
             continue
-        for f in dataclasses.fields(a[key]):
-            if not f.compare:
-                continue
-            old, new = getattr(a[key], f.name), getattr(b[key], f.name)
-            if old != new:
-                out.append(f"{noun} {key}: {f.name} {_show(old)} -> {_show(new)}")
+        fields = tuple(
+            FieldChange(f.name, getattr(old, f.name), getattr(new, f.name))
+            for f in dataclasses.fields(old)
+            if f.compare and getattr(old, f.name) != getattr(new, f.name)
+        )
+        if fields:
+            yield ObjectDiff(_ref(kind, new), "alter", fields, owners.of(new, first=False))
+
+
+def _ref(kind: str, row: Any) -> ObjectRef:
+    identity = tuple((name, getattr(row, name)) for name in NAMING if hasattr(row, name))
+    return ObjectRef(kind, row.key, identity)
+
+
+# The system catalog each kind's rows (and their `oid`) come from: a comment or a privilege
+# names its object by (catalog, oid, sub-id). Views are relations too: the relation wins.
+_CATALOG_OF = {
+    "schemas": "pg_namespace",
+    "extensions": "pg_extension",
+    "collations": "pg_collation",
+    "enums": "pg_type",
+    "domains": "pg_type",
+    "composite_types": "pg_type",
+    "ranges": "pg_type",
+    "sequences": "pg_class",
+    "relations": "pg_class",
+    "indexes": "pg_class",
+    "functions": "pg_proc",
+    "triggers": "pg_trigger",
+    "rules": "pg_rewrite",
+    "policies": "pg_policy",
+    "constraints": "pg_constraint",
+    "statistics": "pg_statistic_ext",
+    "casts": "pg_cast",
+    "event_triggers": "pg_event_trigger",
+    "publications": "pg_publication",
+    "foreign_data_wrappers": "pg_foreign_data_wrapper",
+    "foreign_servers": "pg_foreign_server",
+}
+
+
+class _Owners:
+    """What a comment or privilege row is on, in the snapshot it was read from; indexed on
+    first use (most plans change no comment and no privilege)."""
+
+    def __init__(self, first: CatalogSnapshot, second: CatalogSnapshot) -> None:
+        self._snapshots = (first, second)
+        self._index: dict[bool, dict[tuple[str, int, int], ObjectRef]] = {}
+
+    def of(self, row: Any, *, first: bool) -> ObjectRef | None:
+        catalog = getattr(row, "class_", None)
+        if not catalog:
+            return None
+        index = self._index.get(first)
+        if index is None:
+            index = self._index[first] = _by_oid(self._snapshots[0 if first else 1])
+        found = index.get((catalog, row.objid, row.subid))
+        return found or index.get((catalog, row.objid, 0))
+
+
+def _by_oid(snapshot: CatalogSnapshot) -> dict[tuple[str, int, int], ObjectRef]:
+    found: dict[tuple[str, int, int], ObjectRef] = {}
+    for kind, catalog in _CATALOG_OF.items():
+        for row in getattr(snapshot, kind):
+            found.setdefault((catalog, row.oid, 0), _ref(kind, row))
+    for column in snapshot.columns:
+        found[("pg_class", column.table_oid, column.attnum)] = _ref("columns", column)
+    return found
+
+
+def compare(a: CatalogSnapshot, b: CatalogSnapshot, *, ignore: Iterable[str] = ()) -> list[str]:
+    """What differs going from `a` to `b`, as sentences (see `sentences`)."""
+    return sentences(object_diffs(a, b, ignore=ignore))
+
+
+def sentences(diffs: Iterable[ObjectDiff]) -> list[str]:
+    """Differences as sentences: `<noun> <key>: only in the first|second`, or
+    `<noun> <key>: <field> <first's value> -> <second's value>`, one per differing field."""
+    out: list[str] = []
+    for diff in diffs:
+        head = f"{diff.noun} {diff.key}"
+        if diff.action == "drop":
+            out.append(f"{head}: only in the first")
+        elif diff.action == "create":
+            out.append(f"{head}: only in the second")
+        else:
+            out += [f"{head}: {f.field} {shown(f.old)} -> {shown(f.new)}" for f in diff.fields]
     return out
 
 
-def _show(value: Any) -> str:
+def shown(value: Any) -> str:
+    """A value as a sentence shows it: repr, folded to one line and capped."""
     text = repr(value)
     if "\n" in str(value) or len(text) > 200:
         text = repr(" ".join(str(value).split()))

@@ -226,11 +226,8 @@ def drift(ctx: click.Context) -> None:
     elif output in ("markdown", "github"):
         click.echo(planning.drift_text(settings, made, output), nl=False)
     elif made.has_changes:
-        console = stdout()
-        console.print(
-            f"[bold red]Drift:[/bold red] {made.target} differs from schema/ ({len(made.statements)} statements). This SQL would fix it:\n"
-        )
-        console.print(made.up_sql)
+        stdout().print(f"[bold red]Drift:[/bold red] {made.target} differs from schema/.")
+        click.echo(planning.drift_text(settings, made, "text"), nl=False)
     else:
         stdout().print(f"In sync: {made.target} matches schema/.")
     ctx.exit(planning.drift_exit_code(made))

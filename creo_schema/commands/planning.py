@@ -142,11 +142,11 @@ def drifted(settings: Settings, made: Plan) -> list[dict[str, object]]:
 
 
 def drift_text(settings: Settings, made: Plan, output: str) -> str:
-    """What `drift --format markdown|github` prints."""
-    from creo_schema.drift_report import render_github, render_markdown
+    """What `drift --format text|markdown|github` prints when the database drifted."""
+    from creo_schema.drift_report import render_github, render_markdown, render_text
     from creo_schema.source.load import load_source
 
-    render = render_github if output == "github" else render_markdown
+    render = {"github": render_github, "text": render_text}.get(output, render_markdown)
     return render(made, load_source(settings.schema_dir))
 
 

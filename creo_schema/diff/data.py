@@ -9,11 +9,12 @@ are left alone. The rollback deletes what was inserted and restores what was upd
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import pglast
 from pglast import ast
 
+from creo_schema.catalog.differences import FieldChange
 from creo_schema.diff.quote import ident, literal, qualified
 from creo_schema.errors import InputError, Location
 from creo_schema.source.model import SourceSet
@@ -33,10 +34,23 @@ class DeclaredData:
         return qualified(self.schema, self.table)
 
 
+@dataclass(frozen=True, slots=True)
+class RowDiff:
+    """One declared row the target lacks (`create`) or holds otherwise (`alter`): what
+    drift says of it, read from the rows themselves, never from the statements."""
+
+    table: str  # schema.name
+    key: tuple[tuple[str, str | None], ...]  # its primary key: column, value as text
+    action: Literal["create", "alter"]
+    # The declared columns that differ: the target's value, the declared one (as text).
+    fields: tuple[FieldChange, ...] = ()
+
+
 @dataclass(frozen=True)
 class DataChanges:
     up: list[str]
     down: list[str]
+    rows: tuple[RowDiff, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,14 +103,16 @@ def read_desired(desired: Any, declared: list[DeclaredData]) -> list[DesiredRows
 def data_changes(desired: list[DesiredRows], target: Any) -> DataChanges:
     up: list[str] = []
     down: list[str] = []
+    rows: list[RowDiff] = []
     for table in desired:
-        table_up, table_down = _table_changes(table, target)
+        table_up, table_down, table_rows = _table_changes(table, target)
         up += table_up
         down = table_down + down
-    return DataChanges(up, down)
+        rows += table_rows
+    return DataChanges(up, down, tuple(rows))
 
 
-def _table_changes(desired: DesiredRows, target: Any) -> tuple[list[str], list[str]]:
+def _table_changes(desired: DesiredRows, target: Any) -> tuple[list[str], list[str], list[RowDiff]]:
     data, types, keys, wanted = desired.data, desired.types, list(desired.keys), desired.rows
     columns = list(desired.columns)
     target_columns = set(_column_types(target, data)) if _exists(target, data) else set()
@@ -108,10 +124,14 @@ def _table_changes(desired: DesiredRows, target: Any) -> tuple[list[str], list[s
     )
     up: list[str] = []
     down: list[str] = []
+    rows: list[RowDiff] = []
+    table = f"{data.schema}.{data.table}"
     for pk, row in wanted.items():
         where = " and ".join(f"{ident(k)} = {_literal(row[k], types[k])}" for k in keys)
+        key = tuple((k, row[k]) for k in keys)
         current = have.get(pk)
         if current is None:
+            rows.append(RowDiff(table, key, "create"))
             names = ", ".join(ident(c) for c in columns)
             values = ", ".join(_literal(row[c], types[c]) for c in columns)
             up.append(f"insert into {data.qualified} ({names}) values ({values})")
@@ -121,13 +141,21 @@ def _table_changes(desired: DesiredRows, target: Any) -> tuple[list[str], list[s
             c for c in columns if c not in keys and (c not in current or current[c] != row[c])
         ]
         if changed:
+            rows.append(
+                RowDiff(
+                    table,
+                    key,
+                    "alter",
+                    tuple(FieldChange(c, current.get(c), row[c]) for c in changed),
+                )
+            )
             sets = ", ".join(f"{ident(c)} = {_literal(row[c], types[c])}" for c in changed)
             up.append(f"update {data.qualified} set {sets} where {where}")
             restore = [c for c in changed if c in current]
             if restore:
                 back = ", ".join(f"{ident(c)} = {_literal(current[c], types[c])}" for c in restore)
                 down.append(f"update {data.qualified} set {back} where {where}")
-    return up, down
+    return up, down, rows
 
 
 def _exists(conn: Any, data: DeclaredData) -> bool:

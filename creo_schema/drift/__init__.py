@@ -1,7 +1,8 @@
 """Drift in words: which objects differ between the database and schema/, and how.
 
-Read from a plan alone (its statements bring the database to schema/, its rollback brings
-it back): `subjects` names the object each statement touches, `changes` groups them into
-drifted objects and describes each (`definitions` compares two definitions of one object,
-`phrases` says what one statement changes); `creo_schema/drift_report.py` renders them.
+Read from typed data the plan carries, never from its SQL: the catalog's differences
+object by object (catalog/differences.py `ObjectDiff`) and the declared rows that differ
+(diff/data.py `RowDiff`). `groups` says which drifted object each difference and each
+planned statement belongs to (a column's to its table), `words` says what one difference
+is in a sentence, `changes` puts them together; `creo_schema/drift_report.py` renders them.
 """

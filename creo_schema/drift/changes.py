@@ -1,168 +1,110 @@
-"""Drifted objects, read from the plan alone.
+"""Drifted objects, from the differences the plan carries and the statements it runs.
 
-A plan's statements bring the database to schema/; its rollback brings it back, so the
-rollback holds the database's side of every difference: the function as the database has
-it, a column's current type, a row's current values. Statements are grouped by the object
-they touch (subjects.py); each object is then missing from the database (the plan creates
-it and the rollback drops it), not declared in schema/ (the plan drops it), or different:
-its two definitions compared (definitions.py), or what each statement changes said in
-words (phrases.py). Whole statements are never the description.
+Each catalog difference (`Plan.differences`) is reported under its object: a column's,
+constraint's, comment's or grant's under its table or function (groups.py). An object is
+missing from the database (its own row is only in schema/'s catalog), not declared in
+schema/ (only in the database's), or different, each difference said in words (words.py).
+A group the plan runs statements for with no difference of its own is re-created or re-typed
+around a change it depends on. Declared rows that differ (`Plan.row_differences`) are
+objects of their own. Nothing here reads SQL.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any
+from dataclasses import dataclass, field
 
-import pglast
-from pglast import ast, enums
-
-from creo_schema.drift.definitions import compare
-from creo_schema.drift.model import DEFINING, Change, Difference, Group, Step, one_line
-from creo_schema.drift.phrases import database_phrases, phrases
-from creo_schema.drift.subjects import (
-    OLD_ENUM_SUFFIX,
-    Subject,
-    relation_subject,
-    subject_of,
-    where_equalities,
-)
-from creo_schema.plan.model import PlannedStatement
-from creo_schema.source.names import DEFAULT_SCHEMA
-
-AT = enums.AlterTableType
-
-Groups = dict[tuple[str, ...], list[Step]]
+from creo_schema.catalog.differences import ObjectDiff
+from creo_schema.drift.groups import Group, owner, row_subject, statement_group, subject_of
+from creo_schema.drift.model import Change, Difference, Subject
+from creo_schema.drift.words import row_said, said
+from creo_schema.plan.model import Plan, PlannedStatement
 
 
-def changes(
-    statements: Sequence[PlannedStatement], rollback: Sequence[PlannedStatement]
-) -> list[Change]:
-    """The drifted objects, in the order the plan first touches them."""
-    deleted = _deleted_rows(rollback)
-    ours, theirs = _grouped(statements, deleted), _grouped(rollback, deleted)
-    replaced = _replaced_types(step for steps in ours.values() for step in steps)
-    return [
-        _described(Group(tuple(steps), tuple(theirs.get(key, [])), replaced))
-        for key, steps in ours.items()
-    ]
+@dataclass
+class _Drifted:
+    """One object as it is gathered: its subject, differences and statements."""
 
-
-def _described(group: Group) -> Change:
-    try:
-        return _change(group)
-    except (AttributeError, TypeError, ValueError, KeyError, IndexError):
-        # A statement shape not known here (a new engine's, a new PostgreSQL's): the object
-        # is still reported, with its statements' SQL, rather than failing the drift check.
-        said = tuple(Difference("statement", one_line(s.sql)) for s in group.ours)
-        return Change(
-            group.ours[0].subject, "alter", said, (), tuple(s.planned for s in group.ours)
-        )
-
-
-def _grouped(
-    statements: Iterable[PlannedStatement], deleted: dict[str, list[dict[str, str]]]
-) -> Groups:
-    parsed = [(planned, _parse(planned.sql)) for planned in statements]
-    backing = _constraint_indexes([node for _, node in parsed])
-    groups: Groups = {}
-    for planned, node in parsed:
-        subject = subject_of(node, planned.sql, deleted)
-        if subject is None:
-            continue
-        table = backing.get(subject.name) if subject.kind == "index" else None
-        step = Step(planned, node, table or subject, backs_constraint=table is not None)
-        groups.setdefault(step.subject.group, []).append(step)
-    return groups
-
-
-def _parse(sql: str) -> Any:
-    try:
-        return pglast.parse_sql(sql)[0].stmt
-    except Exception:  # a statement pglast cannot read is still shown, as SQL
-        return None
-
-
-def _constraint_indexes(nodes: list[Any]) -> dict[str, Subject]:
-    """Indexes the engine builds for a constraint (`add constraint ... using index`) or drops
-    with it, by name: they belong to the constraint's table, not to schema/'s indexes."""
-    found: dict[str, Subject] = {}
-    for node in nodes:
-        if not isinstance(node, ast.AlterTableStmt) or node.relation is None:
-            continue
-        table = relation_subject("table", node.relation)
-        schema = table.name.split(".")[0]
-        for cmd in node.cmds or ():
-            subtype = AT(cmd.subtype)
-            if subtype == AT.AT_AddConstraint and getattr(cmd.def_, "indexname", None):
-                found[f"{schema}.{cmd.def_.indexname}"] = table
-            elif subtype == AT.AT_DropConstraint and cmd.name:
-                found[f"{schema}.{cmd.name}"] = table
-    return found
-
-
-def _deleted_rows(rollback: Iterable[PlannedStatement]) -> dict[str, list[dict[str, str]]]:
-    found: dict[str, list[dict[str, str]]] = {}
-    for planned in rollback:
-        if planned.kind and planned.kind != "DeleteStmt":
-            continue
-        node = _parse(planned.sql)
-        if isinstance(node, ast.DeleteStmt) and node.relation is not None:
-            table = f"{node.relation.schemaname or DEFAULT_SCHEMA}.{node.relation.relname}"
-            found.setdefault(table, []).append(where_equalities(node.whereClause))
-    return found
-
-
-def _replaced_types(steps: Iterable[Step]) -> frozenset[str]:
-    """Types the plan renames aside to replace them: `x` -> `x__old_version_to_be_dropped`."""
-    return frozenset(
-        step.subject.name
-        for step in steps
-        if isinstance(step.node, ast.RenameStmt)
-        and str(step.node.newname).endswith(OLD_ENUM_SUFFIX)
-    )
-
-
-def _change(group: Group) -> Change:
-    ours, theirs = group.ours, group.theirs
-    subject = _shown_subject(ours)
-    planned = tuple(s.planned for s in ours)
-    new, old = _definition(ours), _definition(theirs)
-    # Missing: the rollback drops what the plan creates (or never mentions it again).
-    if new is not None and old is None and (not theirs or any(_drops_itself(s) for s in theirs)):
-        return Change(subject, "create", (), (), planned)
-    if new is None and any(_drops_itself(s) for s in ours):
-        return Change(subject, "drop", (), (), planned)
-    differences: list[Difference] = []
+    subject: Subject
+    action: str = "alter"  # create or drop once its own row is found on one side only
+    differences: list[Difference] = field(default_factory=list)
     diff: tuple[str, ...] = ()
-    if new is not None and old is not None:
-        differences, diff = compare(old.node, new.node, old.sql, new.sql)
-    # A statement the rollback repeats word for word is done around the change, not part of it.
-    repeated = {s.sql for s in theirs}
-    for step in ours:
-        if step is not new and step.sql not in repeated and not _drops_itself(step):
-            differences += phrases(step, group)
-    done = {s.sql for s in ours}
-    for step in theirs:
-        if step.sql not in done:
-            differences += database_phrases(step)
-    action = "alter" if differences or diff else "recreate"
-    return Change(subject, action, tuple(dict.fromkeys(differences)), diff, planned)
+    statements: list[PlannedStatement] = field(default_factory=list)
+
+    def change(self) -> Change:
+        action = self.action
+        if action == "alter" and not self.differences and not self.diff:
+            action = "recreate"
+        differences = tuple(dict.fromkeys(self.differences)) if action == "alter" else ()
+        diff = self.diff if action == "alter" else ()
+        return Change(self.subject, action, differences, diff, tuple(self.statements))
 
 
-def _shown_subject(steps: tuple[Step, ...]) -> Subject:
-    """A grant says `on table` for a view too: any other statement names the kind better."""
-    for step in steps:
-        if not isinstance(step.node, ast.GrantStmt):
-            return step.subject
-    return steps[0].subject
+def changes(plan: Plan) -> list[Change]:
+    """The drifted objects, in the order the plan first touches them (those it runs no
+    statement for last, in the catalog's order)."""
+    found: dict[Group, _Drifted] = {}
+    for diff in plan.differences:
+        _add_difference(found, diff)
+    rows = [_Drifted(row_subject(row), row.action, row_said(row)) for row in plan.row_differences]
+    backing = _constraint_indexes(plan.differences)
+    order: dict[Group, int] = {}
+    row_statements = [s for s in plan.statements if s.kind == "row"]
+    for statement in plan.statements:
+        if statement.kind == "row":
+            continue
+        group = statement_group(statement)
+        group = backing.get(group, group)
+        drifted = found.get(group)
+        if drifted is None:
+            drifted = found[group] = _Drifted(_statement_subject(statement, group))
+        drifted.statements.append(statement)
+        order.setdefault(group, len(order))
+    # diff/data.py plans one statement per differing row, in the rows' order.
+    if len(row_statements) == len(rows):
+        for drifted, statement in zip(rows, row_statements, strict=True):
+            drifted.statements.append(statement)
+    untouched = len(order)
+    ranked = sorted(found.items(), key=lambda kv: order.get(kv[0], untouched))
+    return [d.change() for _, d in ranked] + [d.change() for d in rows]
 
 
-def _definition(steps: tuple[Step, ...]) -> Step | None:
-    found = [s for s in steps if isinstance(s.node, DEFINING) and not s.backs_constraint]
-    return found[-1] if found else None
+def _add_difference(found: dict[Group, _Drifted], diff: ObjectDiff) -> None:
+    ref = owner(diff)
+    subject = subject_of(ref)
+    drifted = found.setdefault(subject.group, _Drifted(subject))
+    # A role's default privileges are one object in the report, each grantee's row a part.
+    own = ref == diff.object and diff.kind != "default_privileges"
+    if own and diff.action != "alter":
+        drifted.action = diff.action
+        return
+    if own and diff.kind == "relations" and drifted.subject.kind != subject.kind:
+        drifted.subject = subject  # a part came first and named the relation a table
+    differences, lines = said(diff, own)
+    drifted.differences += differences
+    drifted.diff = drifted.diff or lines
 
 
-def _drops_itself(step: Step) -> bool:
-    dropping = isinstance(step.node, ast.DropStmt | ast.DeleteStmt)
-    return dropping and not step.backs_constraint
+def _constraint_indexes(differences: tuple[ObjectDiff, ...]) -> dict[Group, Group]:
+    """An index built for a constraint belongs to the constraint's table: its statements
+    (`create unique index`, then `add constraint ... using index`) are the table's."""
+    out: dict[Group, Group] = {}
+    for diff in differences:
+        if diff.kind == "indexes" and diff.object.named("constraint"):
+            own = subject_of(diff.object).group
+            out[own] = subject_of(owner(diff)).group
+    return out
+
+
+def _statement_subject(statement: PlannedStatement, group: Group) -> Subject:
+    """A group with statements and no difference: named from the statement's own facts."""
+    kind = "type" if group[0] == "type" else statement.kind
+    if group[0] == "relation":
+        kind = statement.kind if statement.kind in ("view", "materialized view") else "table"
+    name = _unquoted(group[1]) if len(group) > 1 else statement.target
+    return Subject(kind, name, group, relation=name if group[0] == "relation" else "")
+
+
+def _unquoted(name: str) -> str:
+    from creo_schema.diff.quote import parts
+
+    return ".".join(parts(name))

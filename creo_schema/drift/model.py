@@ -3,36 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from pglast import ast, enums
-
-from creo_schema.drift.subjects import Subject, sql_text
 from creo_schema.plan.model import PlannedStatement
 
 MAX_VALUE = 80
 MISSING = "missing from the database"
 UNDECLARED = "in the database, not declared in schema/"
 
-# Statements that define an object whole: the plan's says how schema/ has it, the
-# rollback's how the database has it.
-DEFINING = (
-    ast.CreateStmt,
-    ast.ViewStmt,
-    ast.CreateTableAsStmt,
-    ast.IndexStmt,
-    ast.CreateSeqStmt,
-    ast.CreateFunctionStmt,
-    ast.CreatePolicyStmt,
-    ast.CreateTrigStmt,
-    ast.CreateEnumStmt,
-    ast.CreateRangeStmt,
-    ast.CreateDomainStmt,
-    ast.CompositeTypeStmt,
-    ast.CreateSchemaStmt,
-    ast.CreateExtensionStmt,
-    ast.InsertStmt,
-)
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """One drifted object, as a reviewer names it, and what finds its declaration."""
+
+    kind: str  # table, view, function, policy, trigger, index, type, row, ...
+    name: str  # as shown: public.notes, public.f(uuid), "notes: read" on public.notes
+    group: tuple[str, ...]  # differences and statements that share it describe one object
+    relation: str = ""  # schema.name of the relation it is, or is on (policy, trigger, row)
+    routine: str = ""  # schema.name of a function or procedure
+    input_args: int | None = None
+    own_name: str = ""  # a policy's, trigger's or rule's own name
+    row_key: tuple[tuple[str, str], ...] = ()  # a reference row's primary key, as literals
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,31 +65,10 @@ class Change:
         columns = {d.column for d in self.differences}
         return columns.pop() if len(columns) == 1 and not self.diff else None
 
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    """One statement of the plan or of its rollback, parsed, with the object it touches."""
-
-    planned: PlannedStatement
-    node: Any  # None when pglast cannot read it
-    subject: Subject
-    # The index behind a primary key or unique constraint: part of its table's change.
-    backs_constraint: bool = False
-
     @property
-    def sql(self) -> str:
-        return self.planned.sql
-
-
-@dataclass(frozen=True, slots=True)
-class Group:
-    """One object's statements: the plan's (`ours`) and the rollback's (`theirs`)."""
-
-    ours: tuple[Step, ...]
-    theirs: tuple[Step, ...]
-    # Enums the plan replaces (renamed aside, created anew): columns of that type are
-    # re-typed and their defaults re-set around it, which changes nothing of their own.
-    replaced_types: frozenset[str] = frozenset()
+    def destructive(self) -> bool:
+        """Whether a statement the plan runs for it deletes data."""
+        return any("deletes_data" in s.hazards for s in self.statements)
 
 
 def both(new: str, old: str | None) -> str:
@@ -116,15 +85,3 @@ def one_line(sql: str, limit: int = 2 * MAX_VALUE) -> str:
 
 def quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
-
-
-def names(nodes: Any) -> tuple[str, ...]:
-    if not isinstance(nodes, list | tuple):
-        return ()
-    return tuple(getattr(n, "sval", str(n)) for n in nodes)
-
-
-def role(node: Any) -> str:
-    if enums.RoleSpecType(node.roletype) == enums.RoleSpecType.ROLESPEC_PUBLIC:
-        return "public"
-    return str(node.rolename or sql_text(node))

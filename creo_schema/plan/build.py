@@ -28,6 +28,7 @@ from typing import Any
 
 from creo_schema.access.review import access_review, with_access_hazards
 from creo_schema.catalog import CatalogSnapshot, Inspection, inspect
+from creo_schema.catalog.differences import ObjectDiff, object_diffs, sentences
 from creo_schema.catalog.inspection import with_roles
 from creo_schema.catalog.scope import server_option_notes, unmanaged_notes
 from creo_schema.config import Settings, conninfo_settings
@@ -558,8 +559,9 @@ def assemble(
             hint="nothing was written; the objects named are not changed by creo-schema yet",
             details={"problems": error.problems},
         ) from None
+    differences = tuple(object_diffs(before, after_))
     if not up and start.fingerprint != desired.fingerprint:
-        _refuse_unplanned(start.catalog, desired.catalog)
+        _refuse_unplanned(differences)
     major = current.server_major
     existing = _tables(start.catalog)
     statements = text_statements(forward or []) + planned_statements(
@@ -600,21 +602,21 @@ def assemble(
         warnings=unmanaged_notes(current.catalog, desired.catalog)
         + server_option_notes(current.catalog),
         access=review.notes(),
+        differences=differences,
+        row_differences=data.rows if data else (),
         subscriptions=subscriptions,
     )
 
 
-def _refuse_unplanned(current: CatalogSnapshot, desired: CatalogSnapshot) -> None:
+def _refuse_unplanned(differences: tuple[ObjectDiff, ...]) -> None:
     """The target's catalog is not the desired one, yet the differ found nothing to change:
     an empty plan would say "in sync" (and apply exit 0) with the database still different.
     Refused, naming what differs (exit 4), for every command, drift included."""
-    from creo_schema.catalog import compare
-
     found = [
         line.replace(": only in the first", ": only on the target").replace(
             ": only in the second", ": only in schema/"
         )
-        for line in compare(current, desired, ignore=("dependencies",))
+        for line in sentences(differences)
     ]  # a field's difference reads "target -> schema/"
     problems = found or ["(a field the snapshot's digest holds and no comparison names)"]
     raise SafetyError(

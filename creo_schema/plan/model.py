@@ -9,6 +9,8 @@ from typing import Final, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from creo_schema import __version__
+from creo_schema.catalog.differences import ObjectDiff
+from creo_schema.diff.data import RowDiff
 from creo_schema.errors import InputError
 
 # Final: their types are the literals the Plan fields below accept.
@@ -116,6 +118,11 @@ class Plan(BaseModel):
     warnings: tuple[str, ...] = ()
     # The access review (access/review.py): who gains or loses what, one sentence each.
     access: tuple[AccessNote, ...] = ()
+    # What differs, object by object and field by field (the target's value, then the
+    # desired one), and the declared rows that differ: what drift reports, read from the
+    # two catalogs and the rows, never from the statements.
+    differences: tuple[ObjectDiff, ...] = ()
+    row_differences: tuple[RowDiff, ...] = ()
     # The subscriptions the plan manages (catalog/inspection.py): those schema/ declares and
     # those the target's last migration managed; every later inspection reads these.
     subscriptions: tuple[str, ...] = ()

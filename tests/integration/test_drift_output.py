@@ -157,3 +157,22 @@ def test_json_lists_each_drifted_object_with_its_differences(drifted: Project) -
         ),
     }
     assert all(item["statements"] for item in document["drifted"])
+
+
+def test_text_names_each_object_before_the_sql_and_marks_what_deletes_data(
+    drifted: Project,
+) -> None:
+    result = drifted.run("drift")
+    assert result.exit_code == 1, result.output
+    out = result.stdout
+    assert "4 objects differ from schema/" in out
+    assert "  function public.count_notes()  (schema/functions/count_notes.sql:1:1)" in out
+    assert "    - search_path: '' in schema/, 'public' in the database" in out
+    assert "    - column extra: in the database, not declared in schema/" in out
+    assert "    - value: 'on' in schema/, 'off' in the database" in out
+    # The objects come before the SQL; the statement that loses the column's values is marked.
+    objects, sql = out.split("This SQL would fix it:")
+    assert "count_notes" in objects and "alter table" not in objects
+    marked = sql.split("-- DESTRUCTIVE: ", 1)[1].splitlines()
+    assert marked[1].lower().startswith("alter table") and "drop column" in marked[1].lower()
+    assert sql.count("-- DESTRUCTIVE") == 1

@@ -1,7 +1,8 @@
 """Drift for people: each drifted object, what differs, and the line that declares it.
 
-Pure functions over plain data: a plan (its statements and rollback, in the shapes the
-planner writes them) and a parsed schema/.
+Pure functions over plain data: a plan (the catalog differences it carries, its typed
+statements) and a parsed schema/. Nothing here is SQL read back: the statements' text only
+rides along to be shown.
 """
 
 from __future__ import annotations
@@ -9,11 +10,10 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-import pytest
-
-from creo_schema.drift import changes as changes_module
+from creo_schema.catalog.differences import FieldChange, FieldValue, ObjectDiff, ObjectRef
+from creo_schema.diff.data import RowDiff
 from creo_schema.drift.changes import changes
-from creo_schema.drift.definitions import MAX_DIFF_LINES
+from creo_schema.drift.words import MAX_DIFF_LINES
 from creo_schema.drift_report import drift_items, render_github, render_markdown
 from creo_schema.plan.model import Plan, PlannedStatement
 from creo_schema.source.model import SourceFile, SourceSet
@@ -44,15 +44,24 @@ SCHEMA = {
     ),
 }
 
-FUNCTION = (
+DEFINITION = (
     "CREATE OR REPLACE FUNCTION public.count_orders()\n RETURNS bigint\n LANGUAGE sql\n"
-    " STABLE SECURITY DEFINER\n SET search_path TO {path}\nAS $function$\n{body}$function$"
+    " STABLE SECURITY DEFINER\n SET search_path TO ''\nAS $function$\n{body}$function$\n"
 )
-BODY = "  select count(*)\n  from public.orders\n"
+BODY = "\n  select count(*)\n  from public.orders\n"
 TARGET = "postgresql://postgres@/creo?host=%2Ftmp%2Fcreo&port=5432"
+FUNCTION = ObjectRef(
+    "functions",
+    "public.count_orders()",
+    (("schema", "public"), ("name", "count_orders"), ("kind", "function"), ("identity_args", "")),
+)
 
 
-def _plan(up: list[str], down: list[str] | None = None) -> Plan:
+def _plan(
+    differences: list[ObjectDiff],
+    statements: list[PlannedStatement] | None = None,
+    rows: list[RowDiff] | None = None,
+) -> Plan:
     return Plan(
         created_at=datetime(1970, 1, 1, tzinfo=UTC),
         target=TARGET,
@@ -62,9 +71,35 @@ def _plan(up: list[str], down: list[str] | None = None) -> Plan:
         source_fingerprint="s",
         target_fingerprint="t",
         desired_fingerprint="d",
-        statements=tuple(PlannedStatement(sql=s) for s in up),
-        rollback=tuple(PlannedStatement(sql=s) for s in down or ()),
+        statements=tuple(statements or ()),
+        rollback=(),
+        differences=tuple(differences),
+        row_differences=tuple(rows or ()),
     )
+
+
+def _ref(of: str, key: str, **naming: FieldValue) -> ObjectRef:
+    """An object of the snapshot kind `of` (its `kind=` is the row's own: table, view ...)."""
+    return ObjectRef(of, key, tuple(naming.items()))
+
+
+def _on_orders(of: str, name: str, **naming: FieldValue) -> ObjectRef:
+    return _ref(of, f"public.orders.{name}", schema="public", table="orders", name=name, **naming)
+
+
+def _diff(
+    ref: ObjectRef, action: str = "alter", *fields: tuple[str, FieldValue, FieldValue]
+) -> ObjectDiff:
+    return ObjectDiff(ref, action, tuple(FieldChange(*f) for f in fields))  # type: ignore[arg-type]
+
+
+def _statement(
+    sql: str, kind: str, target: str, table: str = "", **more: object
+) -> PlannedStatement:
+    return PlannedStatement(sql=sql, kind=kind, target=target, table=table, **more)  # type: ignore[arg-type]
+
+
+ORDERS = _ref("relations", "public.orders", schema="public", name="orders", kind="table")
 
 
 def _source() -> SourceSet:
@@ -72,11 +107,18 @@ def _source() -> SourceSet:
     return SourceSet("schema", files, tuple(parse_files(files)))
 
 
-def _described(up: list[str], down: list[str]) -> list[tuple[str, str, str, list[str]]]:
-    items = drift_items(_plan(up, down), _source())
+def _described(plan: Plan) -> list[tuple[str, str, str, list[str]]]:
     return [
-        (i.kind, i.object, i.change.summary, [str(d) for d in i.change.differences]) for i in items
+        (i.kind, i.object, i.change.summary, [str(d) for d in i.change.differences])
+        for i in drift_items(plan, _source())
     ]
+
+
+def _search_path_drift() -> Plan:
+    """The database's function has `search_path=public` (old), schema/'s an empty one."""
+    config = _diff(FUNCTION, "alter", ("config", ("search_path=public",), ('search_path=""',)))
+    statement = _statement(DEFINITION.format(body=BODY), "function", "public.count_orders()")
+    return _plan([config], [statement])
 
 
 def _runner_unescaped(text: str) -> str:
@@ -89,11 +131,9 @@ def _runner_unescaped(text: str) -> str:
 # -- what differs ------------------------------------------------------------------------------
 
 
-def test_a_function_whose_only_change_is_search_path_names_that_attribute() -> None:
-    up = ["set check_function_bodies = off", FUNCTION.format(path="''", body=BODY)]
-    down = ["set check_function_bodies = off", FUNCTION.format(path="'public'", body=BODY)]
-    items = drift_items(_plan(up, down), _source())
-    assert len(items) == 1  # the session setting is no object
+def test_a_function_whose_only_change_is_search_path_names_that_setting() -> None:
+    items = drift_items(_search_path_drift(), _source())
+    assert len(items) == 1
     item = items[0]
     assert (item.kind, item.object, item.change.action) == (
         "function",
@@ -109,10 +149,14 @@ def test_a_function_whose_only_change_is_search_path_names_that_attribute() -> N
 
 
 def test_a_changed_body_is_a_short_unified_diff_and_attributes_are_named() -> None:
-    old = BODY.replace("count(*)", "count(id)")
-    down = [FUNCTION.format(path="''", body=old).replace("STABLE ", "VOLATILE ")]
-    up = [FUNCTION.format(path="''", body=BODY)]
-    (change,) = changes(_plan(up).statements, _plan(down).statements)
+    old = DEFINITION.format(body=BODY.replace("count(*)", "count(id)"))
+    new = DEFINITION.format(body=BODY)
+    diff = ObjectDiff(
+        FUNCTION,
+        "alter",
+        (FieldChange("volatility", "volatile", "stable"), FieldChange("definition", old, new)),
+    )
+    (change,) = changes(_plan([diff]))
     assert change.summary == "differs from schema/: volatility, body"
     assert [str(d) for d in change.differences] == [
         "volatility: stable in schema/, volatile in the database"
@@ -126,38 +170,76 @@ def test_a_changed_body_is_a_short_unified_diff_and_attributes_are_named() -> No
 
 
 def test_a_long_body_diff_is_capped() -> None:
-    old = "".join(f"  perform {i};\n" for i in range(60))
-    new = "".join(f"  perform {i + 1000};\n" for i in range(60))
-    up = [FUNCTION.format(path="''", body=new)]
-    down = [FUNCTION.format(path="''", body=old)]
-    (change,) = changes(_plan(up).statements, _plan(down).statements)
+    old = DEFINITION.format(body="".join(f"  perform {i};\n" for i in range(60)))
+    new = DEFINITION.format(body="".join(f"  perform {i + 1000};\n" for i in range(60)))
+    (change,) = changes(
+        _plan([ObjectDiff(FUNCTION, "alter", (FieldChange("definition", old, new),))])
+    )
     assert len(change.diff) == MAX_DIFF_LINES + 1
     assert change.diff[-1].startswith("… ") and change.diff[-1].endswith("more lines")
 
 
 def test_tables_policies_rows_each_named_with_what_differs() -> None:
-    up = [
-        'alter table "public"."orders" drop column "legacy"',
-        'alter table "public"."orders" add column "note" text',
-        'alter table "public"."orders" alter column "total" set data type numeric(12,2) '
-        'using "total"::numeric(12,2)',
-        'create policy "orders: read"\non "public"."orders"\nas permissive\nfor select\n'
-        "to authenticated\nusing (true)",
-        'drop policy "sneaked: all" on "public"."orders"',
-        'update "public"."settings" set "value" = \'on\'::text where "key" = \'mode\'::text',
-        'insert into "public"."settings" ("key", "value") values (\'limit\'::text, \'10\'::text)',
+    read = _ref(
+        "policies",
+        "public.orders.orders: read",
+        schema="public",
+        table="orders",
+        name="orders: read",
+    )
+    sneaked = _ref(
+        "policies",
+        "public.orders.sneaked: all",
+        schema="public",
+        table="orders",
+        name="sneaked: all",
+    )
+    differences = [
+        ObjectDiff(
+            _on_orders("columns", "legacy"), "drop", (FieldChange("type", "integer", None),)
+        ),
+        ObjectDiff(_on_orders("columns", "note"), "create", (FieldChange("type", None, "text"),)),
+        _diff(_on_orders("columns", "total"), "alter", ("type", "numeric", "numeric(12,2)")),
+        ObjectDiff(read, "create"),
+        ObjectDiff(sneaked, "drop"),
     ]
-    down = [
-        'delete from "public"."settings" where "key" = \'limit\'::text',
-        'update "public"."settings" set "value" = \'off\'::text where "key" = \'mode\'::text',
-        'create policy "sneaked: all"\non "public"."orders"\nas permissive\nfor all\nto public\n'
-        "using (true)",
-        'drop policy "orders: read" on "public"."orders"',
-        'alter table "public"."orders" alter column "total" set data type numeric using "total"::numeric',
-        'alter table "public"."orders" drop column "note"',
-        'alter table "public"."orders" add column "legacy" integer',
+    statements = [
+        _statement(
+            'alter table "public"."orders" drop column "legacy"',
+            "column",
+            "public.orders.legacy",
+            "public.orders",
+            hazards=("deletes_data",),
+        ),
+        _statement(
+            'alter table "public"."orders" add column "note" text',
+            "column",
+            "public.orders.note",
+            "public.orders",
+        ),
+        _statement(
+            'create policy "orders: read" ...',
+            "policy",
+            'public.orders."orders: read"',
+            "public.orders",
+        ),
+        _statement(
+            'drop policy "sneaked: all" on "public"."orders"',
+            "policy",
+            'public.orders."sneaked: all"',
+            "public.orders",
+        ),
+        _statement("update ...", "row", ""),
+        _statement("insert ...", "row", ""),
     ]
-    assert _described(up, down) == [
+    rows = [
+        RowDiff(
+            "public.settings", (("key", "mode"),), "alter", (FieldChange("value", "off", "on"),)
+        ),
+        RowDiff("public.settings", (("key", "limit"),), "create"),
+    ]
+    plan = _plan(differences, statements, rows)
+    assert _described(plan) == [
         (
             "table",
             "public.orders",
@@ -165,7 +247,7 @@ def test_tables_policies_rows_each_named_with_what_differs() -> None:
             [
                 "column legacy: in the database, not declared in schema/",
                 "column note: missing from the database (text)",
-                "column total: type numeric(12, 2) in schema/, numeric in the database",
+                "column total: type numeric(12,2) in schema/, numeric in the database",
             ],
         ),
         (
@@ -193,96 +275,134 @@ def test_tables_policies_rows_each_named_with_what_differs() -> None:
             [],
         ),
     ]
-    locations = [str(i.location) for i in drift_items(_plan(up, down), _source())]
-    assert locations == [
+    items = drift_items(plan, _source())
+    assert [str(i.location) for i in items] == [
         "schema/tables/orders.sql:2:1",
         "schema/policies/orders.sql:1:1",
         "None",  # not declared anywhere
         "schema/data/settings.sql:2:4",  # the row's own line
         "schema/data/settings.sql:3:4",
     ]
+    # Each object carries its own statements; the table's drop of a column deletes data.
+    assert [len(i.change.statements) for i in items] == [2, 1, 1, 1, 1]
+    assert [i.change.destructive for i in items] == [True, False, False, False, False]
 
 
 def test_one_column_change_points_at_the_column_line() -> None:
-    up = ['alter table "public"."orders" alter column "note" drop not null']
-    down = ['alter table "public"."orders" alter column "note" set not null']
-    (item,) = drift_items(_plan(up, down), _source())
+    (item,) = drift_items(
+        _plan([_diff(_on_orders("columns", "note"), "alter", ("not_null", True, False))]), _source()
+    )
     assert [str(d) for d in item.change.differences] == [
         "column note: nullable in schema/, not null in the database"
     ]
     assert str(item.location) == "schema/tables/orders.sql:5:3"
 
 
-def test_online_rewrites_read_as_the_one_change_they_make() -> None:
-    """SET NOT NULL through a temporary check, ADD CONSTRAINT as NOT VALID + VALIDATE."""
-    up = [
-        'alter table "public"."orders" add constraint "creo_not_null_1a2b3c4d" check ("total" is not null) not valid',
-        'alter table "public"."orders" add constraint "orders_total_check" CHECK ((total > (0)::numeric)) NOT VALID',
-        'alter table "public"."orders" validate constraint "creo_not_null_1a2b3c4d"',
-        'alter table "public"."orders" validate constraint "orders_total_check"',
-        'alter table "public"."orders" alter column "total" set not null',
-        'alter table "public"."orders" drop constraint "creo_not_null_1a2b3c4d"',
-        'grant select on table public.orders to "authenticated"',
-        'revoke delete on table public.orders from "anon"',
-        "comment on table public.orders is 'Orders.'",
+def test_constraints_grants_and_comments_are_the_tables() -> None:
+    column = _on_orders("columns", "total")
+    differences = [
+        ObjectDiff(
+            _on_orders("constraints", "orders_total_check", kind="check"),
+            "create",
+            (FieldChange("definition", None, "CHECK ((total > (0)::numeric))"),),
+        ),
+        _diff(_on_orders("columns", "total"), "alter", ("not_null", False, True)),
+        ObjectDiff(
+            _ref("privileges", "on table public.orders to authenticated", grantee="authenticated"),
+            "alter",
+            (FieldChange("privileges", ("delete",), ("select",)),),
+            ORDERS,
+        ),
+        ObjectDiff(
+            _ref("privileges", "on column public.orders.total to anon", grantee="anon"),
+            "create",
+            (FieldChange("privileges", None, ("update",)),),
+            column,
+        ),
+        ObjectDiff(
+            _ref("comments", "table public.orders"),
+            "alter",
+            (FieldChange("text", "Old.", "Orders."),),
+            ORDERS,
+        ),
     ]
-    down = [
-        "comment on table public.orders is 'Old.'",
-        'alter table "public"."orders" drop constraint "orders_total_check"',
-        'alter table "public"."orders" alter column "total" drop not null',
-    ]
-    assert _described(up, down)[0][3] == [
-        "constraint orders_total_check: missing from the database (CHECK (total > 0::numeric))",
+    assert _described(_plan(differences))[0][3] == [
+        "constraint orders_total_check: missing from the database (CHECK ((total > (0)::numeric)))",
         "column total: not null in schema/, nullable in the database",
         "privilege select to authenticated: missing from the database",
-        "privilege delete to anon: granted in the database, not in schema/",
+        "privilege delete to authenticated: granted in the database, not in schema/",
+        "privilege update (total) to anon: missing from the database",
         "comment: 'Orders.' in schema/, 'Old.' in the database",
     ]
 
 
-def test_a_policy_re_created_differently_names_the_clause() -> None:
-    up = [
-        'drop policy "orders: read" on "public"."orders"',
-        'create policy "orders: read"\non "public"."orders"\nas permissive\nfor select\n'
-        "to authenticated\nusing ((id > 0))",
-    ]
-    down = [
-        'drop policy "orders: read" on "public"."orders"',
-        'create policy "orders: read"\non "public"."orders"\nas permissive\nfor select\n'
-        "to anon, authenticated\nusing ((id > 1))",
-    ]
-    assert _described(up, down) == [
+def test_a_policy_changed_names_each_clause() -> None:
+    read = _ref(
+        "policies",
+        "public.orders.orders: read",
+        schema="public",
+        table="orders",
+        name="orders: read",
+    )
+    diff = ObjectDiff(
+        read,
+        "alter",
+        (
+            FieldChange("roles", ("anon", "authenticated"), ("authenticated",)),
+            FieldChange("using", "(id > 1)", "(id > 0)"),
+        ),
+    )
+    assert _described(_plan([diff])) == [
         (
             "policy",
             '"orders: read" on public.orders',
-            "differs from schema/: using, to",
+            "differs from schema/: to, using",
             [
-                "using: id > 0 in schema/, id > 1 in the database",
                 "to: authenticated in schema/, anon, authenticated in the database",
+                "using: (id > 0) in schema/, (id > 1) in the database",
             ],
         )
     ]
 
 
 def test_an_object_re_created_unchanged_is_a_notice() -> None:
-    view = 'create or replace view "public"."v" as  SELECT 1 AS one'
-    items = drift_items(_plan([view], ['drop view if exists "public"."v"', view]), _source())
-    assert items[0].change.action == "recreate"
-    assert render_github(_plan([view], [view]), _source()).startswith("::notice ")
+    statements = [
+        _statement('drop view if exists "public"."v"', "view", "public.v", action="replace"),
+        _statement(
+            'create view "public"."v" as  SELECT 1 AS one', "view", "public.v", action="replace"
+        ),
+    ]
+    (item,) = drift_items(_plan([], statements), _source())
+    assert (item.kind, item.object, item.change.action) == ("view", "public.v", "recreate")
+    assert len(item.change.statements) == 2
+    assert render_github(_plan([], statements), _source()).startswith("::notice ")
 
 
 # -- the formats -------------------------------------------------------------------------------
 
 
 def test_github_annotations_escape_once_and_never_print_the_url() -> None:
-    up = [
-        FUNCTION.format(path="''", body=BODY),
-        'create policy "50% off: read"\non "public"."orders"\nas permissive\nfor select\n'
-        "to anon\nusing (false)",
-        'drop table "public"."sneaked_in"',
-    ]
-    down = [FUNCTION.format(path="'public'", body=BODY)]
-    lines = render_github(_plan(up, down), _source()).splitlines()
+    off = _ref(
+        "policies",
+        "public.orders.50% off: read",
+        schema="public",
+        table="orders",
+        name="50% off: read",
+    )
+    sneaked = _ref(
+        "relations", "public.sneaked_in", schema="public", name="sneaked_in", kind="table"
+    )
+    plan = _search_path_drift()
+    plan = plan.model_copy(
+        update={
+            "differences": (
+                *plan.differences,
+                ObjectDiff(off, "create"),
+                ObjectDiff(sneaked, "drop"),
+            )
+        }
+    )
+    lines = render_github(plan, _source()).splitlines()
     assert lines == [
         "::error file=schema/functions/credits.sql,line=1,col=1,"
         "title=drift%3A function public.count_orders()::"
@@ -305,9 +425,12 @@ def test_github_annotations_escape_once_and_never_print_the_url() -> None:
 
 
 def test_github_multi_line_message_keeps_each_diff_line_on_its_own_line() -> None:
-    up = [FUNCTION.format(path="''", body=BODY)]
-    down = [FUNCTION.format(path="''", body=BODY.replace("count(*)", "count(id)"))]
-    (line,) = render_github(_plan(up, down), _source()).splitlines()
+    old = DEFINITION.format(body=BODY.replace("count(*)", "count(id)"))
+    diff = ObjectDiff(
+        FUNCTION, "alter", (FieldChange("definition", old, DEFINITION.format(body=BODY)),)
+    )
+    statement = _statement(DEFINITION.format(body=BODY), "function", "public.count_orders()")
+    (line,) = render_github(_plan([diff], [statement]), _source()).splitlines()
     message = _runner_unescaped(line.split("::", 2)[2]).splitlines()
     assert message == [
         "differs from schema/: body",
@@ -320,17 +443,30 @@ def test_github_multi_line_message_keeps_each_diff_line_on_its_own_line() -> Non
 
 
 def test_markdown_rows_name_kind_object_and_change() -> None:
-    up = [
-        "set check_function_bodies = off",
-        FUNCTION.format(path="''", body=BODY),
-        'drop table "public"."sneaked_in"',
-        'update "public"."settings" set "value" = \'on\'::text where "key" = \'mode\'::text',
-    ]
-    down = [
-        FUNCTION.format(path="'public'", body=BODY),
-        'update "public"."settings" set "value" = \'off\'::text where "key" = \'mode\'::text',
-    ]
-    text = render_markdown(_plan(up, down), _source())
+    sneaked = _ref(
+        "relations", "public.sneaked_in", schema="public", name="sneaked_in", kind="table"
+    )
+    plan = _search_path_drift()
+    statements = (
+        *plan.statements,
+        _statement('drop table "public"."sneaked_in"', "table", "public.sneaked_in"),
+        _statement("update ...", "row", ""),
+    )
+    plan = plan.model_copy(
+        update={
+            "differences": (*plan.differences, ObjectDiff(sneaked, "drop")),
+            "statements": statements,
+            "row_differences": (
+                RowDiff(
+                    "public.settings",
+                    (("key", "mode"),),
+                    "alter",
+                    (FieldChange("value", "off", "on"),),
+                ),
+            ),
+        }
+    )
+    text = render_markdown(plan, _source())
     rows = [line for line in text.splitlines() if line.startswith("| ")]
     assert rows == [
         "| Kind | Object | Declared at | Change |",
@@ -342,22 +478,23 @@ def test_markdown_rows_name_kind_object_and_change() -> None:
         "differs from schema/: value<br>value: 'on' in schema/, 'off' in the database |",
     ]
     assert "?" not in "".join(rows)
-    assert "3 objects differ from `schema/` (4 statements would bring it in line)" in text
+    assert "3 objects differ from `schema/` (3 statements would bring it in line)" in text
     assert "```sql\n" in text and "</details>" in text
     assert "in sync" in render_markdown(_plan([]), _source())
 
 
 def test_markdown_shows_body_diffs_below_the_table() -> None:
-    up = [FUNCTION.format(path="''", body=BODY)]
-    down = [FUNCTION.format(path="''", body=BODY.replace("count(*)", "count(id)"))]
-    text = render_markdown(_plan(up, down), _source())
+    old = DEFINITION.format(body=BODY.replace("count(*)", "count(id)"))
+    diff = ObjectDiff(
+        FUNCTION, "alter", (FieldChange("definition", old, DEFINITION.format(body=BODY)),)
+    )
+    statement = _statement(DEFINITION.format(body=BODY), "function", "public.count_orders()")
+    text = render_markdown(_plan([diff], [statement]), _source())
     assert "```diff\n@@ -1,2 +1,2 @@\n-  select count(id)\n+  select count(*)\n" in text
 
 
 def test_json_items_are_plain_data() -> None:
-    up = [FUNCTION.format(path="''", body=BODY)]
-    down = [FUNCTION.format(path="'public'", body=BODY)]
-    (item,) = drift_items(_plan(up, down), _source())
+    (item,) = drift_items(_search_path_drift(), _source())
     assert json.loads(json.dumps(item.to_dict())) == {
         "kind": "function",
         "object": "public.count_orders()",
@@ -365,39 +502,58 @@ def test_json_items_are_plain_data() -> None:
         "change": "differs from schema/: search_path",
         "differences": ["search_path: '' in schema/, 'public' in the database"],
         "diff": [],
+        "destructive": False,
         "location": {"file": "schema/functions/credits.sql", "line": 1, "column": 1},
-        "statements": [up[0]],
+        "statements": [DEFINITION.format(body=BODY)],
     }
 
 
-# -- shapes the planner writes for other kinds (from the scenario corpus, tests/cases) ------
+# -- the shapes of other kinds --------------------------------------------------------------
 
 
-def _differences(up: list[str], down: list[str]) -> list[tuple[str, str, str, list[str]]]:
+def _differences(plan: Plan) -> list[tuple[str, str, str, list[str]]]:
     return [
         (c.subject.kind, c.subject.name, c.action, [str(d) for d in c.differences])
-        for c in changes(_plan(up).statements, _plan(down).statements)
+        for c in changes(plan)
     ]
 
 
 def test_an_index_built_for_a_constraint_is_part_of_the_constraint() -> None:
-    up = [
-        "CREATE UNIQUE INDEX tags_pkey ON public.tags USING btree (name)",
-        'alter table "public"."tags" add constraint "tags_pkey" PRIMARY KEY using index "tags_pkey"',
-    ]
-    down = [
-        'alter table "public"."tags" drop constraint "tags_pkey"',
-        'drop index if exists "public"."tags_pkey"',
-    ]
-    assert _differences(up, down) == [
-        (
-            "table",
+    tags = {"schema": "public", "table": "tags"}
+    index = _ref("indexes", "public.tags_pkey", name="tags_pkey", constraint="tags_pkey", **tags)
+    constraint = _ref(
+        "constraints", "public.tags.tags_pkey", name="tags_pkey", kind="primary key", **tags
+    )
+    statements = [
+        _statement(
+            "CREATE UNIQUE INDEX tags_pkey ON public.tags USING btree (name)",
+            "index",
+            "public.tags_pkey",
             "public.tags",
-            "alter",
-            ["constraint tags_pkey: missing from the database (PRIMARY KEY (name))"],
-        )
+        ),
+        _statement(
+            'alter table "public"."tags" add constraint "tags_pkey" PRIMARY KEY using index "tags_pkey"',
+            "constraint",
+            "public.tags.tags_pkey",
+            "public.tags",
+        ),
     ]
-    assert _differences(down, up) == [
+    created = [
+        ObjectDiff(constraint, "create", (FieldChange("definition", None, "PRIMARY KEY (name)"),)),
+        ObjectDiff(index, "create"),
+    ]
+    (change,) = changes(_plan(created, statements))
+    assert (change.subject.kind, change.subject.name, change.action) == (
+        "table",
+        "public.tags",
+        "alter",
+    )
+    assert [str(d) for d in change.differences] == [
+        "constraint tags_pkey: missing from the database (PRIMARY KEY (name))"
+    ]
+    assert len(change.statements) == 2
+    dropped = [ObjectDiff(constraint, "drop"), ObjectDiff(index, "drop")]
+    assert _differences(_plan(dropped)) == [
         (
             "table",
             "public.tags",
@@ -407,17 +563,21 @@ def test_an_index_built_for_a_constraint_is_part_of_the_constraint() -> None:
     ]
 
 
-def test_an_enum_replaced_to_drop_a_label_names_the_label_not_its_columns() -> None:
-    up = [
-        'alter table "public"."posts" alter column "status" drop default',
-        'alter type "public"."status" rename to "status__old_version_to_be_dropped"',
-        "create type \"public\".\"status\" as enum ('draft', 'published')",
-        'alter table "public"."posts" alter column status type "public"."status" using status::text::"public"."status"',
-        'alter table "public"."posts" alter column "status" set default \'draft\'::status',
-        'drop type "public"."status__old_version_to_be_dropped"',
+def test_an_enum_that_loses_a_label_names_the_label_and_its_columns_are_re_typed() -> None:
+    status = _ref("enums", "public.status", schema="public", name="status")
+    diff = _diff(
+        status, "alter", ("labels", ("draft", "published", "archived"), ("draft", "published"))
+    )
+    statements = [
+        _statement(
+            'alter table "public"."posts" alter column "status" drop default',
+            "column",
+            "public.posts.status",
+            "public.posts",
+        ),
+        _statement('create type "public"."status" ...', "enum", "public.status"),
     ]
-    down = ["alter type \"public\".\"status\" add value 'archived' after 'published'"]
-    assert _differences(up, down) == [
+    assert _differences(_plan([diff], statements)) == [
         ("table", "public.posts", "recreate", []),
         (
             "type",
@@ -429,19 +589,28 @@ def test_an_enum_replaced_to_drop_a_label_names_the_label_not_its_columns() -> N
 
 
 def test_identity_sequence_and_default_privileges_are_named() -> None:
-    up = [
-        'alter table "public"."items" alter column "id" set generated by default',
-        'alter sequence "public"."ticket_seq" as bigint increment by 10 minvalue 1 '
-        "maxvalue 9223372036854775807 start with 1 cache 1 no cycle restart with 1",
-        'alter default privileges for role "postgres" in schema "public" grant select on tables to "authenticated"',
+    items = {"schema": "public", "table": "items", "name": "id"}
+    differences = [
+        _diff(_ref("columns", "public.items.id", **items), "alter", ("identity", "a", "d")),
+        _diff(
+            _ref("sequences", "public.ticket_seq", schema="public", name="ticket_seq"),
+            "alter",
+            ("increment", 1, 10),
+        ),
+        ObjectDiff(
+            _ref(
+                "default_privileges",
+                "for role postgres in schema public on tables to authenticated",
+                schema="public",
+                object_type="tables",
+                grantee="authenticated",
+                role="postgres",
+            ),
+            "create",
+            (FieldChange("privileges", None, ("select",)),),
+        ),
     ]
-    down = [
-        'alter table "public"."items" alter column "id" set generated always',
-        'alter sequence "public"."ticket_seq" as bigint increment by 1 minvalue 1 '
-        "maxvalue 9223372036854775807 start with 1 cache 1 no cycle restart with 1",
-        'alter default privileges for role "postgres" in schema "public" revoke select on tables from "authenticated"',
-    ]
-    assert _differences(up, down) == [
+    assert _differences(_plan(differences)) == [
         (
             "table",
             "public.items",
@@ -461,8 +630,14 @@ def test_identity_sequence_and_default_privileges_are_named() -> None:
 
 
 def test_a_grant_on_a_view_is_shown_as_the_view_schema_declares() -> None:
-    up = ['grant select on table public.totals to "authenticated"']
-    (item,) = drift_items(_plan(up, []), _source())
+    totals = _ref("relations", "public.totals", schema="public", name="totals")
+    grant = ObjectDiff(
+        _ref("privileges", "on view public.totals to authenticated", grantee="authenticated"),
+        "create",
+        (FieldChange("privileges", None, ("select",)),),
+        totals,
+    )
+    (item,) = drift_items(_plan([grant]), _source())
     assert (item.kind, item.object, str(item.location)) == (
         "view",
         "public.totals",
@@ -470,31 +645,39 @@ def test_a_grant_on_a_view_is_shown_as_the_view_schema_declares() -> None:
     )
 
 
-def test_a_statement_shape_not_understood_is_still_reported(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    def not_understood(*args: object) -> list[object]:
-        raise AttributeError("no such field")
-
-    monkeypatch.setattr(changes_module, "phrases", not_understood)
-    up = ['alter table "public"."orders" drop column "legacy"']
-    assert _differences(up, []) == [
-        (
-            "table",
-            "public.orders",
-            "alter",
-            ['statement: alter table "public"."orders" drop column "legacy"'],
-        )
+def test_a_routine_is_named_by_its_input_types_and_owns_its_grants_and_comment() -> None:
+    naming = {
+        "schema": "public",
+        "name": "get_credits",
+        "kind": "function",
+        "identity_args": "user_uuid uuid, scope public.api_scope, amount numeric(12,2)",
+        "arg_names": ("user_uuid", "scope", "amount"),
+    }
+    routine = _ref("functions", "public.get_credits(...)", **naming)
+    differences = [
+        ObjectDiff(
+            _ref("comments", "function public.get_credits(uuid,public.api_scope,numeric)"),
+            "create",
+            (FieldChange("text", None, "x"),),
+            routine,
+        ),
+        ObjectDiff(
+            _ref("privileges", "on function public.get_credits(...) to anon", grantee="anon"),
+            "drop",
+            (FieldChange("privileges", ("execute",), None),),
+            routine,
+        ),
     ]
-
-
-def test_a_comment_naming_pg_catalog_types_is_about_the_same_function() -> None:
-    create = (
-        "CREATE OR REPLACE FUNCTION public.get_credits(user_uuid uuid, scope api_scope)\n"
-        " RETURNS integer\n LANGUAGE sql\nAS $function$ select 1 $function$"
+    statement = _statement(
+        "revoke execute ...",
+        "function",
+        "public.get_credits(user_uuid uuid, scope public.api_scope, amount numeric(12,2))",
     )
-    comment = "comment on function public.get_credits(pg_catalog.uuid,public.api_scope) is 'x'"
-    drop = 'drop function if exists "public"."get_credits"(user_uuid uuid, scope api_scope)'
-    assert _differences([create, comment], [drop]) == [
-        ("function", "public.get_credits(uuid, api_scope)", "create", [])
+    (change,) = changes(_plan(differences, [statement]))
+    assert change.subject.name == "public.get_credits(uuid, api_scope, numeric(12,2))"
+    assert change.subject.input_args == 3
+    assert [str(d) for d in change.differences] == [
+        "comment: 'x' in schema/",
+        "privilege execute to anon: granted in the database, not in schema/",
     ]
+    assert change.statements == (statement,)
