@@ -161,6 +161,26 @@ def object_diffs(
     return out
 
 
+def without_parts_of_new(diffs: Iterable[ObjectDiff]) -> list[ObjectDiff]:
+    """`diffs` less those about a part of an object created or dropped whole (a created
+    table's columns and grants, a dropped function's comment): the whole says it all, and
+    a plan creating a thousand tables need not carry their every column."""
+    kept = list(diffs)
+    whole = {(d.kind, d.key) for d in kept if d.action != "alter"}
+    return [d for d in kept if not any(w in whole for w in _wholes(d))]
+
+
+def _wholes(diff: ObjectDiff) -> list[tuple[str, str]]:
+    ref = diff.on if diff.kind in ("comments", "privileges") and diff.on else diff.object
+    out = [(ref.kind, ref.key)] if ref is not diff.object else []
+    table = ref.named("table")
+    if ref.kind in ("columns", "constraints", "indexes") and table:
+        out.append(("relations", f"{ref.named('schema')}.{table}"))
+    if ref.kind == "views":
+        out.append(("relations", ref.key))
+    return out
+
+
 def _kind_diffs(
     kind: str, left: tuple[Any, ...], right: tuple[Any, ...], owners: _Owners
 ) -> Iterator[ObjectDiff]:

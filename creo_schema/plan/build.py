@@ -28,7 +28,12 @@ from typing import Any
 
 from creo_schema.access.review import access_review, with_access_hazards
 from creo_schema.catalog import CatalogSnapshot, Inspection, inspect
-from creo_schema.catalog.differences import ObjectDiff, object_diffs, sentences
+from creo_schema.catalog.differences import (
+    ObjectDiff,
+    object_diffs,
+    sentences,
+    without_parts_of_new,
+)
 from creo_schema.catalog.inspection import with_roles
 from creo_schema.catalog.scope import server_option_notes, unmanaged_notes
 from creo_schema.config import Settings, conninfo_settings
@@ -559,7 +564,7 @@ def assemble(
             hint="nothing was written; the objects named are not changed by creo-schema yet",
             details={"problems": error.problems},
         ) from None
-    differences = tuple(object_diffs(before, after_))
+    differences = tuple(without_parts_of_new(object_diffs(before, after_)))
     if not up and start.fingerprint != desired.fingerprint:
         _refuse_unplanned(differences)
     major = current.server_major
