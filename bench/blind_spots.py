@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 import yaml  # noqa: E402
 from psycopg.conninfo import conninfo_to_dict  # noqa: E402
 
-from creo_schema.catalog import compare, inspect  # noqa: E402
+from creo_schema.catalog import Scope, compare, inspect  # noqa: E402
 from creo_schema.db import connect  # noqa: E402
 from creo_schema.platform import prelude_sql  # noqa: E402
 from creo_schema.shadow.providers import shadow_cluster  # noqa: E402
@@ -76,7 +76,9 @@ def main() -> None:
             _load(a, (case / "before.sql").read_text())
             _load(b, (case / "after.sql").read_text())
             with connect(a) as one, connect(b) as two:
-                ours = compare(inspect(one, schemas, ()).catalog, inspect(two, schemas, ()).catalog)
+                ours = compare(
+                    inspect(one, Scope(schemas)).catalog, inspect(two, Scope(schemas)).catalog
+                )
             before, after = _dump_lines(pg_dump, a, schemas), _dump_lines(pg_dump, b, schemas)
         if before != after and not ours:
             blind += 1

@@ -35,7 +35,7 @@ import psycopg
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from creo_schema.catalog import compare, inspect  # noqa: E402
+from creo_schema.catalog import Scope, compare, inspect  # noqa: E402
 from creo_schema.db import connect  # noqa: E402
 from creo_schema.diff.engine import EngineUnavailable, engine_statements, engine_view  # noqa: E402
 from creo_schema.lint.registry import all_rules  # noqa: E402
@@ -71,7 +71,7 @@ def _load(url: str, sql: str) -> None:
 
 def _judge(target: str, desired: str, schemas: tuple[str, ...]) -> str:
     with connect(target) as a, connect(desired) as b:
-        ours = compare(inspect(a, schemas, ()).catalog, inspect(b, schemas, ()).catalog)
+        ours = compare(inspect(a, Scope(schemas)).catalog, inspect(b, Scope(schemas)).catalog)
         try:
             engine = engine_statements(engine_view(a, schemas, ()), engine_view(b, schemas, ()))
         except EngineUnavailable:

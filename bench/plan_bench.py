@@ -73,10 +73,10 @@ print(time.perf_counter() - t)
     # changes both ways, ordered (what plan's "diff" step does)
     "our_diff_step": """
 import sys, time, psycopg
-from creo_schema.catalog import inspect
+from creo_schema.catalog import Scope, inspect
 from creo_schema.diff.differ import diff
 with psycopg.connect(sys.argv[1]) as a, psycopg.connect(sys.argv[2]) as b:
-    one, two = inspect(a, ("public",), ("pg_trgm",)), inspect(b, ("public",), ("pg_trgm",))
+    one, two = inspect(a, Scope(("public",), ("pg_trgm",))), inspect(b, Scope(("public",), ("pg_trgm",)))
 t = time.perf_counter()
 diff(one.catalog, two.catalog)
 diff(two.catalog, one.catalog)
@@ -85,11 +85,11 @@ print(time.perf_counter() - t)
     # ours end to end, as results' raw diff above: inspect both, diff one way
     "our_raw_diff": """
 import sys, time, psycopg
-from creo_schema.catalog import inspect
+from creo_schema.catalog import Scope, inspect
 from creo_schema.diff.differ import diff
 t = time.perf_counter()
 with psycopg.connect(sys.argv[1]) as a, psycopg.connect(sys.argv[2]) as b:
-    diff(inspect(a, ("public",), ("pg_trgm",)).catalog, inspect(b, ("public",), ("pg_trgm",)).catalog)
+    diff(inspect(a, Scope(("public",), ("pg_trgm",))).catalog, inspect(b, Scope(("public",), ("pg_trgm",))).catalog)
 print(time.perf_counter() - t)
 """,
     "catalog_floor": """

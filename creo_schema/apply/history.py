@@ -12,6 +12,7 @@ from typing import Any
 from psycopg.rows import class_row
 
 from creo_schema import __version__
+from creo_schema.catalog.inspection import Scope
 
 # Any process holding this advisory lock is applying to the database: one at a time.
 APPLY_LOCK_KEY = 0x43524530  # "CRE0"
@@ -45,6 +46,17 @@ class HistoryRecord:
     @property
     def managed_subscriptions(self) -> tuple[str, ...]:
         return tuple(self.subscriptions or ())
+
+    def scope(self, platform: str) -> Scope:
+        """What the migration's plan inspected (the platform is the settings': older
+        databases did not record it)."""
+        return Scope(
+            tuple(self.managed_schemas),
+            tuple(self.extensions),
+            tuple(self.managed_roles or ()),
+            platform,
+            self.managed_subscriptions,
+        )
 
 
 # Every column history.sql adds after the first release: a database missing one is upgraded.

@@ -25,7 +25,7 @@ from pydantic import ValidationError
 
 from creo_schema.apply.history import APPLY_LOCK_KEY, HistoryRecord, ensure_history, find, record
 from creo_schema.apply.left import DesiredCatalog, Left, differences_left
-from creo_schema.catalog import Inspection, inspect
+from creo_schema.catalog import Inspection, Scope, inspect
 from creo_schema.catalog.signature import catalog_signature
 from creo_schema.config import Settings
 from creo_schema.db import connect
@@ -90,14 +90,12 @@ def apply_plan(
     what differs from `desired` (the desired state's catalog, when it can be found)."""
     check_allowed(plan.statements, set(allowed), what="the plan")
     refuse_unset(plan.statements, "the plan")  # before anything is touched
-    subscriptions = plan.subscriptions
     with connect(target_url, autocommit=True) as conn, _apply_lock(conn, wait):
         # Measured before the history table is made (the first apply makes it, outside the
         # managed schemas): a signature still the plan's says nothing changed since.
         unchanged = _signature_unchanged(conn, plan)
         ensure_history(conn)
         _close_interrupted(conn)
-        roles = plan.managed_roles
         now = plan.target_fingerprint if unchanged else _fingerprint(conn, plan)
         if now != plan.target_fingerprint:
             raise SafetyError(
@@ -118,18 +116,16 @@ def apply_plan(
             source_fingerprint=plan.source_fingerprint,
             schema_fingerprint_before=now,
             managed_schemas=list(plan.managed_schemas),
-            managed_roles=list(roles),
+            managed_roles=list(plan.managed_roles),
             extensions=list(plan.extensions),
-            subscriptions=list(subscriptions),
+            subscriptions=list(plan.subscriptions),
             up_sql=plan.up_sql,
             down_sql=plan.down_sql,
             down_statements=Jsonb([s.model_dump(mode="json") for s in plan.rollback]),
             kind="apply",
             backup_id=taken.id if taken else None,
         )
-        after, signature = _inspect_after(
-            conn, plan.managed_schemas, plan.extensions, roles, plan.platform, subscriptions
-        )
+        after, signature = _inspect_after(conn, plan.scope)
         _set_after(conn, migration_id, after.fingerprint, signature)
         done = ApplyResult(
             migration_id,
@@ -160,14 +156,7 @@ def _signature_unchanged(conn: Any, plan: Plan) -> bool:
 
 
 def _fingerprint(conn: Any, plan: Plan) -> str:
-    return inspect(
-        conn,
-        plan.managed_schemas,
-        plan.extensions,
-        roles=plan.managed_roles,
-        platform=plan.platform,
-        subscriptions=plan.subscriptions,
-    ).fingerprint
+    return inspect(conn, plan.scope).fingerprint
 
 
 def prepare_rollback(
@@ -243,11 +232,7 @@ def run_rollback(
                 rolls_back=row.id,
                 backup_id=taken.id if taken else None,
             )
-            schemas, extensions = tuple(row.managed_schemas), tuple(row.extensions)
-            roles = tuple(row.managed_roles or ())
-            inspected, signature = _inspect_after(
-                conn, schemas, extensions, roles, settings.platform, row.managed_subscriptions
-            )
+            inspected, signature = _inspect_after(conn, row.scope(settings.platform))
             after = inspected.fingerprint
             _set_after(conn, new_id, after, signature)
             return ApplyResult(
@@ -296,16 +281,7 @@ def _rollback_row(
         )
     if signature in (row.schema_signature_after, shown_at):
         return row
-    schemas, extensions = tuple(row.managed_schemas), tuple(row.extensions)
-    roles = tuple(row.managed_roles or ())
-    now = inspect(
-        conn,
-        schemas,
-        extensions,
-        roles=roles,
-        platform=platform,
-        subscriptions=row.managed_subscriptions,
-    ).fingerprint
+    now = inspect(conn, row.scope(platform)).fingerprint
     if now != row.schema_fingerprint_after:
         raise SafetyError(
             f"the database is no longer in the state migration {row.id} left "
@@ -315,29 +291,13 @@ def _rollback_row(
     return row
 
 
-def _inspect_after(
-    conn: Any,
-    schemas: tuple[str, ...],
-    extensions: tuple[str, ...],
-    roles: tuple[str, ...],
-    platform: str,
-    subscriptions: tuple[str, ...] = (),
-) -> tuple[Inspection, str]:
+def _inspect_after(conn: Any, scope: Scope) -> tuple[Inspection, str]:
     """The database just changed, inspected, with its catalog signature; remembered under
     it, as `plan` remembers a target's (plan/build.py), so that the next plan or drift check
     of it need not read the catalog again (nor a rollback, which finds it in the history)."""
     signature = catalog_signature(conn)  # before the read: a change meanwhile moves it
-    after = inspect(
-        conn, schemas, extensions, roles=roles, platform=platform, subscriptions=subscriptions
-    )
-    key = cache.target_key(
-        signature,
-        schemas,
-        extensions,
-        roles=roles,
-        platform=platform,
-        subscriptions=subscriptions,
-    )
+    after = inspect(conn, scope)
+    key = cache.target_key(signature, scope)
     cache.store_target(key, after)
     return after, signature
 

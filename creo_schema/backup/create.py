@@ -34,7 +34,7 @@ from creo_schema import __version__
 from creo_schema.backup.scope import tables_at_risk
 from creo_schema.backup.store import BackupMeta, TableEntry, list_backups, new_id, read_meta
 from creo_schema.backup.tables import STABLE_OUTPUT, Table, checksum, read_tables, target_facts
-from creo_schema.catalog import inspect
+from creo_schema.catalog import Scope, inspect
 from creo_schema.config import Settings
 from creo_schema.db import connect
 from creo_schema.errors import InputError
@@ -106,7 +106,7 @@ def create_backup(
     work.mkdir()
     try:
         with connect(conn_url, autocommit=True) as conn:
-            fingerprint = inspect(conn, schemas, (), platform=settings.platform).fingerprint
+            fingerprint = inspect(conn, Scope(schemas, platform=settings.platform)).fingerprint
             conn.execute("begin isolation level repeatable read read only")  # one moment
             conn.execute(STABLE_OUTPUT)
             xmin, next_xid, version = conn.execute(

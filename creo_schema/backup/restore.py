@@ -27,7 +27,7 @@ from psycopg import sql
 from creo_schema.backup.hold import Held, hold_back, put_back
 from creo_schema.backup.store import BackupMeta, TableEntry, chain
 from creo_schema.backup.tables import STABLE_OUTPUT, Table, checksum, foreign_key_order
-from creo_schema.catalog import inspect
+from creo_schema.catalog import Scope, inspect
 from creo_schema.config import Settings
 from creo_schema.db import connect
 from creo_schema.errors import DatabaseError, SafetyError
@@ -58,7 +58,7 @@ def restore_backup(
     target = backups[-1]
     schemas = tuple(target.managed_schemas)
     with connect(conn_url, autocommit=True) as conn:
-        now = inspect(conn, schemas, (), platform=settings.platform).fingerprint
+        now = inspect(conn, Scope(schemas, platform=settings.platform)).fingerprint
         if now != target.schema_fingerprint and not force:
             raise SafetyError(
                 f"the database schema differs from the one backup {target.id} was taken of "
@@ -140,7 +140,7 @@ def _check_schema_kept(
     """What hold.py took away came back as it was: else nothing is changed."""
     if not held.constraints and not held.triggers:
         return
-    after = inspect(conn, schemas, (), platform=platform).fingerprint
+    after = inspect(conn, Scope(schemas, platform=platform)).fingerprint
     if after != before:
         raise SafetyError(
             f"restoring backup {backup_id} would change the schema (its constraints or "

@@ -7,13 +7,20 @@ read the catalog through here.
 """
 
 from creo_schema.catalog.differences import compare
-from creo_schema.catalog.inspection import Inspection, catalog_digest, inspect, managed_catalog
+from creo_schema.catalog.inspection import (
+    Inspection,
+    Scope,
+    catalog_digest,
+    inspect,
+    managed_catalog,
+)
 from creo_schema.catalog.reader import KINDS, CatalogSnapshot, snapshot
 
 __all__ = [
     "KINDS",
     "CatalogSnapshot",
     "Inspection",
+    "Scope",
     "catalog_digest",
     "compare",
     "inspect",

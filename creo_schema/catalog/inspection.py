@@ -25,6 +25,24 @@ _UNDIGESTED_KINDS = ("dependencies", "type_refs")
 _UNDIGESTED_FIELDS = frozenset({"position"})
 
 
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What an inspection reads: every read of a database a plan compares uses one."""
+
+    schemas: tuple[str, ...]  # the managed schemas
+    # Declared extensions: read wherever they are installed (those in a managed schema are
+    # read anyway: schema/ must declare them, or the plan drops them).
+    extensions: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()  # the managed roles (roles as code), read with their digest
+    platform: str = "supabase"  # decides which database-level objects are the platform's
+    subscriptions: tuple[str, ...] = ()  # the managed ones, by name
+
+    def without_roles(self) -> Scope:
+        """The schemas alone: a shadow's roles are its shared server's (plan/verify.py
+        proves the managed roles apart)."""
+        return dataclasses.replace(self, roles=())
+
+
 @dataclass(frozen=True)
 class Inspection:
     """A database's schema as this tool sees it, restricted to what it manages.
@@ -54,26 +72,16 @@ class Inspection:
         return self.catalog.server_version // 10000
 
 
-def inspect(
-    conn: Any,
-    managed_schemas: tuple[str, ...],
-    extensions: tuple[str, ...],
-    *,
-    roles: tuple[str, ...] = (),
-    platform: str = "supabase",
-    subscriptions: tuple[str, ...] = (),
-) -> Inspection:
-    """The inspection of the managed schemas, and of the managed `roles` when there are."""
-    catalog = managed_catalog(
-        conn, managed_schemas, extensions, platform=platform, subscriptions=subscriptions
-    )
+def inspect(conn: Any, scope: Scope) -> Inspection:
+    """The inspection of the managed schemas, and of the managed roles when there are."""
+    catalog = managed_catalog(conn, scope)
     inspected = Inspection(catalog, catalog_digest(catalog))
-    if not roles:
+    if not scope.roles:
         return inspected
     from creo_schema.catalog.roles import read_roles
 
     try:
-        found, memberships = read_roles(conn, roles, catalog.current_user)
+        found, memberships = read_roles(conn, scope.roles, catalog.current_user)
     finally:
         if not conn.autocommit:
             conn.rollback()
@@ -93,14 +101,7 @@ def with_roles(inspected: Inspection, roles: Any, memberships: Any) -> Inspectio
     return Inspection(catalog, inspected.schema_digest, digest)
 
 
-def managed_catalog(
-    conn: Any,
-    managed_schemas: tuple[str, ...],
-    extensions: tuple[str, ...],
-    *,
-    platform: str = "supabase",
-    subscriptions: tuple[str, ...] = (),
-) -> CatalogSnapshot:
+def managed_catalog(conn: Any, scope: Scope) -> CatalogSnapshot:
     """Our catalog snapshot of the managed schemas, with the declared extensions and those
     installed in a managed schema (which schema/ must declare, or the plan drops), and the
     managed `subscriptions`.
@@ -111,11 +112,11 @@ def managed_catalog(
     last migration applied managed it (Plan.subscriptions). Any other is named, in the
     plan's warnings, and never touched.
     """
-    catalog = snapshot(conn, managed_schemas, platform=platform)
-    declared, managed = set(extensions), set(managed_schemas)
+    catalog = snapshot(conn, scope.schemas, platform=scope.platform)
+    declared, managed = set(scope.extensions), set(scope.schemas)
     kept = tuple(e for e in catalog.extensions if e.name in declared or e.schema in managed)
     others = {e.oid for e in catalog.extensions} - {e.oid for e in kept}
-    wanted = set(subscriptions)
+    wanted = set(scope.subscriptions)
     return dataclasses.replace(
         catalog,
         extensions=kept,

@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from creo_schema.access.review import access_review, with_access_hazards
-from creo_schema.catalog import CatalogSnapshot, Inspection, inspect
+from creo_schema.catalog import CatalogSnapshot, Inspection, Scope, inspect
 from creo_schema.catalog.differences import (
     ObjectDiff,
     object_diffs,
@@ -118,6 +118,17 @@ class _Planning:
     def prelude(self) -> str:
         return prelude_sql(self.settings.platform)
 
+    def scope(self, extensions: tuple[str, ...]) -> Scope:
+        """What the target is read as, and (without roles) the desired state."""
+        settings = self.settings
+        return Scope(
+            settings.managed_schemas,
+            extensions,
+            _managed_roles(settings),
+            settings.platform,
+            self.found.subscriptions,
+        )
+
     def open_shadow(self) -> ShadowServer:
         if self.shadow is None:
             settings = self.settings
@@ -207,14 +218,7 @@ def _desired_state(run: _Planning) -> cache.DesiredState:
     # timings stay those of this thread (they add up to the wall).
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inspect-target")
     run.early = pool.submit(
-        _inspect_target_at,
-        run.target_url,
-        run.found.signature,
-        settings.managed_schemas,
-        extensions,
-        _managed_roles(settings),
-        settings.platform,
-        run.found.subscriptions,
+        _inspect_target_at, run.target_url, run.found.signature, run.scope(extensions)
     )
     pool.shutdown(wait=False)
     with timings.step("shadow", progress):
@@ -302,14 +306,7 @@ def _load_desired(
         parse_text.cache_clear()
         with timings.step("inspect", progress):
             desired = as_declared(
-                inspect(
-                    conn,
-                    managed,
-                    extensions,
-                    platform=settings.platform,
-                    subscriptions=run.found.subscriptions,
-                ),
-                subscriptions,
+                inspect(conn, run.scope(extensions).without_roles()), subscriptions
             )
             rows = read_desired(conn, declared) if declared else []
             conn.rollback()
@@ -368,69 +365,31 @@ def _current_state(run: _Planning, extensions: tuple[str, ...]) -> Inspection:
     with run.timings.step("inspect", run.progress):
         if run.early is not None:
             return run.early.result()
-        return _inspect_target(
-            run.target,
-            run.found.signature,
-            run.settings.managed_schemas,
-            extensions,
-            _managed_roles(run.settings),
-            run.settings.platform,
-            run.found.subscriptions,
-        )
+        return _inspect_target(run.target, run.found.signature, run.scope(extensions))
 
 
 def _managed_roles(settings: Settings) -> tuple[str, ...]:
     return settings.managed_roles if settings.manage_roles else ()
 
 
-def _inspect_target_at(
-    url: str,
-    signature: str,
-    managed: tuple[str, ...],
-    extensions: tuple[str, ...],
-    roles: tuple[str, ...],
-    platform: str,
-    subscriptions: tuple[str, ...],
-) -> Inspection:
+def _inspect_target_at(url: str, signature: str, scope: Scope) -> Inspection:
     """`_inspect_target` on a connection of its own (psycopg connections are not shared
     between threads)."""
     with connect(url) as conn:
-        return _inspect_target(conn, signature, managed, extensions, roles, platform, subscriptions)
+        return _inspect_target(conn, signature, scope)
 
 
-def _inspect_target(
-    target: Any,
-    signature: str,
-    managed: tuple[str, ...],
-    extensions: tuple[str, ...],
-    roles: tuple[str, ...],
-    platform: str,
-    subscriptions: tuple[str, ...],
-) -> Inspection:
+def _inspect_target(target: Any, signature: str, scope: Scope) -> Inspection:
     """The target's inspection, reused while its catalog signature is unchanged.
 
     The signature (one query, a few ms) moves with any DDL, GRANT or COMMENT; the full
     inspection costs ~20x more. Apply's stale-plan check trusts it the same way: the plan
     carries the signature, and a target that still shows it is the one the plan inspected.
     """
-    key = cache.target_key(
-        signature,
-        managed,
-        extensions,
-        roles=roles,
-        platform=platform,
-        subscriptions=subscriptions,
-    )
+    key = cache.target_key(signature, scope)
     found = cache.load_target(key)
     if found is None:
-        found = inspect(
-            target,
-            managed,
-            extensions,
-            roles=roles,
-            platform=platform,
-            subscriptions=subscriptions,
-        )
+        found = inspect(target, scope)
         if not target.autocommit:
             target.rollback()
         cache.store_target(key, found)
@@ -485,14 +444,7 @@ def _changes(
                 run.settings.platform,
             )
             with copy as clone_url:
-                baseline = renamed_baseline(
-                    clone_url,
-                    renames,
-                    run.settings.managed_schemas,
-                    desired_state.extensions,
-                    run.settings.platform,
-                    run.found.subscriptions,
-                )
+                baseline = renamed_baseline(clone_url, renames, run.scope(desired_state.extensions))
             if current.roles_digest:
                 # The copy is of the schema; the managed roles are the target's as read.
                 baseline = with_roles(

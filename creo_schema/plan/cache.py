@@ -28,7 +28,7 @@ from creo_schema import __version__
 from creo_schema.shadow.providers import home_dir
 
 if TYPE_CHECKING:
-    from creo_schema.catalog import Inspection
+    from creo_schema.catalog import Inspection, Scope
     from creo_schema.diff.data import DesiredRows
     from creo_schema.source.hints import Rename
 
@@ -78,26 +78,18 @@ def store(key: str, state: DesiredState) -> None:
     _write(_path(key), (key, state))
 
 
-def target_key(
-    signature: str,
-    managed: tuple[str, ...],
-    extensions: tuple[str, ...],
-    *,
-    roles: tuple[str, ...],
-    platform: str,
-    subscriptions: tuple[str, ...] = (),
-) -> str:
+def target_key(signature: str, scope: Scope) -> str:
     """The key of a target's inspection: its catalog signature, and what was inspected (the
     managed roles and subscriptions; the platform, which decides which database-level
     objects are its own)."""
     return cache_key(
         "target",
         signature,
-        tuple(managed),
-        tuple(extensions),
-        tuple(roles),
-        platform,
-        tuple(subscriptions),
+        scope.schemas,
+        scope.extensions,
+        scope.roles,
+        scope.platform,
+        scope.subscriptions,
     )
 
 

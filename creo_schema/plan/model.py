@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from creo_schema import __version__
 from creo_schema.catalog.differences import ObjectDiff
+from creo_schema.catalog.inspection import Scope
 from creo_schema.diff.data import RowDiff
 from creo_schema.errors import InputError
 
@@ -126,6 +127,17 @@ class Plan(BaseModel):
     # The subscriptions the plan manages (catalog/inspection.py): those schema/ declares and
     # those the target's last migration managed; every later inspection reads these.
     subscriptions: tuple[str, ...] = ()
+
+    @property
+    def scope(self) -> Scope:
+        """What every later read of the target compares: the proof's, apply's, rollback's."""
+        return Scope(
+            self.managed_schemas,
+            self.extensions,
+            self.managed_roles,
+            self.platform,
+            self.subscriptions,
+        )
 
     def hazards(self) -> set[str]:
         return {h for s in self.statements for h in s.hazards}

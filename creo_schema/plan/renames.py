@@ -8,7 +8,7 @@ the renames plus that diff; the rollback is the reverse diff plus the renames un
 
 from __future__ import annotations
 
-from creo_schema.catalog import CatalogSnapshot, Inspection, inspect
+from creo_schema.catalog import CatalogSnapshot, Inspection, Scope, inspect
 from creo_schema.db import connect
 from creo_schema.diff.quote import ident, qualified
 from creo_schema.source.hints import Rename
@@ -54,17 +54,11 @@ def backward_sql(rename: Rename) -> str:
     return f"alter table {qualified(rename.schema, rename.new)} rename to {ident(rename.old)}"
 
 
-def renamed_baseline(
-    clone_url: str,
-    renames: list[Rename],
-    schemas: tuple[str, ...],
-    extensions: tuple[str, ...],
-    platform: str,
-    subscriptions: tuple[str, ...] = (),
-) -> Inspection:
-    """Do the renames on a copy of the target and inspect it."""
+def renamed_baseline(clone_url: str, renames: list[Rename], scope: Scope) -> Inspection:
+    """Do the renames on a copy of the target and inspect it (its schemas: the managed
+    roles are the target's as read)."""
     with connect(clone_url, autocommit=True) as conn:
         with conn.transaction():
             for rename in renames:
                 conn.execute(forward_sql(rename))
-        return inspect(conn, schemas, extensions, platform=platform, subscriptions=subscriptions)
+        return inspect(conn, scope.without_roles())

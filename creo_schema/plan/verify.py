@@ -121,7 +121,7 @@ def _from_desired(
     It runs on the kept database itself: the rollback then the migration bring it back to
     the desired state, which the last comparison shows; if anything fails it is dropped.
     """
-    schemas, extensions, subs = plan.managed_schemas, plan.extensions, plan.subscriptions
+    schemas, extensions = plan.managed_schemas, plan.extensions
     goals = (current.schema_digest, desired.inspected.schema_digest)
     try:
         copy_roles(target_conn, shadow.admin_url)  # the rollback grants to the target's roles
@@ -135,9 +135,7 @@ def _from_desired(
                     run_statements(
                         conn, _schema_statements(statements), after_each=tally, shadow=True
                     )
-                    found = inspect(
-                        conn, schemas, extensions, platform=plan.platform, subscriptions=subs
-                    )
+                    found = inspect(conn, plan.scope.without_roles())
                     if found.digest != goal:
                         return None
                 second_opinion, problems = _second_opinion(conn, desired, schemas, extensions)
@@ -158,7 +156,7 @@ def _from_copy(
     desired: DesiredState,
     tally: _Tally,
 ) -> _Outcome:
-    schemas, extensions, subs = plan.managed_schemas, plan.extensions, plan.subscriptions
+    schemas, extensions = plan.managed_schemas, plan.extensions
     present = {e.name: e.schema for e in current.catalog.extensions}
     with (
         target_copy(
@@ -174,7 +172,7 @@ def _from_copy(
         ) as clone_url,
         connect(clone_url, autocommit=True) as conn,
     ):
-        copied = inspect(conn, schemas, extensions, platform=plan.platform, subscriptions=subs)
+        copied = inspect(conn, plan.scope.without_roles())
         if copied.schema_digest != current.schema_digest:
             return _Outcome(
                 (
@@ -196,7 +194,7 @@ def _from_copy(
                     (f"the {which} failed on a copy of the target: {error.message}",),
                     second_opinion,
                 )
-            now = inspect(conn, schemas, extensions, platform=plan.platform, subscriptions=subs)
+            now = inspect(conn, plan.scope.without_roles())
             if now.schema_digest != goal.schema_digest:
                 return _Outcome(
                     (f"after the {which}, the copy still differs: " + _difference(now, goal),),

@@ -14,7 +14,7 @@ import pytest
 from psycopg import sql
 from psycopg.conninfo import make_conninfo
 
-from creo_schema.catalog import inspect
+from creo_schema.catalog import Scope, inspect
 from creo_schema.db import connect
 from creo_schema.shadow.cluster import Cluster
 from tests.backup.test_backup import Runner, _run
@@ -116,7 +116,7 @@ def _as_owner(url: str, setup: str) -> str:
 
 def _fingerprint(url: str) -> str:
     with connect(url, autocommit=True) as conn:
-        return inspect(conn, ("public",), ()).fingerprint
+        return inspect(conn, Scope(("public",))).fingerprint
 
 
 def _rows(url: str, query: str) -> list[tuple]:

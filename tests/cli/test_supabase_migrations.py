@@ -72,7 +72,7 @@ def test_the_creo_schema_from_empty_runs_with_psql(
     _psql(server, replayed, rollback)
     plan = read_plan(plan_file)
     with connect(replayed, autocommit=True) as conn:
-        back = inspect(conn, plan.managed_schemas, plan.extensions).fingerprint
+        back = inspect(conn, plan.scope).fingerprint
     assert back == plan.target_fingerprint
 
 

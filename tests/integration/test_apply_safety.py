@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from creo_schema.apply.run import apply_plan
-from creo_schema.catalog import inspect
+from creo_schema.catalog import Scope, inspect
 from creo_schema.config import Settings
 from creo_schema.db import connect
 from creo_schema.lint.registry import all_rules
@@ -49,7 +49,7 @@ def _settings(tmp_path: Path, url: str, **extra: object) -> Settings:
 
 def _fingerprint(url: str) -> str:
     with connect(url) as conn:
-        return inspect(conn, ("public",), ()).fingerprint
+        return inspect(conn, Scope(("public",))).fingerprint
 
 
 def test_interrupted_at_every_statement_boundary_then_rerun_converges(

@@ -193,17 +193,15 @@ def test_a_trigger_on_auth_users_is_planned_applied_and_rolled_back(project: Pro
 def test_the_state_apply_leaves_is_what_the_next_plan_reads(project: Project) -> None:
     """apply and rollback inspect the database they changed; the next plan finds that
     inspection under the catalog's signature instead of reading the catalog again."""
-    from creo_schema.catalog import inspect
+    from creo_schema.catalog import Scope, inspect
     from creo_schema.catalog.signature import catalog_signature
     from creo_schema.plan import cache
 
     project.write("notes.sql", NOTES)
     assert project.run("apply", "--auto-approve", "--no-backup").exit_code == 0
     with connect(project.url, autocommit=True) as conn:
-        key = cache.target_key(
-            catalog_signature(conn), ("public",), (), roles=(), platform="supabase"
-        )
-        fresh = inspect(conn, ("public",), ())
+        key = cache.target_key(catalog_signature(conn), Scope(("public",)))
+        fresh = inspect(conn, Scope(("public",)))
     remembered = cache.load_target(key)
     assert remembered is not None and remembered.digest == fresh.digest
     plan = _plan(project)
