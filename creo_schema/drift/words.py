@@ -48,7 +48,7 @@ def said(diff: ObjectDiff, own: bool) -> Said:
     if diff.kind == "constraints" and not own:
         return [_constraint(diff)], ()
     if diff.kind == "indexes" and not own:
-        return [], ()  # built for a constraint: the constraint says what differs
+        return _constraint_index(diff), ()
     if diff.kind == "enums" and diff.action == "alter":
         return _labels(diff), ()
     if not own and diff.action != "alter":
@@ -187,6 +187,21 @@ def _constraint(diff: ObjectDiff) -> Difference:
         f"{c.field.replace('_', ' ')} {both(_shown(c.new), _shown(c.old))}" for c in diff.fields
     )
     return Difference(aspect, listed)
+
+
+def _constraint_index(diff: ObjectDiff) -> list[Difference]:
+    """The index a constraint was built with: created or dropped with the constraint (which
+    says so), or changed on its own (its storage parameters, its tablespace)."""
+    if diff.action != "alter":
+        return []
+    aspect = f"constraint {diff.object.named('constraint')}"
+    fields = [c for c in diff.fields if c.field != "definition"] or list(diff.fields)
+    return [
+        Difference(
+            aspect, f"index {c.field.replace('_', ' ')} {both(_shown(c.new), _shown(c.old))}"
+        )
+        for c in fields
+    ]
 
 
 def _labels(diff: ObjectDiff) -> list[Difference]:

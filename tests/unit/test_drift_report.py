@@ -681,3 +681,20 @@ def test_a_routine_is_named_by_its_input_types_and_owns_its_grants_and_comment()
         "privilege execute to anon: granted in the database, not in schema/",
     ]
     assert change.statements == (statement,)
+
+
+def test_a_constraints_index_changed_on_its_own_is_said_of_the_constraint() -> None:
+    tags = {"schema": "public", "table": "teams"}
+    index = _ref("indexes", "public.teams_pkey", name="teams_pkey", constraint="teams_pkey", **tags)
+    diff = ObjectDiff(index, "alter", (FieldChange("options", (), ("fillfactor=80",)),))
+    statement = _statement(
+        "alter index public.teams_pkey set (fillfactor=80)", "constraint", "public.teams.teams_pkey"
+    )
+    assert _differences(_plan([diff], [statement])) == [
+        (
+            "table",
+            "public.teams",
+            "alter",
+            ["constraint teams_pkey: index options fillfactor=80 in schema/, none in the database"],
+        )
+    ]
