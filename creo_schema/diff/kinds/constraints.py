@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Constraint, Index
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind, parameter_changes
@@ -27,9 +28,8 @@ def constraint_id(schema: str, table: str, name: str) -> str:
 
 
 class ConstraintKind(Kind):
-    name = "constraint"
+    name = ObjectKind.CONSTRAINT
     rebuildable = True
-    rank = 13
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         index_oids = {(i.table_oid, i.name): i.oid for i in snapshot.indexes}
@@ -236,9 +236,8 @@ def _without_with(definition: str) -> str:
 
 
 class IndexKind(Kind):
-    name = "index"
+    name = ObjectKind.INDEX
     rebuildable = True
-    rank = 14
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         parents = relation_ids(snapshot)

@@ -16,6 +16,7 @@ dropping and creating the column's id in the same change (see diff/expand.py).
 from __future__ import annotations
 
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Column, Relation, Sequence
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import (
@@ -54,8 +55,7 @@ def relation_id(relation: Relation) -> str:
 
 
 class TableKind(Kind):
-    name = "table"
-    rank = 10
+    name = ObjectKind.TABLE
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         by_oid = {r.oid: r for r in snapshot.relations}
@@ -78,7 +78,7 @@ class TableKind(Kind):
             if relation is None:
                 continue
             parent = relation_id(relation)
-            kind = "column" if relation.is_table else "view column"
+            kind = ObjectKind.COLUMN if relation.is_table else ObjectKind.VIEW_COLUMN
             node_id = column_id(column.schema, column.table, column.name)
             side.add(
                 Node(node_id, kind, column, parent=parent),
@@ -88,7 +88,7 @@ class TableKind(Kind):
                 side.add(
                     Node(
                         default_id(column.schema, column.table, column.name),
-                        "default" if relation.is_table else "view default",
+                        ObjectKind.DEFAULT if relation.is_table else ObjectKind.VIEW_DEFAULT,
                         column,
                         parent=node_id,
                     ),
@@ -454,8 +454,7 @@ def _storage_parameters(
 
 
 class ColumnKind(Kind):
-    name = "column"
-    rank = 11
+    name = ObjectKind.COLUMN
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         """Added with their tables (TableKind)."""
@@ -812,9 +811,8 @@ def _identity_options(text: str) -> dict[str, str]:
 
 
 class DefaultKind(Kind):
-    name = "default"
+    name = ObjectKind.DEFAULT
     rebuildable = True
-    rank = 12
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         """Added with their tables (TableKind)."""
@@ -858,8 +856,7 @@ class ViewDefaultKind(DefaultKind):
     """ALTER VIEW ... ALTER COLUMN ... SET DEFAULT: what an INSERT through the view gets for
     a column it leaves out. Set after the view is made, and again when it is made anew."""
 
-    name = "view default"
-    rank = 22
+    name = ObjectKind.VIEW_DEFAULT
 
     def included_in_parent(self, node: Node) -> bool:
         return False
@@ -879,9 +876,8 @@ class ViewDefaultKind(DefaultKind):
 class ViewColumnKind(Kind):
     """A view's columns come and go with their view; only comments are theirs."""
 
-    name = "view column"
+    name = ObjectKind.VIEW_COLUMN
     rebuildable = True
-    rank = 21
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         """Added with their views (TableKind adds every relation's columns)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Column, Relation, View
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind, parameter_changes
@@ -33,9 +34,8 @@ class ViewItem:
 
 
 class ViewKind(Kind):
-    name = "view"
+    name = ObjectKind.VIEW
     rebuildable = True
-    rank = 20
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         relations = {r.oid: r for r in snapshot.relations}
@@ -46,7 +46,7 @@ class ViewKind(Kind):
             side.add(
                 Node(
                     f"view:{qualified(view.schema, view.name)}",
-                    "materialized view" if view.materialized else "view",
+                    ObjectKind.MATERIALIZED_VIEW if view.materialized else ObjectKind.VIEW,
                     ViewItem(view, relation),
                     slot=name_slot(view.schema, view.name),
                 ),
