@@ -351,10 +351,9 @@ def revision(queries: Iterable[tuple[str, str]], classes: Iterable[type]) -> str
     return digest.hexdigest()
 
 
-@cache
-def catalog_revision() -> str:
-    """A hash of every query under catalog/sql/ (and catalog/signature.sql) and every row
-    class's fields: it changes whenever what a snapshot reads or holds does."""
+def catalog_inputs() -> tuple[list[tuple[str, str]], list[type]]:
+    """What a snapshot is read by and made of: every query under catalog/sql/ (and
+    catalog/signature.sql) as (file, text), and every row class."""
     folder = resources.files(__package__)
     queries = [
         (f"sql/{item.name}", item.read_text(encoding="utf-8"))
@@ -366,5 +365,11 @@ def catalog_revision() -> str:
         for item in folder.iterdir()
         if item.name.endswith(".sql")
     ]
-    rows = {f.row: None for f in SNAPSHOT_FIELDS.values()}
-    return revision(queries, rows)
+    rows = list(dict.fromkeys(f.row for f in SNAPSHOT_FIELDS.values()))
+    return queries, rows
+
+
+@cache
+def catalog_revision() -> str:
+    """A hash of `catalog_inputs`: it changes whenever what a snapshot reads or holds does."""
+    return revision(*catalog_inputs())
