@@ -126,6 +126,10 @@ class KindSpec:
     column_type: bool = False
     # The kind whose `diff/kinds/` class diffs it (a materialized view is a view's).
     diffed_as: ObjectKind | None = None
+    # How statements name it in pglast's trees (`ObjectType` member names, kept as text so
+    # that this module needs no parser): DROP MATERIALIZED VIEW is `OBJECT_MATVIEW`. An enum,
+    # a composite type and a range are all `OBJECT_TYPE`: that name says no kind.
+    object_types: tuple[str, ...] = ()
 
     @property
     def noun(self) -> str:
@@ -245,30 +249,79 @@ _K = ObjectKind
 KIND_SPECS: dict[ObjectKind, KindSpec] = {
     spec.kind: spec
     for spec in (
-        KindSpec(_K.ROLE, "roles", rank=1),
+        KindSpec(_K.ROLE, "roles", rank=1, object_types=("OBJECT_ROLE",)),
         KindSpec(_K.ROLE_MEMBERSHIP, "role_memberships", rank=2),
-        KindSpec(_K.SCHEMA, "schemas", rank=0, acl_type="schemas"),
-        KindSpec(_K.EXTENSION, "extensions", rank=1, holds_data=True),
-        KindSpec(_K.COLLATION, "collations", rank=2),
+        KindSpec(_K.SCHEMA, "schemas", rank=0, acl_type="schemas", object_types=("OBJECT_SCHEMA",)),
+        KindSpec(
+            _K.EXTENSION, "extensions", rank=1, holds_data=True, object_types=("OBJECT_EXTENSION",)
+        ),
+        KindSpec(_K.COLLATION, "collations", rank=2, object_types=("OBJECT_COLLATION",)),
         # Before schemas even: what CREATE gives a new object is judged with the desired
         # defaults in force (diff/facets.py), and a global default on schemas applies to the
         # schemas the plan creates. One IN SCHEMA waits for its schema all the same.
-        KindSpec(_K.DEFAULT_PRIVILEGES, "default_privileges", rank=-1),
+        KindSpec(
+            _K.DEFAULT_PRIVILEGES, "default_privileges", rank=-1, object_types=("OBJECT_DEFACL",)
+        ),
         KindSpec(_K.ENUM, "enums", rank=3, acl_type="types", column_type=True),
-        KindSpec(_K.DOMAIN, "domains", rank=3, acl_type="types", column_type=True),
-        KindSpec(_K.DOMAIN_CONSTRAINT, "domains", rank=4),
+        KindSpec(
+            _K.DOMAIN,
+            "domains",
+            rank=3,
+            acl_type="types",
+            column_type=True,
+            object_types=("OBJECT_DOMAIN",),
+        ),
+        KindSpec(_K.DOMAIN_CONSTRAINT, "domains", rank=4, object_types=("OBJECT_DOMCONSTRAINT",)),
         KindSpec(_K.COMPOSITE_TYPE, "composite_types", rank=3, acl_type="types", column_type=True),
         KindSpec(_K.RANGE, "ranges", rank=3, acl_type="types", column_type=True),
-        KindSpec(_K.SEQUENCE, "sequences", rank=5, acl_type="sequences", holds_data=True),
-        KindSpec(_K.FUNCTION, "functions", rank=7, acl_type="functions"),
-        KindSpec(_K.CAST, "casts", rank=8),
-        KindSpec(_K.TABLE, "relations", rank=10, acl_type="tables", holds_data=True),
-        KindSpec(_K.COLUMN, "columns", rank=11, holds_data=True),
-        KindSpec(_K.DEFAULT, "columns", rank=12, blocks_column_changes=True),
+        KindSpec(
+            _K.SEQUENCE,
+            "sequences",
+            rank=5,
+            acl_type="sequences",
+            holds_data=True,
+            object_types=("OBJECT_SEQUENCE",),
+        ),
+        KindSpec(
+            _K.FUNCTION,
+            "functions",
+            rank=7,
+            acl_type="functions",
+            object_types=(
+                "OBJECT_FUNCTION",
+                "OBJECT_PROCEDURE",
+                "OBJECT_ROUTINE",
+                "OBJECT_AGGREGATE",
+            ),
+        ),
+        KindSpec(_K.CAST, "casts", rank=8, object_types=("OBJECT_CAST",)),
+        KindSpec(
+            _K.TABLE,
+            "relations",
+            rank=10,
+            acl_type="tables",
+            holds_data=True,
+            object_types=("OBJECT_TABLE", "OBJECT_FOREIGN_TABLE"),
+        ),
+        KindSpec(_K.COLUMN, "columns", rank=11, holds_data=True, object_types=("OBJECT_COLUMN",)),
+        KindSpec(
+            _K.DEFAULT,
+            "columns",
+            rank=12,
+            blocks_column_changes=True,
+            object_types=("OBJECT_DEFAULT",),
+        ),
         KindSpec(_K.VIEW_COLUMN, "columns", rank=21),
-        KindSpec(_K.CONSTRAINT, "constraints", rank=13),
-        KindSpec(_K.INDEX, "indexes", rank=14),
-        KindSpec(_K.VIEW, "views", rank=20, acl_type="tables", blocks_column_changes=True),
+        KindSpec(_K.CONSTRAINT, "constraints", rank=13, object_types=("OBJECT_TABCONSTRAINT",)),
+        KindSpec(_K.INDEX, "indexes", rank=14, object_types=("OBJECT_INDEX",)),
+        KindSpec(
+            _K.VIEW,
+            "views",
+            rank=20,
+            acl_type="tables",
+            blocks_column_changes=True,
+            object_types=("OBJECT_VIEW",),
+        ),
         KindSpec(
             _K.MATERIALIZED_VIEW,
             "views",
@@ -277,28 +330,63 @@ KIND_SPECS: dict[ObjectKind, KindSpec] = {
             holds_data=True,  # what its query computed, until it is refreshed again
             blocks_column_changes=True,
             diffed_as=_K.VIEW,
+            object_types=("OBJECT_MATVIEW",),
         ),
         KindSpec(_K.VIEW_DEFAULT, "columns", rank=22),
-        KindSpec(_K.TRIGGER, "triggers", rank=30, blocks_column_changes=True),
-        KindSpec(_K.RULE, "rules", rank=31, blocks_column_changes=True),
-        KindSpec(_K.POLICY, "policies", rank=32, blocks_column_changes=True),
-        KindSpec(_K.STATISTICS, "statistics", rank=33),
+        KindSpec(
+            _K.TRIGGER,
+            "triggers",
+            rank=30,
+            blocks_column_changes=True,
+            object_types=("OBJECT_TRIGGER",),
+        ),
+        KindSpec(
+            _K.RULE, "rules", rank=31, blocks_column_changes=True, object_types=("OBJECT_RULE",)
+        ),
+        KindSpec(
+            _K.POLICY,
+            "policies",
+            rank=32,
+            blocks_column_changes=True,
+            object_types=("OBJECT_POLICY",),
+        ),
+        KindSpec(_K.STATISTICS, "statistics", rank=33, object_types=("OBJECT_STATISTIC_EXT",)),
         # No default privileges for these two: what CREATE gives them is built in.
         KindSpec(
             _K.FOREIGN_DATA_WRAPPER,
             "foreign_data_wrappers",
             rank=3,
             acl_type="foreign data wrappers",
+            object_types=("OBJECT_FDW",),
         ),
-        KindSpec(_K.SERVER, "foreign_servers", rank=4, acl_type="foreign servers"),
-        KindSpec(_K.USER_MAPPING, "user_mappings", rank=5),
-        KindSpec(_K.EVENT_TRIGGER, "event_triggers", rank=45),
-        KindSpec(_K.PUBLICATION, "publications", rank=40),
+        KindSpec(
+            _K.SERVER,
+            "foreign_servers",
+            rank=4,
+            acl_type="foreign servers",
+            object_types=("OBJECT_FOREIGN_SERVER",),
+        ),
+        KindSpec(_K.USER_MAPPING, "user_mappings", rank=5, object_types=("OBJECT_USER_MAPPING",)),
+        KindSpec(
+            _K.EVENT_TRIGGER, "event_triggers", rank=45, object_types=("OBJECT_EVENT_TRIGGER",)
+        ),
+        KindSpec(_K.PUBLICATION, "publications", rank=40, object_types=("OBJECT_PUBLICATION",)),
         # A table's entry blocks a type change of any column it lists or filters on.
-        KindSpec(_K.PUBLICATION_TABLE, "publication_tables", rank=41, blocks_column_changes=True),
-        KindSpec(_K.PUBLICATION_SCHEMA, "publication_schemas", rank=41),
+        KindSpec(
+            _K.PUBLICATION_TABLE,
+            "publication_tables",
+            rank=41,
+            blocks_column_changes=True,
+            object_types=("OBJECT_PUBLICATION_REL",),
+        ),
+        KindSpec(
+            _K.PUBLICATION_SCHEMA,
+            "publication_schemas",
+            rank=41,
+            object_types=("OBJECT_PUBLICATION_NAMESPACE",),
+        ),
         # Created after what it replicates into, dropped before.
-        KindSpec(_K.SUBSCRIPTION, "subscriptions", rank=60),
+        KindSpec(_K.SUBSCRIPTION, "subscriptions", rank=60, object_types=("OBJECT_SUBSCRIPTION",)),
     )
 }
 
@@ -306,6 +394,15 @@ KIND_SPECS: dict[ObjectKind, KindSpec] = {
 def spec(kind: str) -> KindSpec:
     """The spec of a kind, by member or by its name (`spec("materialized view")`)."""
     return KIND_SPECS[ObjectKind(kind)]
+
+
+_BY_OBJECT_TYPE = {name: k for k, s in KIND_SPECS.items() for name in s.object_types}
+
+
+def kind_of_object_type(name: str) -> ObjectKind | None:
+    """The kind a pglast `ObjectType` names, by the member's name (`ObjectType.OBJECT_MATVIEW
+    .name`); None for one that names no single kind (`OBJECT_TYPE`) or none of ours."""
+    return _BY_OBJECT_TYPE.get(name)
 
 
 def kinds_where(flag: str) -> frozenset[ObjectKind]:

@@ -16,6 +16,7 @@ from creo_schema.catalog.kinds import (
     ObjectKind,
     catalog_inputs,
     catalog_revision,
+    kind_of_object_type,
     noun,
     revision,
     spec,
@@ -108,6 +109,17 @@ def test_what_the_specs_say() -> None:
     assert "index" not in blocking  # the server rebuilds an index itself
     assert spec("materialized view").acl_type == "tables"
     assert spec("column").acl_type is None  # a column's grants are its table's
+
+
+def test_object_types_are_pglasts() -> None:
+    from pglast.enums import ObjectType
+
+    named = [name for s in KIND_SPECS.values() for name in s.object_types]
+    assert len(named) == len(set(named))  # each names one kind
+    assert all(name in ObjectType.__members__ for name in named)
+    assert kind_of_object_type(ObjectType.OBJECT_MATVIEW.name) == "materialized view"
+    assert kind_of_object_type(ObjectType.OBJECT_FOREIGN_TABLE.name) == "table"
+    assert kind_of_object_type(ObjectType.OBJECT_TYPE.name) is None  # enum, composite, range
 
 
 # The cache's revision ----------------------------------------------------------------------
