@@ -167,3 +167,11 @@ def test_the_catalog_revision_covers_every_query_and_row() -> None:
 def test_the_cache_revision_is_the_catalogs_and_more() -> None:
     assert len(cache_revision()) == 64
     assert cache_revision() != catalog_revision()
+
+
+def test_every_kind_has_a_table_driven_case() -> None:
+    """tests/unit/test_kinds_{types,tables,database}.py diff each kind in memory."""
+    from tests.unit import test_kinds_database, test_kinds_tables, test_kinds_types
+
+    cases = test_kinds_types.CASES + test_kinds_tables.CASES + test_kinds_database.CASES
+    assert {step[1] for case in cases for step in case.up} == set(ObjectKind)
