@@ -25,8 +25,10 @@ from creo_schema.diff.expand import Expansion, expand
 from creo_schema.diff.facets import facet_changes
 from creo_schema.diff.kinds.base import REPLACE, Context, Kind, Refused
 from creo_schema.diff.kinds.casts import CastKind
+from creo_schema.diff.kinds.columns import ColumnKind
 from creo_schema.diff.kinds.constraints import ConstraintKind, IndexKind
 from creo_schema.diff.kinds.default_privileges import DefaultPrivilegesKind
+from creo_schema.diff.kinds.defaults import DefaultKind, ViewDefaultKind
 from creo_schema.diff.kinds.event_triggers import EventTriggerKind
 from creo_schema.diff.kinds.foreign_data import ForeignDataWrapperKind, ServerKind, UserMappingKind
 from creo_schema.diff.kinds.namespaces import CollationKind, ExtensionKind, SchemaKind
@@ -40,13 +42,7 @@ from creo_schema.diff.kinds.routines import FunctionKind
 from creo_schema.diff.kinds.sequences import SequenceKind
 from creo_schema.diff.kinds.subscriptions import SubscriptionKind
 from creo_schema.diff.kinds.table_objects import PolicyKind, RuleKind, StatisticsKind, TriggerKind
-from creo_schema.diff.kinds.tables import (
-    ColumnKind,
-    DefaultKind,
-    TableKind,
-    ViewColumnKind,
-    ViewDefaultKind,
-)
+from creo_schema.diff.kinds.tables import TableKind
 from creo_schema.diff.kinds.types import (
     CompositeKind,
     DomainConstraintKind,
@@ -55,6 +51,7 @@ from creo_schema.diff.kinds.types import (
     RangeKind,
     name_slot,
 )
+from creo_schema.diff.kinds.view_columns import ViewColumnKind
 from creo_schema.diff.kinds.views import ViewKind
 from creo_schema.diff.objects import Side, build_side
 from creo_schema.diff.order import OrderingError, order

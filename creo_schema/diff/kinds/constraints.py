@@ -15,7 +15,8 @@ from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Constraint, Index
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind, parameter_changes
-from creo_schema.diff.kinds.tables import cluster_on_created, table_id
+from creo_schema.diff.kinds.clustering import cluster_on_created
+from creo_schema.diff.kinds.table_ids import table_id
 from creo_schema.diff.kinds.types import name_slot
 from creo_schema.diff.objects import Node, Side, relation_ids
 from creo_schema.diff.quote import ident, qualified

@@ -24,7 +24,7 @@ from creo_schema.catalog.model import Publication, PublicationSchema, Publicatio
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
 from creo_schema.diff.kinds.namespaces import schema_id
-from creo_schema.diff.kinds.tables import table_id
+from creo_schema.diff.kinds.table_ids import table_id
 from creo_schema.diff.objects import Node, Side
 from creo_schema.diff.quote import ident, literal, qualified
 

@@ -15,7 +15,7 @@ from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Policy, Rule, Statistics, Trigger
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
-from creo_schema.diff.kinds.tables import table_id
+from creo_schema.diff.kinds.table_ids import table_id
 from creo_schema.diff.objects import Node, Side, relation_ids
 from creo_schema.diff.quote import ident, qualified, role
 

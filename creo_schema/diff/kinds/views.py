@@ -16,8 +16,8 @@ from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Column, Relation, View
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind, parameter_changes
+from creo_schema.diff.kinds.clustering import cluster_changes
 from creo_schema.diff.kinds.namespaces import schema_id
-from creo_schema.diff.kinds.tables import cluster_changes
 from creo_schema.diff.kinds.types import name_slot
 from creo_schema.diff.objects import Node, Side
 from creo_schema.diff.quote import qualified
