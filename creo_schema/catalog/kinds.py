@@ -228,13 +228,16 @@ SNAPSHOT_FIELDS: dict[str, SnapshotField] = _fields(
     SnapshotField("unmodeled", m.Unmodeled, "unmodeled object"),
     SnapshotField("type_refs", m.TypeRef, "type reference", read_by_default=False),
     # The managed roles, cluster-wide (catalog/roles.py reads them apart: roles as code).
-    SnapshotField("roles", m.Role, "role", in_snapshot=False, catalog="pg_authid"),
+    SnapshotField(
+        "roles", m.Role, "role", in_snapshot=False, catalog="pg_authid", query="roles.sql"
+    ),
     SnapshotField(
         "role_memberships",
         m.RoleMembership,
         "role membership",
         in_snapshot=False,
         catalog="pg_auth_members",
+        query="role_memberships.sql",
     ),
     # What scope.py leaves out and names, and the platform's publications as they are.
     SnapshotField("unmanaged", m.Unmanaged, "unmanaged object", in_snapshot=False),
