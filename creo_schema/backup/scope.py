@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.diff.quote import parts
 from creo_schema.plan.model import PlannedStatement
 
@@ -72,12 +73,12 @@ def _attributed(statement: PlannedStatement, facts: TargetFacts) -> dict[str, st
     Read from the statement's kind and the table it works on (plan/model.py), as the
     differ named them: never from its SQL text.
     """
-    if statement.kind == "materialized view":
+    if statement.kind == ObjectKind.MATERIALIZED_VIEW:
         return {}
-    if statement.kind == "sequence":
+    if statement.kind == ObjectKind.SEQUENCE:
         owner = facts.sequence_owners.get(_raw(statement.target))
         return _known_tables([owner], facts, "owns a dropped sequence")
-    if statement.kind == "table" and statement.action in ("drop", "replace"):
+    if statement.kind == ObjectKind.TABLE and statement.action in ("drop", "replace"):
         return _known_tables([_raw(statement.target)], facts, "dropped")
     if statement.table:
         why = {"row": "rows deleted", "DropStmt": "dropped"}.get(

@@ -20,6 +20,7 @@ from typing import Any
 
 import psycopg
 
+from creo_schema.catalog.kinds import SNAPSHOT_FIELDS, SNAPSHOT_KINDS
 from creo_schema.catalog.model import (
     Cast,
     Collation,
@@ -63,42 +64,9 @@ from creo_schema.catalog.scope import in_scope
 from creo_schema.catalog.versioned import for_server
 from creo_schema.errors import DatabaseError
 
-# Kind name (query file and snapshot field) -> the class of its rows, in reporting order.
-KINDS: dict[str, type] = {
-    "schemas": Schema,
-    "extensions": Extension,
-    "collations": Collation,
-    "enums": Enum,
-    "domains": Domain,
-    "composite_types": CompositeType,
-    "ranges": Range,
-    "sequences": Sequence,
-    "relations": Relation,
-    "columns": Column,
-    "constraints": Constraint,
-    "indexes": Index,
-    "views": View,
-    "functions": Function,
-    "triggers": Trigger,
-    "rules": Rule,
-    "policies": Policy,
-    "statistics": Statistics,
-    "casts": Cast,
-    "event_triggers": EventTrigger,
-    "publications": Publication,
-    "publication_tables": PublicationTable,
-    "publication_schemas": PublicationSchema,
-    "foreign_data_wrappers": ForeignDataWrapper,
-    "foreign_servers": ForeignServer,
-    "user_mappings": UserMapping,
-    "subscriptions": Subscription,
-    "comments": Comment,
-    "privileges": Privilege,
-    "default_privileges": DefaultPrivilege,
-    "dependencies": Dependency,
-    "unmodeled": Unmodeled,
-    "type_refs": TypeRef,
-}
+# Kind name (query file and snapshot field) -> the class of its rows, in reporting order
+# (catalog/kinds.py).
+KINDS: dict[str, type] = SNAPSHOT_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +135,7 @@ class CatalogSnapshot:
 
 
 # Read unless asked otherwise: `type_refs` only serves type generation.
-DEFAULT_KINDS = tuple(k for k in KINDS if k != "type_refs")
+DEFAULT_KINDS = tuple(k for k in KINDS if SNAPSHOT_FIELDS[k].read_by_default)
 
 
 @cache
@@ -259,20 +227,11 @@ def snapshot(
             gc.enable()
 
 
-# The expressions read in their round-trip form (catalog/reprint.py), by kind and field.
-# A view's query, a trigger's WHEN, a rule's action, a row filter and a domain's CHECKs hold
-# them as much as a table's CHECK does (a copy by pg_dump read them back changed).
-_EXPRESSIONS = {
-    "constraints": ("definition",),
-    "indexes": ("definition", "predicate"),
-    "policies": ("using", "with_check"),
-    "columns": ("default",),
-    "views": ("definition",),
-    "triggers": ("definition",),
-    "rules": ("definition",),
-    "publication_tables": ("row_filter",),
-    "domains": ("constraints",),
-}
+# The expressions read in their round-trip form (catalog/reprint.py), by kind and field
+# (catalog/kinds.py `SnapshotField.expressions`). A view's query, a trigger's WHEN, a rule's
+# action, a row filter and a domain's CHECKs hold them as much as a table's CHECK does (a
+# copy by pg_dump read them back changed).
+_EXPRESSIONS = {f.name: f.expressions for f in SNAPSHOT_FIELDS.values() if f.expressions}
 
 
 def _reprint(kind: str, fields: list[Any]) -> None:

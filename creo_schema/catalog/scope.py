@@ -37,6 +37,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from creo_schema.catalog.kinds import SNAPSHOT_FIELDS
 from creo_schema.catalog.model import (
     ForeignDataWrapper,
     ForeignServer,
@@ -56,15 +57,7 @@ PLATFORM_ROLES = frozenset({"dashboard_user", "pgbouncer", "authenticator"})
 PLATFORM_ROLE_PREFIX = "supabase_"
 PLATFORM_PUBLICATIONS = frozenset({"supabase_realtime", "supabase_realtime_messages_publication"})
 # The catalogs of the kinds decided here, as comments and privileges name them.
-_CATALOGS = frozenset(
-    {
-        "pg_cast",
-        "pg_event_trigger",
-        "pg_publication",
-        "pg_foreign_data_wrapper",
-        "pg_foreign_server",
-    }
-)
+_CATALOGS = frozenset(f.catalog for f in SNAPSHOT_FIELDS.values() if f.scoped and f.catalog)
 
 
 def platform_role(name: str) -> bool:

@@ -18,14 +18,17 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.kinds import KIND_SPECS, ObjectKind
 from creo_schema.catalog.scope import UNMODELED_DATABASE_KINDS
 from creo_schema.diff.change import Action, Change, change
 from creo_schema.diff.expand import Expansion, expand
 from creo_schema.diff.facets import facet_changes
 from creo_schema.diff.kinds.base import REPLACE, Context, Kind, Refused
 from creo_schema.diff.kinds.casts import CastKind
+from creo_schema.diff.kinds.columns import ColumnKind
 from creo_schema.diff.kinds.constraints import ConstraintKind, IndexKind
 from creo_schema.diff.kinds.default_privileges import DefaultPrivilegesKind
+from creo_schema.diff.kinds.defaults import DefaultKind, ViewDefaultKind
 from creo_schema.diff.kinds.event_triggers import EventTriggerKind
 from creo_schema.diff.kinds.foreign_data import ForeignDataWrapperKind, ServerKind, UserMappingKind
 from creo_schema.diff.kinds.namespaces import CollationKind, ExtensionKind, SchemaKind
@@ -39,13 +42,7 @@ from creo_schema.diff.kinds.routines import FunctionKind
 from creo_schema.diff.kinds.sequences import SequenceKind
 from creo_schema.diff.kinds.subscriptions import SubscriptionKind
 from creo_schema.diff.kinds.table_objects import PolicyKind, RuleKind, StatisticsKind, TriggerKind
-from creo_schema.diff.kinds.tables import (
-    ColumnKind,
-    DefaultKind,
-    TableKind,
-    ViewColumnKind,
-    ViewDefaultKind,
-)
+from creo_schema.diff.kinds.tables import TableKind
 from creo_schema.diff.kinds.types import (
     CompositeKind,
     DomainConstraintKind,
@@ -54,12 +51,12 @@ from creo_schema.diff.kinds.types import (
     RangeKind,
     name_slot,
 )
+from creo_schema.diff.kinds.view_columns import ViewColumnKind
 from creo_schema.diff.kinds.views import ViewKind
 from creo_schema.diff.objects import Side, build_side
 from creo_schema.diff.order import OrderingError, order
 from creo_schema.diff.quote import ident, qualified
 
-_VIEWS = ViewKind()
 # In the order nodes are added (tables add every relation's columns, so views come after).
 KIND_LIST: tuple[Kind, ...] = (
     RoleKind(),
@@ -82,7 +79,7 @@ KIND_LIST: tuple[Kind, ...] = (
     ViewColumnKind(),
     ConstraintKind(),
     IndexKind(),
-    _VIEWS,
+    ViewKind(),
     ViewDefaultKind(),
     TriggerKind(),
     RuleKind(),
@@ -97,7 +94,11 @@ KIND_LIST: tuple[Kind, ...] = (
     PublicationSchemaKind(),
     SubscriptionKind(),
 )
-KINDS: dict[str, Kind] = {kind.name: kind for kind in KIND_LIST} | {"materialized view": _VIEWS}
+_BY_NAME = {kind.name: kind for kind in KIND_LIST}
+# Every kind of catalog/kinds.py -> the rules that diff it (a materialized view's are a view's).
+KINDS: dict[str, Kind] = {
+    name: _BY_NAME[spec.diffed_as or name] for name, spec in KIND_SPECS.items()
+}
 
 FACET_RANKS = {"owner": 90, "revoke": 91, "grant": 92, "comment": 93}
 
@@ -258,7 +259,7 @@ def _set_aside(ctx: Context, expansion: Expansion) -> list[Change]:
         column = ctx.current.nodes[column_id].item
         out.append(
             change(
-                "column",
+                ObjectKind.COLUMN,
                 "alter",
                 column_id,
                 _retype_sql(column, via),
@@ -274,7 +275,7 @@ def _set_aside(ctx: Context, expansion: Expansion) -> list[Change]:
                 passing=True,
             )
         )
-    sequences = KINDS["sequence"]
+    sequences = KINDS[ObjectKind.SEQUENCE]
     for sequence_id in sorted(expansion.detach):
         out.append(sequences.detach(ctx.current.nodes[sequence_id]))  # type: ignore[attr-defined]
     return out
@@ -320,7 +321,7 @@ def _put_back(ctx: Context, expansion: Expansion) -> list[Change]:
     for column_id in sorted(expansion.retype):
         column = ctx.desired.nodes[column_id].item
         retyped = change(
-            "column",
+            ObjectKind.COLUMN,
             "alter",
             column_id,
             _retype_sql(column, column.type, column.collation),
@@ -334,7 +335,7 @@ def _put_back(ctx: Context, expansion: Expansion) -> list[Change]:
             passing=True,
         )
         out.append(_altered(ctx, column_id, retyped))
-    sequences = KINDS["sequence"]
+    sequences = KINDS[ObjectKind.SEQUENCE]
     for sequence_id in sorted(expansion.detach):
         kept = ctx.desired.nodes.get(sequence_id)
         if kept is not None and kept.item.owned_by:
@@ -370,15 +371,15 @@ def _cyclic_keys(ctx: Context, table_id: str, going: set[str]) -> list[str]:
     referencing each other): each would have to go after the other, so they are dropped
     first, on their own, and the tables after."""
     current = ctx.current
-    if current.nodes[table_id].kind != "table":
+    if current.nodes[table_id].kind != ObjectKind.TABLE:
         return []
-    tables = {i for i in going if current.nodes[i].kind == "table"}
+    tables = {i for i in going if current.nodes[i].kind == ObjectKind.TABLE}
 
     def references(table: str) -> dict[str, set[str]]:
         """key id -> the other dropped tables it references (through their columns or keys)."""
         out: dict[str, set[str]] = {}
         for child in current.children.get(table, ()):
-            if current.nodes[child].kind != "constraint":
+            if current.nodes[child].kind != ObjectKind.CONSTRAINT:
                 continue
             targets = set()
             for needed in current.needs.get(child, ()):
@@ -413,7 +414,7 @@ def _table_of(side: Side, node_id: str) -> str | None:
         node = side.nodes.get(node_id)
         if node is None:
             return None
-        if node.kind == "table":
+        if node.kind == ObjectKind.TABLE:
             return node_id
         node_id = node.parent or ""
     return None
@@ -428,7 +429,7 @@ def _needs(ctx: Context, node_id: str, operation: str) -> set[str]:
     node = ctx.desired.nodes.get(node_id)
     needs = set(ctx.desired.needs.get(node_id, ()))
     if node is not None:
-        if node.kind == "sequence" and operation != "sequence_owned_by":
+        if node.kind == ObjectKind.SEQUENCE and operation != "sequence_owned_by":
             # OWNED BY is a change of its own, after the column: the sequence comes first
             # (the column's default needs it).
             needs = {n for n in needs if not n.startswith("column:")}

@@ -22,17 +22,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from creo_schema.catalog.kinds import ObjectKind, kinds_where
 from creo_schema.diff.kinds.base import Context, Kind
 from creo_schema.diff.objects import Node
 from creo_schema.diff.quote import qualified
 
-# Kinds that stand in the way of ALTER COLUMN ... TYPE (and of identity changes): the rest
-# (indexes, constraints, statistics) PostgreSQL rebuilds itself. A publication's table entry
-# blocks a type change of any column it lists or filters on.
-BLOCKS_COLUMN_CHANGES = frozenset(
-    {"view", "materialized view", "rule", "policy", "trigger", "default", "publication table"}
-)
-TYPE_KINDS = frozenset({"enum", "domain", "composite type", "range"})
+# Kinds that stand in the way of ALTER COLUMN ... TYPE (and of identity changes), and the
+# types a column can have (catalog/kinds.py).
+BLOCKS_COLUMN_CHANGES = kinds_where("blocks_column_changes")
+TYPE_KINDS = kinds_where("column_type")
 
 
 @dataclass
@@ -88,7 +86,7 @@ def expand(
                 continue
             if (
                 blocking_only
-                and dependent.kind == "default"
+                and dependent.kind == ObjectKind.DEFAULT
                 and dependent.item.default == desired.nodes[dependent_id].item.default
             ):
                 continue  # the same default: PostgreSQL converts it with the column
@@ -96,7 +94,11 @@ def expand(
             if _rebuildable(kind, dependent):
                 out.replaced.add(dependent_id)
                 go(dependent_id)
-            elif dependent.kind == "column" and node is not None and node.kind == "collation":
+            elif (
+                dependent.kind == ObjectKind.COLUMN
+                and node is not None
+                and node.kind == ObjectKind.COLLATION
+            ):
                 if _leaves_collation(node, desired.nodes[dependent_id]):
                     # Its own ALTER ... TYPE takes it off the collation, before the drop
                     # (order.py, rule 2): a pass through the default would be two more.
@@ -105,7 +107,9 @@ def expand(
                 # replaced (no rewrite: the type stays; its indexes are rebuilt).
                 out.retype[dependent_id] = f'{dependent.item.type} collate "default"'
                 todo.append((dependent_id, True))
-            elif dependent.kind == "column" and node is not None and node.kind in TYPE_KINDS:
+            elif (
+                dependent.kind == ObjectKind.COLUMN and node is not None and node.kind in TYPE_KINDS
+            ):
                 via = _passing_type(node, dependent, desired.nodes.get(node_id))
                 if via is None:
                     out.refusals.append(
@@ -116,7 +120,11 @@ def expand(
                     continue
                 out.retype[dependent_id] = via
                 todo.append((dependent_id, True))
-            elif dependent.kind == "sequence" and node is not None and node.kind == "column":
+            elif (
+                dependent.kind == ObjectKind.SEQUENCE
+                and node is not None
+                and node.kind == ObjectKind.COLUMN
+            ):
                 out.detach.add(dependent_id)
             else:
                 what = "changed" if blocking_only else "dropped"
@@ -128,7 +136,7 @@ def expand(
     # A sequence owned by a column goes with the column: no DROP SEQUENCE of its own.
     for node_id in removed:
         node = current.nodes[node_id]
-        if node.kind != "sequence":
+        if node.kind != ObjectKind.SEQUENCE:
             continue
         for owner in current.needs.get(node_id, ()):
             if owner.startswith("column:") and owner in gone:
@@ -152,7 +160,11 @@ def _moves_out(node: Node | None, dependent: Node) -> bool:
     """An extension kept while its schema goes moves out first, in place (ALTER EXTENSION
     ... SET SCHEMA, which ordering puts before the drop); one that cannot move is replaced,
     and gone already."""
-    return node is not None and node.kind == "schema" and dependent.kind == "extension"
+    return (
+        node is not None
+        and node.kind == ObjectKind.SCHEMA
+        and dependent.kind == ObjectKind.EXTENSION
+    )
 
 
 def _leaves_collation(collation: Node, column: Node) -> bool:
@@ -174,14 +186,14 @@ def _passing_type(type_node: object, column: object, new_type: object) -> str | 
     attributes, by position."""
     kind = getattr(type_node, "kind", "")
     item = getattr(type_node, "item", None)
-    if kind in ("enum", "range"):
+    if kind in (ObjectKind.ENUM, ObjectKind.RANGE):
         base = "text"
-    elif kind == "composite type" and item is not None:
+    elif kind == ObjectKind.COMPOSITE_TYPE and item is not None:
         after = getattr(new_type, "item", None)
         if getattr(after, "attribute_names", None) != item.attribute_names:
             return None
         base = "text"
-    elif kind == "domain" and item is not None:
+    elif kind == ObjectKind.DOMAIN and item is not None:
         base = item.base_type
     else:
         return None

@@ -11,25 +11,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from creo_schema.catalog.kinds import KIND_SPECS, ObjectKind
 from creo_schema.diff.change import Change, change
 from creo_schema.diff.kinds.base import Context, Kind
 from creo_schema.diff.kinds.default_privileges import CURRENT, builtin_default
 from creo_schema.diff.objects import Node, Side
 from creo_schema.diff.quote import ident, literal, qualified, role
 
-ACL_TYPES = {
-    "table": "tables",
-    "view": "tables",
-    "materialized view": "tables",
-    "sequence": "sequences",
-    "function": "functions",
-    "enum": "types",
-    "domain": "types",
-    "composite type": "types",
-    "range": "types",
-    "schema": "schemas",
-    "foreign data wrapper": "foreign data wrappers",  # no default privileges: built in only
-    "server": "foreign servers",
+# Kind -> the default privileges object type of what CREATE gives it (catalog/kinds.py).
+ACL_TYPES: dict[str, str] = {
+    kind: spec.acl_type for kind, spec in KIND_SPECS.items() if spec.acl_type
 }
 
 Acl = dict[str, frozenset[str]]
@@ -54,15 +45,15 @@ def created_acl(kind: Kind, node: Node, ctx: Context, owner: str) -> Acl:
     object_type = ACL_TYPES.get(node.kind)
     if object_type is None:
         return {}
-    if node.kind == "function" and node.item.kind == "procedure":
+    if node.kind == ObjectKind.FUNCTION and node.item.kind == "procedure":
         object_type = "functions"
     schema = getattr(getattr(node.item, "view", node.item), "schema", None)
-    if node.kind == "schema":
+    if node.kind == ObjectKind.SCHEMA:
         schema = None
     defaults = {
         (item.role, item.schema): dict(item.grants)
         for n in ctx.desired.nodes.values()
-        if n.kind == "default privileges"
+        if n.kind == ObjectKind.DEFAULT_PRIVILEGES
         for item in (n.item,)
         if item.object_type == object_type
     }
@@ -91,9 +82,11 @@ def facet_changes(
     requires = [node.id]
     # The table a grant or comment is on, so that what a new table is given is judged as
     # part of creating it (plan/statements.py).
-    table = {"table": node.id, "materialized view": node.id, "column": node.parent or ""}.get(
-        node.kind, ""
-    )
+    table: str = {
+        ObjectKind.TABLE: node.id,
+        ObjectKind.MATERIALIZED_VIEW: node.id,
+        ObjectKind.COLUMN: node.parent or "",
+    }.get(node.kind, "")
     # Comment.
     target = kind.comment_target(node)
     if target is not None:
@@ -161,7 +154,7 @@ def _same_facets(kind: Kind, old: Node, new: Node, ctx: Context) -> bool:
 
 def _grant_target(kind: Kind, node: Node) -> tuple[str, str] | None:
     """(the ON clause, a column list) for GRANT and REVOKE, or None."""
-    if node.kind in ("column", "view column"):
+    if node.kind in (ObjectKind.COLUMN, ObjectKind.VIEW_COLUMN):
         column = node.item
         return f"table {qualified(column.schema, column.table)}", f" ({ident(column.name)})"
     target = kind.grant_target(node)

@@ -20,12 +20,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.kinds import ObjectKind
 
 
 @dataclass(frozen=True, slots=True)
 class Node:
     id: str
-    kind: str  # as the kind rules name it: table, column, view, function, ...
+    kind: ObjectKind  # catalog/kinds.py: table, column, view, function, ...
     item: Any  # the catalog row
     parent: str | None = None
     slot: str = ""  # the name it occupies, when it can collide with another kind's
@@ -93,9 +94,9 @@ def relation_ids(snapshot: CatalogSnapshot) -> dict[int, str]:
     """Each relation's oid -> its node id (`table:` or `view:`), for what lives on one."""
     from creo_schema.diff.quote import qualified
 
+    views = (ObjectKind.VIEW, ObjectKind.MATERIALIZED_VIEW)  # a relation's kind, by the same name
     return {
-        r.oid: f"{'view' if r.kind in ('view', 'materialized view') else 'table'}:"
-        f"{qualified(r.schema, r.name)}"
+        r.oid: f"{'view' if r.kind in views else 'table'}:{qualified(r.schema, r.name)}"
         for r in snapshot.relations
     }
 

@@ -20,21 +20,18 @@ import pickle
 import tempfile
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata
+from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from creo_schema import __version__
+from creo_schema.catalog.kinds import catalog_revision, revision
 from creo_schema.shadow.providers import home_dir
 
 if TYPE_CHECKING:
     from creo_schema.catalog import Inspection, Scope
     from creo_schema.diff.data import DesiredRows
     from creo_schema.source.hints import Rename
-
-# Bumped whenever what an inspection keeps (catalog/) changes, so that no entry made by an
-# older rule is reused.
-CACHE_REVISION = 22
 
 
 @dataclass(frozen=True)
@@ -53,8 +50,44 @@ def _engine_version() -> str:
     return metadata.version("results")
 
 
+# The classes a stored entry is made of, beyond the catalog's rows: an entry made while any
+# of them had other fields would not read back as one of today's.
+def _stored_classes() -> tuple[type, ...]:
+    from creo_schema.catalog import CatalogSnapshot, Inspection
+    from creo_schema.diff.data import DeclaredData, DesiredRows
+    from creo_schema.source.finding import Finding
+    from creo_schema.source.hints import Rename
+
+    return (
+        DesiredState,
+        Inspection,
+        CatalogSnapshot,
+        DesiredRows,
+        DeclaredData,
+        Rename,
+        Finding,
+    )
+
+
+@cache
+def cache_revision() -> str:
+    """What makes an entry stale within one version of the tool and of the engine: a hash
+    of what an inspection reads and keeps (catalog/kinds.py `catalog_revision`: the queries
+    and the row classes' fields), of the code that turns rows into a snapshot (catalog/'s
+    modules: expressions reprinted, scope rules, the digest) and of the fields of every
+    class an entry holds. Never bumped by hand: an entry made by an older rule is never
+    reused."""
+    folder = resources.files("creo_schema.catalog")
+    modules = [
+        (f"catalog/{item.name}", item.read_text(encoding="utf-8"))
+        for item in folder.iterdir()
+        if item.name.endswith(".py")
+    ]
+    return revision([("catalog", catalog_revision()), *modules], _stored_classes())
+
+
 def cache_key(*parts: object) -> str:
-    fixed = (__version__, _engine_version(), CACHE_REVISION)
+    fixed = (__version__, _engine_version(), cache_revision())
     text = "\0".join(str(p) for p in (*fixed, *parts))
     return hashlib.sha256(text.encode()).hexdigest()
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Final
 
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.kinds import ObjectKind, spec
 from creo_schema.diff.change import Change, change
 from creo_schema.diff.objects import Node, Side
 
@@ -57,10 +58,17 @@ class Context:
 class Kind:
     """The rules of one kind of object (subclasses fill them in)."""
 
-    name: ClassVar[str] = ""
+    name: ClassVar[ObjectKind]  # set by each kind (an abstract base has none)
     rebuildable: ClassVar[bool] = False
     # Ordering among changes nothing else orders: creates low ranks first, drops high first.
+    # A kind's is its spec's (catalog/kinds.py `KindSpec.rank`).
     rank: ClassVar[int] = 50
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        name = getattr(cls, "name", None)
+        if name is not None:
+            cls.rank = spec(name).rank
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         raise NotImplementedError

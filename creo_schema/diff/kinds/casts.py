@@ -9,6 +9,7 @@ created after them, dropped before them.
 from __future__ import annotations
 
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Cast
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import Context, Kind
@@ -23,9 +24,8 @@ def cast_id(item: Cast) -> str:
 
 
 class CastKind(Kind):
-    name = "cast"
+    name = ObjectKind.CAST
     rebuildable = True
-    rank = 8
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         for item in snapshot.casts:

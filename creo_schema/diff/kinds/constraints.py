@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Constraint, Index
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind, parameter_changes
-from creo_schema.diff.kinds.tables import cluster_on_created, table_id
+from creo_schema.diff.kinds.clustering import cluster_on_created
+from creo_schema.diff.kinds.table_ids import table_id
 from creo_schema.diff.kinds.types import name_slot
 from creo_schema.diff.objects import Node, Side, relation_ids
 from creo_schema.diff.quote import ident, qualified
@@ -27,9 +29,8 @@ def constraint_id(schema: str, table: str, name: str) -> str:
 
 
 class ConstraintKind(Kind):
-    name = "constraint"
+    name = ObjectKind.CONSTRAINT
     rebuildable = True
-    rank = 13
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         index_oids = {(i.table_oid, i.name): i.oid for i in snapshot.indexes}
@@ -236,9 +237,8 @@ def _without_with(definition: str) -> str:
 
 
 class IndexKind(Kind):
-    name = "index"
+    name = ObjectKind.INDEX
     rebuildable = True
-    rank = 14
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         parents = relation_ids(snapshot)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import Altered, Context, Kind
 from creo_schema.diff.kinds.namespaces import schema_id
@@ -64,11 +65,7 @@ def normal_role(name: str, side: Side) -> str:
 
 
 class DefaultPrivilegesKind(Kind):
-    name = "default privileges"
-    # Before schemas even: what CREATE gives a new object is judged with the desired
-    # defaults in force (diff/facets.py), and a global default on schemas applies to the
-    # schemas the plan creates. One IN SCHEMA waits for its schema all the same (requires).
-    rank = -1
+    name = ObjectKind.DEFAULT_PRIVILEGES  # ranked before schemas even (catalog/kinds.py)
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         grouped: dict[tuple[str, str | None, str], dict[str, tuple[str, ...]]] = {}

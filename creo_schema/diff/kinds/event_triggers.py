@@ -11,6 +11,7 @@ fires on as little of it as can be.
 from __future__ import annotations
 
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import EventTrigger
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
@@ -25,9 +26,8 @@ def event_trigger_id(name: str) -> str:
 
 
 class EventTriggerKind(Kind):
-    name = "event trigger"
+    name = ObjectKind.EVENT_TRIGGER
     rebuildable = True
-    rank = 45
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         for item in snapshot.event_triggers:

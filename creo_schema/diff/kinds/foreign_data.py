@@ -19,6 +19,7 @@ Changes to a secret's value are not seen.
 from __future__ import annotations
 
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import (
     HIDDEN,
     REDACTED,
@@ -87,9 +88,8 @@ def _has_secret(options: tuple[str, ...]) -> bool:
 
 
 class ForeignDataWrapperKind(Kind):
-    name = "foreign data wrapper"
+    name = ObjectKind.FOREIGN_DATA_WRAPPER
     rebuildable = True
-    rank = 3
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         for item in snapshot.foreign_data_wrappers:
@@ -150,9 +150,8 @@ class ForeignDataWrapperKind(Kind):
 
 
 class ServerKind(Kind):
-    name = "server"
+    name = ObjectKind.SERVER
     rebuildable = True
-    rank = 4
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         for item in snapshot.foreign_servers:
@@ -208,9 +207,8 @@ class ServerKind(Kind):
 
 
 class UserMappingKind(Kind):
-    name = "user mapping"
+    name = ObjectKind.USER_MAPPING
     rebuildable = True
-    rank = 5
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         for item in snapshot.user_mappings:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Collation, Extension, Schema
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
@@ -15,8 +16,7 @@ def schema_id(name: str) -> str:
 
 
 class SchemaKind(Kind):
-    name = "schema"
-    rank = 0
+    name = ObjectKind.SCHEMA
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         for item in snapshot.schemas:
@@ -45,8 +45,7 @@ class SchemaKind(Kind):
 
 
 class ExtensionKind(Kind):
-    name = "extension"
-    rank = 1
+    name = ObjectKind.EXTENSION
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         for item in snapshot.extensions:
@@ -104,8 +103,7 @@ class ExtensionKind(Kind):
 
 
 class CollationKind(Kind):
-    name = "collation"
-    rank = 2
+    name = ObjectKind.COLLATION
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         for item in snapshot.collations:

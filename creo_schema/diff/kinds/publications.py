@@ -19,11 +19,12 @@ subscribers (and, on Supabase, Realtime): the `stops_replication` hazard (plan/h
 from __future__ import annotations
 
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Publication, PublicationSchema, PublicationTable
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
 from creo_schema.diff.kinds.namespaces import schema_id
-from creo_schema.diff.kinds.tables import table_id
+from creo_schema.diff.kinds.table_ids import table_id
 from creo_schema.diff.objects import Node, Side
 from creo_schema.diff.quote import ident, literal, qualified
 
@@ -43,9 +44,8 @@ def _refuse(message: str) -> None:
 
 
 class PublicationKind(Kind):
-    name = "publication"
+    name = ObjectKind.PUBLICATION
     rebuildable = True
-    rank = 40
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         for item in snapshot.publications:
@@ -124,9 +124,8 @@ class PublicationKind(Kind):
 class PublicationTableKind(Kind):
     """One table a publication publishes (FOR TABLE), with its columns and row filter."""
 
-    name = "publication table"
+    name = ObjectKind.PUBLICATION_TABLE
     rebuildable = True
-    rank = 41
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         platform = {p.oid for p in snapshot.publications if p.platform}
@@ -180,9 +179,8 @@ class PublicationTableKind(Kind):
 class PublicationSchemaKind(Kind):
     """One schema a publication publishes every table of (FOR TABLES IN SCHEMA)."""
 
-    name = "publication schema"
+    name = ObjectKind.PUBLICATION_SCHEMA
     rebuildable = True
-    rank = 41
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         platform = {p.oid for p in snapshot.publications if p.platform}

@@ -25,6 +25,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Role, RoleMembership
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import Altered, Context, Kind
@@ -57,8 +58,7 @@ def membership_id(item: RoleMembership) -> str:
 
 
 class RoleKind(Kind):
-    name = "role"
-    rank = 1
+    name = ObjectKind.ROLE
     # Ordered before (created, altered) or after (dropped) every other change.
     cluster_wide: ClassVar[bool] = True
 
@@ -139,8 +139,7 @@ class RoleKind(Kind):
 
 
 class RoleMembershipKind(Kind):
-    name = "role membership"
-    rank = 2
+    name = ObjectKind.ROLE_MEMBERSHIP
     cluster_wide: ClassVar[bool] = True
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:

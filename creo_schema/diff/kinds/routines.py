@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Function
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
@@ -37,9 +38,8 @@ def _body(definition: str | None) -> str:
 
 
 class FunctionKind(Kind):
-    name = "function"
+    name = ObjectKind.FUNCTION
     rebuildable = True
-    rank = 7
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         constructors = _range_constructors(snapshot)

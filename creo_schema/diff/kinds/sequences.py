@@ -8,6 +8,7 @@ separate change, ordered by the column it names.
 from __future__ import annotations
 
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Sequence
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import Altered, Context, Kind
@@ -30,8 +31,7 @@ def _options(item: Sequence) -> str:
 
 
 class SequenceKind(Kind):
-    name = "sequence"
-    rank = 5
+    name = ObjectKind.SEQUENCE
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         for item in snapshot.sequences:

@@ -33,6 +33,7 @@ a DISABLE, publications removed from an enabled one).
 from __future__ import annotations
 
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Subscription
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import Altered, Context, Kind, Refused
@@ -86,9 +87,8 @@ def _streaming_default(major: int) -> str:
 
 
 class SubscriptionKind(Kind):
-    name = "subscription"
+    name = ObjectKind.SUBSCRIPTION
     rebuildable = False  # dropping one drops its publisher's slot: never for another's sake
-    rank = 60  # created after what it replicates into, dropped before
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         for item in snapshot.subscriptions:

@@ -11,10 +11,11 @@ that calls one of ours is ours too.
 from __future__ import annotations
 
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Policy, Rule, Statistics, Trigger
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
-from creo_schema.diff.kinds.tables import table_id
+from creo_schema.diff.kinds.table_ids import table_id
 from creo_schema.diff.objects import Node, Side, relation_ids
 from creo_schema.diff.quote import ident, qualified, role
 
@@ -47,9 +48,8 @@ class _OnTable(Kind):
 
 
 class TriggerKind(_OnTable):
-    name = "trigger"
+    name = ObjectKind.TRIGGER
     prefix = "trigger"
-    rank = 30
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         parents = relation_ids(snapshot)
@@ -89,9 +89,8 @@ class TriggerKind(_OnTable):
 
 
 class PolicyKind(_OnTable):
-    name = "policy"
+    name = ObjectKind.POLICY
     prefix = "policy"
-    rank = 32
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         parents = relation_ids(snapshot)
@@ -176,9 +175,8 @@ class PolicyKind(_OnTable):
 
 
 class RuleKind(_OnTable):
-    name = "rule"
+    name = ObjectKind.RULE
     prefix = "rule"
-    rank = 31
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         parents = relation_ids(snapshot)
@@ -215,9 +213,8 @@ class RuleKind(_OnTable):
 
 
 class StatisticsKind(Kind):
-    name = "statistics"
+    name = ObjectKind.STATISTICS
     rebuildable = True
-    rank = 33
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         parents = relation_ids(snapshot)

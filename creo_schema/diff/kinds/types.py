@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import CompositeType, Domain, Enum, Range
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
@@ -31,8 +32,6 @@ def name_slot(schema: str, name: str) -> str:
 
 
 class _TypeKind(Kind):
-    rank = 3
-
     def _node(self, item: Enum | Domain | CompositeType | Range) -> Node:
         return Node(
             type_id(item.schema, item.name),
@@ -56,7 +55,7 @@ class _TypeKind(Kind):
 
 
 class EnumKind(_TypeKind):
-    name = "enum"
+    name = ObjectKind.ENUM
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         for item in snapshot.enums:
@@ -90,7 +89,7 @@ class EnumKind(_TypeKind):
 
 
 class DomainKind(_TypeKind):
-    name = "domain"
+    name = ObjectKind.DOMAIN
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         for item in snapshot.domains:
@@ -102,7 +101,7 @@ class DomainKind(_TypeKind):
                 side.add(
                     Node(
                         f"domain_constraint:{self.sql_name(node)}.{ident(name)}",
-                        "domain constraint",
+                        ObjectKind.DOMAIN_CONSTRAINT,
                         (item, name, definition),
                         parent=node.id,
                     ),
@@ -167,9 +166,8 @@ def _array_columns(ctx: Context, domain: Domain) -> list[str]:
 
 
 class DomainConstraintKind(Kind):
-    name = "domain constraint"
+    name = ObjectKind.DOMAIN_CONSTRAINT
     rebuildable = True
-    rank = 4
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         """Added with their domains (DomainKind)."""
@@ -202,7 +200,7 @@ class DomainConstraintKind(Kind):
 
 
 class CompositeKind(_TypeKind):
-    name = "composite type"
+    name = ObjectKind.COMPOSITE_TYPE
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         for item in snapshot.composite_types:
@@ -215,7 +213,7 @@ class CompositeKind(_TypeKind):
             for name in item.attribute_names:
                 attribute = Node(
                     f"attribute:{self.sql_name(node)}.{ident(name)}",
-                    "view column",
+                    ObjectKind.VIEW_COLUMN,
                     Attribute(item.schema, item.name, name),
                     parent=node.id,
                 )
@@ -318,7 +316,7 @@ def _commented_attributes(snapshot: CatalogSnapshot, item: CompositeType) -> dic
 
 
 class RangeKind(_TypeKind):
-    name = "range"
+    name = ObjectKind.RANGE
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         for item in snapshot.ranges:

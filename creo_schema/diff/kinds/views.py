@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Column, Relation, View
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind, parameter_changes
+from creo_schema.diff.kinds.clustering import cluster_changes
 from creo_schema.diff.kinds.namespaces import schema_id
-from creo_schema.diff.kinds.tables import cluster_changes
 from creo_schema.diff.kinds.types import name_slot
 from creo_schema.diff.objects import Node, Side
 from creo_schema.diff.quote import qualified
@@ -33,9 +34,8 @@ class ViewItem:
 
 
 class ViewKind(Kind):
-    name = "view"
+    name = ObjectKind.VIEW
     rebuildable = True
-    rank = 20
 
     def add_nodes(self, snapshot: CatalogSnapshot, side: Side) -> None:
         relations = {r.oid: r for r in snapshot.relations}
@@ -46,7 +46,7 @@ class ViewKind(Kind):
             side.add(
                 Node(
                     f"view:{qualified(view.schema, view.name)}",
-                    "materialized view" if view.materialized else "view",
+                    ObjectKind.MATERIALIZED_VIEW if view.materialized else ObjectKind.VIEW,
                     ViewItem(view, relation),
                     slot=name_slot(view.schema, view.name),
                 ),
