@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from creo_schema.catalog.kinds import SNAPSHOT_FIELDS, noun
 from creo_schema.catalog.reader import KINDS, CatalogSnapshot
 
 # A field's value as the catalog holds it: plain JSON-able data, so a plan can carry it.
@@ -53,41 +54,6 @@ _DESCRIBED_BY = {
     "default_privileges": ("privileges",),
 }
 
-_SINGULAR = {
-    "schemas": "schema",
-    "collations": "collation",
-    "ranges": "range",
-    "rules": "rule",
-    "statistics": "statistics",
-    "casts": "cast",
-    "unmodeled": "unmodeled object",
-    "extensions": "extension",
-    "enums": "enum",
-    "domains": "domain",
-    "composite_types": "composite type",
-    "sequences": "sequence",
-    "relations": "relation",
-    "columns": "column",
-    "constraints": "constraint",
-    "indexes": "index",
-    "views": "view",
-    "functions": "function",
-    "triggers": "trigger",
-    "policies": "policy",
-    "comments": "comment on",
-    "privileges": "privileges",
-    "default_privileges": "default privileges",
-    "dependencies": "dependency",
-    "event_triggers": "event trigger",
-    "publications": "publication",
-    "publication_tables": "publication table",
-    "publication_schemas": "publication schema",
-    "foreign_data_wrappers": "foreign data wrapper",
-    "foreign_servers": "server",
-    "user_mappings": "user mapping",
-    "subscriptions": "subscription",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class FieldChange:
@@ -108,7 +74,7 @@ class ObjectRef:
 
     @property
     def noun(self) -> str:
-        return _SINGULAR.get(self.kind, self.kind)
+        return noun(self.kind) if self.kind in SNAPSHOT_FIELDS else self.kind
 
     def named(self, field: str) -> FieldValue:
         """A naming field's value (None when the kind has no such field)."""
@@ -213,33 +179,6 @@ def _ref(kind: str, row: Any) -> ObjectRef:
     return ObjectRef(kind, row.key, identity)
 
 
-# The system catalog each kind's rows (and their `oid`) come from: a comment or a privilege
-# names its object by (catalog, oid, sub-id). Views are relations too: the relation wins.
-_CATALOG_OF = {
-    "schemas": "pg_namespace",
-    "extensions": "pg_extension",
-    "collations": "pg_collation",
-    "enums": "pg_type",
-    "domains": "pg_type",
-    "composite_types": "pg_type",
-    "ranges": "pg_type",
-    "sequences": "pg_class",
-    "relations": "pg_class",
-    "indexes": "pg_class",
-    "functions": "pg_proc",
-    "triggers": "pg_trigger",
-    "rules": "pg_rewrite",
-    "policies": "pg_policy",
-    "constraints": "pg_constraint",
-    "statistics": "pg_statistic_ext",
-    "casts": "pg_cast",
-    "event_triggers": "pg_event_trigger",
-    "publications": "pg_publication",
-    "foreign_data_wrappers": "pg_foreign_data_wrapper",
-    "foreign_servers": "pg_foreign_server",
-}
-
-
 class _Owners:
     """What a comment or privilege row is on, in the snapshot it was read from; indexed on
     first use (most plans change no comment and no privilege)."""
@@ -261,9 +200,12 @@ class _Owners:
 
 def _by_oid(snapshot: CatalogSnapshot) -> dict[tuple[str, int, int], ObjectRef]:
     found: dict[tuple[str, int, int], ObjectRef] = {}
-    for kind, catalog in _CATALOG_OF.items():
-        for row in getattr(snapshot, kind):
-            found.setdefault((catalog, row.oid, 0), _ref(kind, row))
+    for field in SNAPSHOT_FIELDS.values():
+        if not field.catalog or not field.in_snapshot or field.name == "columns":
+            continue
+        for row in getattr(snapshot, field.name):
+            # A view is a relation too (pg_class): the relation, read first, is kept.
+            found.setdefault((field.catalog, row.oid, 0), _ref(field.name, row))
     for column in snapshot.columns:
         found[("pg_class", column.table_oid, column.attnum)] = _ref("columns", column)
     return found

@@ -9,7 +9,7 @@ from importlib import resources
 import pytest
 
 from creo_schema.catalog import CatalogSnapshot
-from creo_schema.catalog.differences import _SINGULAR, NOT_COMPARED
+from creo_schema.catalog.differences import NOT_COMPARED, ObjectRef
 from creo_schema.catalog.kinds import (
     KIND_SPECS,
     SNAPSHOT_FIELDS,
@@ -69,10 +69,11 @@ def test_reader_reads_in_reporting_order() -> None:
     assert "roles" not in KINDS  # read apart, by catalog/roles.py
 
 
-def test_nouns_are_the_ones_differences_are_reported_with() -> None:
-    """catalog/differences.py may name a kind by `noun(field)` with the same output."""
+def test_differences_name_each_kind_by_its_noun() -> None:
+    """catalog/differences.py names a difference's kind by the registry's noun."""
     compared = [k for k in KINDS if k not in NOT_COMPARED]
-    assert all(noun(k) == _SINGULAR[k] for k in compared)
+    assert all(ObjectRef(k, "x").noun == noun(k) for k in compared)
+    assert noun("relations") == "relation"
     assert noun("foreign_servers") == "server"
     assert noun("comments") == "comment on"
 
