@@ -9,6 +9,7 @@ from creo_schema.errors import CreoError
 from creo_schema.plan.hazards import EXPLANATION, REFUSED_BY_DEFAULT, Hazard
 from creo_schema.plan.model import Plan, PlannedStatement
 from creo_schema.plan.timings import Timings
+from creo_schema.words import plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -57,8 +58,7 @@ def show_plan(console: Console, plan: Plan, *, title: str = "Plan") -> None:
         _show_warnings(console, plan)
         console.print("No changes: the database matches schema/.")
         return
-    noun = "statement" if count == 1 else "statements"
-    console.print(f"{count} {noun} to apply, {len(plan.rollback)} to roll back.")
+    console.print(f"{plural(count, 'statement')} to apply, {len(plan.rollback)} to roll back.")
     _show_verification(console, plan)
     _show_warnings(console, plan)
     _show_access(console, plan)
@@ -117,14 +117,15 @@ def show_rollback(
 ) -> None:
     """A recorded rollback before it runs, in the style of `show_plan`."""
     count = len(statements)
-    noun = "statement" if count == 1 else "statements"
     source = (
         "hazards as planned"
         if recorded
         else "hazards classified again from the recorded SQL (migration older than the "
         "recorded hazards)"
     )
-    console.print(f"[bold]Rollback[/bold] of migration {migration_id}: {count} {noun}, {source}.")
+    console.print(
+        f"[bold]Rollback[/bold] of migration {migration_id}: {plural(count, 'statement')}, {source}."
+    )
     console.print()
     console.print(f"[bold]{_rollback_title(statements)}[/bold]")
     if not statements:

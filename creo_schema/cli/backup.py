@@ -16,6 +16,7 @@ from creo_schema.cli.app import (
 )
 from creo_schema.errors import CreoError
 from creo_schema.render import document
+from creo_schema.words import plural
 
 if TYPE_CHECKING:
     from creo_schema.backup import BackupMeta, BackupResult
@@ -63,12 +64,14 @@ def backup_taken_text(taken: BackupResult | None, mode: str) -> str | None:
         if taken.meta.scope == "all"
         else f"the tables it can lose rows from: {', '.join(names)}"
     )
-    return f"Backed up first, as {taken.id} in {taken.path}: {what}, {taken.meta.rows} rows."
+    return (
+        f"Backed up first, as {taken.id} in {taken.path}: {what}, {plural(taken.meta.rows, 'row')}."
+    )
 
 
 def _rows_text(meta: BackupMeta) -> str:
     """Rows as of the backup (what restore gives back); an incremental says what it stores."""
-    text = f"{meta.rows} rows"
+    text = plural(meta.rows, "row")
     if meta.kind == "incremental":
         text += f" ({meta.stored_rows} stored: changed since {meta.base})"
     return text
@@ -124,8 +127,8 @@ def backup_create(ctx: click.Context, incremental: bool) -> None:
     else:
         base = f" on top of {made.meta.base}" if made.meta.base else ""
         click.echo(
-            f"Backup {made.id} ({made.meta.kind}{base}): {len(made.meta.tables)} tables, "
-            f"{_rows_text(made.meta)}, {size} bytes compressed, in {made.path}"
+            f"Backup {made.id} ({made.meta.kind}{base}): {plural(len(made.meta.tables), 'table')}, "
+            f"{_rows_text(made.meta)}, {plural(size, 'byte')} compressed, in {made.path}"
         )
 
 
@@ -175,8 +178,8 @@ def backup_list(ctx: click.Context) -> None:
         )
         why = f"  before {m.migration}" if m.migration else ""
         click.echo(
-            f"{m.id}  {kind}  {len(m.tables)} tables  {_rows_text(m)}  "
-            f"{sum(t.bytes for t in m.tables)} bytes{why}"
+            f"{m.id}  {kind}  {plural(len(m.tables), 'table')}  {_rows_text(m)}  "
+            f"{plural(sum(t.bytes for t in m.tables), 'byte')}{why}"
         )
 
 
@@ -210,12 +213,13 @@ def backup_restore(ctx: click.Context, backup_id: str, force: bool, auto_approve
         click.echo(document("backup-restore", **vars(result)))
     else:
         again = (
-            f"; {result.constraints} checks and foreign keys added again after the rows"
+            f"; {plural(result.constraints, 'check or foreign key', 'checks and foreign keys')} "
+            "added again after the rows"
             if result.constraints
             else ""
         )
         click.echo(
-            f"Restored backup {result.id}: {result.tables} tables, {result.rows} rows "
+            f"Restored backup {result.id}: {plural(result.tables, 'table')}, {plural(result.rows, 'row')} "
             f"(as of the backup), checksums match{again}."
         )
 
@@ -278,6 +282,6 @@ def backup_cleanup(ctx: click.Context, days: float, yes: bool, force: bool) -> N
         click.echo(document("backup-cleanup", removed=choice.remove, kept=kept))
     else:
         click.echo(
-            f"Removed {len(choice.remove)} backups"
+            f"Removed {plural(len(choice.remove), 'backup')}"
             + (f": {', '.join(choice.remove)}" if choice.remove else ".")
         )

@@ -18,6 +18,7 @@ from creo_schema.cli.app import (
 from creo_schema.cli.backup import backup_mode_options
 from creo_schema.errors import CreoError
 from creo_schema.render import document, show_rollback
+from creo_schema.words import plural
 
 if TYPE_CHECKING:
     from creo_schema.apply.run import ApplyResult
@@ -122,7 +123,7 @@ def rollback_command(
     if backed_up:
         console.print(backed_up)
     console.print(
-        f"Rolled back migration {rolls_back} with {result.statements} statements (recorded as {result.migration_id})."
+        f"Rolled back migration {rolls_back} with {plural(result.statements, 'statement')} (recorded as {result.migration_id})."
     )
     if result.supabase_versions:
         console.print(

@@ -20,6 +20,7 @@ from creo_schema.cli.app import (
 )
 from creo_schema.cli.backup import backup_mode_options
 from creo_schema.render import document, plan_json, show_plan
+from creo_schema.words import plural
 
 if TYPE_CHECKING:
     from creo_schema.backup import BackupMode
@@ -193,7 +194,7 @@ def _plan_and_apply(
         if backed_up:
             console.print(backed_up)
         console.print(
-            f"Applied {result.statements} statements as migration {result.migration_id} in {result.duration_ms} ms."
+            f"Applied {plural(result.statements, 'statement')} as migration {result.migration_id} in {result.duration_ms} ms."
         )
         if result.supabase_versions:
             console.print(
@@ -228,7 +229,7 @@ def drift(ctx: click.Context) -> None:
     elif made.has_changes:
         console = stdout()
         console.print(
-            f"[bold red]Drift:[/bold red] {made.target} differs from schema/ ({len(made.statements)} statements). This SQL would fix it:\n"
+            f"[bold red]Drift:[/bold red] {made.target} differs from schema/ ({plural(len(made.statements), 'statement')}). This SQL would fix it:\n"
         )
         console.print(made.up_sql)
     else:
