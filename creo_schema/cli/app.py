@@ -174,6 +174,18 @@ def format_option(
     )
 
 
+def approve_option(what: str) -> Callable[[_Decorated], _Decorated]:
+    """The one confirmation flag of every command that asks first: `--auto-approve`, with
+    `--yes` as its alias (the Terraform and the apt spellings), kept as `auto_approve`."""
+    return click.option(
+        "--auto-approve",
+        "--yes",
+        "auto_approve",
+        is_flag=True,
+        help=f"{what} without asking for confirmation (needed when no terminal is attached).",
+    )
+
+
 def hazard_options(command: _Decorated) -> _Decorated:
     command = click.option(
         "--allow-hazard",

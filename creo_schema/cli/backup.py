@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from creo_schema.cli.app import (
+    approve_option,
     ask,
     cli,
     format_option,
@@ -186,7 +187,7 @@ def backup_list(ctx: click.Context) -> None:
 @backup.command("restore")
 @click.argument("backup_id")
 @click.option("--force", is_flag=True, help="Restore even if the schema differs from the backup's.")
-@click.option("--auto-approve", is_flag=True, help="Restore without asking for confirmation.")
+@approve_option("Restore")
 @format_option()
 @click.pass_context
 def backup_restore(ctx: click.Context, backup_id: str, force: bool, auto_approve: bool) -> None:
@@ -232,7 +233,7 @@ def backup_restore(ctx: click.Context, backup_id: str, force: bool, auto_approve
     type=click.FloatRange(min=0),
     help="Remove backups older than this many days (bases of kept backups stay).",
 )
-@click.option("--yes", is_flag=True, help="Remove without asking for confirmation.")
+@approve_option("Remove")
 @click.option(
     "--force",
     is_flag=True,
@@ -241,13 +242,14 @@ def backup_restore(ctx: click.Context, backup_id: str, force: bool, auto_approve
 )
 @format_option()
 @click.pass_context
-def backup_cleanup(ctx: click.Context, days: float, yes: bool, force: bool) -> None:
-    """Remove old backups, after listing them and asking (or --yes).
+def backup_cleanup(ctx: click.Context, days: float, auto_approve: bool, force: bool) -> None:
+    """Remove old backups, after listing them and asking (or --auto-approve).
 
     A backup a migration's history row references (the one `apply` took before it) is kept
     unless --force, and so is every base a kept backup needs; both are listed with why.
     The references are read from the target database: when it cannot be reached, cleanup
-    refuses (exit 3) unless --force. Without a terminal, --yes is required (else exit 4).
+    refuses (exit 3) unless --force. Without a terminal, --auto-approve (or --yes) is
+    required (else exit 4).
     """
     from creo_schema.commands import backups
 
@@ -260,10 +262,10 @@ def backup_cleanup(ctx: click.Context, days: float, yes: bool, force: bool) -> N
     if not json_out:
         for backup_id, why in choice.kept.items():
             click.echo(f"Keeping {backup_id}: {why}.")
-        if choice.remove and not yes:
+        if choice.remove and not auto_approve:
             click.echo(f"To remove ({len(choice.remove)}): {', '.join(choice.remove)}")
     try:
-        backups.clean_up(settings, chosen, approved=yes, ask=ask())
+        backups.clean_up(settings, chosen, approved=auto_approve, ask=ask())
     except CreoError as refusal:
         if json_out:
             written_with_error(

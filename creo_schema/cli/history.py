@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from creo_schema.cli.app import (
+    approve_option,
     ask,
     cli,
     format_option,
@@ -59,7 +60,7 @@ def history(ctx: click.Context, limit: int) -> None:
 
 @cli.command(name="rollback")
 @click.argument("migration_id", required=False, type=int)
-@click.option("--auto-approve", is_flag=True, help="Roll back without asking for confirmation.")
+@approve_option("Roll back")
 @backup_mode_options
 @hazard_options
 @format_option()

@@ -9,6 +9,7 @@ import click
 
 from creo_schema.cli.app import (
     StepProgress,
+    approve_option,
     ask,
     cli,
     format_option,
@@ -108,7 +109,7 @@ def plan(
 
 @cli.command()
 @click.argument("plan_file", required=False, type=click.Path(path_type=Path))
-@click.option("--auto-approve", is_flag=True, help="Apply without asking for confirmation.")
+@approve_option("Apply")
 @click.option(
     "--wait",
     is_flag=True,

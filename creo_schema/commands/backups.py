@@ -104,7 +104,6 @@ def clean_up(
             ask=ask,
             unattended=f"not removing {plural(len(remove), 'backup')} without confirmation",
             declined="nothing removed: declined at the prompt",
-            flag="--yes",
         )
     remove_backups(Path(settings.backup_dir), remove, chosen.cutoff)
     return list(remove)
