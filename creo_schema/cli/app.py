@@ -269,7 +269,8 @@ class StepProgress:
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="Output for people or machines.",
+    help="Output for people or machines. Some commands take more after their name: "
+    "drift --format markdown|github, access --format markdown, test --format github.",
 )
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 @click.pass_context

@@ -193,6 +193,8 @@ def backup_list(ctx: click.Context) -> None:
 def backup_restore(ctx: click.Context, backup_id: str, force: bool, auto_approve: bool) -> None:
     """Replace the rows of the tables the backup holds with its rows, in one transaction.
 
+    BACKUP_ID is a backup's folder name, as `backup list` shows it.
+
     A backup of every managed table replaces them all; one `apply` took of some tables
     replaces only those. Refused (exit 4) when the database schema differs from the
     backup's, unless --force.
@@ -229,6 +231,7 @@ def backup_restore(ctx: click.Context, backup_id: str, force: bool, auto_approve
 @click.option(
     "--older-than",
     "days",
+    metavar="DAYS",
     required=True,
     type=click.FloatRange(min=0),
     help="Remove backups older than this many days (bases of kept backups stay).",

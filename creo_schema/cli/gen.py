@@ -15,7 +15,7 @@ from creo_schema.render import document
 
 @cli.group()
 def gen() -> None:
-    """Generate code from the designed schema (schema/)."""
+    """Generate code from the desired state in schema/ (no database needed)."""
 
 
 @gen.command("types")

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 @cli.command()
 @click.option(
     "--limit",
+    metavar="N",
     default=20,
     show_default=True,
     type=click.IntRange(1, 10000),

@@ -132,7 +132,8 @@ def apply(
     """Apply a plan file, or plan now and apply after confirmation.
 
     The database must still be in the state the plan was made against (else exit 4); the
-    statements run in one transaction, recorded in creo_schema.migrations. First, the tables
+    statements run in the phases the plan shows (most in one transaction), recorded in
+    creo_schema.migrations. First, the tables
     the plan can lose rows from are backed up (--backup changed, the default); a plan that
     deletes no data takes no backup.
     """
