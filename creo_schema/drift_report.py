@@ -27,6 +27,7 @@ from creo_schema.plan.model import Plan, render_sql
 from creo_schema.render import access_markdown
 from creo_schema.source.asts import Parsed, parsed_statements
 from creo_schema.source.model import SourceSet
+from creo_schema.words import plural
 
 # How schema/ declares a relation, by its CREATE: a grant says `on table` for a view too.
 _DECLARED_AS = {
@@ -194,10 +195,6 @@ def _unquoted(value: str) -> str:
     return value[1:-1] if len(value) >= 2 and value[0] == value[-1] == "'" else value
 
 
-def _counted(count: int, noun: str) -> str:
-    return f"{count} {noun}{'s' if count != 1 else ''}"
-
-
 # -- text: a person at a terminal ----------------------------------------------------------
 
 
@@ -206,8 +203,8 @@ def render_text(plan: Plan, source: SourceSet) -> str:
     would fix it, a statement that deletes data marked so."""
     items = drift_items(plan, source)
     lines = [
-        f"{_counted(len(items), 'object')} differ{'s' if len(items) == 1 else ''} from "
-        f"schema/ ({_counted(len(plan.statements), 'statement')} would bring the database in "
+        f"{plural(len(items), 'object')} differ{'s' if len(items) == 1 else ''} from "
+        f"schema/ ({plural(len(plan.statements), 'statement')} would bring the database in "
         "line):",
         "",
     ]
@@ -241,9 +238,9 @@ def render_markdown(plan: Plan, source: SourceSet) -> str:
         "### creo-schema drift: the database differs from schema/",
         "",
         f"`{plan.target}` (PostgreSQL {plan.server_major}, schemas: "
-        f"{', '.join(plan.managed_schemas)}): {_counted(len(items), 'object')} "
+        f"{', '.join(plan.managed_schemas)}): {plural(len(items), 'object')} "
         f"differ{'s' if len(items) == 1 else ''} from `schema/` "
-        f"({_counted(len(plan.statements), 'statement')} would bring it in line).",
+        f"({plural(len(plan.statements), 'statement')} would bring it in line).",
         "",
         "| Kind | Object | Declared at | Change |",
         "|---|---|---|---|",

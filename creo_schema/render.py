@@ -9,6 +9,7 @@ from creo_schema.errors import CreoError
 from creo_schema.plan.hazards import EXPLANATION, REFUSED_BY_DEFAULT, Hazard
 from creo_schema.plan.model import Plan, PlannedStatement
 from creo_schema.plan.timings import Timings
+from creo_schema.words import plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -57,8 +58,7 @@ def show_plan(console: Console, plan: Plan, *, title: str = "Plan") -> None:
         _show_warnings(console, plan)
         console.print("No changes: the database matches schema/.")
         return
-    noun = "statement" if count == 1 else "statements"
-    console.print(f"{count} {noun} to apply, {len(plan.rollback)} to roll back.")
+    console.print(f"{plural(count, 'statement')} to apply, {len(plan.rollback)} to roll back.")
     _show_verification(console, plan)
     _show_warnings(console, plan)
     _show_access(console, plan)
@@ -88,10 +88,14 @@ def _show_access(console: Console, plan: Plan) -> None:
     """The access review: who gains or loses what (access/review.py)."""
     if not plan.access:
         return
+    from rich.markup import escape  # a sentence's "[restrictive]" is text, not a style
+
     console.print("[bold]Access changes:[/bold]")
     for note in plan.access:
         mark = "[red]+[/red]" if note.widens else "-"
-        console.print(f"  {mark} {note.sentence}", markup=True, highlight=False)
+        # A policy's expression can span lines: they stay under the item, not at the margin.
+        sentence = note.sentence.replace("\n", "\n    ")
+        console.print(f"  {mark} {escape(sentence)}", markup=True, highlight=False)
 
 
 def access_markdown(plan: Plan) -> list[str]:
@@ -99,7 +103,10 @@ def access_markdown(plan: Plan) -> list[str]:
     if not plan.access:
         return []
     lines = ["", "#### Access changes", ""]
-    lines += [f"- {'**widens**: ' if note.widens else ''}{note.sentence}" for note in plan.access]
+    lines += [
+        f"- {'**widens**: ' if note.widens else ''}{note.sentence}".replace("\n", "\n  ")
+        for note in plan.access
+    ]
     return lines
 
 
@@ -117,14 +124,15 @@ def show_rollback(
 ) -> None:
     """A recorded rollback before it runs, in the style of `show_plan`."""
     count = len(statements)
-    noun = "statement" if count == 1 else "statements"
     source = (
         "hazards as planned"
         if recorded
         else "hazards classified again from the recorded SQL (migration older than the "
         "recorded hazards)"
     )
-    console.print(f"[bold]Rollback[/bold] of migration {migration_id}: {count} {noun}, {source}.")
+    console.print(
+        f"[bold]Rollback[/bold] of migration {migration_id}: {plural(count, 'statement')}, {source}."
+    )
     console.print()
     console.print(f"[bold]{_rollback_title(statements)}[/bold]")
     if not statements:
@@ -135,7 +143,7 @@ def show_rollback(
 
 def _show_statement(console: Console, statement: PlannedStatement) -> None:
     for note in statement.notes:
-        console.print(f"-- access: {note}", markup=False, highlight=False)
+        console.print(sql_comment(f"access: {note}"), markup=False, highlight=False)
     for hazard in statement.hazards:
         colour = "red" if hazard in REFUSED else "yellow"
         console.print(f"[{colour}]-- hazard {hazard}: {EXPLANATION[Hazard(hazard)]}[/{colour}]")
@@ -143,6 +151,13 @@ def _show_statement(console: Console, statement: PlannedStatement) -> None:
 
     text = statement.sql.rstrip().rstrip(";") + ";\n"
     console.print(Syntax(text, "sql", theme="ansi_dark", background_color="default"))
+
+
+def sql_comment(text: str) -> str:
+    """`text` as SQL line comments, every line of it: a note can quote a policy's USING
+    expression, which the catalog prints over several lines (a sub-select), and a line
+    left bare would read as SQL to whoever copies the plan."""
+    return "\n".join(f"-- {line}".rstrip() for line in text.splitlines() or [""])
 
 
 def _show_verification(console: Console, plan: Plan) -> None:

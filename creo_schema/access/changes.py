@@ -15,6 +15,7 @@ from typing import Any
 
 from creo_schema.access.model import AS_CALLER, POLICIES, RANK, Cell, Matrix
 from creo_schema.plan.access import tightened
+from creo_schema.words import noun_for
 
 # A widening for these roles is a `weakens_security` hazard of the plan.
 GUARDED = ("anon", "authenticated")
@@ -81,7 +82,7 @@ def _change(old: Cell | None, new: Cell | None) -> AccessChange | None:
     renamed = {p.name for p in new.policies} != {p.name for p in old.policies}
     if new.rows == POLICIES and (old.rows != POLICIES or renamed):
         names = ", ".join(p.name for p in new.policies)
-        noun = "policy" if len(new.policies) == 1 else "policies"
+        noun = noun_for(len(new.policies), "policy")
         text = f"{role}: {verb} on {obj} now limited by {noun} {names} (was {_what(old)})"
     else:
         text = f"{role}: {verb} on {obj} now {_what(new)} (was {_what(old)})"

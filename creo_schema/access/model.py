@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from creo_schema.words import noun_for
+
 # What a command reaches, from least to most; `rank` orders them for the plan's review.
 NONE = "none"
 POLICIES = "rows limited by policies"
@@ -82,7 +84,7 @@ class Cell:
         """The cell in words: `none (no privilege)`, `rows limited by policy orders_select_own`."""
         if self.rows == POLICIES:
             names = ", ".join(p.name for p in self.policies)
-            noun = "policy" if len(self.policies) == 1 else "policies"
+            noun = noun_for(len(self.policies), "policy")
             text = f"rows limited by {noun} {names}"
         else:
             text = self.rows

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from creo_schema.errors import Location
+from creo_schema.words import plural
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class Expectation:
         if self.error is not None:
             return f"error {self.error}" + (f" ({self.message})" if self.message else "")
         if self.count is not None:
-            return f"{self.count} row{'s' if self.count != 1 else ''}"
+            return plural(self.count, "row")
         if self.rows is not None:
             return f"rows {self.rows}"
         return f"result {self.result!r}"

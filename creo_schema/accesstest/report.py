@@ -8,13 +8,14 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from creo_schema.accesstest.run import CaseResult
+from creo_schema.words import plural
 
 
 def summary(results: Sequence[CaseResult], files: int) -> str:
     failed = sum(1 for r in results if not r.passed)
-    noun = "file" if files == 1 else "files"
     return (
-        f"{len(results) - failed} passed, {failed} failed ({len(results)} tests in {files} {noun})."
+        f"{len(results) - failed} passed, {failed} failed "
+        f"({plural(len(results), 'test')} in {plural(files, 'file')})."
     )
 
 

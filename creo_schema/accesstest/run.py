@@ -27,6 +27,7 @@ from psycopg import sql
 from creo_schema.accesstest.model import Case, Expectation, Fixture, TestFile, User
 from creo_schema.db import connect
 from creo_schema.diff.quote import literal
+from creo_schema.words import plural
 
 _PLACEHOLDER = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _NAMESPACE = uuid.UUID("6f1c2a52-3f4e-4d8e-9a61-8f2a7c1d0e55")
@@ -240,7 +241,7 @@ def _rows_problem(
 
 
 def _describe(outcome: _Outcome) -> str:
-    return f"{outcome.count} row{'s' if outcome.count != 1 else ''}"
+    return plural(outcome.count, "row")
 
 
 def _plain(value: Any) -> Any:

@@ -26,6 +26,7 @@ from typing import Any
 from psycopg import sql
 
 from creo_schema.backup.tables import Table
+from creo_schema.words import plural
 
 # The restored tables with their partitions at any depth (a partitioned table's rows are
 # copied through it, and land in partitions with constraints and triggers of their own).
@@ -113,7 +114,7 @@ class Held:
     def describe(self, replica: bool) -> str:
         """How triggers were kept from firing, for the restore's report."""
         count = len(self.triggers)
-        disabled = f"{count} trigger{'' if count == 1 else 's'} disabled"
+        disabled = f"{plural(count, 'trigger')} disabled"
         if not replica:
             return disabled
         return "session_replication_role = replica" + (

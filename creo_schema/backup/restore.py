@@ -31,6 +31,7 @@ from creo_schema.catalog import Scope, inspect
 from creo_schema.config import Settings
 from creo_schema.db import connect
 from creo_schema.errors import DatabaseError, SafetyError
+from creo_schema.words import plural
 
 Progress = Callable[[str, int, int], None]
 CHUNK = 1 << 16
@@ -235,7 +236,9 @@ def _verify(conn: Any, tables: list[Table], meta: BackupMeta) -> int:
         count, digest = checksum(conn, table)
         rows += count
         if digest != expected.checksum:
-            wrong.append(f"{table.qualified} ({count} rows, expected {expected.total_rows})")
+            wrong.append(
+                f"{table.qualified} ({plural(count, 'row')}, expected {expected.total_rows})"
+            )
     if wrong:
         raise SafetyError(
             f"restored rows differ from backup {meta.id} in {', '.join(wrong)}: nothing was "

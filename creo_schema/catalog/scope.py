@@ -46,6 +46,7 @@ from creo_schema.catalog.model import (
     PublicationTable,
     Unmanaged,
 )
+from creo_schema.words import plural
 
 if TYPE_CHECKING:
     from creo_schema.catalog.reader import CatalogSnapshot
@@ -295,7 +296,7 @@ def server_option_notes(current: CatalogSnapshot) -> tuple[str, ...]:
         for name in column.server_options:
             counts[name] = counts.get(name, 0) + 1
     return tuple(
-        f"column option {name} on {count} column{'s' if count != 1 else ''} of the target is "
+        f"column option {name} on {plural(count, 'column')} of the target is "
         "the server's own stamp, not a setting of schema/: not compared"
         for name, count in sorted(counts.items())
     )

@@ -174,6 +174,18 @@ def format_option(
     )
 
 
+def approve_option(what: str) -> Callable[[_Decorated], _Decorated]:
+    """The one confirmation flag of every command that asks first: `--auto-approve`, with
+    `--yes` as its alias (the Terraform and the apt spellings), kept as `auto_approve`."""
+    return click.option(
+        "--auto-approve",
+        "--yes",
+        "auto_approve",
+        is_flag=True,
+        help=f"{what} without asking for confirmation (needed when no terminal is attached).",
+    )
+
+
 def hazard_options(command: _Decorated) -> _Decorated:
     command = click.option(
         "--allow-hazard",
@@ -257,7 +269,8 @@ class StepProgress:
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="Output for people or machines.",
+    help="Output for people or machines. Some commands take more after their name: "
+    "drift --format markdown|github, access --format markdown, test --format github.",
 )
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 @click.pass_context

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from creo_schema.cli.app import (
+    approve_option,
     ask,
     cli,
     format_option,
@@ -16,6 +17,7 @@ from creo_schema.cli.app import (
 )
 from creo_schema.errors import CreoError
 from creo_schema.render import document
+from creo_schema.words import plural
 
 if TYPE_CHECKING:
     from creo_schema.backup import BackupMeta, BackupResult
@@ -63,12 +65,14 @@ def backup_taken_text(taken: BackupResult | None, mode: str) -> str | None:
         if taken.meta.scope == "all"
         else f"the tables it can lose rows from: {', '.join(names)}"
     )
-    return f"Backed up first, as {taken.id} in {taken.path}: {what}, {taken.meta.rows} rows."
+    return (
+        f"Backed up first, as {taken.id} in {taken.path}: {what}, {plural(taken.meta.rows, 'row')}."
+    )
 
 
 def _rows_text(meta: BackupMeta) -> str:
     """Rows as of the backup (what restore gives back); an incremental says what it stores."""
-    text = f"{meta.rows} rows"
+    text = plural(meta.rows, "row")
     if meta.kind == "incremental":
         text += f" ({meta.stored_rows} stored: changed since {meta.base})"
     return text
@@ -124,8 +128,8 @@ def backup_create(ctx: click.Context, incremental: bool) -> None:
     else:
         base = f" on top of {made.meta.base}" if made.meta.base else ""
         click.echo(
-            f"Backup {made.id} ({made.meta.kind}{base}): {len(made.meta.tables)} tables, "
-            f"{_rows_text(made.meta)}, {size} bytes compressed, in {made.path}"
+            f"Backup {made.id} ({made.meta.kind}{base}): {plural(len(made.meta.tables), 'table')}, "
+            f"{_rows_text(made.meta)}, {plural(size, 'byte')} compressed, in {made.path}"
         )
 
 
@@ -175,19 +179,21 @@ def backup_list(ctx: click.Context) -> None:
         )
         why = f"  before {m.migration}" if m.migration else ""
         click.echo(
-            f"{m.id}  {kind}  {len(m.tables)} tables  {_rows_text(m)}  "
-            f"{sum(t.bytes for t in m.tables)} bytes{why}"
+            f"{m.id}  {kind}  {plural(len(m.tables), 'table')}  {_rows_text(m)}  "
+            f"{plural(sum(t.bytes for t in m.tables), 'byte')}{why}"
         )
 
 
 @backup.command("restore")
 @click.argument("backup_id")
 @click.option("--force", is_flag=True, help="Restore even if the schema differs from the backup's.")
-@click.option("--auto-approve", is_flag=True, help="Restore without asking for confirmation.")
+@approve_option("Restore")
 @format_option()
 @click.pass_context
 def backup_restore(ctx: click.Context, backup_id: str, force: bool, auto_approve: bool) -> None:
     """Replace the rows of the tables the backup holds with its rows, in one transaction.
+
+    BACKUP_ID is a backup's folder name, as `backup list` shows it.
 
     A backup of every managed table replaces them all; one `apply` took of some tables
     replaces only those. Refused (exit 4) when the database schema differs from the
@@ -210,12 +216,13 @@ def backup_restore(ctx: click.Context, backup_id: str, force: bool, auto_approve
         click.echo(document("backup-restore", **vars(result)))
     else:
         again = (
-            f"; {result.constraints} checks and foreign keys added again after the rows"
+            f"; {plural(result.constraints, 'check or foreign key', 'checks and foreign keys')} "
+            "added again after the rows"
             if result.constraints
             else ""
         )
         click.echo(
-            f"Restored backup {result.id}: {result.tables} tables, {result.rows} rows "
+            f"Restored backup {result.id}: {plural(result.tables, 'table')}, {plural(result.rows, 'row')} "
             f"(as of the backup), checksums match{again}."
         )
 
@@ -224,11 +231,12 @@ def backup_restore(ctx: click.Context, backup_id: str, force: bool, auto_approve
 @click.option(
     "--older-than",
     "days",
+    metavar="DAYS",
     required=True,
     type=click.FloatRange(min=0),
     help="Remove backups older than this many days (bases of kept backups stay).",
 )
-@click.option("--yes", is_flag=True, help="Remove without asking for confirmation.")
+@approve_option("Remove")
 @click.option(
     "--force",
     is_flag=True,
@@ -237,13 +245,14 @@ def backup_restore(ctx: click.Context, backup_id: str, force: bool, auto_approve
 )
 @format_option()
 @click.pass_context
-def backup_cleanup(ctx: click.Context, days: float, yes: bool, force: bool) -> None:
-    """Remove old backups, after listing them and asking (or --yes).
+def backup_cleanup(ctx: click.Context, days: float, auto_approve: bool, force: bool) -> None:
+    """Remove old backups, after listing them and asking (or --auto-approve).
 
     A backup a migration's history row references (the one `apply` took before it) is kept
     unless --force, and so is every base a kept backup needs; both are listed with why.
     The references are read from the target database: when it cannot be reached, cleanup
-    refuses (exit 3) unless --force. Without a terminal, --yes is required (else exit 4).
+    refuses (exit 3) unless --force. Without a terminal, --auto-approve (or --yes) is
+    required (else exit 4).
     """
     from creo_schema.commands import backups
 
@@ -256,10 +265,10 @@ def backup_cleanup(ctx: click.Context, days: float, yes: bool, force: bool) -> N
     if not json_out:
         for backup_id, why in choice.kept.items():
             click.echo(f"Keeping {backup_id}: {why}.")
-        if choice.remove and not yes:
+        if choice.remove and not auto_approve:
             click.echo(f"To remove ({len(choice.remove)}): {', '.join(choice.remove)}")
     try:
-        backups.clean_up(settings, chosen, approved=yes, ask=ask())
+        backups.clean_up(settings, chosen, approved=auto_approve, ask=ask())
     except CreoError as refusal:
         if json_out:
             written_with_error(
@@ -278,6 +287,6 @@ def backup_cleanup(ctx: click.Context, days: float, yes: bool, force: bool) -> N
         click.echo(document("backup-cleanup", removed=choice.remove, kept=kept))
     else:
         click.echo(
-            f"Removed {len(choice.remove)} backups"
+            f"Removed {plural(len(choice.remove), 'backup')}"
             + (f": {', '.join(choice.remove)}" if choice.remove else ".")
         )

@@ -10,11 +10,12 @@ from creo_schema.cli.app import (
     cli,
     settings_of,
 )
+from creo_schema.render import document
 
 
 @cli.group()
 def gen() -> None:
-    """Generate code from the designed schema (schema/)."""
+    """Generate code from the desired state in schema/ (no database needed)."""
 
 
 @gen.command("types")
@@ -41,11 +42,31 @@ def gen() -> None:
 def gen_types(
     ctx: click.Context, lang: str, out: Path | None, check: bool, schemas: tuple[str, ...]
 ) -> None:
-    """Types for the tables, views, functions and enums of the API schemas."""
+    """Types for the tables, views, functions and enums of the API schemas.
+
+    Written to stdout, or to --out FILE; --check compares FILE instead (exit 0 up to date,
+    1 out of date). With --format json, one document says what was written or checked
+    (and holds the types themselves when there is no --out).
+    """
     from creo_schema.commands.typegen import gen_types as generate
 
-    settings = settings_of(ctx.find_root())
-    result = generate(settings, lang, out, check=check, schemas=schemas)
+    root = ctx.find_root()
+    result = generate(settings_of(root), lang, out, check=check, schemas=schemas)
+    if root.obj["format"] == "json":
+        click.echo(
+            document(
+                "gen-types",
+                lang=lang,
+                schemas=list(result.schemas),
+                out=str(out) if out is not None else None,
+                written=result.written is not None,
+                checked=check,
+                up_to_date=result.up_to_date,
+                message=result.message or None,
+                text=result.text if out is None else None,
+            )
+        )
+        ctx.exit(result.exit_code)
     if out is None:
         click.echo(result.text, nl=False)
         return

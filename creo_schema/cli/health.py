@@ -19,6 +19,7 @@ from creo_schema.render import document
 )
 @click.option(
     "--long-after",
+    metavar="SECONDS",
     default=300,
     show_default=True,
     type=click.IntRange(1),
@@ -29,7 +30,7 @@ from creo_schema.render import document
 def health(ctx: click.Context, no_drift: bool, long_after: int) -> None:
     """Check the database: connection, migrations, drift, integrity, indexes, RLS, activity.
 
-    Exit 0 healthy, 1 problems found, 3 cannot connect.
+    Exit 0 healthy, 1 problems found, 2 bad input or configuration, 3 cannot connect.
     """
     from creo_schema.commands import health as command
 

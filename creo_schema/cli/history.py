@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from creo_schema.cli.app import (
+    approve_option,
     ask,
     cli,
     format_option,
@@ -18,6 +19,7 @@ from creo_schema.cli.app import (
 from creo_schema.cli.backup import backup_mode_options
 from creo_schema.errors import CreoError
 from creo_schema.render import document, show_rollback
+from creo_schema.words import plural
 
 if TYPE_CHECKING:
     from creo_schema.apply.run import ApplyResult
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
 @cli.command()
 @click.option(
     "--limit",
+    metavar="N",
     default=20,
     show_default=True,
     type=click.IntRange(1, 10000),
@@ -58,7 +61,7 @@ def history(ctx: click.Context, limit: int) -> None:
 
 @cli.command(name="rollback")
 @click.argument("migration_id", required=False, type=int)
-@click.option("--auto-approve", is_flag=True, help="Roll back without asking for confirmation.")
+@approve_option("Roll back")
 @backup_mode_options
 @hazard_options
 @format_option()
@@ -122,7 +125,7 @@ def rollback_command(
     if backed_up:
         console.print(backed_up)
     console.print(
-        f"Rolled back migration {rolls_back} with {result.statements} statements (recorded as {result.migration_id})."
+        f"Rolled back migration {rolls_back} with {plural(result.statements, 'statement')} (recorded as {result.migration_id})."
     )
     if result.supabase_versions:
         console.print(

@@ -9,6 +9,7 @@ import click
 
 from creo_schema.cli.app import (
     StepProgress,
+    approve_option,
     ask,
     cli,
     format_option,
@@ -20,6 +21,7 @@ from creo_schema.cli.app import (
 )
 from creo_schema.cli.backup import backup_mode_options
 from creo_schema.render import document, plan_json, show_plan
+from creo_schema.words import plural
 
 if TYPE_CHECKING:
     from creo_schema.backup import BackupMode
@@ -107,7 +109,7 @@ def plan(
 
 @cli.command()
 @click.argument("plan_file", required=False, type=click.Path(path_type=Path))
-@click.option("--auto-approve", is_flag=True, help="Apply without asking for confirmation.")
+@approve_option("Apply")
 @click.option(
     "--wait",
     is_flag=True,
@@ -130,7 +132,8 @@ def apply(
     """Apply a plan file, or plan now and apply after confirmation.
 
     The database must still be in the state the plan was made against (else exit 4); the
-    statements run in one transaction, recorded in creo_schema.migrations. First, the tables
+    statements run in the phases the plan shows (most in one transaction), recorded in
+    creo_schema.migrations. First, the tables
     the plan can lose rows from are backed up (--backup changed, the default); a plan that
     deletes no data takes no backup.
     """
@@ -193,7 +196,7 @@ def _plan_and_apply(
         if backed_up:
             console.print(backed_up)
         console.print(
-            f"Applied {result.statements} statements as migration {result.migration_id} in {result.duration_ms} ms."
+            f"Applied {plural(result.statements, 'statement')} as migration {result.migration_id} in {result.duration_ms} ms."
         )
         if result.supabase_versions:
             console.print(

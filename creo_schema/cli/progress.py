@@ -19,6 +19,8 @@ from rich.progress import (
 from rich.table import Column
 from rich.text import Text
 
+from creo_schema.words import plural
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -91,7 +93,7 @@ class RowProgress:
         self.bar.update(
             self.overall,
             completed=sum(self.rows.values()),
-            description=f"{len(self.rows)} table{'s' if len(self.rows) != 1 else ''}",
+            description=plural(len(self.rows), "table"),
         )
 
     def __enter__(self) -> RowProgress:

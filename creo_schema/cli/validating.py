@@ -11,6 +11,7 @@ from creo_schema.cli.app import (
     settings_of,
 )
 from creo_schema.render import document
+from creo_schema.words import plural
 
 
 @cli.command()
@@ -55,14 +56,11 @@ def validate(ctx: click.Context, strict: bool) -> None:
         ctx.exit(code)
     for finding in result.findings:
         click.echo(finding.text())
-    checked = (
-        f"{result.files} file{'s' if result.files != 1 else ''}, "
-        f"{result.statements} statement{'s' if result.statements != 1 else ''}"
-    )
+    checked = f"{plural(result.files, 'file')}, {plural(result.statements, 'statement')}"
     if not result.findings:
         click.echo(f"No findings: {checked} checked (static rules, shadow load, lints).")
     else:
-        told = ", ".join(f"{n} {level}{'s' if n != 1 else ''}" for level, n in counts.items())
+        told = ", ".join(plural(n, level) for level, n in counts.items())
         skipped = "" if result.linted else "; shadow load and lints skipped until errors are fixed"
         click.echo(f"{told} in {checked}{skipped}.")
     ctx.exit(code)

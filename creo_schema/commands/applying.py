@@ -24,6 +24,7 @@ from creo_schema.errors import SafetyError
 from creo_schema.plan.model import Plan, PlannedStatement, read_plan
 from creo_schema.plan.safety import check_allowed
 from creo_schema.plan.timings import Progress
+from creo_schema.words import these
 
 if TYPE_CHECKING:
     from creo_schema.backup import BackupMode, BackupResult
@@ -116,7 +117,7 @@ def check_before_apply(
     check_allowed(plan.statements, allowed, what="the plan")
     refuse_missing_roles(settings, plan)
     require_approval(
-        f"Apply these {len(plan.statements)} statements?",
+        f"Apply {these(len(plan.statements), 'statement')}?",
         approved=approved,
         ask=ask,
         unattended="not applying without confirmation",
@@ -148,7 +149,7 @@ def check_before_rollback(
     rolls_back = pending.migration.id
     check_allowed(pending.statements, allowed, what=f"the rollback of migration {rolls_back}")
     require_approval(
-        f"Roll back migration {rolls_back} with these {len(pending.statements)} statements?",
+        f"Roll back migration {rolls_back} with {these(len(pending.statements), 'statement')}?",
         approved=approved,
         ask=ask,
         unattended="not rolling back without confirmation",

@@ -10,6 +10,7 @@ from creo_schema.commands.confirm import Ask, require_approval
 from creo_schema.commands.target import resolve_target
 from creo_schema.config import Settings
 from creo_schema.errors import DatabaseError, InputError
+from creo_schema.words import plural, these
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -98,12 +99,11 @@ def clean_up(
     remove = chosen.choice.remove
     if remove:
         require_approval(
-            f"Remove these {len(remove)} backups?",
+            f"Remove {these(len(remove), 'backup')}?",
             approved=approved,
             ask=ask,
-            unattended=f"not removing {len(remove)} backups without confirmation",
+            unattended=f"not removing {plural(len(remove), 'backup')} without confirmation",
             declined="nothing removed: declined at the prompt",
-            flag="--yes",
         )
     remove_backups(Path(settings.backup_dir), remove, chosen.cutoff)
     return list(remove)

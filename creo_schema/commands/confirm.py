@@ -1,6 +1,7 @@
 """The confirmation policy every command that changes data shares.
 
-A flag (`--auto-approve`, `--yes`) approves. Without it a person must be there to ask: the
+One flag approves, on every command that asks: `--auto-approve`, or its alias `--yes`
+(cli/app.py `approve_option`). Without it a person must be there to ask: the
 CLI passes `ask` only when stdin is a terminal, so that a script or CI job without the flag
 is refused (exit 4) instead of waiting for an answer that never comes.
 """
@@ -13,6 +14,8 @@ from creo_schema.errors import SafetyError
 
 Ask = Callable[[str], bool]  # the question -> yes
 
+APPROVE = "--auto-approve (or --yes)"
+
 
 def require_approval(
     question: str,
@@ -21,11 +24,10 @@ def require_approval(
     ask: Ask | None,
     unattended: str,
     declined: str,
-    flag: str = "--auto-approve",
 ) -> None:
     if approved:
         return
     if ask is None:
-        raise SafetyError(unattended, hint=f"pass {flag} to go on non-interactively")
+        raise SafetyError(unattended, hint=f"pass {APPROVE} to go on non-interactively")
     if not ask(question):
         raise SafetyError(declined)

@@ -12,9 +12,11 @@ from creo_schema.errors import InputError
 @dataclass(frozen=True)
 class GenResult:
     text: str  # what schema/ generates
+    schemas: tuple[str, ...]  # the schemas it was generated for
     exit_code: int = 0
     message: str = ""  # for stderr (the check's verdict, or where the file was written)
     written: Path | None = None
+    up_to_date: bool | None = None  # --check's verdict (None: nothing was checked)
 
 
 def gen_types(
@@ -37,20 +39,23 @@ def gen_types(
         )
     text = render(desired_snapshot(settings, schemas), lang, schemas)
     if out is None:
-        return GenResult(text)
+        return GenResult(text, schemas)
     if check:
         current = out.read_text(encoding="utf-8") if out.is_file() else None
         if current == text:
-            return GenResult(text, 0, f"{out} is up to date with schema/.")
+            return GenResult(text, schemas, 0, f"{out} is up to date with schema/.", None, True)
         return GenResult(
             text,
+            schemas,
             1,
             f"{out} is out of date with schema/: run "
             f"`creo-schema gen types --lang {lang} --out {out}`",
+            None,
+            False,
         )
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
     except OSError as error:
         raise InputError(f"cannot write {out}: {error.strerror}") from None
-    return GenResult(text, 0, f"wrote {out}", out)
+    return GenResult(text, schemas, 0, f"wrote {out}", out)

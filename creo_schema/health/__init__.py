@@ -13,6 +13,7 @@ from creo_schema.config import Settings
 from creo_schema.db import connect
 from creo_schema.errors import CreoError
 from creo_schema.health.checks import OK, PROBLEM, SKIPPED, WARNING, Check, Context, run_checks
+from creo_schema.words import plural
 
 if TYPE_CHECKING:
     from creo_schema.plan.model import Plan
@@ -56,7 +57,7 @@ def _drift(drift: DriftCheck) -> Check:
         return Check(
             "drift",
             PROBLEM,
-            f"the database differs from schema/: {len(made.statements)} statement(s) to fix",
+            f"the database differs from schema/: {plural(len(made.statements), 'statement')} to fix",
             tuple(s.sql.splitlines()[0][:120] for s in made.statements[:20]),
         )
     return Check("drift", OK, "the database matches schema/")

@@ -13,6 +13,8 @@ from typing import Any
 
 import psycopg
 
+from creo_schema.words import plural
+
 OK, WARNING, PROBLEM, SKIPPED = "ok", "warning", "problem", "skipped"
 
 
@@ -107,7 +109,9 @@ def _describe(row: dict[str, Any]) -> str:
     name = row.get("check_name") or row.get("name") or "check"
     count = row.get("issue_count")
     text = row.get("details") or row.get("status") or ""
-    return f"{name}: {count} issue(s), {text}" if count is not None else f"{name}: {text}"
+    return (
+        f"{name}: {plural(int(count), 'issue')}, {text}" if count is not None else f"{name}: {text}"
+    )
 
 
 def indexes(ctx: Context) -> Check:
@@ -148,7 +152,7 @@ def row_level_security(ctx: Context) -> Check:
         return Check(
             "rls",
             PROBLEM,
-            f"{len(rows)} table(s) without row level security",
+            f"{plural(len(rows), 'table')} without row level security",
             tuple(r[0] for r in rows),
         )
     return Check("rls", OK, "every table has row level security enabled")

@@ -31,6 +31,7 @@ from pathlib import Path
 from creo_schema import __version__
 from creo_schema.errors import InputError
 from creo_schema.plan.model import Plan, PlannedStatement, render_script
+from creo_schema.words import plural
 
 MIGRATIONS = "migrations"
 ROLLBACKS = "rollbacks"
@@ -107,7 +108,7 @@ def refuse_outside_transaction(plan: Plan, name: str) -> None:
     alone = [s for s in plan.statements if not s.transactional]
     if alone:
         raise InputError(
-            f"--supabase-migration {name}: {len(alone)} statement(s) must run outside a "
+            f"--supabase-migration {name}: {plural(len(alone), 'statement')} must run outside a "
             f"transaction ({_first_line(alone[0].sql)}), and supabase db push runs each "
             "migration file in one",
             hint="apply this plan with `creo-schema apply`, which runs them alone",

@@ -38,7 +38,9 @@ def check_allowed(statements: Iterable[PlannedStatement], allowed: set[str], *, 
     first_line = statement.sql.strip().splitlines()[0][:100]
     more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
     # The access review's sentence says what widens, where there is one (access/review.py).
-    why = statement.notes[0] if statement.notes else EXPLANATION[Hazard(hazard)]
+    # On one line, as every error is: the sentence may quote a policy's expression, which
+    # the catalog prints over several.
+    why = " ".join(statement.notes[0].split()) if statement.notes else EXPLANATION[Hazard(hazard)]
     raise SafetyError(
         f"{what} has {hazard} hazards: {first_line}{more} - {why}",
         hint=f"review it, then pass {flags} to proceed",

@@ -123,3 +123,37 @@ def _anon_gains_rows_and_a_narrowing_is_no_hazard(applied: Project) -> None:
         "(((user_id = ( SELECT auth.uid() AS uid)) AND (total > (0)::numeric))) (was rows limited "
         "by orders_select_own using ((user_id = ( SELECT auth.uid() AS uid))))"
     ) in narrowed.stdout.splitlines()
+
+
+def test_a_multi_line_policy_stays_inside_its_comments(applied: Project) -> None:
+    """The catalog prints a sub-select over several lines: each is still a comment in the
+    plan's SQL, an indented line of its item under "Access changes", and the refusal is
+    one line (issue 24)."""
+    applied.write(
+        "policies.sql",
+        POLICIES.replace(
+            "for select to authenticated\n  using (user_id = (select auth.uid()))",
+            "for select to authenticated\n  using (exists (select 1 from public.orders o\n"
+            "    where o.id = orders.id and o.total > 0))",
+        ),
+    )
+    refused = applied.run("plan")
+    assert refused.exit_code == 4, refused.output
+    error = refused.stderr.splitlines()
+    assert error[0].startswith("error: the plan has weakens_security hazards: "), error
+    assert "FROM public.orders o WHERE" in error[0] and error[1].startswith("hint: "), error
+
+    shown = applied.run("plan", "--allow-hazard", "weakens_security")
+    assert shown.exit_code == 0, shown.output
+    lines = shown.stdout.splitlines()
+    starts = [i for i, line in enumerate(lines) if line.startswith("-- access: ")]
+    assert starts, shown.stdout
+    for start in starts:
+        end = next(i for i in range(start, len(lines)) if lines[i].startswith("-- hazard "))
+        note = lines[start:end]
+        assert len(note) > 1, note  # the expression does span lines
+        assert all(line.startswith("-- ") for line in note), note
+    review = lines[lines.index("Access changes:") + 1 :]
+    item = review[: next(i for i, line in enumerate(review) if not line.startswith("  "))]
+    assert item[0].startswith("  + authenticated: SELECT on public.orders now rows limited by ")
+    assert len(item) > 1 and all(line.startswith("    ") for line in item[1:]), item

@@ -97,7 +97,7 @@ def test_healthy_then_every_planted_problem_is_reported(tmp_path: Path, fresh_db
     )
     assert checks["drift"]["status"] == "problem"
     assert checks["integrity"]["status"] == "problem"
-    assert checks["integrity"]["details"] == ["orphans: 3 issue(s), rows without parent"]
+    assert checks["integrity"]["details"] == ["orphans: 3 issues, rows without parent"]
     assert checks["indexes"]["status"] == "problem"
     assert any("invalid: public.items_code_key" in d for d in checks["indexes"]["details"])
     assert checks["rls"]["details"] == ["public.open_table"]

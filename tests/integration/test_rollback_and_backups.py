@@ -327,5 +327,5 @@ def test_cleanup_asks_and_keeps_the_backups_history_references(project: Project)
     forced = project.run(
         "backup", "cleanup", "--older-than", "1", "--yes", "--force", url=UNREACHABLE
     )
-    assert _ok(forced).stdout.strip() == f"Removed 1 backups: {referenced}"
+    assert _ok(forced).stdout.strip() == f"Removed 1 backup: {referenced}"
     assert _backups(project) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -144,3 +145,42 @@ def test_check_reports_an_outdated_file(designed: Path) -> None:
     result = _gen(designed, "--check", "--out", str(out))
     assert result.exit_code == 1 and "out of date" in result.stderr
     assert _gen(designed, "--check").exit_code == 2  # --check needs --out
+
+
+def test_json_says_what_was_written_or_checked(designed: Path) -> None:
+    """One document per run, with --format before or after the command (issue 24)."""
+    out = designed / "types" / "database.ts"
+
+    shown = _gen(designed, "--format", "json")
+    assert shown.exit_code == 0, shown.output
+    body = json.loads(shown.stdout)
+    assert body["format"] == "creo-schema/gen-types" and body["format_version"] == 1
+    assert (body["lang"], body["schemas"], body["out"], body["written"]) == (
+        "typescript",
+        ["public"],
+        None,
+        False,
+    )
+    generated = body["text"]
+    assert "export type Database" in generated
+
+    written = _gen(designed, "--out", str(out), "--format", "json")
+    assert written.exit_code == 0, written.output
+    body = json.loads(written.stdout)
+    assert (body["out"], body["written"], body["checked"], body["text"]) == (
+        str(out),
+        True,
+        False,
+        None,
+    )
+    assert out.read_text() == generated
+
+    checked = _gen(designed, "--check", "--out", str(out), "--format", "json")
+    assert checked.exit_code == 0, checked.output
+    body = json.loads(checked.stdout)
+    assert (body["checked"], body["up_to_date"], body["written"]) == (True, True, False)
+
+    out.write_text(out.read_text() + "// edited\n")
+    stale = _gen(designed, "--check", "--out", str(out), "--format", "json")
+    assert stale.exit_code == 1 and stale.stderr == ""
+    assert json.loads(stale.stdout)["up_to_date"] is False
