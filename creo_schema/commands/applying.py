@@ -159,8 +159,8 @@ def check_before_rollback(
 
 def refuse_missing_roles(settings: Settings, plan: Plan) -> None:
     """Refuse (exit 4) a plan that names a role the target lacks, before asking anything."""
+    from creo_schema.commands.missing_roles import refuse_missing_roles as refuse
     from creo_schema.roles import existing_roles
-    from creo_schema.roles import refuse_missing_roles as refuse
 
     if not plan.has_changes:
         return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from creo_schema.commands.missing_roles import with_role_warnings
 from creo_schema.commands.target import resolve_target
 from creo_schema.config import Settings
 from creo_schema.db import connect
@@ -12,7 +13,7 @@ from creo_schema.plan.model import Plan
 from creo_schema.plan.safety import allowed_hazards, check_allowed
 from creo_schema.plan.timings import Progress, Timings
 from creo_schema.plan.unchanged import probe, unchanged_plan
-from creo_schema.roles import existing_roles, with_role_warnings
+from creo_schema.roles import existing_roles
 
 
 @dataclass(frozen=True)
