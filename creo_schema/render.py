@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from creo_schema.errors import CreoError
@@ -13,6 +14,8 @@ from creo_schema.words import plural
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from creo_schema.apply.run import PendingRollback
 
 REFUSED = {h.value for h in REFUSED_BY_DEFAULT}
 
@@ -46,6 +49,18 @@ PHASE_TITLES = {
     "validate": "-- phase 3: validations, each in its own transaction (writes go on)",
     "post": "-- phase 4: one transaction",
 }
+
+
+def plan_shower(console: Console | None, first: Callable[[], None]) -> Callable[[Plan], None]:
+    """How a workflow shows the plan it is about to apply: `first` (the progress line goes),
+    then the plan on `console` (None: nothing shown, the JSON says it all)."""
+
+    def show(plan: Plan) -> None:
+        first()
+        if console is not None:
+            show_plan(console, plan)
+
+    return show
 
 
 def show_plan(console: Console, plan: Plan, *, title: str = "Plan") -> None:
@@ -113,6 +128,19 @@ def access_markdown(plan: Plan) -> list[str]:
 def _show_warnings(console: Console, plan: Plan) -> None:
     for warning in plan.warnings:
         console.print(f"[yellow]warning:[/yellow] {warning}")
+
+
+def rollback_shower(console: Console | None) -> Callable[[PendingRollback], None]:
+    """How the rollback workflow shows a migration's recorded rollback before it asks
+    (None: nothing shown, the JSON says it all)."""
+
+    def show(pending: PendingRollback) -> None:
+        if console is not None:
+            show_rollback(
+                console, pending.migration.id, pending.statements, recorded=pending.recorded
+            )
+
+    return show
 
 
 def show_rollback(

@@ -52,6 +52,15 @@ class BackupResult:
     path: Path
     meta: BackupMeta
 
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "path": str(self.path),
+            "scope": self.meta.scope,
+            "tables": [t.qualified for t in self.meta.tables],
+            "rows": self.meta.rows,
+        }
+
 
 BackupMode = Literal["changed", "all", "none"]
 

@@ -198,11 +198,15 @@ class _Owners:
         return found or index.get((catalog, row.objid, 0))
 
 
+def _has_oid(row: type) -> bool:
+    return any(f.name == "oid" for f in dataclasses.fields(row))
+
+
 def _by_oid(snapshot: CatalogSnapshot) -> dict[tuple[str, int, int], ObjectRef]:
     found: dict[tuple[str, int, int], ObjectRef] = {}
     for field in SNAPSHOT_FIELDS.values():
-        if not field.catalog or not field.in_snapshot or field.name == "columns":
-            continue
+        if not field.catalog or not field.in_snapshot or not _has_oid(field.row):
+            continue  # (columns are named by their table's oid and number, below)
         for row in getattr(snapshot, field.name):
             # A view is a relation too (pg_class): the relation, read first, is kept.
             found.setdefault((field.catalog, row.oid, 0), _ref(field.name, row))

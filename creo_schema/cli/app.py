@@ -226,6 +226,10 @@ class StepProgress:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        """Done with the slow steps: the line goes before something else is shown."""
         if self.bar is not None:
             self.bar.stop()
 

@@ -43,18 +43,6 @@ def backup_mode_options(command: _Decorated) -> _Decorated:
     )(command)
 
 
-def backup_taken_json(taken: BackupResult | None) -> dict[str, Any] | None:
-    if taken is None:
-        return None
-    return {
-        "id": taken.id,
-        "path": str(taken.path),
-        "scope": taken.meta.scope,
-        "tables": [t.qualified for t in taken.meta.tables],
-        "rows": taken.meta.rows,
-    }
-
-
 def backup_taken_text(taken: BackupResult | None, mode: str) -> str | None:
     """One line saying what was backed up first, and why not when nothing was."""
     if taken is None:

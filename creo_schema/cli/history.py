@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 import click
 
 from creo_schema.cli.app import (
@@ -17,12 +15,8 @@ from creo_schema.cli.app import (
     written_with_error,
 )
 from creo_schema.cli.backup import backup_mode_options
-from creo_schema.errors import CreoError
-from creo_schema.render import document, show_rollback
+from creo_schema.render import document, rollback_shower
 from creo_schema.words import plural
-
-if TYPE_CHECKING:
-    from creo_schema.apply.run import ApplyResult
 
 
 @cli.command()
@@ -83,49 +77,39 @@ def rollback_command(
     state that migration left. The tables the rollback can lose rows from are backed up
     first (--backup changed, the default).
     """
-    from creo_schema.cli.backup import backup_taken_json, backup_taken_text
+    from creo_schema.cli.backup import backup_taken_text
     from creo_schema.commands import applying, backups, planning
 
     settings = settings_of(ctx)
-    allowed = planning.allowed(allow_destructive, allow_hazard)
     mode = backups.backup_mode(settings, backup_mode, no_backup)
-    pending = applying.pending_rollback(settings, migration_id)
-    rolls_back = pending.migration.id
     json_out = ctx.obj["format"] == "json"
     console = stdout()
-    if not json_out:
-        show_rollback(console, rolls_back, pending.statements, recorded=pending.recorded)
-
-    def rollback_document(result: ApplyResult | None, **extra: Any) -> str:
-        return document(
-            "rollback",
-            migration=rolls_back,
-            statements=[s.model_dump(mode="json") for s in pending.statements],
-            hazards_as_planned=pending.recorded,
-            rolled_back=rolls_back if result else None,
-            migration_id=result.migration_id if result else None,
-            duration_ms=result.duration_ms if result else None,
-            backup=backup_taken_json(result.backup) if result else None,
-            supabase_versions_removed=list(result.supabase_versions) if result else [],
-            **extra,
-        )
-
-    try:
-        applying.check_before_rollback(pending, allowed, approved=auto_approve, ask=ask())
-        result = applying.roll_back(settings, pending, allowed, mode)
-    except CreoError as refusal:
-        if json_out:
-            text = rollback_document(None, exit_code=refusal.exit_code, error=refusal.to_dict())
-            written_with_error(ctx, text)
-        raise
+    done = applying.show_and_roll_back(
+        settings,
+        migration_id,
+        approved=auto_approve,
+        ask=ask(),
+        show=rollback_shower(None if json_out else console),
+        allowed=planning.allowed(allow_destructive, allow_hazard),
+        backup=mode,
+    )
     if json_out:
-        click.echo(rollback_document(result))
+        text = document("rollback", **done.to_dict())
+        if done.refusal is None:
+            click.echo(text)
+        else:
+            written_with_error(ctx, text)
+    if done.refusal is not None:
+        raise done.refusal
+    if json_out or done.result is None:
         return
+    result = done.result
     backed_up = backup_taken_text(result.backup, mode)
     if backed_up:
         console.print(backed_up)
     console.print(
-        f"Rolled back migration {rolls_back} with {plural(result.statements, 'statement')} (recorded as {result.migration_id})."
+        f"Rolled back migration {done.pending.migration.id} with "
+        f"{plural(result.statements, 'statement')} (recorded as {result.migration_id})."
     )
     if result.supabase_versions:
         console.print(

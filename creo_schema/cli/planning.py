@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
@@ -20,12 +19,8 @@ from creo_schema.cli.app import (
     written_with_error,
 )
 from creo_schema.cli.backup import backup_mode_options
-from creo_schema.render import document, plan_json, show_plan
+from creo_schema.render import document, plan_json, plan_shower, show_plan
 from creo_schema.words import plural
-
-if TYPE_CHECKING:
-    from creo_schema.backup import BackupMode
-    from creo_schema.config import Settings
 
 
 @cli.command()
@@ -137,66 +132,41 @@ def apply(
     the plan can lose rows from are backed up (--backup changed, the default); a plan that
     deletes no data takes no backup.
     """
+    from creo_schema.cli.backup import backup_taken_text
     from creo_schema.commands import applying, backups, planning
 
     settings = settings_of(ctx)
-    allowed = planning.allowed(allow_destructive, allow_hazard)
     mode = backups.backup_mode(settings, backup_mode, no_backup)
-    with applying.one_session(settings):
-        _plan_and_apply(ctx, settings, plan_file, auto_approve, wait, allowed, mode)
-
-
-def _plan_and_apply(
-    ctx: click.Context,
-    settings: Settings,
-    plan_file: Path | None,
-    auto_approve: bool,
-    wait: bool,
-    allowed: set[str],
-    mode: BackupMode,
-) -> None:
-    """`apply`'s steps, on one connection to the target."""
-    from creo_schema.cli.backup import backup_taken_json, backup_taken_text
-    from creo_schema.commands import applying
-
-    with StepProgress(ctx.obj["format"] == "text" and plan_file is None) as progress:
-        made = applying.plan_to_apply(settings, plan_file, progress)
-    console = stdout()
     json_out = ctx.obj["format"] == "json"
-    if not made.has_changes:
-        if json_out:
-            click.echo(document("apply", applied=False, migration_id=None, statements=0))
-        else:
-            console.print("No changes: the database matches schema/.")
-        ctx.exit(0)
-    if not json_out:
-        show_plan(console, made)
-    applying.check_before_apply(settings, made, allowed, approved=auto_approve, ask=ask())
-    result = applying.apply(settings, made, wait=wait, allowed=allowed, backup=mode)
-    left = applying.left_error(result)
-    if json_out:
-        text = document(
-            "apply",
-            applied=True,
-            migration_id=result.migration_id,
-            statements=result.statements,
-            duration_ms=result.duration_ms,
-            drift_left=result.drift_left,
-            differences=list(result.left.differences) if result.left else [],
-            supabase_versions=list(result.supabase_versions),
-            backup=backup_taken_json(result.backup),
-            **({"exit_code": left.exit_code, "error": left.to_dict()} if left else {}),
+    console = stdout()
+    with StepProgress(not json_out and plan_file is None) as progress:
+        done = applying.plan_and_apply(
+            settings,
+            plan_file,
+            approved=auto_approve,
+            ask=ask(),
+            show=plan_shower(None if json_out else console, progress.stop),
+            wait=wait,
+            allowed=planning.allowed(allow_destructive, allow_hazard),
+            backup=mode,
+            progress=progress,
         )
-        if left:
+    result = done.result
+    if json_out:
+        text = document("apply", **done.to_dict())
+        if done.left:
             written_with_error(ctx, text)
         else:
             click.echo(text)
+    elif result is None:
+        console.print("No changes: the database matches schema/.")
     else:
         backed_up = backup_taken_text(result.backup, mode)
         if backed_up:
             console.print(backed_up)
         console.print(
-            f"Applied {plural(result.statements, 'statement')} as migration {result.migration_id} in {result.duration_ms} ms."
+            f"Applied {plural(result.statements, 'statement')} as migration "
+            f"{result.migration_id} in {result.duration_ms} ms."
         )
         if result.supabase_versions:
             console.print(
@@ -204,8 +174,8 @@ def _plan_and_apply(
                 + ", ".join(result.supabase_versions)
                 + "."
             )
-    if left:
-        raise left
+    if done.left:
+        raise done.left
 
 
 @cli.command()

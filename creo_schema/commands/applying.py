@@ -1,10 +1,17 @@
-"""`apply`, `rollback` and `history`."""
+"""`apply`, `rollback` and `history`.
+
+`plan_and_apply` and `show_and_roll_back` are the two workflows whole: what is shown, what
+refuses and when, what is asked, what runs. The command line gives them a way to show a
+plan or a rollback and a way to ask, and renders the outcome, which serializes itself.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from creo_schema.apply import history as history_table
 from creo_schema.apply.run import (
@@ -20,7 +27,7 @@ from creo_schema.commands.confirm import Ask, require_approval
 from creo_schema.commands.target import resolve_target
 from creo_schema.config import Settings
 from creo_schema.db import connect, kept_open
-from creo_schema.errors import SafetyError
+from creo_schema.errors import CreoError, SafetyError
 from creo_schema.plan.model import Plan, PlannedStatement, read_plan
 from creo_schema.plan.safety import check_allowed
 from creo_schema.plan.timings import Progress
@@ -28,6 +35,112 @@ from creo_schema.words import these
 
 if TYPE_CHECKING:
     from creo_schema.backup import BackupMode, BackupResult
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What `apply` did: the plan it was given or made, and the migration that ran (None
+    when the plan changed nothing). `left`: the database still differs from the plan's
+    desired state (exit 4, the migration recorded as failed)."""
+
+    plan: Plan
+    result: ApplyResult | None = None
+    left: SafetyError | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        result = self.result
+        if result is None:
+            return {"applied": False, "migration_id": None, "statements": 0}
+        left = self.left
+        return {
+            "applied": True,
+            "migration_id": result.migration_id,
+            "statements": result.statements,
+            "duration_ms": result.duration_ms,
+            "drift_left": result.drift_left,
+            "differences": list(result.left.differences) if result.left else [],
+            "supabase_versions": list(result.supabase_versions),
+            "backup": result.backup.to_dict() if result.backup else None,
+            **({"exit_code": left.exit_code, "error": left.to_dict()} if left else {}),
+        }
+
+
+def plan_and_apply(
+    settings: Settings,
+    plan_file: Path | None,
+    *,
+    approved: bool,
+    ask: Ask | None,
+    show: Callable[[Plan], None],
+    wait: bool = False,
+    allowed: set[str] | None = None,
+    backup: BackupMode = "changed",
+    progress: Progress | None = None,
+) -> Applied:
+    """The reviewed plan (or one made now) shown, checked, approved and applied, on one
+    connection to the target. Refusals raise (exit 4) before anything runs."""
+    allowed = allowed or set()
+    with one_session(settings):
+        made = plan_to_apply(settings, plan_file, progress)
+        if not made.has_changes:
+            return Applied(made)
+        show(made)
+        check_before_apply(settings, made, allowed, approved=approved, ask=ask)
+        result = apply(settings, made, wait=wait, allowed=allowed, backup=backup)
+    return Applied(made, result, left_error(result))
+
+
+@dataclass(frozen=True)
+class RolledBack:
+    """What `rollback` did: the migration's recorded rollback, and the migration that ran
+    it, or what refused it (then nothing ran)."""
+
+    pending: PendingRollback
+    result: ApplyResult | None = None
+    refusal: CreoError | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        result, refusal = self.result, self.refusal
+        rolls_back = self.pending.migration.id
+        return {
+            "migration": rolls_back,
+            "statements": [s.model_dump(mode="json") for s in self.pending.statements],
+            "hazards_as_planned": self.pending.recorded,
+            "rolled_back": rolls_back if result else None,
+            "migration_id": result.migration_id if result else None,
+            "duration_ms": result.duration_ms if result else None,
+            "backup": result.backup.to_dict() if result and result.backup else None,
+            "supabase_versions_removed": list(result.supabase_versions) if result else [],
+            **(
+                {"exit_code": refusal.exit_code, "error": refusal.to_dict()}
+                if refusal is not None
+                else {}
+            ),
+        }
+
+
+def show_and_roll_back(
+    settings: Settings,
+    migration_id: int | None,
+    *,
+    approved: bool,
+    ask: Ask | None,
+    show: Callable[[PendingRollback], None],
+    allowed: set[str] | None = None,
+    backup: BackupMode = "changed",
+) -> RolledBack:
+    """A migration's recorded rollback (default: the latest applied) shown, checked,
+    approved and run. A refusal once it is shown is returned with it, for the caller to
+    render before raising it."""
+    allowed = allowed or set()
+    with one_session(settings):
+        pending = pending_rollback(settings, migration_id)
+        show(pending)
+        try:
+            check_before_rollback(pending, allowed, approved=approved, ask=ask)
+            return RolledBack(pending, roll_back(settings, pending, allowed, backup))
+        except CreoError as refusal:
+            return RolledBack(pending, refusal=refusal)
 
 
 def one_session(settings: Settings) -> AbstractContextManager[None]:

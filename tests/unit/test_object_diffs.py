@@ -6,9 +6,12 @@ from creo_schema.catalog.differences import (
     FieldChange,
     ObjectDiff,
     ObjectRef,
+    object_diffs,
     sentences,
     without_parts_of_new,
 )
+from creo_schema.catalog.model import Comment, DefaultPrivilege, Privilege
+from tests.unit.catalog_rows import column, row, snapshot, table
 
 ORDERS = ObjectRef("relations", "public.orders", (("schema", "public"), ("name", "orders")))
 NOTES = ObjectRef("relations", "public.notes", (("schema", "public"), ("name", "notes")))
@@ -62,3 +65,47 @@ def test_sentences_name_each_field_first_side_then_second() -> None:
         "column public.notes.body: type 'text' -> 'varchar(10)'",
         "column public.notes.body: not_null False -> True",
     ]
+
+
+def test_a_comment_or_grant_names_what_it_is_on_from_the_catalogs_link() -> None:
+    orders, total = table("orders", 500), column("orders", 500, "total", "numeric", 1)
+    comment = row(
+        Comment,
+        object_type="column",
+        object="public.orders.total",
+        text="Sum.",
+        class_="pg_class",
+        objid=500,
+        subid=1,
+    )
+    grant = row(
+        Privilege,
+        object_type="table",
+        object="public.orders",
+        grantee="anon",
+        privileges=("select",),
+        class_="pg_class",
+        objid=500,
+        subid=0,
+    )
+    # Default privileges are rows of no object (no oid): they are on nothing.
+    defaults = row(
+        DefaultPrivilege,
+        role="postgres",
+        schema="public",
+        object_type="tables",
+        grantee="anon",
+        privileges=("select",),
+    )
+    before = snapshot(orders, total)
+    after = snapshot(orders, total, comment, grant, defaults)
+    found = {d.kind: d for d in object_diffs(before, after)}
+    assert found["comments"].on == ObjectRef(
+        "columns",
+        "public.orders.total",
+        (("schema", "public"), ("table", "orders"), ("name", "total")),
+    )
+    assert found["privileges"].on is not None
+    assert found["privileges"].on.key == "public.orders"
+    assert found["default_privileges"].on is None
+    assert found["privileges"].fields == (FieldChange("privileges", None, ("select",)),)
