@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal
 
 from creo_schema.catalog.kinds import SNAPSHOT_FIELDS, noun
@@ -175,8 +176,15 @@ def _kind_diffs(
 
 
 def _ref(kind: str, row: Any) -> ObjectRef:
-    identity = tuple((name, getattr(row, name)) for name in NAMING if hasattr(row, name))
+    identity = tuple((name, getattr(row, name)) for name in _naming(kind))
     return ObjectRef(kind, row.key, identity)
+
+
+@cache
+def _naming(kind: str) -> tuple[str, ...]:
+    """The NAMING fields the rows of a kind have."""
+    names = {f.name for f in dataclasses.fields(SNAPSHOT_FIELDS[kind].row)}
+    return tuple(name for name in NAMING if name in names)
 
 
 class _Owners:
@@ -185,7 +193,7 @@ class _Owners:
 
     def __init__(self, first: CatalogSnapshot, second: CatalogSnapshot) -> None:
         self._snapshots = (first, second)
-        self._index: dict[bool, dict[tuple[str, int, int], ObjectRef]] = {}
+        self._index: dict[bool, dict[tuple[str, int, int], tuple[str, Any]]] = {}
 
     def of(self, row: Any, *, first: bool) -> ObjectRef | None:
         catalog = getattr(row, "class_", None)
@@ -194,25 +202,27 @@ class _Owners:
         index = self._index.get(first)
         if index is None:
             index = self._index[first] = _by_oid(self._snapshots[0 if first else 1])
-        found = index.get((catalog, row.objid, row.subid))
-        return found or index.get((catalog, row.objid, 0))
+        found = index.get((catalog, row.objid, row.subid)) or index.get((catalog, row.objid, 0))
+        return _ref(*found) if found else None
 
 
-def _has_oid(row: type) -> bool:
-    return any(f.name == "oid" for f in dataclasses.fields(row))
-
-
-def _by_oid(snapshot: CatalogSnapshot) -> dict[tuple[str, int, int], ObjectRef]:
-    found: dict[tuple[str, int, int], ObjectRef] = {}
+def _by_oid(snapshot: CatalogSnapshot) -> dict[tuple[str, int, int], tuple[str, Any]]:
+    """Every object of the snapshot by (system catalog, oid, sub-id): its kind and row."""
+    found: dict[tuple[str, int, int], tuple[str, Any]] = {}
     for field in SNAPSHOT_FIELDS.values():
         if not field.catalog or not field.in_snapshot or not _has_oid(field.row):
             continue  # (columns are named by their table's oid and number, below)
         for row in getattr(snapshot, field.name):
             # A view is a relation too (pg_class): the relation, read first, is kept.
-            found.setdefault((field.catalog, row.oid, 0), _ref(field.name, row))
+            found.setdefault((field.catalog, row.oid, 0), (field.name, row))
     for column in snapshot.columns:
-        found[("pg_class", column.table_oid, column.attnum)] = _ref("columns", column)
+        found[("pg_class", column.table_oid, column.attnum)] = ("columns", column)
     return found
+
+
+@cache
+def _has_oid(row: type) -> bool:
+    return any(f.name == "oid" for f in dataclasses.fields(row))
 
 
 def compare(a: CatalogSnapshot, b: CatalogSnapshot, *, ignore: Iterable[str] = ()) -> list[str]:

@@ -516,7 +516,12 @@ def assemble(
             hint="nothing was written; the objects named are not changed by creo-schema yet",
             details={"problems": error.problems},
         ) from None
-    differences = tuple(without_parts_of_new(object_diffs(before, after_)))
+    # What differs, object by object (drift words it); nothing when the digests agree.
+    differences = (
+        tuple(without_parts_of_new(object_diffs(before, after_)))
+        if start.fingerprint != desired.fingerprint
+        else ()
+    )
     if not up and start.fingerprint != desired.fingerprint:
         _refuse_unplanned(differences)
     major = current.server_major
