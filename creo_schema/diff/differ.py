@@ -45,6 +45,7 @@ from creo_schema.diff.kinds.tables import (
     TableKind,
     ViewColumnKind,
     ViewDefaultKind,
+    type_change_effects,
 )
 from creo_schema.diff.kinds.types import (
     CompositeKind,
@@ -245,7 +246,9 @@ def _going(ctx: Context, expansion: Expansion) -> list[Change]:
             key = ctx.current.nodes[key_id]
             for item in KINDS[key.kind].drop(key, ctx):
                 out.append(_with(item, action="drop"))
-        for item in KINDS[node.kind].drop(node, ctx):
+        kind = KINDS[node.kind]
+        dropped = kind.drop_to_replace(node, ctx) if action == "replace" else kind.drop(node, ctx)
+        for item in dropped:
             out.append(_with(item, action=action, drops=item.drops | gone))
     return out
 
@@ -265,13 +268,11 @@ def _set_aside(ctx: Context, expansion: Expansion) -> list[Change]:
                 "alter_column_type",
                 table=ctx.current.nodes[column_id].parent or "",
                 drops=[column_id],
-                column=column.name,
-                old_type=column.type,
-                new_type=via,
-                using=True,
                 # into the text form (or a domain's base type, or the default collation):
                 # every value passes whole; the way back is checked (plan/checks.py)
-                passing=True,
+                effects=type_change_effects(
+                    column.name, column.type, via, using=True, passing=True
+                ),
             )
         )
     sequences = KINDS["sequence"]
@@ -327,11 +328,13 @@ def _put_back(ctx: Context, expansion: Expansion) -> list[Change]:
             "alter_column_type",
             table=ctx.desired.nodes[column_id].parent or "",
             creates=[column_id],
-            column=column.name,
-            old_type=ctx.current.nodes[column_id].item.type,
-            new_type=column.type,
-            using=True,
-            passing=True,
+            effects=type_change_effects(
+                column.name,
+                ctx.current.nodes[column_id].item.type,
+                column.type,
+                using=True,
+                passing=True,
+            ),
         )
         out.append(_altered(ctx, column_id, retyped))
     sequences = KINDS["sequence"]

@@ -15,9 +15,25 @@ dropping and creating the column's id in the same change (see diff/expand.py).
 
 from __future__ import annotations
 
+import hashlib
+
 from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.model import Column, Relation, Sequence
 from creo_schema.diff.change import Change
+from creo_schema.diff.column_types import formatted_change
+from creo_schema.diff.effects import (
+    EXCLUSIVE,
+    NONE,
+    Effects,
+    LastPhase,
+    Lock,
+    NewColumnNeedsValues,
+    NoNulls,
+    NotNullThroughCheck,
+    SequenceRestarts,
+    Step,
+    ValuesConvert,
+)
 from creo_schema.diff.kinds.base import (
     REPLACE,
     Altered,
@@ -34,6 +50,12 @@ from creo_schema.diff.quote import ident, qualified
 from creo_schema.diff.quote import parts as name_parts
 
 STRING_TYPES = ("text", "character varying", "character", "varchar", "bpchar", "name")
+
+# A column dropped: its values go, under the table's lock.
+DROPS_VALUES = Effects(lock=Lock.ACCESS_EXCLUSIVE, deletes_data=True)
+# CLUSTER ON only marks an index (SHARE UPDATE EXCLUSIVE); an index built concurrently is
+# there in the last phase.
+_CLUSTER = Effects(lock=Lock.SHARE_UPDATE_EXCLUSIVE, online=LastPhase(after_builds=True))
 
 
 def table_id(schema: str, name: str) -> str:
@@ -182,6 +204,8 @@ class TableKind(Kind):
                 out.append(self.make(node, "alter", sql, "of_type", table=node.id))
         was_enabled = before.rls_enabled if before else False
         was_forced = before.rls_forced if before else False
+        # Turning row level security off, or no longer forcing it on the owner, lets the
+        # rows policies kept out be read.
         if after.rls_enabled != was_enabled:
             verb = "enable" if after.rls_enabled else "disable"
             out.append(
@@ -191,6 +215,9 @@ class TableKind(Kind):
                     f"alter table {name} {verb} row level security",
                     f"{verb}_rls",
                     table=node.id,
+                    effects=Effects(
+                        lock=Lock.ACCESS_EXCLUSIVE, widens_access=not after.rls_enabled
+                    ),
                 )
             )
         if after.rls_forced != was_forced:
@@ -202,6 +229,7 @@ class TableKind(Kind):
                     f"alter table {name} {verb} row level security",
                     f"{verb.replace(' ', '_')}_rls",
                     table=node.id,
+                    effects=Effects(lock=Lock.ACCESS_EXCLUSIVE, widens_access=not after.rls_forced),
                 )
             )
         old_identity = (
@@ -225,8 +253,11 @@ class TableKind(Kind):
                     for child in ctx.desired.children.get(node.id, ())
                     if child.startswith("column:")
                 ]
+                # The index's columns must be NOT NULL, which an online SET NOT NULL (through
+                # a check) makes true only in the last phase.
+                effects = Effects(lock=Lock.ACCESS_EXCLUSIVE, online=LastPhase())
             else:
-                what, requires = after.replica_identity, []
+                what, requires, effects = after.replica_identity, [], EXCLUSIVE
             out.append(
                 self.make(
                     node,
@@ -235,6 +266,7 @@ class TableKind(Kind):
                     "replica_identity",
                     table=node.id,
                     requires=requires,
+                    effects=effects,
                 )
             )
         if after.kind != "foreign table":
@@ -251,7 +283,8 @@ class TableKind(Kind):
                 f"drop {word} {self.sql_name(node)}",
                 "drop_table",
                 table=node.id,
-                foreign=foreign,
+                # a foreign table's rows are its server's: none is lost here
+                effects=Effects(lock=Lock.ACCESS_EXCLUSIVE, deletes_data=not foreign),
                 frees_room=f"bounds:{node.item.partition_of}" if node.item.partition_of else None,
             )
         ]
@@ -269,8 +302,10 @@ class TableKind(Kind):
         name = self.sql_name(new)
         out: list[Change] = []
 
-        def alter(sql: str, operation: str, **extra: object) -> None:
-            out.append(self.make(new, "alter", sql, operation, table=new.id, **extra))  # type: ignore[arg-type]
+        def alter(sql: str, operation: str, effects: Effects = EXCLUSIVE, **extra: object) -> None:
+            out.append(
+                self.make(new, "alter", sql, operation, table=new.id, effects=effects, **extra)  # type: ignore[arg-type]
+            )
 
         if (a.partition_of, a.partition_bound) != (b.partition_of, b.partition_bound):
             if a.partition_of:
@@ -283,7 +318,6 @@ class TableKind(Kind):
                 alter(
                     f"alter table {b.partition_of} attach partition {name} {b.partition_bound}",
                     "attach_partition",
-                    bound=b.partition_bound,
                     takes_room=f"bounds:{b.partition_of}",
                 )
         for parent in a.inherits:
@@ -309,12 +343,13 @@ class TableKind(Kind):
             alter(
                 f"alter table {name} set {'unlogged' if b.unlogged else 'logged'}",
                 "set_logged",
+                Effects(lock=Lock.ACCESS_EXCLUSIVE, rewrites=True),
             )
         if a.options != b.options:
             out += _storage_parameters(self, new, "table", name, a.options, b.options)
         if a.kind == "foreign table" and a.foreign_options != b.foreign_options:
             changes = option_changes(a.foreign_options, b.foreign_options, f"foreign table {name}")
-            alter(f"alter foreign table {name} options ({changes})", "foreign_options")
+            alter(f"alter foreign table {name} options ({changes})", "foreign_options", NONE)
         out += self._settings(new, a, b, ctx)
         return out
 
@@ -365,6 +400,7 @@ def _column_extras(kind: Kind, table: Node, column: Column, ctx: Context) -> lis
                 f"alter table {name} alter column {ident(column.name)} set storage {column.storage}",
                 "set_storage",
                 table=table.id,
+                effects=EXCLUSIVE,
             )
         )
     if column.statistics is not None:
@@ -375,6 +411,7 @@ def _column_extras(kind: Kind, table: Node, column: Column, ctx: Context) -> lis
                 f"alter table {name} alter column {ident(column.name)} set statistics {column.statistics}",
                 "set_statistics",
                 table=table.id,
+                effects=EXCLUSIVE,  # reported so; PostgreSQL takes SHARE UPDATE EXCLUSIVE
             )
         )
     if column.options:
@@ -410,7 +447,7 @@ def _partition_column_differences(
             if column.default is not None
             else f"alter table {name} alter column {ident(column.name)} drop default"
         )
-        out.append(kind.make(table, "alter", sql, "set_default", table=table.id))
+        out.append(kind.make(table, "alter", sql, "set_default", table=table.id, effects=EXCLUSIVE))
     if column.not_null and not source.not_null:
         out.append(
             kind.make(
@@ -419,7 +456,7 @@ def _partition_column_differences(
                 f"alter table {name} alter column {ident(column.name)} set not null",
                 "set_not_null",
                 table=table.id,
-                column=column.name,
+                effects=set_not_null_effects(name, column.name),
             )
         )
     return out
@@ -438,6 +475,7 @@ def _storage_parameters(
                 f"alter {word} {name} reset ({', '.join(reset)})",
                 "reset_storage_parameters",
                 table=node.id if word == "table" else "",
+                effects=EXCLUSIVE,
             )
         )
     if changed:
@@ -448,6 +486,7 @@ def _storage_parameters(
                 f"alter {word} {name} set ({', '.join(changed)})",
                 "set_storage_parameters",
                 table=node.id if word == "table" else "",
+                effects=EXCLUSIVE,
             )
         )
     return out
@@ -473,6 +512,7 @@ class ColumnKind(Kind):
         if column.inherited:
             return []  # the parent's ADD COLUMN reaches it
         table, _, parent = self._names(node)
+        has_value = column.default is not None or bool(column.identity) or bool(column.generated)
         creates = [node.id]
         if column.default is not None and not column.generated:
             creates.append(default_id(column.schema, column.table, column.name))
@@ -484,13 +524,13 @@ class ColumnKind(Kind):
                 "add_column",
                 table=parent,
                 creates=creates,
-                column=column.name,
-                not_null=column.not_null,
-                has_default=column.default is not None
-                or bool(column.identity)
-                or bool(column.generated),
-                volatile_default=column.default is not None and "(" in column.default,
-                type=column.type,
+                effects=Effects(
+                    lock=Lock.ACCESS_EXCLUSIVE,
+                    # NOT NULL with no value to fill the existing rows with
+                    rows=NewColumnNeedsValues(column.name)
+                    if column.not_null and not has_value
+                    else None,
+                ),
             )
         ]
         table_node = ctx.desired.nodes.get(parent)
@@ -510,9 +550,9 @@ class ColumnKind(Kind):
                 f"alter table {table} drop column {name}",
                 "drop_column",
                 table=parent,
-                column=column.name,
-                generated=bool(column.generated),
-                foreign=_foreign(ctx.current, parent),
+                # a generated column's values are computed, a foreign table's column's are its
+                # server's: nothing is lost (and no lock is reported)
+                effects=NONE if column.generated or _foreign(ctx.current, parent) else DROPS_VALUES,
                 takes_room=f"inherits:{parent}",  # after the table's NO INHERIT, if any
             )
         ]
@@ -524,7 +564,9 @@ class ColumnKind(Kind):
         out: list[Change] = []
         prefix = f"alter table {table} alter column {name}"
 
-        def alter(sql: str, operation: str, invalidates: bool = False, **extra: object) -> None:
+        def alter(
+            sql: str, operation: str, effects: Effects = EXCLUSIVE, invalidates: bool = False
+        ) -> None:
             ids = [new.id] if invalidates else []
             out.append(
                 self.make(
@@ -535,8 +577,7 @@ class ColumnKind(Kind):
                     table=parent,
                     drops=ids,
                     creates=ids,
-                    column=b.name,
-                    **extra,  # type: ignore[arg-type]
+                    effects=effects,
                 )
             )
 
@@ -568,11 +609,8 @@ class ColumnKind(Kind):
             alter(
                 f"{prefix} type {b.type}{collate}{using}",
                 "alter_column_type",
+                type_change_effects(b.name, a.type, b.type, using=bool(using), foreign=foreign),
                 invalidates=True,
-                old_type=a.type,
-                new_type=b.type,
-                using=bool(using),
-                foreign=foreign,
             )
         if a.identity != b.identity:
             if not a.identity:
@@ -581,7 +619,11 @@ class ColumnKind(Kind):
                 if not a.not_null:
                     # ADD ... AS IDENTITY needs the column NOT NULL already: at once, not
                     # through a check validated later (plan/rewrite.py)
-                    alter(f"{prefix} set not null", "set_not_null", at_once=True)
+                    alter(
+                        f"{prefix} set not null",
+                        "set_not_null",
+                        Effects(lock=Lock.ACCESS_EXCLUSIVE, rows=NoNulls(b.name)),
+                    )
                 alter(
                     f"{prefix} add generated {how} as identity{options}",
                     "add_identity",
@@ -602,20 +644,19 @@ class ColumnKind(Kind):
             if restart and sequence:
                 changes += f" restart with {restart}"
             if changes:
+                restarts = SequenceRestarts(sequence, restart) if restart and sequence else None
                 alter(
                     f"{prefix} {changes}",
                     "identity_options",
-                    restart=bool(restart and sequence),
-                    sequence=sequence,
-                    start=restart,
+                    Effects(lock=Lock.ACCESS_EXCLUSIVE, rows=restarts),
                 )
         if a.identity and b.identity:
             renamed = self._identity_sequence_renamed(old, new, ctx)
             if renamed:
-                alter(renamed, "rename_identity_sequence")
+                alter(renamed, "rename_identity_sequence", NONE)
         if a.not_null != b.not_null and not (b.identity and not a.identity):
             if b.not_null:
-                alter(f"{prefix} set not null", "set_not_null")
+                alter(f"{prefix} set not null", "set_not_null", set_not_null_effects(table, b.name))
             else:
                 alter(f"{prefix} drop not null", "drop_not_null")
         if a.storage != b.storage:
@@ -629,15 +670,16 @@ class ColumnKind(Kind):
         if a.options != b.options:
             reset, changed = parameter_changes(a.options, b.options)
             if reset:
-                alter(f"{prefix} reset ({', '.join(reset)})", "column_options")
+                alter(f"{prefix} reset ({', '.join(reset)})", "column_options", NONE)
             if changed:
-                alter(f"{prefix} set ({', '.join(changed)})", "column_options")
+                alter(f"{prefix} set ({', '.join(changed)})", "column_options", NONE)
         if a.fdw_options != b.fdw_options:
             what = f"column {table}.{name}"
             changes = option_changes(a.fdw_options, b.fdw_options, what)
             alter(
                 f"alter foreign table {table} alter column {name} options ({changes})",
                 "foreign_options",
+                NONE,
             )
         return out
 
@@ -674,7 +716,7 @@ class ColumnKind(Kind):
                     f"{prefix} {verb} not null",
                     f"{verb}_not_null",
                     table=parent,
-                    column=b.name,
+                    effects=set_not_null_effects(table, b.name) if b.not_null else EXCLUSIVE,
                 )
             )
         for field, word in (("storage", "storage"), ("compression", "compression")):
@@ -682,7 +724,12 @@ class ColumnKind(Kind):
                 value = getattr(b, field) or "default"
                 out.append(
                     self.make(
-                        new, "alter", f"{prefix} set {word} {value}", f"set_{word}", table=parent
+                        new,
+                        "alter",
+                        f"{prefix} set {word} {value}",
+                        f"set_{word}",
+                        table=parent,
+                        effects=EXCLUSIVE,
                     )
                 )
         return out
@@ -696,6 +743,48 @@ class ColumnKind(Kind):
 
     def owner_of(self, node: Node) -> None:
         return None
+
+
+def set_not_null_effects(table: str, column: str) -> Effects:
+    """SET NOT NULL on `table` (as SQL names it): no row may hold NULL; on a table that stays
+    online it goes through a validated check, which spares PostgreSQL (12+) the scan under
+    the lock. The check's name is the same for the same column, so a re-run finds it."""
+    digest = hashlib.sha256(f"{table}.{column}".encode()).hexdigest()[:8]
+    check = ident(f"creo_not_null_{digest}")
+    name = ident(column)
+    online = NotNullThroughCheck(
+        Step(
+            f"alter table {table} add constraint {check} check ({name} is not null) not valid",
+            EXCLUSIVE,
+        ),
+        Step(
+            f"alter table {table} validate constraint {check}",
+            Effects(lock=Lock.SHARE_UPDATE_EXCLUSIVE),
+        ),
+        # proven by the validated check: PostgreSQL skips the scan; the lock is brief
+        Step(f"alter table {table} alter column {name} set not null", EXCLUSIVE),
+        Step(f"alter table {table} drop constraint {check}", EXCLUSIVE),
+    )
+    return Effects(lock=Lock.ACCESS_EXCLUSIVE, online=online, rows=NoNulls(column))
+
+
+def type_change_effects(
+    column: str, old: str, new: str, *, using: bool, foreign: bool = False, passing: bool = False
+) -> Effects:
+    """ALTER COLUMN ... TYPE from `old` to `new` (as format_type() writes them): a narrower
+    type may cut values, most changes rewrite the table. A foreign table's column has no
+    rows here to rewrite or lose; a column `passing` through another type while its own is
+    replaced (diff/differ.py) keeps every value, the way back being checked."""
+    rows = ValuesConvert(column, old, new, using)
+    if foreign:
+        return Effects(lock=Lock.ACCESS_EXCLUSIVE, rows=rows)
+    change = formatted_change(old, new)
+    return Effects(
+        lock=Lock.ACCESS_EXCLUSIVE,
+        deletes_data=change.narrows and not passing,
+        rewrites=change.rewrites,
+        rows=rows,
+    )
 
 
 def _foreign(side: Side, table: str) -> bool:
@@ -836,11 +925,17 @@ class DefaultKind(Kind):
 
     def create(self, node: Node, ctx: Context) -> list[Change]:
         sql = f"{self._prefix(node)} set default {node.item.default}"
-        return [self.make(node, "create", sql, "set_default", table=self._table(node))]
+        return [
+            self.make(
+                node, "create", sql, "set_default", table=self._table(node), effects=EXCLUSIVE
+            )
+        ]
 
     def drop(self, node: Node, ctx: Context) -> list[Change]:
         sql = f"{self._prefix(node)} drop default"
-        return [self.make(node, "drop", sql, "drop_default", table=self._table(node))]
+        return [
+            self.make(node, "drop", sql, "drop_default", table=self._table(node), effects=EXCLUSIVE)
+        ]
 
     def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
         if old.item.default == new.item.default:
@@ -848,7 +943,9 @@ class DefaultKind(Kind):
         if new.item.inherited and _follows_parent(old, new, ctx, "default"):
             return []
         sql = f"{self._prefix(new)} set default {new.item.default}"
-        return [self.make(new, "alter", sql, "set_default", table=self._table(new))]
+        return [
+            self.make(new, "alter", sql, "set_default", table=self._table(new), effects=EXCLUSIVE)
+        ]
 
     def owner_of(self, node: Node) -> None:
         return None
@@ -946,7 +1043,7 @@ def cluster_changes(
     name = qualified(after.schema, after.name)
     if after.clustered_index is None:
         sql = f"alter {_word(after)} {name} set without cluster"
-        return [kind.make(node, "alter", sql, "cluster_on", table=node.id)]
+        return [kind.make(node, "alter", sql, "cluster_on", table=node.id, effects=_CLUSTER)]
     index = _index_node(after, ctx)
     if index not in ctx.current.nodes:
         return []
@@ -968,7 +1065,9 @@ def _cluster_on(
 ) -> Change:
     name = qualified(relation.schema, relation.name)
     sql = f"alter {_word(relation)} {name} cluster on {ident(relation.clustered_index or '')}"
-    return kind.make(node, "alter", sql, "cluster_on", table=table, requires=requires)
+    return kind.make(
+        node, "alter", sql, "cluster_on", table=table, requires=requires, effects=_CLUSTER
+    )
 
 
 def _index_node(relation: Relation, ctx: Context) -> str:
