@@ -15,9 +15,9 @@ of them; the rollback is the same the other way, a dropped role recreated with i
 attributes, settings, comment and memberships (not its password). Whether a role may be
 dropped at all (it owns objects, holds privileges) is the target's to say: plan/roles.py.
 
-Each change carries what hazards need (plan/hazards.py): `widens` (names what it lets a
-role do that it could not: SUPERUSER, BYPASSRLS, LOGIN, CREATEROLE, REPLICATION, a
-membership or its options) for `weakens_security`, and a dropped role `drops_role`.
+Each change says what it does (diff/effects.py): `widens_access` when it lets a role do
+what it could not (SUPERUSER, BYPASSRLS, LOGIN, CREATEROLE, REPLICATION, a membership or
+its options; plan/hazards.py: `weakens_security`), `drops_role` for a dropped role.
 """
 
 from __future__ import annotations
