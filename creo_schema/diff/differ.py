@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.scope import UNMODELED_DATABASE_KINDS
 from creo_schema.diff.change import Action, Change, change
+from creo_schema.diff.effects import NONE
 from creo_schema.diff.expand import Expansion, expand
 from creo_schema.diff.facets import facet_changes
 from creo_schema.diff.kinds.base import REPLACE, Context, Kind, Refused
@@ -245,7 +246,8 @@ def _going(ctx: Context, expansion: Expansion) -> list[Change]:
             gone.discard(key_id)
             key = ctx.current.nodes[key_id]
             for item in KINDS[key.kind].drop(key, ctx):
-                out.append(_with(item, action="drop"))
+                # its table's drop, in the same transaction, reports what is locked and lost
+                out.append(_with(item, action="drop", effects=NONE))
         kind = KINDS[node.kind]
         dropped = kind.drop_to_replace(node, ctx) if action == "replace" else kind.drop(node, ctx)
         for item in dropped:
