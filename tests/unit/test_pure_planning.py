@@ -1,6 +1,6 @@
 """The pure parts of planning, table-driven and without a database: the order the differ's
-changes run in (diff/order.py), the hazards of a change (plan/hazards.py) and the online
-rewrites (plan/rewrite.py). Each row is one rule, stated on the smallest changes that show it.
+changes run in (diff/order.py), the hazards of a statement's effects (plan/hazards.py) and
+the online rewrites (plan/rewrite.py). Each row is one rule, stated on the smallest changes that show it.
 """
 
 from __future__ import annotations
