@@ -5,7 +5,7 @@ A change widens access when a cell goes from nothing to something (but to the ca
 rights: an invoker view or function reaches nothing the caller could not), up the order of
 `model.RANK` (policies < the owner's rights < all rows < past RLS), to more columns, or,
 between policies, when a permissive policy joins or a restrictive one leaves, or an
-expression is loosened (not the old one with more conditions ANDed on: plan/access.py).
+expression is loosened (not the old one with more conditions ANDed on: diff/access.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from creo_schema.access.model import AS_CALLER, POLICIES, RANK, Cell, Matrix
-from creo_schema.plan.access import tightened
+from creo_schema.diff.access import tightened
 from creo_schema.words import noun_for
 
 # A widening for these roles is a `weakens_security` hazard of the plan.

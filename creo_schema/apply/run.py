@@ -25,6 +25,7 @@ from pydantic import ValidationError
 
 from creo_schema.apply.history import APPLY_LOCK_KEY, HistoryRecord, ensure_history, find, record
 from creo_schema.apply.left import DesiredCatalog, Left, differences_left
+from creo_schema.apply.recorded import planned_from_sql
 from creo_schema.catalog import Inspection, Scope, inspect
 from creo_schema.catalog.signature import catalog_signature
 from creo_schema.config import Settings
@@ -37,7 +38,6 @@ from creo_schema.plan.conninfo import refuse_unset
 from creo_schema.plan.execute import run_statements
 from creo_schema.plan.model import Plan, PlannedStatement
 from creo_schema.plan.safety import check_allowed
-from creo_schema.plan.statements import planned_from_sql
 
 if TYPE_CHECKING:
     from creo_schema.backup import BackupResult

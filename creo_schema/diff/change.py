@@ -4,8 +4,11 @@ A change names the object it acts on (`identity`, an id as `objects.py` makes th
 it does (`action` and the finer `operation`), and for ordering, the ids it brings into
 existence (`creates`), takes away (`drops`, the ones that go with it included: a dropped
 table's columns, indexes, policies ...) and needs to exist when it runs (`requires`).
-`details` carries the facts hazards, online rewrites and data checks decide on (a column's
-old and new type, a constraint's kind), so that nothing downstream re-reads the SQL.
+`effects` says what the statement does besides its purpose (diff/effects.py: its lock,
+data lost, its online form, what the rows must hold), written by the kind that writes the
+SQL, so that nothing downstream re-reads the SQL or switches on `operation`. `details`
+carries the few facts that are not consequences (how the shadow runs the statement, the
+room a partition's bounds take), each named where it is read.
 
 An object that must be dropped and created again is two changes, both with the action
 `replace`: the first drops it, the second creates it.
@@ -16,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from creo_schema.diff.effects import NONE, Effects
 
 Action = Literal["create", "drop", "alter", "replace"]
 
@@ -32,6 +37,7 @@ class Change:
     drops: frozenset[str] = frozenset()
     requires: frozenset[str] = frozenset()
     details: Mapping[str, Any] = field(default_factory=dict)
+    effects: Effects = NONE
 
     @property
     def name(self) -> str:
@@ -50,6 +56,7 @@ def change(
     creates: Iterable[str] = (),
     drops: Iterable[str] = (),
     requires: Iterable[str] = (),
+    effects: Effects = NONE,
     **details: Any,
 ) -> Change:
     """A `Change`, with the id sets given as any iterables and the details as keywords."""
@@ -64,4 +71,5 @@ def change(
         frozenset(drops),
         frozenset(requires),
         details,
+        effects,
     )

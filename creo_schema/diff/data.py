@@ -4,6 +4,9 @@ The desired rows are read back from the shadow, where the declared INSERTs ran, 
 come out exactly as PostgreSQL stores them (jsonb normalised, numerics scaled). Rows the
 target lacks are inserted, declared columns that differ are updated; rows nobody declared
 are left alone. The rollback deletes what was inserted and restores what was updated.
+
+Each row statement is typed (`RowChange`): the table it writes, whether it inserts, updates
+or deletes, and its effects (a deleted row is data lost: diff/effects.py).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import pglast
 from pglast import ast
 
 from creo_schema.catalog.differences import FieldChange
+from creo_schema.diff.effects import NONE, Effects
 from creo_schema.diff.quote import ident, literal, qualified
 from creo_schema.errors import InputError, Location
 from creo_schema.source.model import SourceSet
@@ -34,6 +38,27 @@ class DeclaredData:
         return qualified(self.schema, self.table)
 
 
+RowAction = Literal["insert", "update", "delete"]
+
+
+@dataclass(frozen=True, slots=True)
+class RowChange:
+    """One statement writing declared rows."""
+
+    action: RowAction
+    schema: str
+    table: str  # the table's name, unquoted
+    sql: str
+
+    @property
+    def effects(self) -> Effects:
+        # the rows deleted are gone (the rollback of an insert deletes what it inserted)
+        return _DELETES if self.action == "delete" else NONE
+
+
+_DELETES = Effects(deletes_data=True)
+
+
 @dataclass(frozen=True, slots=True)
 class RowDiff:
     """One declared row the target lacks (`create`) or holds otherwise (`alter`): what
@@ -48,8 +73,9 @@ class RowDiff:
 
 @dataclass(frozen=True)
 class DataChanges:
-    up: list[str]
-    down: list[str]
+    up: list[RowChange]
+    down: list[RowChange]
+    # The rows that differ, one per statement of `up`, in its order.
     rows: tuple[RowDiff, ...] = ()
 
 
@@ -101,8 +127,8 @@ def read_desired(desired: Any, declared: list[DeclaredData]) -> list[DesiredRows
 
 
 def data_changes(desired: list[DesiredRows], target: Any) -> DataChanges:
-    up: list[str] = []
-    down: list[str] = []
+    up: list[RowChange] = []
+    down: list[RowChange] = []
     rows: list[RowDiff] = []
     for table in desired:
         table_up, table_down, table_rows = _table_changes(table, target)
@@ -112,7 +138,9 @@ def data_changes(desired: list[DesiredRows], target: Any) -> DataChanges:
     return DataChanges(up, down, tuple(rows))
 
 
-def _table_changes(desired: DesiredRows, target: Any) -> tuple[list[str], list[str], list[RowDiff]]:
+def _table_changes(
+    desired: DesiredRows, target: Any
+) -> tuple[list[RowChange], list[RowChange], list[RowDiff]]:
     data, types, keys, wanted = desired.data, desired.types, list(desired.keys), desired.rows
     columns = list(desired.columns)
     target_columns = set(_column_types(target, data)) if _exists(target, data) else set()
@@ -122,39 +150,39 @@ def _table_changes(desired: DesiredRows, target: Any) -> tuple[list[str], list[s
         if set(keys) <= target_columns
         else {}
     )
-    up: list[str] = []
-    down: list[str] = []
+    up: list[RowChange] = []
+    down: list[RowChange] = []
     rows: list[RowDiff] = []
     table = f"{data.schema}.{data.table}"
-    for pk, row in wanted.items():
-        where = " and ".join(f"{ident(k)} = {_literal(row[k], types[k])}" for k in keys)
-        key = tuple((k, row[k]) for k in keys)
+
+    def row(action: RowAction, sql: str) -> RowChange:
+        return RowChange(action, data.schema, data.table, sql)
+
+    for pk, wanted_row in wanted.items():
+        where = " and ".join(f"{ident(k)} = {_literal(wanted_row[k], types[k])}" for k in keys)
+        key = tuple((k, wanted_row[k]) for k in keys)
         current = have.get(pk)
         if current is None:
             rows.append(RowDiff(table, key, "create"))
             names = ", ".join(ident(c) for c in columns)
-            values = ", ".join(_literal(row[c], types[c]) for c in columns)
-            up.append(f"insert into {data.qualified} ({names}) values ({values})")
-            down.append(f"delete from {data.qualified} where {where}")
+            values = ", ".join(_literal(wanted_row[c], types[c]) for c in columns)
+            up.append(row("insert", f"insert into {data.qualified} ({names}) values ({values})"))
+            down.append(row("delete", f"delete from {data.qualified} where {where}"))
             continue
         changed = [
-            c for c in columns if c not in keys and (c not in current or current[c] != row[c])
+            c
+            for c in columns
+            if c not in keys and (c not in current or current[c] != wanted_row[c])
         ]
         if changed:
-            rows.append(
-                RowDiff(
-                    table,
-                    key,
-                    "alter",
-                    tuple(FieldChange(c, current.get(c), row[c]) for c in changed),
-                )
-            )
-            sets = ", ".join(f"{ident(c)} = {_literal(row[c], types[c])}" for c in changed)
-            up.append(f"update {data.qualified} set {sets} where {where}")
+            fields = tuple(FieldChange(c, current.get(c), wanted_row[c]) for c in changed)
+            rows.append(RowDiff(table, key, "alter", fields))
+            sets = ", ".join(f"{ident(c)} = {_literal(wanted_row[c], types[c])}" for c in changed)
+            up.append(row("update", f"update {data.qualified} set {sets} where {where}"))
             restore = [c for c in changed if c in current]
             if restore:
                 back = ", ".join(f"{ident(c)} = {_literal(current[c], types[c])}" for c in restore)
-                down.append(f"update {data.qualified} set {back} where {where}")
+                down.append(row("update", f"update {data.qualified} set {back} where {where}"))
     return up, down, rows
 
 

@@ -21,11 +21,12 @@ from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.kinds import KIND_SPECS, ObjectKind
 from creo_schema.catalog.scope import UNMODELED_DATABASE_KINDS
 from creo_schema.diff.change import Action, Change, change
+from creo_schema.diff.effects import NONE
 from creo_schema.diff.expand import Expansion, expand
 from creo_schema.diff.facets import facet_changes
 from creo_schema.diff.kinds.base import REPLACE, Context, Kind, Refused
 from creo_schema.diff.kinds.casts import CastKind
-from creo_schema.diff.kinds.columns import ColumnKind
+from creo_schema.diff.kinds.columns import ColumnKind, type_change_effects
 from creo_schema.diff.kinds.constraints import ConstraintKind, IndexKind
 from creo_schema.diff.kinds.default_privileges import DefaultPrivilegesKind
 from creo_schema.diff.kinds.defaults import DefaultKind, ViewDefaultKind
@@ -245,8 +246,11 @@ def _going(ctx: Context, expansion: Expansion) -> list[Change]:
             gone.discard(key_id)
             key = ctx.current.nodes[key_id]
             for item in KINDS[key.kind].drop(key, ctx):
-                out.append(_with(item, action="drop"))
-        for item in KINDS[node.kind].drop(node, ctx):
+                # its table's drop, in the same transaction, reports what is locked and lost
+                out.append(_with(item, action="drop", effects=NONE))
+        kind = KINDS[node.kind]
+        dropped = kind.drop_to_replace(node, ctx) if action == "replace" else kind.drop(node, ctx)
+        for item in dropped:
             out.append(_with(item, action=action, drops=item.drops | gone))
     return out
 
@@ -266,13 +270,11 @@ def _set_aside(ctx: Context, expansion: Expansion) -> list[Change]:
                 "alter_column_type",
                 table=ctx.current.nodes[column_id].parent or "",
                 drops=[column_id],
-                column=column.name,
-                old_type=column.type,
-                new_type=via,
-                using=True,
                 # into the text form (or a domain's base type, or the default collation):
                 # every value passes whole; the way back is checked (plan/checks.py)
-                passing=True,
+                effects=type_change_effects(
+                    column.name, column.type, via, using=True, passing=True
+                ),
             )
         )
     sequences = KINDS[ObjectKind.SEQUENCE]
@@ -328,11 +330,13 @@ def _put_back(ctx: Context, expansion: Expansion) -> list[Change]:
             "alter_column_type",
             table=ctx.desired.nodes[column_id].parent or "",
             creates=[column_id],
-            column=column.name,
-            old_type=ctx.current.nodes[column_id].item.type,
-            new_type=column.type,
-            using=True,
-            passing=True,
+            effects=type_change_effects(
+                column.name,
+                ctx.current.nodes[column_id].item.type,
+                column.type,
+                using=True,
+                passing=True,
+            ),
         )
         out.append(_altered(ctx, column_id, retyped))
     sequences = KINDS[ObjectKind.SEQUENCE]

@@ -9,10 +9,9 @@ this comparison (`current_user`): schema/ means "whoever runs it".
 
 from __future__ import annotations
 
-from typing import Any
-
 from creo_schema.catalog.kinds import KIND_SPECS, ObjectKind
 from creo_schema.diff.change import Change, change
+from creo_schema.diff.effects import Effects
 from creo_schema.diff.kinds.base import Context, Kind
 from creo_schema.diff.kinds.default_privileges import CURRENT, builtin_default
 from creo_schema.diff.objects import Node, Side
@@ -174,7 +173,8 @@ def privilege_changes(
         who = role(grantee) if grantee != CURRENT else CURRENT
         old_names = {p.rstrip("*") for p in old}
         new_names = {p.rstrip("*") for p in new}
-        facts: dict[str, Any] = {"grantee": grantee, "target": target, "table": table}
+        # A privilege granted to everyone (PUBLIC), or to Supabase's anonymous role.
+        widens = Effects(widens_access=grantee in ("public", "anon"))
         revoked = sorted(old_names - new_names)
         if revoked:
             sql = f"revoke {_privileges(revoked, columns)} on {target} from {who}"
@@ -186,8 +186,7 @@ def privilege_changes(
                     sql,
                     "revoke",
                     requires=[node_id],
-                    privileges=revoked,
-                    **facts,
+                    table=table,
                 )
             )
         ungranted = sorted(
@@ -207,8 +206,7 @@ def privilege_changes(
                     sql,
                     "revoke",
                     requires=[node_id],
-                    privileges=ungranted,
-                    **facts,
+                    table=table,
                 )
             )
         plain = sorted(
@@ -224,8 +222,8 @@ def privilege_changes(
                     sql,
                     "grant",
                     requires=[node_id],
-                    privileges=plain,
-                    **facts,
+                    table=table,
+                    effects=widens,
                 )
             )
         granting = sorted(p.rstrip("*") for p in new if p.endswith("*") and p not in old)
@@ -239,8 +237,8 @@ def privilege_changes(
                     sql,
                     "grant",
                     requires=[node_id],
-                    privileges=granting,
-                    **facts,
+                    table=table,
+                    effects=widens,
                 )
             )
     return out

@@ -164,6 +164,8 @@ def _literal(value: str | None) -> str:
 def statement_group(statement: PlannedStatement) -> Group:
     """The group of a statement the differ planned, from its kind, target and table."""
     kind, target = statement.kind, statement.target
+    if kind == "RenameStmt":  # a declared rename (plan/renames.py): its table's
+        return ("relation", statement.table)
     if kind in _ON_RELATION or kind in ("view column", "view default"):
         if statement.table:
             return ("relation", statement.table)

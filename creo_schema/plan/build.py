@@ -47,13 +47,13 @@ from creo_schema.plan.checks import failing_checks
 from creo_schema.plan.conninfo import refuse_unset
 from creo_schema.plan.model import Plan, PlannedStatement
 from creo_schema.plan.privileges import Applier, applier_of, refuse_what_the_applier_may_not_do
-from creo_schema.plan.renames import applicable, backward_sql, forward_sql, renamed_baseline
+from creo_schema.plan.renames import applicable, rename_statements, renamed_baseline
 from creo_schema.plan.roles import (
     refuse_role_drops,
     refuse_shared_cluster,
     refuse_unmanageable,
 )
-from creo_schema.plan.statements import planned_statements, text_statements
+from creo_schema.plan.statements import planned_statements, row_statements
 from creo_schema.plan.subscriptions import as_declared, refuse_unconfigured, with_conninfo_env
 from creo_schema.plan.timings import Progress, Timings
 from creo_schema.plan.unchanged import Probe, probe, remember
@@ -460,8 +460,8 @@ def _changes(
             desired_state.extensions,
             data,
             baseline,
-            [forward_sql(r) for r in renames],
-            [backward_sql(r) for r in reversed(renames)],
+            rename_statements(renames),
+            rename_statements(reversed(renames), backward=True),
             # Drift asks what differs, not whether it can be applied.
             _applier(run, desired_state, current) if run.settings.verify_plans else None,
             run.found.subscriptions,
@@ -492,8 +492,8 @@ def assemble(
     extensions: tuple[str, ...],
     data: DataChanges | None = None,
     baseline: Inspection | None = None,
-    forward: list[str] | None = None,
-    backward: list[str] | None = None,
+    forward: tuple[PlannedStatement, ...] = (),
+    backward: tuple[PlannedStatement, ...] = (),
     applier: Applier | None = None,
     subscriptions: tuple[str, ...] = (),
 ) -> Plan:
@@ -526,13 +526,11 @@ def assemble(
         _refuse_unplanned(differences)
     major = current.server_major
     existing = _tables(start.catalog)
-    statements = text_statements(forward or []) + planned_statements(
-        up, existing, _enum_labels(desired.catalog), major
-    )
+    statements = forward + planned_statements(up, existing, _enum_labels(desired.catalog), major)
     after = _tables(desired.catalog)
-    rollback = planned_statements(
-        down, after, _enum_labels(start.catalog), major, online=False
-    ) + text_statements(backward or [])
+    rollback = (
+        planned_statements(down, after, _enum_labels(start.catalog), major, online=False) + backward
+    )
     if data:
         # Rows go in once the tables are right (end of the main transaction) and come out
         # before the rollback's DDL runs.
@@ -540,8 +538,8 @@ def assemble(
             (i for i, s in enumerate(statements) if s.phase not in ("pre", "main")),
             len(statements),
         )
-        statements = statements[:split] + text_statements(data.up) + statements[split:]
-        rollback = text_statements(data.down) + rollback
+        statements = statements[:split] + row_statements(data.up) + statements[split:]
+        rollback = row_statements(data.down) + rollback
     # Who gains or loses what (issue 16): sentences, and weakens_security where it widens.
     review = access_review(
         current.catalog, desired.catalog, settings.platform, settings.exposed_schemas

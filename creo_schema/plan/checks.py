@@ -20,6 +20,14 @@ from typing import Any
 import psycopg
 
 from creo_schema.diff.change import Change
+from creo_schema.diff.effects import (
+    ConstraintHolds,
+    NewColumnNeedsValues,
+    NoNulls,
+    SequenceRestarts,
+    UniqueIndexHolds,
+    ValuesConvert,
+)
 from creo_schema.diff.quote import ident, literal
 from creo_schema.plan.model import DataCheck, PlannedStatement
 
@@ -35,61 +43,58 @@ _STRING_TYPES = ("text", "character varying", "character", "varchar", "bpchar")
 
 
 def checks_for(change: Change, enum_labels: EnumLabels, major: int) -> tuple[DataCheck, ...]:
-    """The row checks of one change (none for most)."""
-    facts = change.details
-    if change.operation in ("alter_sequence", "identity_options") and facts.get("restart"):
-        sequence = facts["sequence"]
+    """The row checks of one change (none for most): what its writer says the rows must
+    hold (diff/effects.py), as counts of the rows that do not."""
+    rows = change.effects.rows
+    if isinstance(rows, SequenceRestarts):
         return (
             DataCheck(
-                sql=f"select count(*) from {sequence} where is_called",
-                message=f"sequence {sequence} has already handed out values: restarting it at "
-                f"{facts['start']} (its new bounds need it) could hand them out again",
+                sql=f"select count(*) from {rows.sequence} where is_called",
+                message=f"sequence {rows.sequence} has already handed out values: restarting "
+                f"it at {rows.start} (its new bounds need it) could hand them out again",
             ),
         )
-    if not change.table.startswith("table:"):
+    if rows is None or not change.table.startswith("table:"):
         return ()
     table = change.table.partition(":")[2]
-    operation = change.operation
-    if operation == "add_column" and facts.get("not_null") and not facts.get("has_default"):
+    if isinstance(rows, NewColumnNeedsValues):
         return (
             DataCheck(
                 sql=f"select count(*) from {table}",
                 message=f"{{count}} rows of {table} would have no value in the new NOT NULL "
-                f"column {ident(facts['column'])} (it has no default)",
+                f"column {ident(rows.column)} (it has no default)",
             ),
         )
-    if operation == "set_not_null":
-        column = ident(facts["column"])
+    if isinstance(rows, NoNulls):
+        column = ident(rows.column)
         return (
             DataCheck(
                 sql=f"select count(*) from {table} where {column} is null",
                 message=f"{{count}} rows of {table} have NULL in {column}",
             ),
         )
-    if operation == "alter_column_type":
-        return _type_checks(table, facts, enum_labels, major)
-    if operation in ("add_constraint", "add_foreign_key") and "NOT VALID" not in str(
-        facts.get("definition", "")
-    ):
-        return _constraint_checks(table, facts)
-    if operation == "create_index" and facts.get("unique"):
-        columns = facts.get("columns") or ()
-        if not columns or any(c is None for c in columns):
-            return ()  # an expression key: the build itself is the check
-        return (
-            _duplicates(
-                table, columns, facts.get("predicate"), "unique index " + ident(facts["index"])
-            ),
-        )
+    if isinstance(rows, ValuesConvert):
+        return _type_checks(table, rows, enum_labels, major)
+    if isinstance(rows, ConstraintHolds):
+        return _constraint_checks(table, rows)
+    if isinstance(rows, UniqueIndexHolds):
+        return _unique_index_checks(table, rows)
     return ()
 
 
+def _unique_index_checks(table: str, index: UniqueIndexHolds) -> tuple[DataCheck, ...]:
+    columns = [c for c in index.columns if c is not None]
+    if not columns or len(columns) != len(index.columns):
+        return ()  # an expression key: the build itself is the check
+    return (_duplicates(table, columns, index.predicate, "unique index " + ident(index.name)),)
+
+
 def _type_checks(
-    table: str, facts: Any, enum_labels: EnumLabels, major: int
+    table: str, facts: ValuesConvert, enum_labels: EnumLabels, major: int
 ) -> tuple[DataCheck, ...]:
-    column = ident(facts["column"])
-    new = str(facts["new_type"])
-    old = str(facts.get("old_type") or "")
+    column = ident(facts.column)
+    new = facts.new_type
+    old = facts.old_type
     array = new.endswith("[]")
     base = new.removesuffix("[]")
     where = f"rows of {table} have a value in {column} that {new} cannot hold"
@@ -146,7 +151,7 @@ def _type_checks(
                 message=f"{{count}} rows of {table} have a value in {column} that is not a valid {new}",
             ),
         )
-    if old_base in _STRING_TYPES or facts.get("using"):
+    if old_base in _STRING_TYPES or facts.using:
         return (_runs(table, column, new, where),)
     return ()
 
@@ -161,11 +166,11 @@ def _runs(table: str, column: str, new: str, message: str) -> DataCheck:
     )
 
 
-def _constraint_checks(table: str, facts: Any) -> tuple[DataCheck, ...]:
-    kind = facts.get("constraint_kind")
-    name = ident(facts["constraint"])
-    definition = str(facts.get("definition", ""))
-    columns = facts.get("columns") or ()
+def _constraint_checks(table: str, facts: ConstraintHolds) -> tuple[DataCheck, ...]:
+    kind = facts.kind
+    name = ident(facts.name)
+    definition = facts.definition
+    columns = facts.columns
     if kind == "check":
         expression = definition.removeprefix("CHECK ").removesuffix(" NO INHERIT")
         return (
@@ -221,9 +226,9 @@ def _duplicates(
     )
 
 
-def _orphans(table: str, facts: Any, name: str) -> tuple[DataCheck, ...]:
-    definition = str(facts.get("definition", ""))
-    columns = facts.get("columns") or ()
+def _orphans(table: str, facts: ConstraintHolds, name: str) -> tuple[DataCheck, ...]:
+    definition = facts.definition
+    columns = facts.columns
     # FOREIGN KEY (a, b) REFERENCES schema.table(x, y) ...: the referenced table is printed
     # qualified (the catalog is read with an empty search path).
     referenced = definition.partition(" REFERENCES ")[2].partition("(")

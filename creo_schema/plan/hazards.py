@@ -7,7 +7,8 @@ comes with a sentence saying the consequence, not the mechanism.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+
+from creo_schema.diff.effects import Effects, Lock, Transaction
 
 
 class Hazard(StrEnum):
@@ -66,142 +67,26 @@ def parse_hazard(name: str) -> Hazard:
         raise InputError(f"unknown hazard {name!r}", hint=f"known hazards: {known}") from None
 
 
-# What each kind of change risks, from the change itself (diff/change.py), never from its
-# text. Lock hazards are the locks PostgreSQL takes on the table the statement names.
-_DROPS_DATA = frozenset({"table", "sequence", "extension"})
-# What a publication publishes: dropping any of it stops that replication.
-_PUBLISHED = frozenset({"publication", "publication table", "publication schema"})
-
-
-def hazards_of(change: Any) -> list[Hazard]:
-    """The hazards of one change of the differ (a `Change`)."""
-    from creo_schema.plan import access, column_types
-
-    kind, action, operation, facts = change.kind, change.action, change.operation, change.details
-    out: list[Hazard] = []
-    dropping = bool(change.drops) and not change.creates
-    # A foreign table's rows are its server's: dropping it, or a column, loses none.
-    foreign = bool(facts.get("foreign"))
-    if dropping and change.identity in change.drops:
-        if (kind in _DROPS_DATA and not foreign) or (
-            kind == "materialized view" and action == "drop"
-        ):
-            out.append(Hazard.DELETES_DATA)
-        # (a column passing through another type while its own is replaced is not dropped:
-        # the change names it as dropped only so that what reads it goes first)
-        passing = bool(facts.get("passing"))
-        if kind == "column" and not facts.get("generated") and not foreign and not passing:
-            out += [Hazard.DELETES_DATA, Hazard.ACCESS_EXCLUSIVE_LOCK]
-        if kind == "table":
-            out.append(Hazard.ACCESS_EXCLUSIVE_LOCK)
-        if kind in ("index", "constraint") and (
-            kind == "index"
-            or facts.get("constraint_kind") in ("primary key", "unique", "exclusion")
-        ):
-            out.append(Hazard.INDEX_DROPPED)
-        if kind == "constraint":
-            out.append(Hazard.ACCESS_EXCLUSIVE_LOCK)
-        if kind == "materialized view" and action == "replace":
-            out.append(Hazard.ACCESS_EXCLUSIVE_LOCK)  # gone until the new one is filled
-        if kind in _PUBLISHED and (action == "drop" or kind == "publication"):
-            # A table's replaced entry is back in the same transaction; a replaced
-            # publication (FOR ALL TABLES changed) may publish less.
-            out.append(Hazard.STOPS_REPLICATION)
-    if operation == "publication_options" and facts.get("unpublished"):
-        out.append(Hazard.STOPS_REPLICATION)  # inserts, updates, ... no longer published
-    # A subscription's (diff/kinds/subscriptions.py): rows start or stop coming in; a
-    # statement that reaches the publisher (a slot made or dropped there, a refresh) runs
-    # outside the transaction.
-    if facts.get("replicates"):
-        out.append(Hazard.REPLICATES_DATA)
-    if facts.get("stops"):
-        out.append(Hazard.STOPS_REPLICATION)
-    if facts.get("outside_transaction"):
-        out.append(Hazard.NOT_TRANSACTIONAL)
-    if facts.get("drops_values"):
-        out.append(Hazard.DELETES_DATA)  # a composite type's attribute, out of its columns
-    if kind in ("role", "role membership"):
-        # Roles as code (diff/kinds/roles.py): what a role may newly do, and a role gone.
-        if facts.get("widens"):
-            out.append(Hazard.WEAKENS_SECURITY)
-        if kind == "role" and action == "drop":
-            out.append(Hazard.DROPS_ROLE)
-        return out
-    if kind == "policy":
-        if access.policy_widens(facts.get("before"), facts.get("after")):
-            out.append(Hazard.WEAKENS_SECURITY)
-        return out
-    if operation == "alter_column_type" and foreign:
-        out.append(Hazard.ACCESS_EXCLUSIVE_LOCK)  # nothing to rewrite or lose: no rows here
-    elif operation == "alter_column_type":
-        change_ = column_types.formatted_change(facts.get("old_type"), facts["new_type"])
-        if change_.narrows and not facts.get("passing"):
-            out.append(Hazard.DELETES_DATA)
-        if change_.rewrites:
-            out.append(Hazard.REWRITES_TABLE)
-        out.append(Hazard.ACCESS_EXCLUSIVE_LOCK)
-    elif operation in (
-        "add_column",
-        "set_not_null",
-        "drop_not_null",
-        "add_constraint",
-        "drop_expression",
-        "set_expression",
-        "add_identity",
-        "drop_identity",
-        "set_generated",
-        "identity_options",
-        "set_default",
-        "drop_default",
-        "detach_partition",
-        "attach_partition",
-        "inherit",
-        "no_inherit",
-        "replica_identity",
-        "set_storage_parameters",
-        "reset_storage_parameters",
-        "set_storage",
-        "set_compression",
-        "set_statistics",
-        "enable_trigger",
-        "enable_rule",
-        "enable_rls",
-        "force_rls",
-        "refresh",
-    ):
-        out.append(Hazard.ACCESS_EXCLUSIVE_LOCK)
-        if operation == "add_constraint" and facts.get("constraint_kind") in (
-            "primary key",
-            "unique",
-            "exclusion",
-        ):
-            out.append(Hazard.INDEX_BUILD)  # built while the table is locked
-    elif operation == "alter_constraint":
-        out.append(Hazard.SHARE_LOCK)  # SHARE ROW EXCLUSIVE: writes wait, reads go on
-    elif operation == "set_logged":
-        out += [Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE_LOCK]
-    elif operation == "add_foreign_key":
-        out.append(Hazard.SHARE_LOCK)  # SHARE ROW EXCLUSIVE, on both tables: writes wait
-    elif operation == "create_index":
-        out += [Hazard.INDEX_BUILD, Hazard.SHARE_LOCK]
-    elif operation in ("disable_rls", "no_force_rls"):
-        out += [Hazard.WEAKENS_SECURITY, Hazard.ACCESS_EXCLUSIVE_LOCK]
-    elif operation == "grant" and facts.get("grantee") in ("public", "anon"):
-        out.append(Hazard.WEAKENS_SECURITY)
-    elif operation in ("create_view", "replace_view") and not _invoker(facts.get("options")):
-        if facts.get("before_options") is None or _invoker(facts.get("before_options")):
-            out.append(Hazard.WEAKENS_SECURITY)  # a new definer view, or invoker no more
-    elif (
-        operation in ("create_function", "replace_function", "alter_function")
-        and facts.get("security_definer")
-        and not facts.get("search_path")
-    ):
-        out.append(Hazard.WEAKENS_SECURITY)
-    return list(dict.fromkeys(out))
-
-
-def _invoker(options: Any) -> bool:
-    return any(
-        o.lower() in ("security_invoker=true", "security_invoker=on", "security_invoker=1")
-        for o in options or ()
+# Consequences to hazards, in the order a plan lists them. The writer of each statement says
+# what it does (diff/effects.py); what of that an operator must decide on is said here.
+def hazards_of(effects: Effects) -> list[Hazard]:
+    """The hazards of a statement that has these effects."""
+    found = (
+        (effects.deletes_data, Hazard.DELETES_DATA),
+        (effects.rewrites, Hazard.REWRITES_TABLE),
+        (effects.widens_access, Hazard.WEAKENS_SECURITY),
+        (effects.drops_index, Hazard.INDEX_DROPPED),
+        (effects.lock is Lock.ACCESS_EXCLUSIVE, Hazard.ACCESS_EXCLUSIVE_LOCK),
+        (effects.builds_index, Hazard.INDEX_BUILD),
+        (effects.lock in _WRITES_WAIT, Hazard.SHARE_LOCK),
+        (effects.replicates, Hazard.REPLICATES_DATA),
+        (effects.stops_replication, Hazard.STOPS_REPLICATION),
+        (effects.transaction is Transaction.OUTSIDE, Hazard.NOT_TRANSACTIONAL),
+        (effects.drops_role, Hazard.DROPS_ROLE),
     )
+    return [hazard for present, hazard in found if present]
+
+
+# SHARE and SHARE ROW EXCLUSIVE: reads go on, writes wait (`share_lock`). SHARE UPDATE
+# EXCLUSIVE lets both go on: no hazard.
+_WRITES_WAIT = frozenset({Lock.SHARE, Lock.SHARE_ROW_EXCLUSIVE})

@@ -8,9 +8,14 @@ the renames plus that diff; the rollback is the reverse diff plus the renames un
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from creo_schema.catalog import CatalogSnapshot, Inspection, Scope, inspect
 from creo_schema.db import connect
+from creo_schema.diff.effects import EXCLUSIVE
 from creo_schema.diff.quote import ident, qualified
+from creo_schema.plan.hazards import hazards_of
+from creo_schema.plan.model import PlannedStatement
 from creo_schema.source.hints import Rename
 
 
@@ -52,6 +57,30 @@ def backward_sql(rename: Rename) -> str:
             f"rename column {ident(rename.new)} to {ident(rename.old)}"
         )
     return f"alter table {qualified(rename.schema, rename.new)} rename to {ident(rename.old)}"
+
+
+def rename_statements(
+    renames: Iterable[Rename], *, backward: bool = False
+) -> tuple[PlannedStatement, ...]:
+    """The renames as planned statements (`backward`: undone), in the main transaction.
+    (Their kind and operation are what plans have always said of them.)"""
+    out = []
+    for rename in renames:
+        # the table as the statement names it (a column's table by its new name)
+        table = rename.table if rename.column else (rename.new if backward else rename.old)
+        out.append(
+            PlannedStatement(
+                sql=backward_sql(rename) if backward else forward_sql(rename),
+                kind="RenameStmt",
+                action="alter",
+                operation="RenameStmt",
+                target=f"{rename.schema}.{table}",
+                table=qualified(rename.schema, table),
+                # ALTER TABLE ... RENAME: ACCESS EXCLUSIVE, briefly (the catalog only)
+                hazards=tuple(h.value for h in hazards_of(EXCLUSIVE)),
+            )
+        )
+    return tuple(out)
 
 
 def renamed_baseline(clone_url: str, renames: list[Rename], scope: Scope) -> Inspection:

@@ -1,23 +1,22 @@
 """From the differ's changes to planned statements: hazards, online rewrites, phases, checks.
 
-Everything here reads the typed changes (diff/change.py), never the SQL text. Reference
-data and recorded rollbacks of older plans are SQL text only: `text_statements` classifies
-those with pglast (plan/classify.py).
+Everything here reads the typed changes (diff/change.py) and their effects (diff/effects.py),
+never the SQL text; reference rows are typed too (diff/data.py). Rollbacks recorded as SQL
+text by older versions are apply/recorded.py's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import pglast
-
 from creo_schema.diff.change import Change
+from creo_schema.diff.data import RowChange
+from creo_schema.diff.effects import LastPhase
 from creo_schema.diff.quote import qualified
 from creo_schema.plan.checks import EnumLabels, checks_for
-from creo_schema.plan.classify import classify
 from creo_schema.plan.hazards import Hazard, hazards_of
 from creo_schema.plan.model import DataCheck, Phase, PlannedStatement
-from creo_schema.plan.rewrite import online_steps
+from creo_schema.plan.rewrite import PHASE_OF, online_steps
 
 # Hazards that only matter for a table that holds rows and serves traffic.
 _TRAFFIC_HAZARDS = frozenset(
@@ -47,10 +46,10 @@ def planned_statements(
     }
     # Indexes a main-phase change needs are built in that phase, not concurrently after it;
     # CLUSTER ON waits for its index in the last phase instead (plan/rewrite.py).
-    needed = {i for c in changes if c.operation != "cluster_on" for i in c.requires}
+    needed = {i for c in changes if not _waits_for_builds(c) for i in c.requires}
     out: list[PlannedStatement] = []
     for item in changes:
-        hazards = hazards_of(item)
+        hazards = hazards_of(item.effects)
         live = item.table in existing_tables and item.table not in created
         existing_sequence = item.kind == "sequence" and item.identity not in created
         checks: tuple[DataCheck, ...] = (
@@ -64,7 +63,7 @@ def planned_statements(
         steps = (
             online_steps(item, hazards, needed)
             if online and live
-            else [(item.sql, _phase(item), hazards)]
+            else [(item.sql, PHASE_OF[item.effects.transaction], hazards)]
         )
         for number, (sql, phase, step_hazards) in enumerate(steps):
             out.append(_statement(item, sql, phase, step_hazards, checks if number == 0 else ()))
@@ -72,10 +71,9 @@ def planned_statements(
     return tuple(sorted(_after_alone(out), key=lambda s: order[s.phase]))  # stable in a phase
 
 
-def _phase(item: Change) -> Phase:
-    if item.details.get("outside_transaction"):
-        return "concurrent"  # alone, outside any transaction (a subscription's slot)
-    return "pre" if item.details.get("own_transaction") else "main"
+def _waits_for_builds(item: Change) -> bool:
+    online = item.effects.online
+    return isinstance(online, LastPhase) and online.after_builds
 
 
 def _after_alone(statements: list[PlannedStatement]) -> list[PlannedStatement]:
@@ -117,32 +115,21 @@ def _statement(
     )
 
 
-def text_statements(sql: list[str]) -> tuple[PlannedStatement, ...]:
-    """Statements known only as SQL text (reference rows; rollbacks recorded by older
-    versions), classified with pglast, all in the main transaction."""
-    out = []
-    for text in sql:
-        item = classify(text)
-        out.append(
-            PlannedStatement(
-                sql=text,
-                kind="row"
-                if item.kind in ("InsertStmt", "UpdateStmt", "DeleteStmt")
-                else item.kind,
-                action=item.action,
-                operation=item.kind,
-                target=item.target,
-                table=qualified(*item.table.split(".", 1)) if "." in item.table else item.table,
-                hazards=tuple(h.value for h in item.hazards),
-            )
+def row_statements(rows: Iterable[RowChange]) -> tuple[PlannedStatement, ...]:
+    """Declared rows written (diff/data.py), all in the main transaction. (Their operation
+    and target are what plans have always said of them.)"""
+    return tuple(
+        PlannedStatement(
+            sql=row.sql,
+            kind="row",
+            action=row.action,
+            operation=_ROW_OPERATIONS[row.action],
+            target=f"{row.schema}.{row.table}" if row.action == "delete" else "",
+            table=qualified(row.schema, row.table),
+            hazards=tuple(h.value for h in hazards_of(row.effects)),
         )
-    return tuple(out)
+        for row in rows
+    )
 
 
-def planned_from_sql(text: str) -> tuple[PlannedStatement, ...]:
-    parts = [part.strip() for part in pglast.split(text)] if text.strip() else []
-    return text_statements([p for p in parts if p])
-
-
-# Kept for the callers of the SQL-text path (recorded rollbacks of older plans).
-rollback_statements = text_statements
+_ROW_OPERATIONS = {"insert": "InsertStmt", "update": "UpdateStmt", "delete": "DeleteStmt"}

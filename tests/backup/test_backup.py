@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from creo_schema.apply.recorded import planned_from_sql
 from creo_schema.backup import list_backups, take_backup
 from creo_schema.cli import cli
 from creo_schema.config import load_settings
 from creo_schema.db import connect
-from creo_schema.plan.statements import planned_from_sql
 
 SCHEMA = """
 create table public.parent (

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pglast
 import pytest
 
-from creo_schema.plan.classify import classify
-from creo_schema.plan.column_types import type_change
+from creo_schema.apply.recorded import classify
+from creo_schema.diff.column_types import type_change
 
 
 def _def(new_type: str):

@@ -1,6 +1,6 @@
 """The pure parts of planning, table-driven and without a database: the order the differ's
-changes run in (diff/order.py), the hazards of a change (plan/hazards.py) and the online
-rewrites (plan/rewrite.py). Each row is one rule, stated on the smallest changes that show it.
+changes run in (diff/order.py), the hazards of a statement's effects (plan/hazards.py) and
+the online rewrites (plan/rewrite.py). Each row is one rule, stated on the smallest changes that show it.
 """
 
 from __future__ import annotations
@@ -11,6 +11,17 @@ import pytest
 
 from creo_schema.diff.change import Change, change
 from creo_schema.diff.differ import _room
+from creo_schema.diff.effects import (
+    ConcurrentBuild,
+    Effects,
+    LastPhase,
+    Lock,
+    NoNulls,
+    NotNullThroughCheck,
+    NotValidThenValidate,
+    Step,
+    Transaction,
+)
 from creo_schema.diff.objects import Side
 from creo_schema.diff.order import OrderingError, order
 from creo_schema.plan.hazards import Hazard, hazards_of
@@ -135,229 +146,189 @@ def test_a_cycle_is_refused_naming_its_changes() -> None:
     assert "view public.b (create_view)" in str(caught.value)
 
 
-def _column_change(operation: str, **facts: Any) -> Change:
-    return change("column", "alter", COLUMN, "alter ...", operation, table=TABLE, **facts)
+# The policy (plan/hazards.py): what a statement does, as its writer says (diff/effects.py),
+# to the hazards a plan lists, in the order it lists them. What each kind says of its
+# statements is tests/unit/test_effects.py's.
+EXCLUSIVE = Effects(lock=Lock.ACCESS_EXCLUSIVE)
 
-
-HAZARDS = [
-    ("a new table", change("table", "create", TABLE, "create", creates=[TABLE]), set()),
+POLICY = [
+    ("nothing to report", Effects(), []),
+    ("an ACCESS EXCLUSIVE lock stops reads and writes", EXCLUSIVE, [Hazard.ACCESS_EXCLUSIVE_LOCK]),
+    ("SHARE stops writes", Effects(lock=Lock.SHARE), [Hazard.SHARE_LOCK]),
+    ("so does SHARE ROW EXCLUSIVE", Effects(lock=Lock.SHARE_ROW_EXCLUSIVE), [Hazard.SHARE_LOCK]),
+    ("SHARE UPDATE EXCLUSIVE lets both go on", Effects(lock=Lock.SHARE_UPDATE_EXCLUSIVE), []),
     (
-        "a dropped table loses its rows",
-        change("table", "drop", TABLE, "drop", drops=[TABLE]),
-        {Hazard.DELETES_DATA, Hazard.ACCESS_EXCLUSIVE_LOCK},
+        "data lost comes first, the lock after",
+        Effects(lock=Lock.ACCESS_EXCLUSIVE, deletes_data=True),
+        [Hazard.DELETES_DATA, Hazard.ACCESS_EXCLUSIVE_LOCK],
     ),
     (
-        "a dropped foreign table loses no rows (they are its server's)",
-        change("table", "drop", TABLE, "drop", drops=[TABLE], foreign=True),
-        {Hazard.ACCESS_EXCLUSIVE_LOCK},
+        "a narrowing rewrite",
+        Effects(lock=Lock.ACCESS_EXCLUSIVE, deletes_data=True, rewrites=True),
+        [Hazard.DELETES_DATA, Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE_LOCK],
     ),
     (
-        "a dropped column loses its values",
-        change("column", "drop", COLUMN, "drop", drops=[COLUMN]),
-        {Hazard.DELETES_DATA, Hazard.ACCESS_EXCLUSIVE_LOCK},
+        "a key's index is built under its lock",
+        Effects(lock=Lock.ACCESS_EXCLUSIVE, builds_index=True),
+        [Hazard.ACCESS_EXCLUSIVE_LOCK, Hazard.INDEX_BUILD],
     ),
     (
-        "a column passing through text while its type is replaced loses nothing",
-        change(
-            "column",
-            "alter",
-            COLUMN,
-            "to text",
-            "alter_column_type",
-            drops=[COLUMN],
-            old_type="public.status",
-            new_type="text",
-            passing=True,
+        "an index build names the build before the lock",
+        Effects(lock=Lock.SHARE, builds_index=True),
+        [Hazard.INDEX_BUILD, Hazard.SHARE_LOCK],
+    ),
+    (
+        "a concurrent build is not transactional",
+        Effects(
+            lock=Lock.SHARE_UPDATE_EXCLUSIVE, builds_index=True, transaction=Transaction.OUTSIDE
         ),
-        {Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE_LOCK},
+        [Hazard.INDEX_BUILD, Hazard.NOT_TRANSACTIONAL],
     ),
     (
-        "widening varchar(20) to text neither rewrites nor loses",
-        _column_change("alter_column_type", old_type="character varying(20)", new_type="text"),
-        {Hazard.ACCESS_EXCLUSIVE_LOCK},
+        "a dropped key's index",
+        Effects(lock=Lock.ACCESS_EXCLUSIVE, drops_index=True),
+        [Hazard.INDEX_DROPPED, Hazard.ACCESS_EXCLUSIVE_LOCK],
     ),
     (
-        "narrowing text to varchar(5) may cut values (and checks each, rewriting)",
-        _column_change("alter_column_type", old_type="text", new_type="character varying(5)"),
-        {Hazard.DELETES_DATA, Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE_LOCK},
+        "row level security turned off",
+        Effects(lock=Lock.ACCESS_EXCLUSIVE, widens_access=True),
+        [Hazard.WEAKENS_SECURITY, Hazard.ACCESS_EXCLUSIVE_LOCK],
     ),
     (
-        "integer to text rewrites the table",
-        _column_change("alter_column_type", old_type="integer", new_type="text"),
-        {Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE_LOCK},
-    ),
-    ("SET NOT NULL locks", _column_change("set_not_null"), {Hazard.ACCESS_EXCLUSIVE_LOCK}),
-    (
-        "a new unique constraint builds its index under the lock",
-        change(
-            "constraint",
-            "create",
-            "constraint:public.orders.k",
-            "add",
-            "add_constraint",
-            table=TABLE,
-            constraint_kind="unique",
-        ),
-        {Hazard.ACCESS_EXCLUSIVE_LOCK, Hazard.INDEX_BUILD},
+        "a subscription that makes its slot",
+        Effects(replicates=True, transaction=Transaction.OUTSIDE),
+        [Hazard.REPLICATES_DATA, Hazard.NOT_TRANSACTIONAL],
     ),
     (
-        "a new foreign key blocks writes on both tables",
-        change(
-            "constraint",
-            "create",
-            "constraint:public.orders.fk",
-            "add",
-            "add_foreign_key",
-            table=TABLE,
-            constraint_kind="foreign key",
-        ),
-        {Hazard.SHARE_LOCK},
+        "publications swapped on an enabled subscription",
+        Effects(replicates=True, stops_replication=True, transaction=Transaction.OUTSIDE),
+        [Hazard.REPLICATES_DATA, Hazard.STOPS_REPLICATION, Hazard.NOT_TRANSACTIONAL],
+    ),
+    ("a role dropped", Effects(drops_role=True), [Hazard.DROPS_ROLE]),
+    (
+        "a statement in a transaction of its own is transactional",
+        Effects(transaction=Transaction.OWN_TRANSACTION),
+        [],
     ),
     (
-        "a dropped primary key drops its index",
-        change(
-            "constraint",
-            "drop",
-            "constraint:public.orders.pk",
-            "drop",
-            table=TABLE,
-            drops=["constraint:public.orders.pk"],
-            constraint_kind="primary key",
-        ),
-        {Hazard.INDEX_DROPPED, Hazard.ACCESS_EXCLUSIVE_LOCK},
-    ),
-    (
-        "a new index is built",
-        change("index", "create", "index:public.i", "create", "create_index", table=TABLE),
-        {Hazard.INDEX_BUILD, Hazard.SHARE_LOCK},
-    ),
-    (
-        "disabling row level security weakens it",
-        change("table", "alter", TABLE, "disable", "disable_rls", table=TABLE),
-        {Hazard.WEAKENS_SECURITY, Hazard.ACCESS_EXCLUSIVE_LOCK},
-    ),
-    (
-        "a dropped publication stops replication",
-        change("publication", "drop", "publication:p", "drop", drops=["publication:p"]),
-        {Hazard.STOPS_REPLICATION},
-    ),
-    (
-        "a composite type's dropped attribute takes its values out of columns",
-        change(
-            "composite type", "alter", TYPE, "drop attribute", "alter_composite", drops_values=True
-        ),
-        {Hazard.DELETES_DATA},
+        "the online form and the rows to check are no hazard of their own",
+        Effects(rows=NoNulls("status"), online=LastPhase()),
+        [],
     ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("item", "expected"), [pytest.param(c, e, id=why) for why, c, e in HAZARDS]
+    ("effects", "expected"), [pytest.param(e, h, id=why) for why, e, h in POLICY]
 )
-def test_hazards(item: Change, expected: set[Hazard]) -> None:
-    assert set(hazards_of(item)) == expected
+def test_hazards(effects: Effects, expected: list[Hazard]) -> None:
+    assert hazards_of(effects) == expected
 
 
-def _phases(item: Change, needed: set[str] | None = None) -> list[tuple[str, str]]:
-    return [(sql, phase) for sql, phase, _ in online_steps(item, hazards_of(item), needed or set())]
+def test_every_hazard_but_the_access_reviews_comes_from_some_effect() -> None:
+    every = Effects(
+        lock=Lock.ACCESS_EXCLUSIVE,
+        deletes_data=True,
+        rewrites=True,
+        builds_index=True,
+        drops_index=True,
+        transaction=Transaction.OUTSIDE,
+        widens_access=True,
+        replicates=True,
+        stops_replication=True,
+        drops_role=True,
+    )
+    found = set(hazards_of(every)) | set(hazards_of(Effects(lock=Lock.SHARE)))
+    assert found == set(Hazard)
+
+
+# The online rewrite (plan/rewrite.py): an online form, written by the kind, to phases.
+
+
+def _phases(item: Change, needed: set[str] | None = None) -> list[tuple[str, str, list[Hazard]]]:
+    return list(online_steps(item, hazards_of(item.effects), needed or set()))
+
+
+def _index(online: bool = True) -> Change:
+    build = Step(
+        "CREATE INDEX CONCURRENTLY i ON public.orders USING btree (a)",
+        Effects(
+            lock=Lock.SHARE_UPDATE_EXCLUSIVE, builds_index=True, transaction=Transaction.OUTSIDE
+        ),
+    )
+    effects = Effects(
+        lock=Lock.SHARE, builds_index=True, online=ConcurrentBuild(build) if online else None
+    )
+    sql = "CREATE INDEX i ON public.orders USING btree (a)"
+    return change("index", "create", "index:public.i", sql, table=TABLE, effects=effects)
 
 
 def test_an_index_is_built_concurrently_unless_a_later_change_needs_it() -> None:
-    index = change(
-        "index",
-        "create",
-        "index:public.i",
-        "CREATE INDEX i ON public.orders USING btree (a)",
-        "create_index",
-        table=TABLE,
-    )
+    index = _index()
     assert _phases(index) == [
-        ("CREATE INDEX CONCURRENTLY i ON public.orders USING btree (a)", "concurrent")
+        (
+            "CREATE INDEX CONCURRENTLY i ON public.orders USING btree (a)",
+            "concurrent",
+            [Hazard.INDEX_BUILD, Hazard.NOT_TRANSACTIONAL],
+        )
     ]
-    assert _phases(index, {"index:public.i"}) == [(index.sql, "main")]
+    assert _phases(index, {"index:public.i"}) == [
+        (index.sql, "main", [Hazard.INDEX_BUILD, Hazard.SHARE_LOCK])
+    ]
+
+
+def test_without_an_online_form_a_statement_runs_as_written() -> None:
+    index = _index(online=False)
+    assert _phases(index) == [(index.sql, "main", [Hazard.INDEX_BUILD, Hazard.SHARE_LOCK])]
 
 
 def test_a_check_is_added_not_valid_then_validated() -> None:
+    online = NotValidThenValidate(
+        Step("add c not valid", EXCLUSIVE),
+        Step("validate c", Effects(lock=Lock.SHARE_UPDATE_EXCLUSIVE)),
+    )
     check = change(
         "constraint",
         "create",
         "constraint:public.orders.c",
-        "alter table public.orders add constraint c CHECK ((a > 0))",
-        "add_constraint",
+        "add c",
         table=TABLE,
-        constraint_kind="check",
-        constraint="c",
-        definition="CHECK ((a > 0))",
+        effects=Effects(lock=Lock.ACCESS_EXCLUSIVE, online=online),
     )
     assert _phases(check) == [
-        ("alter table public.orders add constraint c CHECK ((a > 0)) not valid", "main"),
-        ("alter table public.orders validate constraint c", "validate"),
+        ("add c not valid", "main", [Hazard.ACCESS_EXCLUSIVE_LOCK]),
+        ("validate c", "validate", []),
     ]
 
 
-def test_a_partitioned_tables_foreign_key_is_added_whole() -> None:
-    key = change(
-        "constraint",
-        "create",
-        "constraint:public.orders.fk",
-        "alter table public.orders add constraint fk FOREIGN KEY (u) REFERENCES public.u(id)",
-        "add_foreign_key",
-        table=TABLE,
-        constraint_kind="foreign key",
-        constraint="fk",
-        definition="FOREIGN KEY (u) REFERENCES public.u(id)",
-        on_partitioned=True,
+def test_set_not_null_through_a_check_takes_four_steps_in_three_phases() -> None:
+    online = NotNullThroughCheck(
+        Step("add check", EXCLUSIVE),
+        Step("validate check", Effects(lock=Lock.SHARE_UPDATE_EXCLUSIVE)),
+        Step("set not null", EXCLUSIVE),
+        Step("drop check", EXCLUSIVE),
     )
-    assert _phases(key) == [(key.sql, "main")]
+    item = _column_change(Effects(lock=Lock.ACCESS_EXCLUSIVE, online=online))
+    assert [(sql, phase) for sql, phase, _ in _phases(item)] == [
+        ("add check", "main"),
+        ("validate check", "validate"),
+        ("set not null", "post"),
+        ("drop check", "post"),
+    ]
 
 
-def test_set_not_null_goes_through_a_validated_check() -> None:
-    steps = _phases(_column_change("set_not_null", column="status"))
-    assert [phase for _, phase in steps] == ["main", "validate", "post", "post"]
-    assert steps[0][0].endswith("check (status is not null) not valid")
-    assert steps[2][0] == "alter table public.orders alter column status set not null"
+def test_what_waits_for_the_online_steps_runs_last() -> None:
+    item = _column_change(Effects(lock=Lock.ACCESS_EXCLUSIVE, online=LastPhase()))
+    assert _phases(item) == [(item.sql, "post", [Hazard.ACCESS_EXCLUSIVE_LOCK])]
 
 
-def test_a_replica_identity_index_is_set_last() -> None:
-    identity = change(
-        "table",
-        "alter",
-        TABLE,
-        "alter table public.orders replica identity using index orders_key",
-        "replica_identity",
-        table=TABLE,
-    )
-    assert _phases(identity) == [(identity.sql, "post")]
+def test_a_statement_in_a_transaction_of_its_own_goes_first() -> None:
+    item = _column_change(Effects(transaction=Transaction.OWN_TRANSACTION))
+    assert _phases(item) == [(item.sql, "pre", [])]
 
 
-def test_a_not_enforced_constraint_is_added_whole() -> None:
-    # PostgreSQL 18: NOT ENFORCED checks and keys are never validated, so never NOT VALID
-    check = change(
-        "constraint",
-        "create",
-        "constraint:public.orders.c",
-        "alter table public.orders add constraint c CHECK ((a > 0)) NOT ENFORCED",
-        "add_constraint",
-        table=TABLE,
-        constraint_kind="check",
-        constraint="c",
-        definition="CHECK ((a > 0)) NOT ENFORCED",
-        enforced=False,
-    )
-    assert _phases(check) == [(check.sql, "main")]
-
-
-def test_cluster_on_waits_for_a_concurrent_build_in_the_last_phase() -> None:
-    mark = change(
-        "index",
-        "alter",
-        "index:public.i",
-        "alter table public.orders cluster on i",
-        "cluster_on",
-        table=TABLE,
-        requires=["index:public.i"],
-    )
-    assert _phases(mark) == [(mark.sql, "post")]
+def _column_change(effects: Effects) -> Change:
+    return change("column", "alter", COLUMN, "alter ...", table=TABLE, effects=effects)
 
 
 PARENT = "public.readings"

@@ -16,6 +16,7 @@ from creo_schema.catalog.model import Subscription
 from creo_schema.catalog.versioned import for_server
 from creo_schema.config import load_settings
 from creo_schema.diff.differ import Unplannable, diff
+from creo_schema.diff.effects import Transaction
 from creo_schema.errors import InputError
 from creo_schema.plan.conninfo import refuse_unset, server_sql
 from creo_schema.plan.hazards import Hazard, hazards_of
@@ -238,16 +239,17 @@ def test_a_create_as_declared_names_the_variable_and_makes_its_slot_alone() -> N
         "create subscription feed\n  connection :'FEED_URL'\n  publication orders"
         "\n  with (binary = true)"
     )
-    assert created.details["outside_transaction"]
+    assert created.effects.transaction is Transaction.OUTSIDE
     assert "connect = false" in created.details["shadow_sql"]
     assert created.details["shadow_sql"].endswith("alter subscription feed enable")
-    assert hazards_of(created) == [Hazard.REPLICATES_DATA, Hazard.NOT_TRANSACTIONAL]
+    assert hazards_of(created.effects) == [Hazard.REPLICATES_DATA, Hazard.NOT_TRANSACTIONAL]
 
 
 def test_dropping_one_with_a_slot_disables_it_then_drops_the_slot_with_it() -> None:
     disable, drop = diff(_snapshot(_feed()), _snapshot())
     assert (disable.sql, drop.sql) == ("alter subscription feed disable", "drop subscription feed")
-    assert drop.details["outside_transaction"] and not disable.details.get("outside_transaction")
+    assert drop.effects.transaction is Transaction.OUTSIDE
+    assert disable.effects.transaction is Transaction.IN_TRANSACTION
     assert drop.details["shadow_sql"].startswith("alter subscription feed set (slot_name = none)")
 
 

@@ -17,6 +17,7 @@ from typing import Any, ClassVar, Final
 from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.kinds import ObjectKind, spec
 from creo_schema.diff.change import Change, change
+from creo_schema.diff.effects import NONE, Effects
 from creo_schema.diff.objects import Node, Side
 
 
@@ -82,6 +83,12 @@ class Kind:
     def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
         return REPLACE
 
+    def drop_to_replace(self, node: Node, ctx: Context) -> list[Change]:
+        """The first half of a replacement: the drop of an object created again in the same
+        plan. Its plain drop, unless the consequences differ (a materialized view filled
+        again loses no rows; a publication's table added back stops nothing)."""
+        return self.drop(node, ctx)
+
     def same(self, old: Node, new: Node, ctx: Context) -> bool:
         """Whether nothing is to change (a kind whose object has facts outside its catalog
         row, as a key's index its storage parameters, compares those too)."""
@@ -118,6 +125,7 @@ class Kind:
         creates: Iterable[str] = (),
         drops: Iterable[str] = (),
         requires: Iterable[str] = (),
+        effects: Effects = NONE,
         **details: Any,
     ) -> Change:
         return change(
@@ -130,6 +138,7 @@ class Kind:
             creates=creates,
             drops=drops,
             requires=requires,
+            effects=effects,
             **details,
         )
 

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from creo_schema.catalog.model import Relation
 from creo_schema.diff.change import Change
-from creo_schema.diff.kinds.base import Context, Kind
+from creo_schema.diff.effects import (
+    Effects,
+    LastPhase,
+    Lock,
+)
+from creo_schema.diff.kinds.base import (
+    Context,
+    Kind,
+)
 from creo_schema.diff.objects import Node
 from creo_schema.diff.quote import ident, qualified
+
+# CLUSTER ON only marks an index (SHARE UPDATE EXCLUSIVE); an index built concurrently is
+# there in the last phase.
+_CLUSTER = Effects(lock=Lock.SHARE_UPDATE_EXCLUSIVE, online=LastPhase(after_builds=True))
 
 
 def cluster_changes(
@@ -24,7 +36,7 @@ def cluster_changes(
     name = qualified(after.schema, after.name)
     if after.clustered_index is None:
         sql = f"alter {_word(after)} {name} set without cluster"
-        return [kind.make(node, "alter", sql, "cluster_on", table=node.id)]
+        return [kind.make(node, "alter", sql, "cluster_on", table=node.id, effects=_CLUSTER)]
     index = _index_node(after, ctx)
     if index not in ctx.current.nodes:
         return []
@@ -46,7 +58,9 @@ def _cluster_on(
 ) -> Change:
     name = qualified(relation.schema, relation.name)
     sql = f"alter {_word(relation)} {name} cluster on {ident(relation.clustered_index or '')}"
-    return kind.make(node, "alter", sql, "cluster_on", table=table, requires=requires)
+    return kind.make(
+        node, "alter", sql, "cluster_on", table=table, requires=requires, effects=_CLUSTER
+    )
 
 
 def _index_node(relation: Relation, ctx: Context) -> str:

@@ -8,16 +8,39 @@ dropping and creating the column's id in the same change (see diff/expand.py).
 
 from __future__ import annotations
 
+import hashlib
+
 from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Column, Relation, Sequence
 from creo_schema.diff.change import Change
-from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind, Refused, parameter_changes
+from creo_schema.diff.column_types import formatted_change
+from creo_schema.diff.effects import (
+    EXCLUSIVE,
+    NONE,
+    Effects,
+    Lock,
+    NewColumnNeedsValues,
+    NoNulls,
+    NotNullThroughCheck,
+    SequenceRestarts,
+    Step,
+    ValuesConvert,
+)
+from creo_schema.diff.kinds.base import (
+    REPLACE,
+    Altered,
+    Context,
+    Kind,
+    Refused,
+    parameter_changes,
+)
 from creo_schema.diff.kinds.foreign_data import option_changes, option_list
 from creo_schema.diff.kinds.table_ids import default_id
 from creo_schema.diff.objects import Node, Side
 from creo_schema.diff.quote import ident, qualified
 
+DROPS_VALUES = Effects(lock=Lock.ACCESS_EXCLUSIVE, deletes_data=True)
 STRING_TYPES = ("text", "character varying", "character", "varchar", "bpchar", "name")
 
 
@@ -56,6 +79,7 @@ def _column_extras(kind: Kind, table: Node, column: Column, ctx: Context) -> lis
                 f"alter table {name} alter column {ident(column.name)} set storage {column.storage}",
                 "set_storage",
                 table=table.id,
+                effects=EXCLUSIVE,
             )
         )
     if column.statistics is not None:
@@ -66,6 +90,7 @@ def _column_extras(kind: Kind, table: Node, column: Column, ctx: Context) -> lis
                 f"alter table {name} alter column {ident(column.name)} set statistics {column.statistics}",
                 "set_statistics",
                 table=table.id,
+                effects=EXCLUSIVE,  # reported so; PostgreSQL takes SHARE UPDATE EXCLUSIVE
             )
         )
     if column.options:
@@ -101,7 +126,7 @@ def _partition_column_differences(
             if column.default is not None
             else f"alter table {name} alter column {ident(column.name)} drop default"
         )
-        out.append(kind.make(table, "alter", sql, "set_default", table=table.id))
+        out.append(kind.make(table, "alter", sql, "set_default", table=table.id, effects=EXCLUSIVE))
     if column.not_null and not source.not_null:
         out.append(
             kind.make(
@@ -110,7 +135,7 @@ def _partition_column_differences(
                 f"alter table {name} alter column {ident(column.name)} set not null",
                 "set_not_null",
                 table=table.id,
-                column=column.name,
+                effects=set_not_null_effects(name, column.name),
             )
         )
     return out
@@ -135,6 +160,7 @@ class ColumnKind(Kind):
         if column.inherited:
             return []  # the parent's ADD COLUMN reaches it
         table, _, parent = self._names(node)
+        has_value = column.default is not None or bool(column.identity) or bool(column.generated)
         creates = [node.id]
         if column.default is not None and not column.generated:
             creates.append(default_id(column.schema, column.table, column.name))
@@ -146,13 +172,13 @@ class ColumnKind(Kind):
                 "add_column",
                 table=parent,
                 creates=creates,
-                column=column.name,
-                not_null=column.not_null,
-                has_default=column.default is not None
-                or bool(column.identity)
-                or bool(column.generated),
-                volatile_default=column.default is not None and "(" in column.default,
-                type=column.type,
+                effects=Effects(
+                    lock=Lock.ACCESS_EXCLUSIVE,
+                    # NOT NULL with no value to fill the existing rows with
+                    rows=NewColumnNeedsValues(column.name)
+                    if column.not_null and not has_value
+                    else None,
+                ),
             )
         ]
         table_node = ctx.desired.nodes.get(parent)
@@ -172,9 +198,9 @@ class ColumnKind(Kind):
                 f"alter table {table} drop column {name}",
                 "drop_column",
                 table=parent,
-                column=column.name,
-                generated=bool(column.generated),
-                foreign=_foreign(ctx.current, parent),
+                # a generated column's values are computed, a foreign table's column's are its
+                # server's: nothing is lost (and no lock is reported)
+                effects=NONE if column.generated or _foreign(ctx.current, parent) else DROPS_VALUES,
                 takes_room=f"inherits:{parent}",  # after the table's NO INHERIT, if any
             )
         ]
@@ -186,7 +212,9 @@ class ColumnKind(Kind):
         out: list[Change] = []
         prefix = f"alter table {table} alter column {name}"
 
-        def alter(sql: str, operation: str, invalidates: bool = False, **extra: object) -> None:
+        def alter(
+            sql: str, operation: str, effects: Effects = EXCLUSIVE, invalidates: bool = False
+        ) -> None:
             ids = [new.id] if invalidates else []
             out.append(
                 self.make(
@@ -197,8 +225,7 @@ class ColumnKind(Kind):
                     table=parent,
                     drops=ids,
                     creates=ids,
-                    column=b.name,
-                    **extra,  # type: ignore[arg-type]
+                    effects=effects,
                 )
             )
 
@@ -230,11 +257,8 @@ class ColumnKind(Kind):
             alter(
                 f"{prefix} type {b.type}{collate}{using}",
                 "alter_column_type",
+                type_change_effects(b.name, a.type, b.type, using=bool(using), foreign=foreign),
                 invalidates=True,
-                old_type=a.type,
-                new_type=b.type,
-                using=bool(using),
-                foreign=foreign,
             )
         if a.identity != b.identity:
             if not a.identity:
@@ -243,7 +267,11 @@ class ColumnKind(Kind):
                 if not a.not_null:
                     # ADD ... AS IDENTITY needs the column NOT NULL already: at once, not
                     # through a check validated later (plan/rewrite.py)
-                    alter(f"{prefix} set not null", "set_not_null", at_once=True)
+                    alter(
+                        f"{prefix} set not null",
+                        "set_not_null",
+                        Effects(lock=Lock.ACCESS_EXCLUSIVE, rows=NoNulls(b.name)),
+                    )
                 alter(
                     f"{prefix} add generated {how} as identity{options}",
                     "add_identity",
@@ -264,20 +292,19 @@ class ColumnKind(Kind):
             if restart and sequence:
                 changes += f" restart with {restart}"
             if changes:
+                restarts = SequenceRestarts(sequence, restart) if restart and sequence else None
                 alter(
                     f"{prefix} {changes}",
                     "identity_options",
-                    restart=bool(restart and sequence),
-                    sequence=sequence,
-                    start=restart,
+                    Effects(lock=Lock.ACCESS_EXCLUSIVE, rows=restarts),
                 )
         if a.identity and b.identity:
             renamed = self._identity_sequence_renamed(old, new, ctx)
             if renamed:
-                alter(renamed, "rename_identity_sequence")
+                alter(renamed, "rename_identity_sequence", NONE)
         if a.not_null != b.not_null and not (b.identity and not a.identity):
             if b.not_null:
-                alter(f"{prefix} set not null", "set_not_null")
+                alter(f"{prefix} set not null", "set_not_null", set_not_null_effects(table, b.name))
             else:
                 alter(f"{prefix} drop not null", "drop_not_null")
         if a.storage != b.storage:
@@ -291,15 +318,16 @@ class ColumnKind(Kind):
         if a.options != b.options:
             reset, changed = parameter_changes(a.options, b.options)
             if reset:
-                alter(f"{prefix} reset ({', '.join(reset)})", "column_options")
+                alter(f"{prefix} reset ({', '.join(reset)})", "column_options", NONE)
             if changed:
-                alter(f"{prefix} set ({', '.join(changed)})", "column_options")
+                alter(f"{prefix} set ({', '.join(changed)})", "column_options", NONE)
         if a.fdw_options != b.fdw_options:
             what = f"column {table}.{name}"
             changes = option_changes(a.fdw_options, b.fdw_options, what)
             alter(
                 f"alter foreign table {table} alter column {name} options ({changes})",
                 "foreign_options",
+                NONE,
             )
         return out
 
@@ -336,7 +364,7 @@ class ColumnKind(Kind):
                     f"{prefix} {verb} not null",
                     f"{verb}_not_null",
                     table=parent,
-                    column=b.name,
+                    effects=set_not_null_effects(table, b.name) if b.not_null else EXCLUSIVE,
                 )
             )
         for field, word in (("storage", "storage"), ("compression", "compression")):
@@ -344,7 +372,12 @@ class ColumnKind(Kind):
                 value = getattr(b, field) or "default"
                 out.append(
                     self.make(
-                        new, "alter", f"{prefix} set {word} {value}", f"set_{word}", table=parent
+                        new,
+                        "alter",
+                        f"{prefix} set {word} {value}",
+                        f"set_{word}",
+                        table=parent,
+                        effects=EXCLUSIVE,
                     )
                 )
         return out
@@ -471,3 +504,45 @@ def _identity_options(text: str) -> dict[str, str]:
         else:
             index += 1
     return out
+
+
+def set_not_null_effects(table: str, column: str) -> Effects:
+    """SET NOT NULL on `table` (as SQL names it): no row may hold NULL; on a table that stays
+    online it goes through a validated check, which spares PostgreSQL (12+) the scan under
+    the lock. The check's name is the same for the same column, so a re-run finds it."""
+    digest = hashlib.sha256(f"{table}.{column}".encode()).hexdigest()[:8]
+    check = ident(f"creo_not_null_{digest}")
+    name = ident(column)
+    online = NotNullThroughCheck(
+        Step(
+            f"alter table {table} add constraint {check} check ({name} is not null) not valid",
+            EXCLUSIVE,
+        ),
+        Step(
+            f"alter table {table} validate constraint {check}",
+            Effects(lock=Lock.SHARE_UPDATE_EXCLUSIVE),
+        ),
+        # proven by the validated check: PostgreSQL skips the scan; the lock is brief
+        Step(f"alter table {table} alter column {name} set not null", EXCLUSIVE),
+        Step(f"alter table {table} drop constraint {check}", EXCLUSIVE),
+    )
+    return Effects(lock=Lock.ACCESS_EXCLUSIVE, online=online, rows=NoNulls(column))
+
+
+def type_change_effects(
+    column: str, old: str, new: str, *, using: bool, foreign: bool = False, passing: bool = False
+) -> Effects:
+    """ALTER COLUMN ... TYPE from `old` to `new` (as format_type() writes them): a narrower
+    type may cut values, most changes rewrite the table. A foreign table's column has no
+    rows here to rewrite or lose; a column `passing` through another type while its own is
+    replaced (diff/differ.py) keeps every value, the way back being checked."""
+    rows = ValuesConvert(column, old, new, using)
+    if foreign:
+        return Effects(lock=Lock.ACCESS_EXCLUSIVE, rows=rows)
+    change = formatted_change(old, new)
+    return Effects(
+        lock=Lock.ACCESS_EXCLUSIVE,
+        deletes_data=change.narrows and not passing,
+        rewrites=change.rewrites,
+        rows=rows,
+    )

@@ -14,6 +14,16 @@ from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Constraint, Index
 from creo_schema.diff.change import Change
+from creo_schema.diff.effects import (
+    ConcurrentBuild,
+    ConstraintHolds,
+    Effects,
+    Lock,
+    NotValidThenValidate,
+    Step,
+    Transaction,
+    UniqueIndexHolds,
+)
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind, parameter_changes
 from creo_schema.diff.kinds.clustering import cluster_on_created
 from creo_schema.diff.kinds.table_ids import table_id
@@ -22,6 +32,10 @@ from creo_schema.diff.objects import Node, Side, relation_ids
 from creo_schema.diff.quote import ident, qualified
 
 _DEFERRAL = re.compile(r"( NOT)? DEFERRABLE( INITIALLY (DEFERRED|IMMEDIATE))?")
+# The constraints that own an index: adding one builds it, dropping one drops it.
+_INDEXED = ("primary key", "unique", "exclusion")
+# ADD FOREIGN KEY, ALTER CONSTRAINT: SHARE ROW EXCLUSIVE (on both tables): writes wait.
+_WRITES_WAIT = Effects(lock=Lock.SHARE_ROW_EXCLUSIVE)
 
 
 def constraint_id(schema: str, table: str, name: str) -> str:
@@ -66,23 +80,11 @@ class ConstraintKind(Kind):
     def _table(item: Constraint) -> str:
         return qualified(item.schema, item.table)
 
-    def _facts(self, item: Constraint) -> dict[str, object]:
-        return {
-            "constraint_kind": item.kind,
-            "columns": item.columns,
-            "definition": item.definition,
-            "constraint": item.name,
-            "validated": item.validated,
-            "enforced": item.enforced,
-        }
-
     def create(self, node: Node, ctx: Context) -> list[Change]:
         item: Constraint = node.item
         sql = f"alter table {self._table(item)} add constraint {ident(item.name)} {item.definition}"
         operation = "add_foreign_key" if item.kind == "foreign key" else "add_constraint"
         table = ctx.desired.nodes.get(table_id(item.schema, item.table))
-        # PostgreSQL before 18 refuses a NOT VALID foreign key on a partitioned table, so
-        # plan/rewrite.py adds it whole there.
         partitioned = table is not None and table.item.kind == "partitioned table"
         return [
             self.make(
@@ -91,8 +93,7 @@ class ConstraintKind(Kind):
                 sql,
                 operation,
                 table=table_id(item.schema, item.table),
-                on_partitioned=partitioned,
-                **self._facts(item),  # type: ignore[arg-type]
+                effects=self._added(item, sql, partitioned=partitioned),
             ),
             *(cluster_on_created(self, node, item.index, ctx) if item.index else ()),
         ]
@@ -100,6 +101,7 @@ class ConstraintKind(Kind):
     def drop(self, node: Node, ctx: Context) -> list[Change]:
         item: Constraint = node.item
         sql = f"alter table {self._table(item)} drop constraint {ident(item.name)}"
+        effects = Effects(lock=Lock.ACCESS_EXCLUSIVE, drops_index=item.kind in _INDEXED)
         return [
             self.make(
                 node,
@@ -107,9 +109,39 @@ class ConstraintKind(Kind):
                 sql,
                 "drop_constraint",
                 table=table_id(item.schema, item.table),
-                **self._facts(item),  # type: ignore[arg-type]
+                effects=effects,
             )
         ]
+
+    def _added(self, item: Constraint, sql: str, *, partitioned: bool) -> Effects:
+        """ADD CONSTRAINT: ACCESS EXCLUSIVE, but SHARE ROW EXCLUSIVE for a foreign key;
+        a key builds its index under it. Every row must hold it, unless it is added NOT VALID.
+        On a table that stays online a check or foreign key is added NOT VALID, then
+        validated (writes go on) - except one NOT ENFORCED (PostgreSQL 18: never validated),
+        and a foreign key on a partitioned table, which PostgreSQL before 18 refuses NOT
+        VALID."""
+        lock = Lock.SHARE_ROW_EXCLUSIVE if item.kind == "foreign key" else Lock.ACCESS_EXCLUSIVE
+        checked = "NOT VALID" not in item.definition
+        online = None
+        if (
+            item.kind in ("check", "foreign key")
+            and checked
+            and item.enforced
+            and not (item.kind == "foreign key" and partitioned)
+        ):
+            validate = f"alter table {self._table(item)} validate constraint {ident(item.name)}"
+            online = NotValidThenValidate(
+                Step(f"{sql} not valid", Effects(lock=lock)),
+                Step(validate, Effects(lock=Lock.SHARE_UPDATE_EXCLUSIVE)),
+            )
+        return Effects(
+            lock=lock,
+            builds_index=item.kind in _INDEXED,
+            online=online,
+            rows=ConstraintHolds(item.kind, item.name, item.definition, item.columns)
+            if checked
+            else None,
+        )
 
     def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
         result = self._alter_definition(old, new)
@@ -150,7 +182,7 @@ class ConstraintKind(Kind):
                     sql,
                     "validate_constraint",
                     table=table_id(b.schema, b.table),
-                    **self._facts(b),  # type: ignore[arg-type]
+                    effects=Effects(lock=Lock.SHARE_UPDATE_EXCLUSIVE),  # writes go on
                 )
             ]
         if before == after:
@@ -165,7 +197,14 @@ class ConstraintKind(Kind):
             )
             sql = f"alter table {table} alter constraint {name} {timing}"
             return [
-                self.make(new, "alter", sql, "alter_constraint", table=table_id(b.schema, b.table))
+                self.make(
+                    new,
+                    "alter",
+                    sql,
+                    "alter_constraint",
+                    table=table_id(b.schema, b.table),
+                    effects=_WRITES_WAIT,
+                )
             ]
         return REPLACE
 
@@ -236,6 +275,33 @@ def _without_with(definition: str) -> str:
     return definition
 
 
+def _built(item: Index, sql: str) -> Effects:
+    """CREATE INDEX: SHARE (writes wait) while it reads the table; a unique one fails on
+    rows sharing its key. On a table that stays online it is built CONCURRENTLY instead,
+    outside any transaction - not a partitioned table's (PostgreSQL cannot)."""
+    online = None
+    for head in ("CREATE UNIQUE INDEX ", "CREATE INDEX "):
+        if sql.startswith(head) and not item.partitioned:
+            concurrent = f"{head}CONCURRENTLY {sql.removeprefix(head)}"
+            online = ConcurrentBuild(
+                Step(
+                    concurrent,
+                    Effects(
+                        lock=Lock.SHARE_UPDATE_EXCLUSIVE,
+                        builds_index=True,
+                        transaction=Transaction.OUTSIDE,
+                    ),
+                )
+            )
+            break
+    return Effects(
+        lock=Lock.SHARE,
+        builds_index=True,
+        online=online,
+        rows=UniqueIndexHolds(item.name, item.key_columns, item.predicate) if item.unique else None,
+    )
+
+
 class IndexKind(Kind):
     name = ObjectKind.INDEX
     rebuildable = True
@@ -256,17 +322,6 @@ class IndexKind(Kind):
                 ("pg_class", item.oid, 0),
             )
 
-    def _facts(self, item: Index) -> dict[str, object]:
-        return {
-            "unique": item.unique,
-            "columns": item.key_columns,
-            "predicate": item.predicate,
-            "index": item.name,
-            "schema": item.schema,
-            "partitioned": item.partitioned,
-            "definition": item.definition,
-        }
-
     def create(self, node: Node, ctx: Context) -> list[Change]:
         item: Index = node.item
         # A partitioned table's index is printed ON ONLY (the parent alone); created plainly
@@ -275,12 +330,7 @@ class IndexKind(Kind):
             item.definition.replace(" ON ONLY ", " ON ", 1) if item.partitioned else item.definition
         )
         made = self.make(
-            node,
-            "create",
-            sql,
-            "create_index",
-            table=node.parent or "",
-            **self._facts(item),  # type: ignore[arg-type]
+            node, "create", sql, "create_index", table=node.parent or "", effects=_built(item, sql)
         )
         return [
             made,
@@ -297,7 +347,7 @@ class IndexKind(Kind):
                 f"drop index {qualified(item.schema, item.name)}",
                 "drop_index",
                 table=node.parent or "",
-                **self._facts(item),  # type: ignore[arg-type]
+                effects=Effects(drops_index=True),  # reported so; DROP INDEX locks the table
             )
         ]
 

@@ -116,27 +116,15 @@ class DefaultPrivilegesKind(Kind):
             revoked = sorted(old_names - {p.rstrip("*") for p in new})
             if revoked:
                 sql = f"{head} revoke {', '.join(revoked)} on {word} from {target}"
-                out.append(
-                    self.make(
-                        node, "alter", sql, "revoke_default", requires=requires, grantee=grantee
-                    )
-                )
+                out.append(self.make(node, "alter", sql, "revoke_default", requires=requires))
             plain = sorted(p for p in new - old if not p.endswith("*") and p not in old_names)
             if plain:
                 sql = f"{head} grant {', '.join(plain)} on {word} to {target}"
-                out.append(
-                    self.make(
-                        node, "alter", sql, "grant_default", requires=requires, grantee=grantee
-                    )
-                )
+                out.append(self.make(node, "alter", sql, "grant_default", requires=requires))
             granting = sorted(p.rstrip("*") for p in new - old if p.endswith("*"))
             if granting:
                 sql = f"{head} grant {', '.join(granting)} on {word} to {target} with grant option"
-                out.append(
-                    self.make(
-                        node, "alter", sql, "grant_default", requires=requires, grantee=grantee
-                    )
-                )
+                out.append(self.make(node, "alter", sql, "grant_default", requires=requires))
             ungranting = sorted(
                 p.rstrip("*")
                 for p in old - new
@@ -144,11 +132,7 @@ class DefaultPrivilegesKind(Kind):
             )
             if ungranting:
                 sql = f"{head} revoke grant option for {', '.join(ungranting)} on {word} from {target}"
-                out.append(
-                    self.make(
-                        node, "alter", sql, "revoke_default", requires=requires, grantee=grantee
-                    )
-                )
+                out.append(self.make(node, "alter", sql, "revoke_default", requires=requires))
         return out
 
     def create(self, node: Node, ctx: Context) -> list[Change]:

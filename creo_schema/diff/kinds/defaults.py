@@ -6,7 +6,14 @@ from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Column
 from creo_schema.diff.change import Change
-from creo_schema.diff.kinds.base import Altered, Context, Kind
+from creo_schema.diff.effects import (
+    EXCLUSIVE,
+)
+from creo_schema.diff.kinds.base import (
+    Altered,
+    Context,
+    Kind,
+)
 from creo_schema.diff.kinds.columns import _follows_parent
 from creo_schema.diff.kinds.table_ids import table_id
 from creo_schema.diff.objects import Node, Side
@@ -37,11 +44,17 @@ class DefaultKind(Kind):
 
     def create(self, node: Node, ctx: Context) -> list[Change]:
         sql = f"{self._prefix(node)} set default {node.item.default}"
-        return [self.make(node, "create", sql, "set_default", table=self._table(node))]
+        return [
+            self.make(
+                node, "create", sql, "set_default", table=self._table(node), effects=EXCLUSIVE
+            )
+        ]
 
     def drop(self, node: Node, ctx: Context) -> list[Change]:
         sql = f"{self._prefix(node)} drop default"
-        return [self.make(node, "drop", sql, "drop_default", table=self._table(node))]
+        return [
+            self.make(node, "drop", sql, "drop_default", table=self._table(node), effects=EXCLUSIVE)
+        ]
 
     def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
         if old.item.default == new.item.default:
@@ -49,7 +62,9 @@ class DefaultKind(Kind):
         if new.item.inherited and _follows_parent(old, new, ctx, "default"):
             return []
         sql = f"{self._prefix(new)} set default {new.item.default}"
-        return [self.make(new, "alter", sql, "set_default", table=self._table(new))]
+        return [
+            self.make(new, "alter", sql, "set_default", table=self._table(new), effects=EXCLUSIVE)
+        ]
 
     def owner_of(self, node: Node) -> None:
         return None

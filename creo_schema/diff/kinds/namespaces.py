@@ -6,6 +6,7 @@ from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Collation, Extension, Schema
 from creo_schema.diff.change import Change
+from creo_schema.diff.effects import Effects
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
 from creo_schema.diff.objects import Node, Side
 from creo_schema.diff.quote import ident, literal, qualified
@@ -66,7 +67,9 @@ class ExtensionKind(Kind):
         ]
 
     def drop(self, node: Node, ctx: Context) -> list[Change]:
-        return [self.make(node, "drop", f"drop extension {ident(node.item.name)}")]
+        # its objects go with it, a table of its own with its rows
+        sql = f"drop extension {ident(node.item.name)}"
+        return [self.make(node, "drop", sql, effects=Effects(deletes_data=True))]
 
     def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
         before: Extension = old.item

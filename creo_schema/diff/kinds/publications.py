@@ -18,10 +18,13 @@ subscribers (and, on Supabase, Realtime): the `stops_replication` hazard (plan/h
 
 from __future__ import annotations
 
+import dataclasses
+
 from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Publication, PublicationSchema, PublicationTable
 from creo_schema.diff.change import Change
+from creo_schema.diff.effects import NONE, Effects
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
 from creo_schema.diff.kinds.namespaces import schema_id
 from creo_schema.diff.kinds.table_ids import table_id
@@ -29,6 +32,8 @@ from creo_schema.diff.objects import Node, Side
 from creo_schema.diff.quote import ident, literal, qualified
 
 _ALL_OPERATIONS = ("insert", "update", "delete", "truncate")
+# What a publication publishes, dropped: its subscribers stop receiving those changes.
+_STOPS = Effects(stops_replication=True)
 
 
 def publication_id(name: str) -> str:
@@ -90,12 +95,14 @@ class PublicationKind(Kind):
         options = self._options(item, ctx.major, changed_from=None)
         if options:
             sql += f" with ({options})"
-        return [self.make(node, "create", sql, all_tables=item.all_tables)]
+        return [self.make(node, "create", sql)]
 
     def drop(self, node: Node, ctx: Context) -> list[Change]:
         if node.item.platform:
             return []  # its tables are dropped from it one by one
-        return [self.make(node, "drop", f"drop publication {ident(node.item.name)}")]
+        # dropped, or replaced (FOR ALL TABLES changed: it may publish less)
+        sql = f"drop publication {ident(node.item.name)}"
+        return [self.make(node, "drop", sql, effects=_STOPS)]
 
     def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
         a: Publication = old.item
@@ -108,8 +115,10 @@ class PublicationKind(Kind):
         if not options:
             return []
         sql = f"alter publication {ident(b.name)} set ({options})"
-        unpublished = [op for op in a.publish if op not in b.publish]
-        return [self.make(new, "alter", sql, "publication_options", unpublished=unpublished)]
+        # inserts, updates, ... no longer published
+        unpublished = any(op not in b.publish for op in a.publish)
+        effects = Effects(stops_replication=unpublished)
+        return [self.make(new, "alter", sql, "publication_options", effects=effects)]
 
     def comment_target(self, node: Node) -> str | None:
         return None if node.item.platform else f"publication {ident(node.item.name)}"
@@ -165,7 +174,11 @@ class PublicationTableKind(Kind):
     def drop(self, node: Node, ctx: Context) -> list[Change]:
         item: PublicationTable = node.item
         sql = f"alter publication {ident(item.publication)} drop table {self._table(item)}"
-        return [self.make(node, "drop", sql, "publication_drop_table")]
+        return [self.make(node, "drop", sql, "publication_drop_table", effects=_STOPS)]
+
+    def drop_to_replace(self, node: Node, ctx: Context) -> list[Change]:
+        # added back in the same transaction (a new column list or row filter)
+        return [dataclasses.replace(c, effects=NONE) for c in self.drop(node, ctx)]
 
     def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
         a: PublicationTable = old.item
@@ -217,7 +230,10 @@ class PublicationSchemaKind(Kind):
             f"alter publication {ident(item.publication)} "
             f"drop tables in schema {ident(item.schema)}"
         )
-        return [self.make(node, "drop", sql, "publication_drop_schema")]
+        return [self.make(node, "drop", sql, "publication_drop_schema", effects=_STOPS)]
+
+    def drop_to_replace(self, node: Node, ctx: Context) -> list[Change]:
+        return [dataclasses.replace(c, effects=NONE) for c in self.drop(node, ctx)]
 
     def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
         return []

@@ -15,9 +15,9 @@ of them; the rollback is the same the other way, a dropped role recreated with i
 attributes, settings, comment and memberships (not its password). Whether a role may be
 dropped at all (it owns objects, holds privileges) is the target's to say: plan/roles.py.
 
-Each change carries what hazards need (plan/hazards.py): `widens` (names what it lets a
-role do that it could not: SUPERUSER, BYPASSRLS, LOGIN, CREATEROLE, REPLICATION, a
-membership or its options) for `weakens_security`, and a dropped role `drops_role`.
+Each change says what it does (diff/effects.py): `widens_access` when it lets a role do
+what it could not (SUPERUSER, BYPASSRLS, LOGIN, CREATEROLE, REPLICATION, a membership or
+its options; plan/hazards.py: `weakens_security`), `drops_role` for a dropped role.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Role, RoleMembership
 from creo_schema.diff.change import Change
+from creo_schema.diff.effects import Effects
 from creo_schema.diff.kinds.base import Altered, Context, Kind
 from creo_schema.diff.kinds.routines import setting_value
 from creo_schema.diff.objects import Node, Side
@@ -76,14 +77,15 @@ class RoleKind(Kind):
         words += _limits(item, None)
         sql = f"create role {ident(item.name)}" + (f" with {' '.join(words)}" if words else "")
         widens = [name for name in sorted(WIDENING) if getattr(item, name)]
-        out = [self.make(node, "create", sql, widens=widens)]
+        out = [self.make(node, "create", sql, effects=Effects(widens_access=bool(widens)))]
         out += self._settings(node, (), item.settings)
         if item.comment is not None:
             out.append(self._comment(node, item.comment))
         return out
 
     def drop(self, node: Node, ctx: Context) -> list[Change]:
-        return [self.make(node, "drop", f"drop role {ident(node.item.name)}", role=node.item.name)]
+        sql = f"drop role {ident(node.item.name)}"
+        return [self.make(node, "drop", sql, effects=Effects(drops_role=True))]
 
     def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
         a: Role = old.item
@@ -98,7 +100,8 @@ class RoleKind(Kind):
         if words:
             widens = [n for n in sorted(WIDENING) if getattr(b, n) and not getattr(a, n)]
             sql = f"alter role {ident(b.name)} with {' '.join(words)}"
-            out.append(self.make(new, "alter", sql, "alter_role", widens=widens))
+            effects = Effects(widens_access=bool(widens))
+            out.append(self.make(new, "alter", sql, "alter_role", effects=effects))
         out += self._settings(new, a.settings, b.settings)
         if a.comment != b.comment:
             out.append(self._comment(new, b.comment))
@@ -156,9 +159,10 @@ class RoleMembershipKind(Kind):
             sql += " with " + ", ".join(f"{k} {str(v).lower()}" for k, v in options)
         elif item.admin:
             sql += " with admin option"
-        widens = ["membership", *(["admin"] if item.admin else [])]
         requires = [role_id(item.role), role_id(item.member)]
-        return [self.make(node, "create", sql, requires=requires, widens=widens)]
+        # a membership lets the member act with the role's privileges
+        effects = Effects(widens_access=True)
+        return [self.make(node, "create", sql, requires=requires, effects=effects)]
 
     def drop(self, node: Node, ctx: Context) -> list[Change]:
         item: RoleMembership = node.item
@@ -182,8 +186,8 @@ class RoleMembershipKind(Kind):
                 if ctx.major >= 16
                 else f"grant {pair} with admin option"
             )
-            widens = [k for k, v in changed if v]
-            out.append(self.make(new, "alter", sql, "alter_membership", widens=widens))
+            effects = Effects(widens_access=any(v for _, v in changed))
+            out.append(self.make(new, "alter", sql, "alter_membership", effects=effects))
         if a.admin and not b.admin:
             sql = f"revoke admin option for {ident(b.role)} from {ident(b.member)}"
             out.append(self.make(new, "alter", sql, "alter_membership"))

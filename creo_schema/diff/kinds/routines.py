@@ -16,6 +16,7 @@ from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Function
 from creo_schema.diff.change import Change
+from creo_schema.diff.effects import NONE, Effects
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
 from creo_schema.diff.kinds.namespaces import schema_id
 from creo_schema.diff.objects import Node, Side
@@ -81,8 +82,8 @@ class FunctionKind(Kind):
                 sql,
                 f"create_{self._word(item)}",
                 requires=[schema_id(item.schema)],
-                security_definer=item.security_definer,
-                search_path=item.search_path,
+                # (reported for functions only: a procedure's is reported when it changes)
+                effects=_definer(item) if self._word(item) == "function" else NONE,
             )
         ]
 
@@ -101,19 +102,19 @@ class FunctionKind(Kind):
             return self._alter_aggregate(a, b, new)
         if a.support and a.support != b.support:
             return REPLACE  # a support function can be set, never removed
-        facts = {"security_definer": b.security_definer, "search_path": b.search_path}
+        effects = _definer(b)
         if (a.language, a.arguments, _body(a.definition)) != (
             b.language,
             b.arguments,
             _body(b.definition),
         ):
             sql = (b.definition or "").strip()
-            return [self.make(new, "alter", sql, "replace_function", **facts)]  # type: ignore[arg-type]
+            return [self.make(new, "alter", sql, "replace_function", effects=effects)]
         clauses = _attribute_clauses(a, b)
         if not clauses:
             return []
         sql = f"alter {self._word(b)} {self.signature(new)} {' '.join(clauses)}"
-        return [self.make(new, "alter", sql, "alter_function", **facts)]  # type: ignore[arg-type]
+        return [self.make(new, "alter", sql, "alter_function", effects=effects)]
 
     def _alter_aggregate(self, a: Function, b: Function, new: Node) -> Altered:
         """CREATE OR REPLACE AGGREGATE (PostgreSQL 12+) changes every option in place, so the
@@ -138,6 +139,12 @@ class FunctionKind(Kind):
 
 
 _CREATE = "CREATE AGGREGATE "  # how functions.sql spells an aggregate's definition
+
+
+def _definer(item: Function) -> Effects:
+    """A SECURITY DEFINER routine without a fixed search_path runs as its owner with the
+    caller's search path: the caller can put objects of its own in the way."""
+    return Effects(widens_access=bool(item.security_definer and not item.search_path))
 
 
 def _hypothetical(item: Function) -> bool:

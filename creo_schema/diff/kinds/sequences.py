@@ -11,6 +11,7 @@ from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Sequence
 from creo_schema.diff.change import Change
+from creo_schema.diff.effects import Effects, Lock, SequenceRestarts
 from creo_schema.diff.kinds.base import Altered, Context, Kind
 from creo_schema.diff.kinds.namespaces import schema_id
 from creo_schema.diff.kinds.types import name_slot
@@ -75,7 +76,9 @@ class SequenceKind(Kind):
         )
 
     def drop(self, node: Node, ctx: Context) -> list[Change]:
-        return [self.make(node, "drop", f"drop sequence {self.sql_name(node)}")]
+        # its position goes: a sequence created again starts over
+        effects = Effects(deletes_data=True)
+        return [self.make(node, "drop", f"drop sequence {self.sql_name(node)}", effects=effects)]
 
     def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
         a: Sequence = old.item
@@ -110,14 +113,20 @@ class SequenceKind(Kind):
                     "alter",
                     f"alter sequence {name} {' '.join(options)}",
                     "alter_sequence",
-                    restart=restart,
-                    sequence=name,
-                    start=b.start,
+                    effects=Effects(rows=SequenceRestarts(name, str(b.start)) if restart else None),
                 )
             )
         if a.unlogged != b.unlogged:
             word = "unlogged" if b.unlogged else "logged"
-            out.append(self.make(new, "alter", f"alter sequence {name} set {word}", "set_logged"))
+            out.append(
+                self.make(
+                    new,
+                    "alter",
+                    f"alter sequence {name} set {word}",
+                    "set_logged",
+                    effects=Effects(lock=Lock.ACCESS_EXCLUSIVE, rewrites=True),
+                )
+            )
         if a.owned_by != b.owned_by:
             out.append(self._owned_by(new, b.owned_by))
         return out

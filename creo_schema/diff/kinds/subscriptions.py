@@ -36,6 +36,7 @@ from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Subscription
 from creo_schema.diff.change import Change
+from creo_schema.diff.effects import Effects, Transaction
 from creo_schema.diff.kinds.base import Altered, Context, Kind, Refused
 from creo_schema.diff.objects import Node, Side
 from creo_schema.diff.quote import ident, literal
@@ -65,6 +66,8 @@ _SETTABLE = {
 }
 # Options of the publisher's slot, which ALTER SUBSCRIPTION alters on the publisher.
 _SLOT_OPTIONS = ("two_phase", "failover")
+_INSIDE, _OUTSIDE = Transaction.IN_TRANSACTION, Transaction.OUTSIDE
+_STOPS = Effects(stops_replication=True)
 
 
 def subscription_id(name: str) -> str:
@@ -149,9 +152,12 @@ class SubscriptionKind(Kind):
                 sql,
                 shadow_sql=shadow,
                 conninfo_env=item.conninfo_env,
-                # a slot made on the publisher is not undone by a rollback of the transaction
-                outside_transaction=item.connect and item.remote_slot,
-                replicates=item.enabled,
+                effects=Effects(
+                    # a slot made on the publisher is not undone by a rollback of the
+                    # transaction
+                    transaction=_OUTSIDE if item.connect and item.remote_slot else _INSIDE,
+                    replicates=item.enabled,
+                ),
             )
         ]
 
@@ -162,29 +168,28 @@ class SubscriptionKind(Kind):
         name = ident(item.name)
         drop = f"drop subscription {name}"
         if item.slot_name is None:
-            return [self.make(node, "drop", drop, stops=item.enabled)]
+            return [self.make(node, "drop", drop, effects=Effects(stops_replication=item.enabled))]
         disable = f"alter subscription {name} disable"
         detach = f"alter subscription {name} set (slot_name = none)"
         if item.remote_slot:
             # DROP drops the slot on the publisher too, which no transaction undoes: it runs
             # alone, after the main transaction, which disables it first (its worker then
             # writes nothing into what that transaction changes)
-            out = [self.make(node, "alter", disable, stops=True)] if item.enabled else []
+            out = [self.make(node, "alter", disable, effects=_STOPS)] if item.enabled else []
             alone = self.make(
                 node,
                 "drop",
                 drop,
                 shadow_sql=f"{detach};\n{drop}",
-                outside_transaction=True,
-                stops=True,
+                effects=Effects(transaction=_OUTSIDE, stops_replication=True),
             )
             return [*out, alone]
         # declared without a slot: DROP would fail looking for one on the publisher (and a
         # disabled one replicates nothing that its drop could stop)
-        stops = item.enabled
+        stops = Effects(stops_replication=item.enabled)
         steps = [disable, detach] if item.enabled else [detach]
-        out = [self.make(node, "alter", sql, "detach_slot", stops=stops) for sql in steps]
-        return [*out, self.make(node, "drop", drop, stops=stops)]
+        out = [self.make(node, "alter", sql, "detach_slot", effects=stops) for sql in steps]
+        return [*out, self.make(node, "drop", drop, effects=stops)]
 
     # -- alter ----------------------------------------------------------------------------
 
@@ -204,7 +209,8 @@ class SubscriptionKind(Kind):
         enabled = a.enabled
         if enabled and (not b.enabled or a.slot_name != b.slot_name):
             # a slot's name is changed only while disabled
-            out.append(self.make(new, "alter", f"alter subscription {name} disable", stops=True))
+            sql = f"alter subscription {name} disable"
+            out.append(self.make(new, "alter", sql, effects=_STOPS))
             enabled = False
         if a.slot_name != b.slot_name:
             slot = "none" if b.slot_name is None else literal(b.slot_name)
@@ -222,9 +228,8 @@ class SubscriptionKind(Kind):
             sql = f"alter subscription {name} set ({', '.join(options)})"
             out.append(self.make(new, "alter", sql, "subscription_options"))
         if b.enabled and not enabled:
-            out.append(
-                self.make(new, "alter", f"alter subscription {name} enable", replicates=True)
-            )
+            sql = f"alter subscription {name} enable"
+            out.append(self.make(new, "alter", sql, effects=Effects(replicates=True)))
         if a.publications != b.publications:
             out.append(self._publications(new, a, b))
         return out
@@ -248,9 +253,11 @@ class SubscriptionKind(Kind):
             sql if b.enabled else f"{sql} with (refresh = false)",
             "subscription_publications",
             shadow_sql=f"{sql} with (refresh = false)",
-            outside_transaction=b.enabled,
-            replicates=b.enabled and bool(added),
-            stops=b.enabled and bool(removed),
+            effects=Effects(
+                transaction=_OUTSIDE if b.enabled else _INSIDE,
+                replicates=b.enabled and bool(added),
+                stops_replication=b.enabled and bool(removed),
+            ),
         )
 
     def owner_target(self, node: Node) -> str:

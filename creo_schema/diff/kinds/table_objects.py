@@ -13,7 +13,9 @@ from __future__ import annotations
 from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Policy, Rule, Statistics, Trigger
+from creo_schema.diff.access import policy_widens
 from creo_schema.diff.change import Change
+from creo_schema.diff.effects import EXCLUSIVE, Effects
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
 from creo_schema.diff.kinds.table_ids import table_id
 from creo_schema.diff.objects import Node, Side, relation_ids
@@ -60,7 +62,11 @@ class TriggerKind(_OnTable):
         item: Trigger = node.item
         table = qualified(item.schema, item.table)
         sql = f"alter table {table} {_ENABLE[item.enabled]} trigger {ident(item.name)}"
-        return [self.make(node, "alter", sql, "enable_trigger", table=node.parent or "")]
+        return [
+            self.make(
+                node, "alter", sql, "enable_trigger", table=node.parent or "", effects=EXCLUSIVE
+            )
+        ]
 
     def create(self, node: Node, ctx: Context) -> list[Change]:
         item: Trigger = node.item
@@ -98,7 +104,9 @@ class PolicyKind(_OnTable):
             side.add(self._node(item, parents), ("pg_policy", item.oid, 0))
 
     @staticmethod
-    def _facts(before: Policy | None, after: Policy | None) -> dict[str, object]:
+    def _effects(before: Policy | None, after: Policy | None) -> Effects:
+        """Whether the change may let more rows or roles through (diff/access.py)."""
+
         def shape(p: Policy | None) -> dict[str, object] | None:
             if p is None:
                 return None
@@ -110,7 +118,7 @@ class PolicyKind(_OnTable):
                 "with_check": p.with_check,
             }
 
-        return {"before": shape(before), "after": shape(after)}
+        return Effects(widens_access=policy_widens(shape(before), shape(after)))
 
     def create(self, node: Node, ctx: Context) -> list[Change]:
         item: Policy = node.item
@@ -128,7 +136,7 @@ class PolicyKind(_OnTable):
                 "create",
                 sql,
                 table=node.parent or "",
-                **self._facts(None, item),  # type: ignore[arg-type]
+                effects=self._effects(None, item),
             )
         ]
 
@@ -139,7 +147,7 @@ class PolicyKind(_OnTable):
                 "drop",
                 f"drop policy {self._on(node)}",
                 table=node.parent or "",
-                **self._facts(node.item, None),  # type: ignore[arg-type]
+                effects=self._effects(node.item, None),
             )
         ]
 
@@ -169,7 +177,7 @@ class PolicyKind(_OnTable):
                 sql,
                 "alter_policy",
                 table=new.parent or "",
-                **self._facts(a, b),  # type: ignore[arg-type]
+                effects=self._effects(a, b),
             )
         ]
 
@@ -191,7 +199,9 @@ class RuleKind(_OnTable):
         item: Rule = node.item
         table = qualified(item.schema, item.table)
         sql = f"alter table {table} {_ENABLE[item.enabled]} rule {ident(item.name)}"
-        return [self.make(node, "alter", sql, "enable_rule", table=node.parent or "")]
+        return [
+            self.make(node, "alter", sql, "enable_rule", table=node.parent or "", effects=EXCLUSIVE)
+        ]
 
     def create(self, node: Node, ctx: Context) -> list[Change]:
         out = [self.make(node, "create", self._definition(node.item), table=node.parent or "")]

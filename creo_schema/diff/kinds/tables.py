@@ -14,7 +14,21 @@ from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Relation
 from creo_schema.diff.change import Change
-from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind, Refused, parameter_changes
+from creo_schema.diff.effects import (
+    EXCLUSIVE,
+    NONE,
+    Effects,
+    LastPhase,
+    Lock,
+)
+from creo_schema.diff.kinds.base import (
+    REPLACE,
+    Altered,
+    Context,
+    Kind,
+    Refused,
+    parameter_changes,
+)
 from creo_schema.diff.kinds.clustering import cluster_changes
 from creo_schema.diff.kinds.columns import (
     _column_extras,
@@ -158,6 +172,8 @@ class TableKind(Kind):
                 out.append(self.make(node, "alter", sql, "of_type", table=node.id))
         was_enabled = before.rls_enabled if before else False
         was_forced = before.rls_forced if before else False
+        # Turning row level security off, or no longer forcing it on the owner, lets the
+        # rows policies kept out be read.
         if after.rls_enabled != was_enabled:
             verb = "enable" if after.rls_enabled else "disable"
             out.append(
@@ -167,6 +183,9 @@ class TableKind(Kind):
                     f"alter table {name} {verb} row level security",
                     f"{verb}_rls",
                     table=node.id,
+                    effects=Effects(
+                        lock=Lock.ACCESS_EXCLUSIVE, widens_access=not after.rls_enabled
+                    ),
                 )
             )
         if after.rls_forced != was_forced:
@@ -178,6 +197,7 @@ class TableKind(Kind):
                     f"alter table {name} {verb} row level security",
                     f"{verb.replace(' ', '_')}_rls",
                     table=node.id,
+                    effects=Effects(lock=Lock.ACCESS_EXCLUSIVE, widens_access=not after.rls_forced),
                 )
             )
         old_identity = (
@@ -201,8 +221,11 @@ class TableKind(Kind):
                     for child in ctx.desired.children.get(node.id, ())
                     if child.startswith("column:")
                 ]
+                # The index's columns must be NOT NULL, which an online SET NOT NULL (through
+                # a check) makes true only in the last phase.
+                effects = Effects(lock=Lock.ACCESS_EXCLUSIVE, online=LastPhase())
             else:
-                what, requires = after.replica_identity, []
+                what, requires, effects = after.replica_identity, [], EXCLUSIVE
             out.append(
                 self.make(
                     node,
@@ -211,6 +234,7 @@ class TableKind(Kind):
                     "replica_identity",
                     table=node.id,
                     requires=requires,
+                    effects=effects,
                 )
             )
         if after.kind != "foreign table":
@@ -227,7 +251,8 @@ class TableKind(Kind):
                 f"drop {word} {self.sql_name(node)}",
                 "drop_table",
                 table=node.id,
-                foreign=foreign,
+                # a foreign table's rows are its server's: none is lost here
+                effects=Effects(lock=Lock.ACCESS_EXCLUSIVE, deletes_data=not foreign),
                 frees_room=f"bounds:{node.item.partition_of}" if node.item.partition_of else None,
             )
         ]
@@ -245,8 +270,10 @@ class TableKind(Kind):
         name = self.sql_name(new)
         out: list[Change] = []
 
-        def alter(sql: str, operation: str, **extra: object) -> None:
-            out.append(self.make(new, "alter", sql, operation, table=new.id, **extra))  # type: ignore[arg-type]
+        def alter(sql: str, operation: str, effects: Effects = EXCLUSIVE, **extra: object) -> None:
+            out.append(
+                self.make(new, "alter", sql, operation, table=new.id, effects=effects, **extra)  # type: ignore[arg-type]
+            )
 
         if (a.partition_of, a.partition_bound) != (b.partition_of, b.partition_bound):
             if a.partition_of:
@@ -259,7 +286,6 @@ class TableKind(Kind):
                 alter(
                     f"alter table {b.partition_of} attach partition {name} {b.partition_bound}",
                     "attach_partition",
-                    bound=b.partition_bound,
                     takes_room=f"bounds:{b.partition_of}",
                 )
         for parent in a.inherits:
@@ -285,12 +311,13 @@ class TableKind(Kind):
             alter(
                 f"alter table {name} set {'unlogged' if b.unlogged else 'logged'}",
                 "set_logged",
+                Effects(lock=Lock.ACCESS_EXCLUSIVE, rewrites=True),
             )
         if a.options != b.options:
             out += _storage_parameters(self, new, "table", name, a.options, b.options)
         if a.kind == "foreign table" and a.foreign_options != b.foreign_options:
             changes = option_changes(a.foreign_options, b.foreign_options, f"foreign table {name}")
-            alter(f"alter foreign table {name} options ({changes})", "foreign_options")
+            alter(f"alter foreign table {name} options ({changes})", "foreign_options", NONE)
         out += self._settings(new, a, b, ctx)
         return out
 
@@ -319,6 +346,7 @@ def _storage_parameters(
                 f"alter {word} {name} reset ({', '.join(reset)})",
                 "reset_storage_parameters",
                 table=node.id if word == "table" else "",
+                effects=EXCLUSIVE,
             )
         )
     if changed:
@@ -329,6 +357,7 @@ def _storage_parameters(
                 f"alter {word} {name} set ({', '.join(changed)})",
                 "set_storage_parameters",
                 table=node.id if word == "table" else "",
+                effects=EXCLUSIVE,
             )
         )
     return out

@@ -16,6 +16,7 @@ from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import CompositeType, Domain, Enum, Range
 from creo_schema.diff.change import Change
+from creo_schema.diff.effects import Effects, Transaction
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
 from creo_schema.diff.kinds.namespaces import schema_id
 from creo_schema.diff.objects import Node, Side
@@ -84,7 +85,9 @@ class EnumKind(_TypeKind):
             if following is None and index > 0:
                 where = f" after {literal(after[index - 1])}"
             sql = f"alter type {self.sql_name(new)} add value {literal(label)}{where}"
-            out.append(self.make(new, "alter", sql, "enum_add_value", own_transaction=True))
+            # a label added cannot be used in the transaction that adds it
+            effects = Effects(transaction=Transaction.OWN_TRANSACTION)
+            out.append(self.make(new, "alter", sql, "enum_add_value", effects=effects))
         return out
 
 
@@ -147,7 +150,6 @@ class DomainKind(_TypeKind):
                     "alter",
                     f"alter domain {name} {verb} not null",
                     f"domain_{verb}_not_null",
-                    domain=new.id,
                 )
             )
         return out
@@ -180,7 +182,7 @@ class DomainConstraintKind(Kind):
     def create(self, node: Node, ctx: Context) -> list[Change]:
         domain, name, definition = self._parts(node)
         sql = f"alter domain {domain} add constraint {ident(name)} {definition}"
-        return [self.make(node, "create", sql, "add_domain_constraint", definition=definition)]
+        return [self.make(node, "create", sql, "add_domain_constraint")]
 
     def drop(self, node: Node, ctx: Context) -> list[Change]:
         domain, name, _ = self._parts(node)
@@ -289,7 +291,7 @@ class CompositeKind(_TypeKind):
                 "alter",
                 f"alter type {name} {', '.join(actions)}",
                 "alter_composite",
-                drops_values=drops_values,
+                effects=Effects(deletes_data=drops_values),
             )
         ]
 

@@ -6,7 +6,11 @@ from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Column
 from creo_schema.diff.change import Change
-from creo_schema.diff.kinds.base import Altered, Context, Kind
+from creo_schema.diff.kinds.base import (
+    Altered,
+    Context,
+    Kind,
+)
 from creo_schema.diff.objects import Node, Side
 from creo_schema.diff.quote import ident, qualified
 

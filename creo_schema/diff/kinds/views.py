@@ -15,6 +15,7 @@ from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Column, Relation, View
 from creo_schema.diff.change import Change
+from creo_schema.diff.effects import NONE, Effects, Lock
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind, parameter_changes
 from creo_schema.diff.kinds.clustering import cluster_changes
 from creo_schema.diff.kinds.namespaces import schema_id
@@ -84,21 +85,23 @@ class ViewKind(Kind):
                 f"create_{self._word(node).replace(' ', '_')}",
                 creates=creates,
                 requires=[schema_id(view.schema)],
-                materialized=view.materialized,
-                options=view.options,
-                before_options=_before_options(node, ctx),
+                effects=NONE
+                if view.materialized
+                else _definer(view.options, _before_options(node, ctx)),
             )
         ]
 
     def drop(self, node: Node, ctx: Context) -> list[Change]:
-        return [
-            self.make(
-                node,
-                "drop",
-                f"drop {self._word(node)} {self.sql_name(node)}",
-                materialized=node.item.view.materialized,
-            )
-        ]
+        # a materialized view's rows go with it
+        effects = Effects(deletes_data=node.item.view.materialized)
+        sql = f"drop {self._word(node)} {self.sql_name(node)}"
+        return [self.make(node, "drop", sql, effects=effects)]
+
+    def drop_to_replace(self, node: Node, ctx: Context) -> list[Change]:
+        # filled again by its new definition; gone until then
+        effects = Effects(lock=Lock.ACCESS_EXCLUSIVE) if node.item.view.materialized else NONE
+        sql = f"drop {self._word(node)} {self.sql_name(node)}"
+        return [self.make(node, "drop", sql, effects=effects)]
 
     def alter(self, old: Node, new: Node, ctx: Context) -> Altered:
         a: View = old.item.view
@@ -119,8 +122,7 @@ class ViewKind(Kind):
                     f"create or replace view {name}{options} as\n{self._definition(b)}",
                     "replace_view",
                     creates=_columns(new, ctx),
-                    options=b.options,
-                    before_options=a.options,
+                    effects=_definer(b.options, a.options),
                 )
             )
         elif a.options != b.options:
@@ -146,7 +148,15 @@ class ViewKind(Kind):
         if b.materialized and a.populated != b.populated:
             if not b.populated:
                 return REPLACE
-            out.append(self.make(new, "alter", f"refresh materialized view {name}", "refresh"))
+            out.append(
+                self.make(
+                    new,
+                    "alter",
+                    f"refresh materialized view {name}",
+                    "refresh",
+                    effects=Effects(lock=Lock.ACCESS_EXCLUSIVE),
+                )
+            )
         return out + cluster_changes(self, new, old.item.relation, new.item.relation, ctx)
 
     @staticmethod
@@ -169,6 +179,21 @@ class ViewKind(Kind):
 
     def owner_target(self, node: Node) -> str:
         return f"{self._word(node)} {self.sql_name(node)}"
+
+
+def _definer(options: tuple[str, ...], before: tuple[str, ...] | None) -> Effects:
+    """A view that runs as its owner (no security_invoker) shows its rows to whoever may
+    select from it, past their policies: a new one, or one that was invoker before,
+    widens access."""
+    widens = not _invoker(options) and (before is None or _invoker(before))
+    return Effects(widens_access=widens)
+
+
+def _invoker(options: tuple[str, ...]) -> bool:
+    return any(
+        o.lower() in ("security_invoker=true", "security_invoker=on", "security_invoker=1")
+        for o in options
+    )
 
 
 def _before_options(node: Node, ctx: Context) -> tuple[str, ...] | None:

@@ -1,7 +1,10 @@
-"""Classify each planned statement with pglast: what it touches, and its hazards.
+"""Rollbacks recorded by older versions as SQL text only: classified again with pglast.
 
-Plain functions over SQL text; no database. The engine's output is parsed, never matched
-with regular expressions (migra's drop regex is what we do not want).
+Plans made today carry their rollback as typed statements, with the hazards the plan gave
+them (`HistoryRecord.down_statements`). A migration applied by a version from before those
+were recorded has only its rollback's SQL: to roll it back, each statement is parsed and
+graded here - what it touches, and its hazards - as those versions graded them. Plain
+functions over SQL text; no database. Parsed, never matched with regular expressions.
 """
 
 from __future__ import annotations
@@ -13,8 +16,10 @@ from typing import Any
 import pglast
 from pglast import ast, enums
 
-from creo_schema.plan import column_types
+from creo_schema.diff import column_types
+from creo_schema.diff.quote import qualified
 from creo_schema.plan.hazards import Hazard
+from creo_schema.plan.model import PlannedStatement
 
 ObjectType = enums.ObjectType
 AT = enums.AlterTableType
@@ -211,3 +216,22 @@ _HANDLERS: dict[str, Any] = {
     "RenameStmt": lambda n: ("alter", _range(n.relation), [Hazard.ACCESS_EXCLUSIVE_LOCK]),
     "DeleteStmt": lambda n: ("other", _range(n.relation), [Hazard.DELETES_DATA]),
 }
+
+
+def planned_from_sql(text: str) -> tuple[PlannedStatement, ...]:
+    """A recorded rollback's SQL as planned statements, all in the main transaction."""
+    parts = [part.strip() for part in pglast.split(text)] if text.strip() else []
+    return tuple(_planned(part) for part in parts if part)
+
+
+def _planned(text: str) -> PlannedStatement:
+    item = classify(text)
+    return PlannedStatement(
+        sql=text,
+        kind="row" if item.kind in ("InsertStmt", "UpdateStmt", "DeleteStmt") else item.kind,
+        action=item.action,
+        operation=item.kind,
+        target=item.target,
+        table=qualified(*item.table.split(".", 1)) if "." in item.table else item.table,
+        hazards=tuple(h.value for h in item.hazards),
+    )

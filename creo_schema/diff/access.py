@@ -17,7 +17,7 @@ import pglast
 from pglast import ast, enums
 from pglast.stream import RawStream
 
-Shape = Mapping[str, Any]  # a policy as PolicyKind's facts give it: permissive, roles, using, ...
+Shape = Mapping[str, Any]  # a policy as PolicyKind shapes it: permissive, roles, using, ...
 
 
 def policy_widens(before: Shape | None, after: Shape | None) -> bool:
