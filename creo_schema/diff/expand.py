@@ -94,6 +94,8 @@ class _Walk:
                 self._move(node, node_id, dependent_id, blocking_only)
 
     def _in_the_way(self, node: Node | None, dependent_id: str, blocking_only: bool) -> bool:
+        """Whether the dependent must move: not already moving, kept by the desired state,
+        and in the way of what happens to `node`."""
         out, desired = self.out, self.ctx.desired
         if dependent_id in self.gone or dependent_id in out.retype or dependent_id in out.detach:
             return False
@@ -127,7 +129,7 @@ class _Walk:
         ):
             self._through_default_collation(node, dependent)
         elif dependent.kind == ObjectKind.COLUMN and node is not None and node.kind in TYPE_KINDS:
-            self._through_passing_type(node, node_id, dependent)
+            self._through_passing_type(node, dependent)
         elif (
             dependent.kind == ObjectKind.SEQUENCE
             and node is not None
@@ -143,6 +145,7 @@ class _Walk:
             )
 
     def _through_default_collation(self, collation: Node, column: Node) -> None:
+        """A column of a collation being replaced."""
         if _leaves_collation(collation, self.ctx.desired.nodes[column.id]):
             # Its own ALTER ... TYPE takes it off the collation, before the drop
             # (order.py, rule 2): a pass through the default would be two more.
@@ -152,8 +155,10 @@ class _Walk:
         self.out.retype[column.id] = f'{column.item.type} collate "default"'
         self.todo.append((column.id, True))
 
-    def _through_passing_type(self, type_node: Node, type_id: str, column: Node) -> None:
-        via = _passing_type(type_node, column, self.ctx.desired.nodes.get(type_id))
+    def _through_passing_type(self, type_node: Node, column: Node) -> None:
+        """A column of a type being replaced: converted to a type that outlives it, or
+        refused."""
+        via = _passing_type(type_node, column, self.ctx.desired.nodes.get(type_node.id))
         if via is None:
             self.out.refusals.append(
                 f"{type_node.kind} {type_node.name} cannot be replaced while column "
