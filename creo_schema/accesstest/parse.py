@@ -187,59 +187,19 @@ class _Reader:
         return Fixture(role, table, tuple(rows), sql, where)
 
     def _cases(self, item: Any, number: int, identities: dict[str, Identity]) -> list[Case]:
+        """The n-th [[test]]: one case per identity it runs as."""
         where = self.at.header("test", number)
         spec = self._table(item, "test", _TEST_KEYS, where)
         name = spec.get("name")
         if not isinstance(name, str) or not name:
             raise self.fail("a test needs a name", where)
-        query, rpc = spec.get("query"), spec.get("rpc")
-        if (query is None) == (rpc is None):
-            raise self.fail(f"test {name!r}: give either query or rpc", where)
-        for key, value in (("query", query), ("rpc", rpc), ("setup", spec.get("setup"))):
-            if value is not None and not isinstance(value, str):
-                raise self.fail(f"test {name!r}: {key} must be a string", self.at.key(where, key))
-        if rpc is not None:
-            if not re.fullmatch(r"[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*", rpc):
-                raise self.fail(
-                    f"test {name!r}: rpc must be schema.function", self.at.key(where, "rpc")
-                )
-            self.references.append(("function", rpc, self.at.key(where, "rpc")))
+        query, rpc = self._statement(spec, name, where)
         args = self._mapping(spec, "args", where)
         after = self._after(spec, name, where)
-        outcomes = [k for k in _OUTCOMES if k in spec]
         if "expect" in spec:
-            if outcomes or "as" in spec:
-                raise self.fail(
-                    f"test {name!r}: expect (per identity) replaces as and {', '.join(outcomes) or 'the outcome'}",
-                    self.at.key(where, "expect"),
-                )
-            table = spec["expect"]
-            at = self.at.key(where, "expect")
-            if not isinstance(table, dict) or not table:
-                raise self.fail(f"test {name!r}: expect must map identities to outcomes", at)
-            plan = [
-                (who, self._outcome(value, name, at, rpc is not None))
-                for who, value in table.items()
-            ]
+            plan = self._per_identity(spec, name, where, rpc is not None)
         else:
-            if len(outcomes) != 1:
-                raise self.fail(
-                    f"test {name!r}: give one of count, rows, returns, error (or expect per identity)",
-                    where,
-                )
-            who_value = spec.get("as")
-            at = self.at.key(where, "as")
-            if isinstance(who_value, str):
-                who_value = [who_value]
-            if not isinstance(who_value, list) or not who_value:
-                raise self.fail(f"test {name!r}: as names the identity (or a list of them)", at)
-            outcome = self._outcome(
-                {outcomes[0]: spec[outcomes[0]]},
-                name,
-                self.at.key(where, outcomes[0]),
-                rpc is not None,
-            )
-            plan = [(who, outcome) for who in who_value]
+            plan = self._one_outcome(spec, name, where, rpc is not None)
         cases = []
         for who, expectation in plan:
             if who not in identities:
@@ -252,6 +212,61 @@ class _Reader:
                 Case(name, who, query, rpc, args, spec.get("setup"), after, expectation, where)
             )
         return cases
+
+    def _statement(
+        self, spec: dict[str, Any], name: str, where: Location
+    ) -> tuple[str | None, str | None]:
+        """(query, rpc): what a test runs, exactly one of them."""
+        query, rpc = spec.get("query"), spec.get("rpc")
+        if (query is None) == (rpc is None):
+            raise self.fail(f"test {name!r}: give either query or rpc", where)
+        for key, value in (("query", query), ("rpc", rpc), ("setup", spec.get("setup"))):
+            if value is not None and not isinstance(value, str):
+                raise self.fail(f"test {name!r}: {key} must be a string", self.at.key(where, key))
+        if rpc is not None:
+            if not re.fullmatch(r"[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*", rpc):
+                raise self.fail(
+                    f"test {name!r}: rpc must be schema.function", self.at.key(where, "rpc")
+                )
+            self.references.append(("function", rpc, self.at.key(where, "rpc")))
+        return query, rpc
+
+    def _per_identity(
+        self, spec: dict[str, Any], name: str, where: Location, rpc: bool
+    ) -> list[tuple[str, Expectation]]:
+        """`expect = { identity = outcome, ... }`: an outcome of its own per identity."""
+        outcomes = [k for k in _OUTCOMES if k in spec]
+        if outcomes or "as" in spec:
+            raise self.fail(
+                f"test {name!r}: expect (per identity) replaces as and {', '.join(outcomes) or 'the outcome'}",
+                self.at.key(where, "expect"),
+            )
+        table = spec["expect"]
+        at = self.at.key(where, "expect")
+        if not isinstance(table, dict) or not table:
+            raise self.fail(f"test {name!r}: expect must map identities to outcomes", at)
+        return [(who, self._outcome(value, name, at, rpc)) for who, value in table.items()]
+
+    def _one_outcome(
+        self, spec: dict[str, Any], name: str, where: Location, rpc: bool
+    ) -> list[tuple[str, Expectation]]:
+        """`as` (an identity or a list of them) and one outcome, the same for each."""
+        outcomes = [k for k in _OUTCOMES if k in spec]
+        if len(outcomes) != 1:
+            raise self.fail(
+                f"test {name!r}: give one of count, rows, returns, error (or expect per identity)",
+                where,
+            )
+        who_value = spec.get("as")
+        at = self.at.key(where, "as")
+        if isinstance(who_value, str):
+            who_value = [who_value]
+        if not isinstance(who_value, list) or not who_value:
+            raise self.fail(f"test {name!r}: as names the identity (or a list of them)", at)
+        outcome = self._outcome(
+            {outcomes[0]: spec[outcomes[0]]}, name, self.at.key(where, outcomes[0]), rpc
+        )
+        return [(who, outcome) for who in who_value]
 
     def _outcome(self, value: Any, name: str, at: Location, rpc: bool) -> Expectation:
         if isinstance(value, str):

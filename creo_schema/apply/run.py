@@ -91,40 +91,13 @@ def apply_plan(
     check_allowed(plan.statements, set(allowed), what="the plan")
     refuse_unset(plan.statements, "the plan")  # before anything is touched
     with connect(target_url, autocommit=True) as conn, _apply_lock(conn, wait):
-        # Measured before the history table is made (the first apply makes it, outside the
-        # managed schemas): a signature still the plan's says nothing changed since.
-        unchanged = _signature_unchanged(conn, plan)
-        ensure_history(conn)
-        _close_interrupted(conn)
-        now = plan.target_fingerprint if unchanged else _fingerprint(conn, plan)
-        if now != plan.target_fingerprint:
-            raise SafetyError(
-                "the target changed since this plan was made "
-                f"(planned against {plan.target_fingerprint[:12]}, now {now[:12]})",
-                hint="run `creo-schema plan` again and review the new plan",
-            )
+        now = _target_as_planned(conn, plan)
         if not plan.has_changes:
             return ApplyResult(None, 0, 0, drift_left=False)
         refuse_failing_rows(conn, plan.statements, "the plan")
         taken = backup(target_url, plan.statements) if backup else None
         supabase = _SupabaseHistory(settings, plan=plan)
-        migration_id, duration = _run(
-            conn,
-            settings,
-            plan.statements,
-            in_transaction=supabase,
-            source_fingerprint=plan.source_fingerprint,
-            schema_fingerprint_before=now,
-            managed_schemas=list(plan.managed_schemas),
-            managed_roles=list(plan.managed_roles),
-            extensions=list(plan.extensions),
-            subscriptions=list(plan.subscriptions),
-            up_sql=plan.up_sql,
-            down_sql=plan.down_sql,
-            down_statements=Jsonb([s.model_dump(mode="json") for s in plan.rollback]),
-            kind="apply",
-            backup_id=taken.id if taken else None,
-        )
+        migration_id, duration = _run_plan(conn, settings, plan, now, supabase, taken)
         after, signature = _inspect_after(conn, plan.scope)
         _set_after(conn, migration_id, after.fingerprint, signature)
         done = ApplyResult(
@@ -145,6 +118,52 @@ def apply_plan(
         )
         _set_status(conn, migration_id, "failed", duration, left.message())
         return dataclasses.replace(done, drift_left=True, left=left)
+
+
+def _target_as_planned(conn: Any, plan: Plan) -> str:
+    """The target's fingerprint, refused unless it is still the one the plan was made
+    against; the history table is made, and rows of interrupted applies closed, meanwhile."""
+    # Measured before the history table is made (the first apply makes it, outside the
+    # managed schemas): a signature still the plan's says nothing changed since.
+    unchanged = _signature_unchanged(conn, plan)
+    ensure_history(conn)
+    _close_interrupted(conn)
+    now = plan.target_fingerprint if unchanged else _fingerprint(conn, plan)
+    if now != plan.target_fingerprint:
+        raise SafetyError(
+            "the target changed since this plan was made "
+            f"(planned against {plan.target_fingerprint[:12]}, now {now[:12]})",
+            hint="run `creo-schema plan` again and review the new plan",
+        )
+    return now
+
+
+def _run_plan(
+    conn: Any,
+    settings: Settings,
+    plan: Plan,
+    fingerprint_before: str,
+    supabase: _SupabaseHistory,
+    taken: BackupResult | None,
+) -> tuple[int, int]:
+    """Run the plan's statements, its history row recording what a rollback needs."""
+    return _run(
+        conn,
+        settings,
+        plan.statements,
+        in_transaction=supabase,
+        source_fingerprint=plan.source_fingerprint,
+        schema_fingerprint_before=fingerprint_before,
+        managed_schemas=list(plan.managed_schemas),
+        managed_roles=list(plan.managed_roles),
+        extensions=list(plan.extensions),
+        subscriptions=list(plan.subscriptions),
+        up_sql=plan.up_sql,
+        down_sql=plan.down_sql,
+        down_statements=Jsonb([s.model_dump(mode="json") for s in plan.rollback]),
+        kind="apply",
+        backup_id=taken.id if taken else None,
+    )
 
 
 def _signature_unchanged(conn: Any, plan: Plan) -> bool:

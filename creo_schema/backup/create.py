@@ -102,13 +102,7 @@ def create_backup(
     """A backup of every managed table, or of `tables` only (`schema.name` each)."""
     root = Path(settings.backup_dir)
     schemas = tuple(settings.managed_schemas)
-    base = _latest(root, schemas) if incremental else None
-    if incremental and base is None:
-        raise InputError(
-            f"no earlier backup of every table of {', '.join(schemas)} in {root} to build an "
-            "incremental on",
-            hint="run `creo-schema backup create` first",
-        )
+    base = _incremental_base(root, schemas) if incremental else None
     root.mkdir(parents=True, exist_ok=True)
     backup_id = new_id(root)
     work = root / f".partial-{backup_id}-{os.getpid()}"
@@ -116,44 +110,21 @@ def create_backup(
     try:
         with connect(conn_url, autocommit=True) as conn:
             fingerprint = inspect(conn, Scope(schemas, platform=settings.platform)).fingerprint
-            conn.execute("begin isolation level repeatable read read only")  # one moment
-            conn.execute(STABLE_OUTPUT)
-            xmin, next_xid, version = conn.execute(
-                "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint, "
-                "pg_snapshot_xmax(pg_current_snapshot())::text::bigint, "
-                "current_setting('server_version_num')::int"
-            ).fetchone()
-            chosen, snap = read_tables(conn, schemas)
-            if tables is not None:
-                chosen = [t for t in chosen if t.qualified in tables]
-            estimates = _estimates(conn, chosen)
-            entries = [
-                _dump_table(conn, work, t, base, next_xid, estimates.get(t.qualified, 0), progress)
-                for t in chosen
-            ]
-            sequences = _sequences(
-                conn,
-                [
-                    f"{s.schema}.{s.name}"
-                    for s in snap.sequences
-                    if tables is None or _owner(s.owned_by) in tables
-                ],
-            )
-            conn.execute("commit")
+            moment = _read_one_moment(conn, work, schemas, tables, base, progress)
         meta = BackupMeta(
             id=backup_id,
             created_at=datetime.now(UTC).isoformat(timespec="seconds"),
             tool_version=__version__,
-            server_version=int(version),
+            server_version=moment.server_version,
             database=redact_url(conn_url),
             managed_schemas=list(schemas),
             schema_fingerprint=fingerprint,
             kind="incremental" if base else "full",
             base=base.id if base else None,
             migration=migration,
-            snapshot_xmin=int(xmin),
-            tables=entries,
-            sequences=sequences,
+            snapshot_xmin=moment.snapshot_xmin,
+            tables=moment.tables,
+            sequences=moment.sequences,
             scope="all" if tables is None else "tables",
         )
         (work / "metadata.json").write_text(meta.to_json(), encoding="utf-8")
@@ -163,6 +134,65 @@ def create_backup(
     finally:
         if work.exists():
             shutil.rmtree(work, ignore_errors=True)
+
+
+def _incremental_base(root: Path, schemas: tuple[str, ...]) -> BackupMeta:
+    """The backup an incremental one is built on; refused when there is none."""
+    base = _latest(root, schemas)
+    if base is None:
+        raise InputError(
+            f"no earlier backup of every table of {', '.join(schemas)} in {root} to build an "
+            "incremental on",
+            hint="run `creo-schema backup create` first",
+        )
+    return base
+
+
+@dataclass(frozen=True)
+class _Moment:
+    """What one consistent read of the tables wrote into the backup's directory."""
+
+    server_version: int
+    snapshot_xmin: int  # the oldest transaction running then: the next incremental's start
+    tables: list[TableEntry]
+    sequences: list[dict[str, Any]]
+
+
+def _read_one_moment(
+    conn: Any,
+    work: Path,
+    schemas: tuple[str, ...],
+    tables: frozenset[str] | None,
+    base: BackupMeta | None,
+    progress: Progress | None,
+) -> _Moment:
+    """Every chosen table (all of `schemas`', or `tables` only) and the sequences they own,
+    read in one transaction: one moment, even while the application writes."""
+    conn.execute("begin isolation level repeatable read read only")  # one moment
+    conn.execute(STABLE_OUTPUT)
+    xmin, next_xid, version = conn.execute(
+        "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint, "
+        "pg_snapshot_xmax(pg_current_snapshot())::text::bigint, "
+        "current_setting('server_version_num')::int"
+    ).fetchone()
+    chosen, snap = read_tables(conn, schemas)
+    if tables is not None:
+        chosen = [t for t in chosen if t.qualified in tables]
+    estimates = _estimates(conn, chosen)
+    entries = [
+        _dump_table(conn, work, t, base, next_xid, estimates.get(t.qualified, 0), progress)
+        for t in chosen
+    ]
+    sequences = _sequences(
+        conn,
+        [
+            f"{s.schema}.{s.name}"
+            for s in snap.sequences
+            if tables is None or _owner(s.owned_by) in tables
+        ],
+    )
+    conn.execute("commit")
+    return _Moment(int(version), int(xmin), entries, sequences)
 
 
 def _owner(owned_by: str | None) -> str | None:

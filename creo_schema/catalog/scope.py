@@ -39,12 +39,15 @@ from typing import TYPE_CHECKING
 
 from creo_schema.catalog.kinds import SNAPSHOT_FIELDS
 from creo_schema.catalog.model import (
+    Cast,
+    EventTrigger,
     ForeignDataWrapper,
     ForeignServer,
     Publication,
     PublicationSchema,
     PublicationTable,
     Unmanaged,
+    UserMapping,
 )
 from creo_schema.words import plural
 
@@ -83,63 +86,26 @@ def in_scope(snapshot: CatalogSnapshot) -> CatalogSnapshot:
     named in `unmanaged` and the platform's publications in `platform_publications`."""
     managed = set(snapshot.schema_names)
     platform_owned, platform_names = _platform_rules(snapshot.platform)
-    notes: list[Unmanaged] = []
-    kept: set[tuple[str, int]] = set()  # (catalog, oid) of what stays
-
-    event_triggers = []
-    for trigger in snapshot.event_triggers:
-        if platform_owned(trigger.owner):
-            continue
-        if trigger.function_schema in managed:
-            event_triggers.append(trigger)
-            kept.add(("pg_event_trigger", trigger.oid))
-        else:
-            notes.append(
-                Unmanaged(
-                    "event trigger",
-                    trigger.name,
-                    f"its function {trigger.function} is outside the managed schemas",
-                )
-            )
-
-    casts = [c for c in snapshot.casts if c.managed]
-    kept |= {("pg_cast", c.oid) for c in casts}
-    notes += [
-        Unmanaged("cast", c.key, "its types and function are outside the managed schemas")
-        for c in snapshot.casts
-        if not c.managed
-    ]
-
+    notes: list[Unmanaged] = []  # in the order of the rules' kinds, as the plan names them
+    event_triggers = _event_triggers(snapshot, managed, notes, platform_owned)
+    casts = _casts(snapshot, notes)
     notes += [
         Unmanaged(item.kind, item.name, "creo-schema does not model it")
         for item in snapshot.unmodeled
         if item.kind in UNMODELED_DATABASE_KINDS
     ]
-
     publications, tables, schemas, platform = _publications(
         snapshot, managed, notes, platform_owned, platform_names
     )
-    kept |= {("pg_publication", p.oid) for p in publications if not p.platform}
-
     wrappers, servers = _foreign_data(snapshot, notes, platform_owned)
+    mappings = _user_mappings(snapshot, servers, notes, platform_owned)
+
+    kept: set[tuple[str, int]] = set()  # (catalog, oid) of what stays
+    kept |= {("pg_event_trigger", t.oid) for t in event_triggers}
+    kept |= {("pg_cast", c.oid) for c in casts}
+    kept |= {("pg_publication", p.oid) for p in publications if not p.platform}
     kept |= {("pg_foreign_data_wrapper", w.oid) for w in wrappers}
     kept |= {("pg_foreign_server", s.oid) for s in servers}
-    server_oids = {s.oid for s in servers}
-    mappings = []
-    for mapping in snapshot.user_mappings:
-        if mapping.server_oid in server_oids:
-            mappings.append(mapping)
-        elif any(
-            s.oid == mapping.server_oid and not platform_owned(s.owner)
-            for s in snapshot.foreign_servers
-        ):
-            notes.append(
-                Unmanaged(
-                    "user mapping",
-                    f"for {mapping.user} server {mapping.server}",
-                    f"its server {mapping.server} is not managed",
-                )
-            )
 
     def ours(class_: str, objid: int) -> bool:
         return class_ not in _CATALOGS or (class_, objid) in kept
@@ -160,6 +126,68 @@ def in_scope(snapshot: CatalogSnapshot) -> CatalogSnapshot:
         unmanaged=tuple(notes),
         platform_publications=tuple(platform),
     )
+
+
+def _event_triggers(
+    snapshot: CatalogSnapshot,
+    managed: set[str],
+    notes: list[Unmanaged],
+    platform_owned: Callable[[str], bool],
+) -> list[EventTrigger]:
+    """The event triggers whose function is in a managed schema; the others not the
+    platform's are named in `notes`."""
+    kept = []
+    for trigger in snapshot.event_triggers:
+        if platform_owned(trigger.owner):
+            continue
+        if trigger.function_schema in managed:
+            kept.append(trigger)
+        else:
+            notes.append(
+                Unmanaged(
+                    "event trigger",
+                    trigger.name,
+                    f"its function {trigger.function} is outside the managed schemas",
+                )
+            )
+    return kept
+
+
+def _casts(snapshot: CatalogSnapshot, notes: list[Unmanaged]) -> list[Cast]:
+    """The managed casts; the others are named in `notes`."""
+    notes.extend(
+        Unmanaged("cast", c.key, "its types and function are outside the managed schemas")
+        for c in snapshot.casts
+        if not c.managed
+    )
+    return [c for c in snapshot.casts if c.managed]
+
+
+def _user_mappings(
+    snapshot: CatalogSnapshot,
+    servers: list[ForeignServer],
+    notes: list[Unmanaged],
+    platform_owned: Callable[[str], bool],
+) -> list[UserMapping]:
+    """The user mappings of managed servers; those of other servers not the platform's
+    are named in `notes`."""
+    server_oids = {s.oid for s in servers}
+    mappings = []
+    for mapping in snapshot.user_mappings:
+        if mapping.server_oid in server_oids:
+            mappings.append(mapping)
+        elif any(
+            s.oid == mapping.server_oid and not platform_owned(s.owner)
+            for s in snapshot.foreign_servers
+        ):
+            notes.append(
+                Unmanaged(
+                    "user mapping",
+                    f"for {mapping.user} server {mapping.server}",
+                    f"its server {mapping.server} is not managed",
+                )
+            )
+    return mappings
 
 
 _Publications = tuple[

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -21,6 +22,11 @@ from creo_schema.cli.app import (
 from creo_schema.cli.backup import backup_mode_options
 from creo_schema.render import document, plan_json, plan_shower, show_plan
 from creo_schema.words import plural
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from creo_schema.apply.run import ApplyResult
 
 
 @cli.command()
@@ -161,21 +167,25 @@ def apply(
     elif result is None:
         console.print("No changes: the database matches schema/.")
     else:
-        backed_up = backup_taken_text(result.backup, mode)
-        if backed_up:
-            console.print(backed_up)
-        console.print(
-            f"Applied {plural(result.statements, 'statement')} as migration "
-            f"{result.migration_id} in {result.duration_ms} ms."
-        )
-        if result.supabase_versions:
-            console.print(
-                "Recorded in supabase_migrations.schema_migrations as "
-                + ", ".join(result.supabase_versions)
-                + "."
-            )
+        _print_applied(console, result, backup_taken_text(result.backup, mode))
     if done.left:
         raise done.left
+
+
+def _print_applied(console: Console, result: ApplyResult, backed_up: str | None) -> None:
+    """What an apply did: its backup, its statements and the Supabase versions recorded."""
+    if backed_up:
+        console.print(backed_up)
+    console.print(
+        f"Applied {plural(result.statements, 'statement')} as migration "
+        f"{result.migration_id} in {result.duration_ms} ms."
+    )
+    if result.supabase_versions:
+        console.print(
+            "Recorded in supabase_migrations.schema_migrations as "
+            + ", ".join(result.supabase_versions)
+            + "."
+        )
 
 
 @cli.command()

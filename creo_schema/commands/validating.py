@@ -66,36 +66,11 @@ def validate(
     check_config(lint_disable, lint_levels)  # a bad rule name is bad input before any work
     timings = Timings()
     with timings.step("parse", progress):
-        files = discover(settings.schema_dir)
-        statements: list[Statement] = []
-        findings: list[Finding] = []
-        for source_file in files:
-            if source_file.roles:
-                continue  # checked as the settings were read (config.with_declared_roles)
-            try:
-                statements.extend(parse_file(source_file))
-            except InputError as error:
-                findings.append(_from_error("syntax", error))
-        source = SourceSet(str(settings.schema_dir), files, tuple(statements))
-        roles = known_roles(settings, target_roles_of(settings))
-        findings += validate_source(
-            source,
-            settings.platform,
-            roles,
-            settings.managed_schemas,
-            conninfo_settings(settings),
-        )
-        # The access tests of schema/tests/*.toml: syntax and what they name (issue 16).
-        findings += test_file_findings(
-            settings.schema_dir, source, role_checker(settings.platform, roles)
-        )
-        try:
-            ordered = SourceSet(source.root, files, tuple(load_order(statements)))
-        except InputError as error:
-            findings.append(_from_error("cycle", error))
-    done = _result(findings, files, statements, linted=False, timings=timings)
-    if any(f.level == "error" for f in findings):
-        return done
+        parsed = _static_checks(settings)
+    files, statements, findings = parsed.files, parsed.statements, parsed.findings
+    ordered = parsed.ordered
+    if ordered is None or any(f.level == "error" for f in findings):
+        return _result(findings, files, statements, linted=False, timings=timings)
     major = _shadow_major(settings)
     with timings.step("shadow", progress):
         shadow = open_shadow(
@@ -124,6 +99,50 @@ def validate(
                 exposed_schemas=exposed_schemas,
             )
     return _result(findings, files, statements, linted=True, timings=timings, major=shadow.major)
+
+
+@dataclass
+class _Parsed:
+    """schema/ read and checked without a server."""
+
+    files: tuple[SourceFile, ...]
+    statements: list[Statement]
+    findings: list[Finding]
+    ordered: SourceSet | None  # in load order; None when they cannot be ordered (a cycle)
+
+
+def _static_checks(settings: Settings) -> _Parsed:
+    """schema/ parsed, checked by the static rules (and its access tests), and put in load
+    order."""
+    files = discover(settings.schema_dir)
+    statements: list[Statement] = []
+    findings: list[Finding] = []
+    for source_file in files:
+        if source_file.roles:
+            continue  # checked as the settings were read (config.with_declared_roles)
+        try:
+            statements.extend(parse_file(source_file))
+        except InputError as error:
+            findings.append(_from_error("syntax", error))
+    source = SourceSet(str(settings.schema_dir), files, tuple(statements))
+    roles = known_roles(settings, target_roles_of(settings))
+    findings += validate_source(
+        source,
+        settings.platform,
+        roles,
+        settings.managed_schemas,
+        conninfo_settings(settings),
+    )
+    # The access tests of schema/tests/*.toml: syntax and what they name (issue 16).
+    findings += test_file_findings(
+        settings.schema_dir, source, role_checker(settings.platform, roles)
+    )
+    ordered = None
+    try:
+        ordered = SourceSet(source.root, files, tuple(load_order(statements)))
+    except InputError as error:
+        findings.append(_from_error("cycle", error))
+    return _Parsed(files, statements, findings, ordered)
 
 
 def _result(

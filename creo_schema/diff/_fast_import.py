@@ -40,8 +40,9 @@ def prepare() -> None:
             frame = frame.f_back
         return name
 
-    # A module object takes any attribute; its type does not say it has this one.
-    misc.external_caller_package = external_caller_package  # type: ignore[attr-defined]
+    # A module's attributes are its namespace: replaced there, as the type of a module
+    # loaded from a path cannot say it has this one.
+    vars(misc)["external_caller_package"] = external_caller_package
     # The import system binds a submodule to its package only when it loads it itself:
     # the engine reads `schemainspect.misc.quoted_identifier` through the package.
     import results.schemainspect

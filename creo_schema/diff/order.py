@@ -22,6 +22,7 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from creo_schema.diff.change import Change
 from creo_schema.diff.objects import Side
@@ -42,60 +43,104 @@ def order(
 ) -> list[Change]:
     """The changes in a valid order. `slots[i]` is (slots created, slots dropped) by change
     i; `rank` the tie-breaking priority (lower first)."""
-    count = len(changes)
-    after: list[set[int]] = [set() for _ in range(count)]  # i -> changes that must follow i
-
-    creators: dict[str, list[int]] = defaultdict(list)
-    droppers: dict[str, list[int]] = defaultdict(list)
-    touching: dict[str, list[int]] = defaultdict(list)
-    slot_creators: dict[str, list[int]] = defaultdict(list)
-    slot_droppers: dict[str, list[int]] = defaultdict(list)
+    after: list[set[int]] = [set() for _ in changes]  # i -> changes that must follow i
+    touched = _Touched.of(changes, slots)
     for index, item in enumerate(changes):
-        for node_id in item.creates:
-            creators[node_id].append(index)
-        for node_id in item.drops:
-            droppers[node_id].append(index)
-            touching[node_id].append(index)
-        touching[item.identity].append(index)
-        made, taken = slots.get(index, (set(), set()))
-        for slot in made:
-            slot_creators[slot].append(index)
-        for slot in taken:
-            slot_droppers[slot].append(index)
+        _after_creators_of_needs(index, item, touched, after)
+        _after_dependents_of_drops(index, item, changes, current, touched, after)
+        _after_old_dropped(index, item, touched, after)
+    _after_slot_freed(touched, after)
+    _in_order_made(changes, after)
+    return _placed(changes, after, rank)
 
-    for index, item in enumerate(changes):
-        # 1: creators of what it needs
-        for node_id in item.requires:
-            for creator in creators.get(node_id, ()):
-                if creator != index:
-                    after[creator].add(index)
-        # 2: what depends on what it drops is changed first
-        for node_id in item.drops:
-            for dependent in current.needed_by.get(node_id, ()):
-                if dependent in item.drops:
-                    continue
-                for other in touching.get(dependent, ()):
-                    if other == index:
-                        continue
-                    theirs = changes[other]
-                    if node_id in theirs.requires:
-                        continue  # it needs the new version: it comes after
-                    if dependent in theirs.creates and dependent not in theirs.drops:
-                        continue  # the dependent's new version: after
-                    if dependent in theirs.requires and creators.get(dependent):
-                        continue  # a change to the dependent made again (its comment): after
+
+@dataclass
+class _Touched:
+    """Which changes create, drop or touch each object, and create or drop each slot."""
+
+    creators: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    droppers: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    touching: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    slot_creators: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    slot_droppers: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def of(cls, changes: Sequence[Change], slots: dict[int, tuple[set[str], set[str]]]) -> _Touched:
+        out = cls()
+        for index, item in enumerate(changes):
+            for node_id in item.creates:
+                out.creators[node_id].append(index)
+            for node_id in item.drops:
+                out.droppers[node_id].append(index)
+                out.touching[node_id].append(index)
+            out.touching[item.identity].append(index)
+            made, taken = slots.get(index, (set(), set()))
+            for slot in made:
+                out.slot_creators[slot].append(index)
+            for slot in taken:
+                out.slot_droppers[slot].append(index)
+        return out
+
+
+def _after_creators_of_needs(
+    index: int, item: Change, touched: _Touched, after: list[set[int]]
+) -> None:
+    """Rule 1: a change comes after the creators of what it needs."""
+    for node_id in item.requires:
+        for creator in touched.creators.get(node_id, ()):
+            if creator != index:
+                after[creator].add(index)
+
+
+def _after_dependents_of_drops(
+    index: int,
+    item: Change,
+    changes: Sequence[Change],
+    current: Side,
+    touched: _Touched,
+    after: list[set[int]],
+) -> None:
+    """Rule 2: what depends on what a change drops is changed first."""
+    for node_id in item.drops:
+        for dependent in current.needed_by.get(node_id, ()):
+            if dependent in item.drops:
+                continue
+            for other in touched.touching.get(dependent, ()):
+                if other != index and not _follows_drop(
+                    changes[other], node_id, dependent, touched
+                ):
                     after[other].add(index)
-        # 3: the old one goes before the new one comes
-        for node_id in item.creates:
-            for dropper in droppers.get(node_id, ()):
-                if dropper != index:
-                    after[dropper].add(index)
-    for slot, slot_made in slot_creators.items():
-        for dropper in slot_droppers.get(slot, ()):
+
+
+def _follows_drop(theirs: Change, node_id: str, dependent: str, touched: _Touched) -> bool:
+    """A change to a dependent of a dropped object that comes after the drop, not before."""
+    if node_id in theirs.requires:
+        return True  # it needs the new version: it comes after
+    if dependent in theirs.creates and dependent not in theirs.drops:
+        return True  # the dependent's new version: after
+    # a change to the dependent made again (its comment): after
+    return dependent in theirs.requires and bool(touched.creators.get(dependent))
+
+
+def _after_old_dropped(index: int, item: Change, touched: _Touched, after: list[set[int]]) -> None:
+    """Rule 3: the old one goes before the new one comes."""
+    for node_id in item.creates:
+        for dropper in touched.droppers.get(node_id, ()):
+            if dropper != index:
+                after[dropper].add(index)
+
+
+def _after_slot_freed(touched: _Touched, after: list[set[int]]) -> None:
+    """Rule 3, for names: a slot is taken after the change that frees it."""
+    for slot, slot_made in touched.slot_creators.items():
+        for dropper in touched.slot_droppers.get(slot, ()):
             for creator in slot_made:
                 if creator != dropper:
                     after[dropper].add(creator)
-    # 4: one object's changes in the order they were made
+
+
+def _in_order_made(changes: Sequence[Change], after: list[set[int]]) -> None:
+    """Rule 4: one object's changes in the order they were made."""
     last: dict[str, int] = {}
     for index, item in enumerate(changes):
         previous = last.get(item.identity)
@@ -103,6 +148,15 @@ def order(
             after[previous].add(index)
         last[item.identity] = index
 
+
+def _placed(
+    changes: Sequence[Change],
+    after: list[set[int]],
+    rank: Callable[[Change], tuple[int, ...]],
+) -> list[Change]:
+    """The changes in an order that keeps every edge, the lowest rank first among those
+    free to go; a cycle is an error naming its changes."""
+    count = len(changes)
     waiting = [0] * count
     for followers in after:
         for follower in followers:

@@ -26,8 +26,9 @@ import re
 import secrets
 import socket
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote, urlparse
 
 from creo_schema.errors import DatabaseError, InputError
@@ -36,6 +37,32 @@ from creo_schema.shadow.idle import DEFAULT_IDLE_STOP_S
 LABEL = "dev.creo-schema.shadow"  # value: the container's name
 HOME_LABEL = "dev.creo-schema.home"  # value: the creo-schema home it belongs to
 DEFAULT_SOCKET = "/var/run/docker.sock"
+
+
+class Container(Protocol):
+    """What creo-schema uses of a docker-py container (docker-py has no type hints)."""
+
+    id: str
+    short_id: str
+    name: str
+    status: str  # created, running, paused, restarting, exited, dead
+    labels: dict[str, str]
+    attrs: dict[str, Any]  # the engine's inspection, as JSON
+
+    def start(self) -> None: ...
+    def stop(self, *, timeout: int = ...) -> None: ...
+    def reload(self) -> None: ...
+    def remove(self, *, force: bool = ...) -> None: ...
+
+
+class _Containers(Protocol):
+    def list(self, *, all: bool, filters: dict[str, str | list[str]]) -> Sequence[Container]: ...
+
+
+class DockerClient(Protocol):
+    """What creo-schema uses of docker-py's client (`docker.from_env()`)."""
+
+    containers: _Containers
 
 
 def engine_address() -> str:
@@ -101,7 +128,7 @@ def docker_shadow(
             hint="start Docker (or set DOCKER_HOST), or use --shadow embedded|local|URL",
         )
     try:
-        import docker  # type: ignore[import-untyped,import-not-found,unused-ignore]
+        import docker
     except ImportError:
         raise InputError(
             "shadow provider 'docker' needs testcontainers and the docker package",
@@ -110,7 +137,7 @@ def docker_shadow(
     image = image_for(choice, major)
     name = container_name(image, home)
     home.mkdir(parents=True, exist_ok=True)
-    client = docker.from_env()
+    client: DockerClient = docker.from_env()
     # A use recorded first, under the lock the watcher stops it under: a container about to
     # be stopped as idle is kept, or started again.
     with docker_idle.start_lock(home, name):
@@ -144,7 +171,7 @@ def _reason(error: Exception) -> str:
     return " ".join(str(text or error).split())
 
 
-def container_url(container: Any, password: str) -> str:
+def container_url(container: Container, password: str) -> str:
     """The admin URL of a running shadow container (its port published on 127.0.0.1)."""
     port = container.attrs["NetworkSettings"]["Ports"]["5432/tcp"][0]["HostPort"]
     return f"postgresql://postgres:{quote(password, safe='')}@127.0.0.1:{port}/postgres"
@@ -169,14 +196,15 @@ def _password(home: Path, name: str) -> tuple[str, bool]:
     return password, True
 
 
-def _start(image: str, name: str, home: Path, password: str) -> Any:
-    # testcontainers 4.15 is typed (py.typed), 4.14 not: the ignores hold for both.
-    from testcontainers.core.config import testcontainers_config  # type: ignore[import-untyped,unused-ignore]
+def _start(image: str, name: str, home: Path, password: str) -> Container:
+    # testcontainers 4.15 is typed (py.typed), 4.14 not: pyproject's mypy overrides hold
+    # for both.
+    from testcontainers.core.config import testcontainers_config
 
     try:
-        from testcontainers.community.postgres import PostgresContainer  # type: ignore[import-untyped,import-not-found,unused-ignore]
+        from testcontainers.community.postgres import PostgresContainer
     except ImportError:  # testcontainers 4.14: the module's place before 4.15
-        from testcontainers.postgres import PostgresContainer  # type: ignore[import-untyped,import-not-found,unused-ignore]
+        from testcontainers.postgres import PostgresContainer
 
     testcontainers_config.ryuk_disabled = True  # kept for the next run, not reaped at exit
     container = PostgresContainer(
@@ -197,10 +225,13 @@ def _start(image: str, name: str, home: Path, password: str) -> Any:
     # Published on 127.0.0.1 only, on a free port: docker-py's (host address, port) form,
     # set on `ports`, which testcontainers 4.14 and 4.15 both hand to docker-py as it is.
     # `with_bind_ports` took that form through 4.14; 4.15 takes a port number only there (a
-    # tuple fails, and a number alone publishes on every address).
-    container.ports = {"5432/tcp": ("127.0.0.1", None)}  # type: ignore[dict-item,unused-ignore]
+    # tuple fails, and a number alone publishes on every address). 4.15 annotates `ports`
+    # with port numbers only, which is what it takes, not what it hands on: Any says so.
+    published: dict[str, Any] = {"5432/tcp": ("127.0.0.1", None)}
+    container.ports = published
     container.start()
-    return container.get_wrapped_container()
+    wrapped: Container = container.get_wrapped_container()
+    return wrapped
 
 
 def _wait_ready(url: str, seconds: float = 60) -> None:
@@ -221,16 +252,15 @@ def _wait_ready(url: str, seconds: float = 60) -> None:
             time.sleep(0.5)
 
 
-def shadow_containers(home: Path) -> list[Any]:
+def shadow_containers(home: Path) -> list[Container]:
     """The shadow containers of the creo-schema home `home` (by label), running or not;
     none when no engine answers or testcontainers is missing."""
     if not engine_answers():
         return []
     try:
-        import docker  # type: ignore[import-untyped,import-not-found,unused-ignore]
+        import docker
     except ImportError:
         return []
-    found = docker.from_env().containers.list(
-        all=True, filters={"label": [LABEL, f"{HOME_LABEL}={home}"]}
-    )
+    client: DockerClient = docker.from_env()
+    found = client.containers.list(all=True, filters={"label": [LABEL, f"{HOME_LABEL}={home}"]})
     return list(found)

@@ -29,12 +29,17 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from creo_schema.errors import CreoError
 from creo_schema.shadow import idle
 from creo_schema.shadow.cluster import file_lock
-from creo_schema.shadow.docker import LABEL, container_url, password_of
+from creo_schema.shadow.docker import (
+    LABEL,
+    Container,
+    DockerClient,
+    container_url,
+    password_of,
+)
 
 
 @dataclass(frozen=True)
@@ -107,9 +112,9 @@ def ensure_watcher(home: Path, name: str, idle_stop_s: float) -> None:
 def watch(home: Path, name: str) -> str:
     """Run until the container is stopped, by us when idle or by anyone; say which."""
     try:
-        import docker  # type: ignore[import-untyped,import-not-found,unused-ignore]
+        import docker
 
-        client = docker.from_env()
+        client: DockerClient = docker.from_env()
     except Exception:  # no docker package, or no engine: nothing to watch
         return "no engine"
     with open(_watch_lock(home, name), "a+") as handle:
@@ -142,7 +147,7 @@ def _idle(home: Path, name: str, seen: float) -> bool:
     return idle.idle_long_enough(time.time(), idle_stop_of(home, name), last_used(home, name), seen)
 
 
-def _running(client: Any, name: str) -> Any:
+def _running(client: DockerClient, name: str) -> Container | None:
     labelled = client.containers.list(all=True, filters={"label": f"{LABEL}={name}"})
     found = {c.id: c for c in labelled}
     facts = [ContainerFacts(c.id, c.labels.get(LABEL), c.status) for c in found.values()]
@@ -150,7 +155,7 @@ def _running(client: Any, name: str) -> Any:
     return found[chosen.id] if chosen else None
 
 
-def _clients(container: Any, home: Path, name: str) -> int:
+def _clients(container: Container, home: Path, name: str) -> int:
     """Client connections besides ours; a container whose URL cannot be made counts as busy."""
     try:
         url = container_url(container, password_of(home, name))

@@ -75,8 +75,8 @@ def walk(node: Any, ancestors: tuple[Any, ...] = ()) -> Iterator[tuple[Any, tupl
         return
     yield node, ancestors
     inner = (*ancestors, node)
-    # Every concrete node class lists its fields in __slots__; pglast's stubs leave it out.
-    for name in type(node).__slots__:  # type: ignore[attr-defined]
+    # A node iterates over its field names (its class's __slots__).
+    for name in node:
         value = getattr(node, name, None)
         if isinstance(value, ast.Node | list | tuple):
             yield from walk(value, inner)
