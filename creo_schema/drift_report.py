@@ -23,7 +23,7 @@ from creo_schema.drift.model import Change
 from creo_schema.errors import Location
 from creo_schema.lint.context import Locator, relation_key
 from creo_schema.plan.hazards import EXPLANATION, Hazard
-from creo_schema.plan.model import Plan, render_sql
+from creo_schema.plan_document import Plan, render_sql
 from creo_schema.render import access_markdown
 from creo_schema.source.asts import Parsed, parsed_statements
 from creo_schema.source.model import SourceSet

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from creo_schema.errors import CreoError
 from creo_schema.plan.hazards import EXPLANATION, REFUSED_BY_DEFAULT, Hazard
-from creo_schema.plan.model import Plan, PlannedStatement
 from creo_schema.plan.timings import Timings
+from creo_schema.plan_document import Plan, PlannedStatement
 from creo_schema.words import plural
 
 if TYPE_CHECKING:

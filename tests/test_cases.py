@@ -68,10 +68,10 @@ from creo_schema.lint.registry import all_rules
 from creo_schema.migrations.files import write
 from creo_schema.plan.build import make_plan
 from creo_schema.plan.hazards import Hazard
-from creo_schema.plan.model import Plan, read_plan
 from creo_schema.plan.privileges import REFUSAL
 from creo_schema.plan.verify import METHOD as COPY_METHOD
 from creo_schema.plan.verify import QUICK_METHOD
+from creo_schema.plan_document import Plan, read_plan
 from creo_schema.shadow.cluster import Cluster
 from tests.integration.cli import LINTS_OFF, Project
 

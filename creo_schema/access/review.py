@@ -17,7 +17,7 @@ from creo_schema.access.changes import AccessChange, access_changes
 from creo_schema.access.matrix import access_matrix, covered_roles
 from creo_schema.access.roles import platform_role_facts
 from creo_schema.catalog import CatalogSnapshot
-from creo_schema.plan.model import AccessNote, PlannedStatement
+from creo_schema.plan_document import AccessNote, PlannedStatement
 
 WEAKENS = "weakens_security"
 

@@ -19,7 +19,7 @@ from pglast import ast, enums
 from creo_schema.diff import column_types
 from creo_schema.diff.quote import qualified
 from creo_schema.plan.hazards import Hazard
-from creo_schema.plan.model import PlannedStatement
+from creo_schema.plan_document import PlannedStatement
 
 ObjectType = enums.ObjectType
 AT = enums.AlterTableType

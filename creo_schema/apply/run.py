@@ -36,8 +36,8 @@ from creo_schema.plan import cache
 from creo_schema.plan.checks import failing_checks
 from creo_schema.plan.conninfo import refuse_unset
 from creo_schema.plan.execute import run_statements
-from creo_schema.plan.model import Plan, PlannedStatement
 from creo_schema.plan.safety import check_allowed
+from creo_schema.plan_document import Plan, PlannedStatement
 
 if TYPE_CHECKING:
     from creo_schema.backup import BackupResult

@@ -38,7 +38,7 @@ from creo_schema.catalog import Scope, inspect
 from creo_schema.config import Settings
 from creo_schema.db import connect
 from creo_schema.errors import InputError
-from creo_schema.plan.model import PlannedStatement
+from creo_schema.plan_document import PlannedStatement
 from creo_schema.urls import redact_url
 
 # progress(table, rows_done, rows_total); rows_total is an estimate (pg_class.reltuples).

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.diff.quote import parts
-from creo_schema.plan.model import PlannedStatement
+from creo_schema.plan_document import PlannedStatement
 
 DELETES_DATA = "deletes_data"
 

@@ -28,9 +28,9 @@ from creo_schema.commands.target import resolve_target
 from creo_schema.config import Settings
 from creo_schema.db import connect, kept_open
 from creo_schema.errors import CreoError, SafetyError
-from creo_schema.plan.model import Plan, PlannedStatement, read_plan
 from creo_schema.plan.safety import check_allowed
 from creo_schema.plan.timings import Progress
+from creo_schema.plan_document import Plan, PlannedStatement, read_plan
 from creo_schema.words import these
 
 if TYPE_CHECKING:

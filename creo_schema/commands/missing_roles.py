@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from creo_schema.errors import SafetyError
-from creo_schema.plan.model import Plan
+from creo_schema.plan_document import Plan
 from creo_schema.roles import roles_in_sql
 
 

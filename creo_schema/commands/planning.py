@@ -9,10 +9,10 @@ from creo_schema.commands.target import resolve_target
 from creo_schema.config import Settings
 from creo_schema.db import connect
 from creo_schema.errors import CreoError, SafetyError
-from creo_schema.plan.model import Plan
 from creo_schema.plan.safety import allowed_hazards, check_allowed
 from creo_schema.plan.timings import Progress, Timings
 from creo_schema.plan.unchanged import probe, unchanged_plan
+from creo_schema.plan_document import Plan
 from creo_schema.roles import existing_roles
 
 

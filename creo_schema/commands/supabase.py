@@ -12,7 +12,7 @@ from creo_schema.migrations.files import (
     refuse_outside_transaction,
     write,
 )
-from creo_schema.plan.model import Plan
+from creo_schema.plan_document import Plan
 
 __all__ = ["check_name", "refusal", "write_migration"]
 

@@ -45,6 +45,15 @@ class Change:
         return self.identity.partition(":")[2]
 
 
+class Unplannable(Exception):
+    """Something the differ cannot plan: named, never skipped (a kind raises it with the
+    object's name; the differ gathers them)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
 def change(
     kind: str,
     action: Action,

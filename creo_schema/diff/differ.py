@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.kinds import KIND_SPECS, ObjectKind
 from creo_schema.catalog.scope import UNMODELED_DATABASE_KINDS
-from creo_schema.diff.change import Action, Change, change
+from creo_schema.diff.change import Action, Change, Unplannable, change
 from creo_schema.diff.effects import NONE
 from creo_schema.diff.expand import Expansion, expand
 from creo_schema.diff.facets import facet_changes
@@ -102,14 +102,6 @@ KINDS: dict[str, Kind] = {
 }
 
 FACET_RANKS = {"owner": 90, "revoke": 91, "grant": 92, "comment": 93}
-
-
-class Unplannable(Exception):
-    """Something the differ cannot plan: named, never skipped."""
-
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__("; ".join(problems))
 
 
 def diff(current: CatalogSnapshot, desired: CatalogSnapshot) -> list[Change]:

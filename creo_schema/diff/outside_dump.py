@@ -15,7 +15,8 @@ from __future__ import annotations
 from typing import Any
 
 from creo_schema.catalog import snapshot
-from creo_schema.diff.differ import Unplannable, diff
+from creo_schema.diff.change import Unplannable
+from creo_schema.diff.differ import diff
 from creo_schema.errors import SafetyError
 
 BEFORE_THE_DUMP = frozenset({"foreign data wrapper", "server", "user mapping"})

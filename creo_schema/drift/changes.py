@@ -17,7 +17,7 @@ from creo_schema.catalog.differences import ObjectDiff
 from creo_schema.drift.groups import Group, owner, row_subject, statement_group, subject_of
 from creo_schema.drift.model import Change, Difference, Subject
 from creo_schema.drift.words import row_said, said
-from creo_schema.plan.model import Plan, PlannedStatement
+from creo_schema.plan_document import Plan, PlannedStatement
 
 
 @dataclass

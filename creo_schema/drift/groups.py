@@ -13,7 +13,7 @@ from creo_schema.catalog.differences import FieldValue, ObjectDiff, ObjectRef
 from creo_schema.diff.data import RowDiff
 from creo_schema.diff.quote import ident, parts, qualified
 from creo_schema.drift.model import Subject, quoted
-from creo_schema.plan.model import PlannedStatement
+from creo_schema.plan_document import PlannedStatement
 
 Group = tuple[str, ...]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from creo_schema.plan.model import PlannedStatement
+from creo_schema.plan_document import PlannedStatement
 
 MAX_VALUE = 80
 MISSING = "missing from the database"

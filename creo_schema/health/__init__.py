@@ -16,7 +16,7 @@ from creo_schema.health.checks import OK, PROBLEM, SKIPPED, WARNING, Check, Cont
 from creo_schema.words import plural
 
 if TYPE_CHECKING:
-    from creo_schema.plan.model import Plan
+    from creo_schema.plan_document import Plan
 
 
 @dataclass(frozen=True)

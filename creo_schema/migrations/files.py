@@ -30,7 +30,7 @@ from pathlib import Path
 
 from creo_schema import __version__
 from creo_schema.errors import InputError
-from creo_schema.plan.model import Plan, PlannedStatement, render_script
+from creo_schema.plan_document import Plan, PlannedStatement, render_script
 from creo_schema.words import plural
 
 MIGRATIONS = "migrations"

@@ -23,7 +23,7 @@ from typing import Any
 
 from creo_schema.errors import DatabaseError
 from creo_schema.migrations.files import VERSION_FORMAT, files_of, split_parts
-from creo_schema.plan.model import Plan
+from creo_schema.plan_document import Plan
 
 TABLE = "supabase_migrations.schema_migrations"
 

@@ -38,14 +38,14 @@ from creo_schema.catalog.inspection import with_roles
 from creo_schema.catalog.scope import server_option_notes, unmanaged_notes
 from creo_schema.config import Settings, conninfo_settings
 from creo_schema.db import acting_as, connect, server_major, with_database
+from creo_schema.diff.change import Unplannable
 from creo_schema.diff.data import DataChanges, data_changes, declared_data, read_desired
-from creo_schema.diff.differ import Unplannable, diff_both
+from creo_schema.diff.differ import diff_both
 from creo_schema.errors import InputError, SafetyError
 from creo_schema.lint.registry import run_lints
 from creo_schema.plan import cache
 from creo_schema.plan.checks import failing_checks
 from creo_schema.plan.conninfo import refuse_unset
-from creo_schema.plan.model import Plan, PlannedStatement
 from creo_schema.plan.privileges import Applier, applier_of, refuse_what_the_applier_may_not_do
 from creo_schema.plan.renames import applicable, rename_statements, renamed_baseline
 from creo_schema.plan.roles import (
@@ -58,6 +58,7 @@ from creo_schema.plan.subscriptions import as_declared, refuse_unconfigured, wit
 from creo_schema.plan.timings import Progress, Timings
 from creo_schema.plan.unchanged import Probe, probe, remember
 from creo_schema.plan.verify import verify_plan
+from creo_schema.plan_document import Plan, PlannedStatement
 from creo_schema.platform import prelude_sql
 from creo_schema.roles import existing_roles, known_roles, shadow_roles
 from creo_schema.shadow.clone import target_copy

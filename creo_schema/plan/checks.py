@@ -29,7 +29,7 @@ from creo_schema.diff.effects import (
     ValuesConvert,
 )
 from creo_schema.diff.quote import ident, literal
-from creo_schema.plan.model import DataCheck, PlannedStatement
+from creo_schema.plan_document import DataCheck, PlannedStatement
 
 EnumLabels = Callable[[str], tuple[str, ...] | None]
 _COLUMN = re.compile(r'[a-z_][a-z0-9_$]*|"(?:[^"]|"")+"')

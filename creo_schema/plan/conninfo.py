@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from creo_schema.diff.kinds.subscriptions import psql_variable
 from creo_schema.diff.quote import literal
 from creo_schema.errors import InputError
-from creo_schema.plan.model import PlannedStatement
+from creo_schema.plan_document import PlannedStatement
 
 
 def refuse_unset(

@@ -23,7 +23,7 @@ from psycopg.pq import TransactionStatus
 
 from creo_schema.errors import DatabaseError
 from creo_schema.plan.conninfo import server_sql
-from creo_schema.plan.model import PlannedStatement
+from creo_schema.plan_document import PlannedStatement
 
 OnCommit = Callable[[Any, str], None]
 AfterEach = Callable[[int], None]

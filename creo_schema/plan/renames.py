@@ -15,7 +15,7 @@ from creo_schema.db import connect
 from creo_schema.diff.effects import EXCLUSIVE
 from creo_schema.diff.quote import ident, qualified
 from creo_schema.plan.hazards import hazards_of
-from creo_schema.plan.model import PlannedStatement
+from creo_schema.plan_document import PlannedStatement
 from creo_schema.source.hints import Rename
 
 

@@ -27,7 +27,7 @@ from creo_schema.diff.effects import (
     Transaction,
 )
 from creo_schema.plan.hazards import Hazard, hazards_of
-from creo_schema.plan.model import Phase
+from creo_schema.plan_document import Phase
 
 Planned = tuple[str, Phase, list[Hazard]]
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from creo_schema.errors import SafetyError
 from creo_schema.plan.hazards import EXPLANATION, REFUSED_BY_DEFAULT, Hazard
-from creo_schema.plan.model import PlannedStatement
+from creo_schema.plan_document import PlannedStatement
 
 DESTRUCTIVE = frozenset({Hazard.DELETES_DATA.value})
 

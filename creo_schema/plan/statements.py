@@ -15,8 +15,8 @@ from creo_schema.diff.effects import LastPhase
 from creo_schema.diff.quote import qualified
 from creo_schema.plan.checks import EnumLabels, checks_for
 from creo_schema.plan.hazards import Hazard, hazards_of
-from creo_schema.plan.model import DataCheck, Phase, PlannedStatement
 from creo_schema.plan.rewrite import PHASE_OF, online_steps
+from creo_schema.plan_document import DataCheck, Phase, PlannedStatement
 
 # Hazards that only matter for a table that holds rows and serves traffic.
 _TRAFFIC_HAZARDS = frozenset(

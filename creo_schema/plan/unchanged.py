@@ -21,8 +21,8 @@ from creo_schema.db import current_role, server_major
 from creo_schema.diff.data import DesiredRows, data_changes
 from creo_schema.plan.cache import cache_key, read_entry, write_entry
 from creo_schema.plan.fingerprint import source_fingerprint
-from creo_schema.plan.model import Plan
 from creo_schema.plan.timings import Progress, Timings
+from creo_schema.plan_document import Plan
 from creo_schema.platform import prelude_sql
 from creo_schema.source.discover import discover
 from creo_schema.source.subscriptions import created_subscriptions

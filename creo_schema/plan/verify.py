@@ -37,7 +37,7 @@ from creo_schema.db import acting_as, connect
 from creo_schema.errors import CreoError
 from creo_schema.plan.cache import DesiredState
 from creo_schema.plan.execute import run_statements
-from creo_schema.plan.model import Plan, PlannedStatement, Verification
+from creo_schema.plan_document import Plan, PlannedStatement, Verification
 from creo_schema.shadow.clone import copy_roles, target_copy
 from creo_schema.shadow.roles import prove_roles, roles_only
 from creo_schema.shadow.select import ShadowServer

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from creo_schema.apply.recorded import planned_from_sql
 from creo_schema.backup.scope import BackupScope, TargetFacts, tables_at_risk
 from creo_schema.backup.store import BackupMeta, choose_cleanup
-from creo_schema.plan.model import PlannedStatement
+from creo_schema.plan_document import PlannedStatement
 
 FACTS = TargetFacts(
     schemas=frozenset({"public", "billing"}),

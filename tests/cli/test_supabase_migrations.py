@@ -14,7 +14,7 @@ from psycopg.conninfo import conninfo_to_dict
 
 from creo_schema.catalog import inspect
 from creo_schema.db import connect
-from creo_schema.plan.model import read_plan
+from creo_schema.plan_document import read_plan
 from creo_schema.shadow.cluster import Cluster
 from tests.conftest import ROOT, DbFactory
 from tests.integration.cli import Project

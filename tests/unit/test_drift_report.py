@@ -15,7 +15,7 @@ from creo_schema.diff.data import RowDiff
 from creo_schema.drift.changes import changes
 from creo_schema.drift.words import MAX_DIFF_LINES
 from creo_schema.drift_report import drift_items, render_github, render_markdown
-from creo_schema.plan.model import Plan, PlannedStatement
+from creo_schema.plan_document import Plan, PlannedStatement
 from creo_schema.source.model import SourceFile, SourceSet
 from creo_schema.source.parse import parse_files
 

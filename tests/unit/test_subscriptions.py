@@ -15,12 +15,13 @@ from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.model import Subscription
 from creo_schema.catalog.versioned import for_server
 from creo_schema.config import load_settings
-from creo_schema.diff.differ import Unplannable, diff
+from creo_schema.diff.change import Unplannable
+from creo_schema.diff.differ import diff
 from creo_schema.diff.effects import Transaction
 from creo_schema.errors import InputError
 from creo_schema.plan.conninfo import refuse_unset, server_sql
 from creo_schema.plan.hazards import Hazard, hazards_of
-from creo_schema.plan.model import PlannedStatement, render_sql
+from creo_schema.plan_document import PlannedStatement, render_sql
 from creo_schema.source.model import SourceFile, SourceSet
 from creo_schema.source.parse import parse_files
 from creo_schema.source.subscriptions import (

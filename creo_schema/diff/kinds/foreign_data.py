@@ -27,7 +27,7 @@ from creo_schema.catalog.model import (
     ForeignServer,
     UserMapping,
 )
-from creo_schema.diff.change import Change
+from creo_schema.diff.change import Change, Unplannable
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
 from creo_schema.diff.objects import Node, Side
 from creo_schema.diff.quote import ident, literal, role
@@ -42,8 +42,6 @@ def server_id(name: str) -> str:
 
 
 def _refuse(message: str) -> None:
-    from creo_schema.diff.differ import Unplannable  # the differ imports the kinds
-
     raise Unplannable([message])
 
 

@@ -23,7 +23,7 @@ import dataclasses
 from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.kinds import ObjectKind
 from creo_schema.catalog.model import Publication, PublicationSchema, PublicationTable
-from creo_schema.diff.change import Change
+from creo_schema.diff.change import Change, Unplannable
 from creo_schema.diff.effects import NONE, Effects
 from creo_schema.diff.kinds.base import REPLACE, Altered, Context, Kind
 from creo_schema.diff.kinds.namespaces import schema_id
@@ -41,10 +41,7 @@ def publication_id(name: str) -> str:
 
 
 def _refuse(message: str) -> None:
-    """Refuse the plan, naming the object (the differ's Unplannable, imported late: the
-    differ imports the kinds)."""
-    from creo_schema.diff.differ import Unplannable
-
+    """Refuse the plan, naming the object."""
     raise Unplannable([message])
 
 
