@@ -1,6 +1,6 @@
 """Compute a plan: load the desired state into a shadow, diff the target against it.
 
-The steps, over one `_Planning` context:
+The steps, over one `PlanSession` (plan/session.py):
 
 1. **Desired state**: schema/ parsed, checked, loaded into the shadow and inspected (our
    catalog snapshot, and migra's engine's view for the second opinion); cached under the
@@ -20,55 +20,41 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
-from creo_schema.access.review import access_review, with_access_hazards
-from creo_schema.catalog import CatalogSnapshot, Inspection, Scope, inspect
-from creo_schema.catalog.differences import (
-    ObjectDiff,
-    object_diffs,
-    sentences,
-    without_parts_of_new,
-)
+from creo_schema.catalog import Inspection, Scope, inspect
 from creo_schema.catalog.inspection import with_roles
-from creo_schema.catalog.scope import server_option_notes, unmanaged_notes
 from creo_schema.config import Settings, conninfo_settings
 from creo_schema.db import acting_as, connect, server_major, with_database
-from creo_schema.diff.change import Unplannable
 from creo_schema.diff.data import DataChanges, data_changes, declared_data, read_desired
-from creo_schema.diff.differ import diff_both
 from creo_schema.errors import InputError, SafetyError
 from creo_schema.lint.registry import run_lints
 from creo_schema.plan import cache
+from creo_schema.plan.assemble import Between, assemble
 from creo_schema.plan.checks import failing_checks
 from creo_schema.plan.conninfo import refuse_unset
-from creo_schema.plan.privileges import Applier, applier_of, refuse_what_the_applier_may_not_do
-from creo_schema.plan.renames import applicable, rename_statements, renamed_baseline
+from creo_schema.plan.privileges import Applier, applier_of
+from creo_schema.plan.renames import applicable, renamed_baseline
 from creo_schema.plan.roles import (
     refuse_role_drops,
     refuse_shared_cluster,
     refuse_unmanageable,
 )
-from creo_schema.plan.statements import planned_statements, row_statements
-from creo_schema.plan.subscriptions import as_declared, refuse_unconfigured, with_conninfo_env
+from creo_schema.plan.session import PlanSession
+from creo_schema.plan.subscriptions import as_declared
 from creo_schema.plan.timings import Progress, Timings
 from creo_schema.plan.unchanged import Probe, probe, remember
 from creo_schema.plan.verify import verify_plan
 from creo_schema.plan_document import Plan, PlannedStatement
-from creo_schema.platform import prelude_sql
 from creo_schema.roles import existing_roles, known_roles, shadow_roles
 from creo_schema.shadow.clone import target_copy
 from creo_schema.shadow.load import load_into
 from creo_schema.shadow.roles import declared_roles
-from creo_schema.shadow.select import ShadowServer, open_shadow
+from creo_schema.shadow.select import ShadowServer
 from creo_schema.shadow.tempdb import (
-    admin_sessions,
     ensure_roles,
-    ensure_template,
     keep_desired,
     kept_desired,
     temporary_database,
@@ -83,7 +69,6 @@ from creo_schema.source.parse import parse_text
 from creo_schema.source.roles import RoleDeclarations, read_declarations, refuse_for_major
 from creo_schema.source.subscriptions import declared_subscriptions
 from creo_schema.source.validate import validate_source
-from creo_schema.urls import redact_url
 
 
 def declared_extensions(source: SourceSet) -> tuple[str, ...]:
@@ -95,56 +80,6 @@ def declared_extensions(source: SourceSet) -> tuple[str, ...]:
             if name.startswith("extension:")
         )
     )
-
-
-@dataclass
-class _Planning:
-    """What the steps of one plan share."""
-
-    settings: Settings
-    target_url: str
-    target: Any  # the open connection to the target
-    timings: Timings
-    progress: Progress | None
-    found: Probe
-    major: int
-    # What lives as long as the plan (make_plan closes it): the shadow's administrative
-    # sessions, once it is open.
-    held: ExitStack = field(repr=False)
-    shadow: ShadowServer | None = None
-    template: str = ""
-    early: Future[Inspection] | None = field(default=None, repr=False)
-
-    @property
-    def prelude(self) -> str:
-        return prelude_sql(self.settings.platform)
-
-    def scope(self, extensions: tuple[str, ...]) -> Scope:
-        """What the target is read as, and (without roles) the desired state."""
-        settings = self.settings
-        return Scope(
-            settings.managed_schemas,
-            extensions,
-            _managed_roles(settings),
-            settings.platform,
-            self.found.subscriptions,
-        )
-
-    def open_shadow(self) -> ShadowServer:
-        if self.shadow is None:
-            settings = self.settings
-            self.shadow = open_shadow(
-                settings.shadow,
-                self.major,
-                accept_mismatch=settings.accept_version_mismatch,
-                idle_stop_s=settings.shadow_idle_stop_s,
-            )
-            self.held.enter_context(admin_sessions(self.shadow.admin_url))
-            self.template = ensure_template(self.shadow.admin_url, self.prelude)
-            # The shadow acts as the target's applier (db.acting_as), a superuser there: it
-            # proves what the SQL does, not what the applier may do (plan/privileges.py).
-            ensure_roles(self.shadow.admin_url, (), superusers=(self.found.applier,))
-        return self.shadow
 
 
 def make_plan(
@@ -160,7 +95,7 @@ def make_plan(
     timings = timings or Timings()
     with connect(target_url) as target, ExitStack() as held:
         found = found or probe(settings, target, timings, progress)
-        run = _Planning(
+        run = PlanSession(
             settings, target_url, target, timings, progress, found, server_major(target), held=held
         )
         desired_state = _desired_state(run)
@@ -177,23 +112,12 @@ def make_plan(
             refuse_unset(plan.statements, "the plan")
             plan = _check_rows(run, plan)
             with timings.step("verify", progress) as count:
-                shadow = run.open_shadow()
-                plan = verify_plan(
-                    plan,
-                    shadow,
-                    run.template,
-                    target,
-                    target_url,
-                    current,
-                    desired_state,
-                    desired_db=kept_desired(shadow.admin_url, found.desired_key),
-                    count=count,
-                )
+                plan = verify_plan(run, plan, current, desired_state, count=count)
     remember(settings, found, plan, desired_state.rows)
     return plan, timings
 
 
-def _desired_state(run: _Planning) -> cache.DesiredState:
+def _desired_state(run: PlanSession) -> cache.DesiredState:
     """Step 1: schema/ loaded and inspected, or remembered from an earlier plan."""
     key = run.found.desired_key
     state = cache.load(key)
@@ -229,7 +153,7 @@ def _desired_state(run: _Planning) -> cache.DesiredState:
     return state
 
 
-def _role_declarations(run: _Planning, source: SourceSet) -> RoleDeclarations | None:
+def _role_declarations(run: PlanSession, source: SourceSet) -> RoleDeclarations | None:
     """What schema/roles/ declares (roles as code), checked against the target's server:
     None unless `manage_roles`."""
     if not run.settings.manage_roles:
@@ -240,7 +164,7 @@ def _role_declarations(run: _Planning, source: SourceSet) -> RoleDeclarations | 
     return declarations
 
 
-def _with_engine_view(run: _Planning, state: cache.DesiredState) -> cache.DesiredState:
+def _with_engine_view(run: PlanSession, state: cache.DesiredState) -> cache.DesiredState:
     """The second opinion's view of a desired state remembered without it (by `drift`,
     which proves nothing), read from the database kept for it."""
     from creo_schema.diff.engine import EngineUnavailable, engine_view, freeze
@@ -262,7 +186,7 @@ def _with_engine_view(run: _Planning, state: cache.DesiredState) -> cache.Desire
 
 
 def _load_desired(
-    run: _Planning,
+    run: PlanSession,
     shadow: ShadowServer,
     source: SourceSet,
     extensions: tuple[str, ...],
@@ -361,16 +285,12 @@ def refuse_lint_errors(findings: tuple[Any, ...]) -> None:
     )
 
 
-def _current_state(run: _Planning, extensions: tuple[str, ...]) -> Inspection:
+def _current_state(run: PlanSession, extensions: tuple[str, ...]) -> Inspection:
     """Step 2: the target, as inspected in the thread or now."""
     with run.timings.step("inspect", run.progress):
         if run.early is not None:
             return run.early.result()
         return _inspect_target(run.target, run.found.signature, run.scope(extensions))
-
-
-def _managed_roles(settings: Settings) -> tuple[str, ...]:
-    return settings.managed_roles if settings.manage_roles else ()
 
 
 def _inspect_target_at(url: str, signature: str, scope: Scope) -> Inspection:
@@ -421,7 +341,7 @@ def refuse_invalid(
 
 
 def _changes(
-    run: _Planning,
+    run: PlanSession,
     desired_state: cache.DesiredState,
     current: Inspection,
     data: DataChanges | None,
@@ -452,21 +372,17 @@ def _changes(
                     baseline, current.catalog.roles, current.catalog.role_memberships
                 )
     with run.timings.step("diff", run.progress):
-        made = assemble(
-            run.settings,
-            run.target_url,
-            run.found.fingerprint,
+        between = Between(
             current,
             desired_state.inspected,
             desired_state.extensions,
             data,
             baseline,
-            rename_statements(renames),
-            rename_statements(reversed(renames), backward=True),
-            # Drift asks what differs, not whether it can be applied.
-            _applier(run, desired_state, current) if run.settings.verify_plans else None,
-            run.found.subscriptions,
+            tuple(renames),
         )
+        # Drift asks what differs, not whether it can be applied.
+        applier = _applier(run, desired_state, current) if run.settings.verify_plans else None
+        made = assemble(run, between, applier)
         if run.settings.verify_plans:
             kept = {r.name for r in desired_state.inspected.catalog.roles}
             refuse_role_drops(
@@ -478,134 +394,13 @@ def _changes(
         return made
 
 
-def _applier(run: _Planning, desired_state: cache.DesiredState, current: Inspection) -> Applier:
+def _applier(run: PlanSession, desired_state: cache.DesiredState, current: Inspection) -> Applier:
     """The target's applier, and the trust of the declared extensions the target lacks."""
     present = {e.name for e in current.catalog.extensions}
     return applier_of(run.target, set(desired_state.extensions) - present)
 
 
-def assemble(
-    settings: Settings,
-    target_url: str,
-    fingerprint: str,
-    current: Inspection,
-    desired: Inspection,
-    extensions: tuple[str, ...],
-    data: DataChanges | None = None,
-    baseline: Inspection | None = None,
-    forward: tuple[PlannedStatement, ...] = (),
-    backward: tuple[PlannedStatement, ...] = (),
-    applier: Applier | None = None,
-    subscriptions: tuple[str, ...] = (),
-) -> Plan:
-    """The plan from two inspections; with renames, the diff starts from `baseline` (the
-    target with the renames done), and the renames open the migration and close the rollback.
-    With `applier`, a change it may not make refuses the plan (plan/privileges.py).
-    `subscriptions`: the managed ones, which the inspections read."""
-    start = baseline or current
-    variables = conninfo_settings(settings)
-    before = with_conninfo_env(start.catalog, variables)
-    after_ = with_conninfo_env(desired.catalog, variables)
-    refuse_unconfigured(before, after_, variables)
-    try:
-        up, down, one, two = diff_both(before, after_)
-        refuse_what_the_applier_may_not_do(up, one, two, applier, settings.platform)
-    except Unplannable as error:
-        raise SafetyError(
-            f"this change cannot be planned: {error.problems[0]}"
-            + (f" (and {len(error.problems) - 1} more)" if len(error.problems) > 1 else ""),
-            hint="nothing was written; the objects named are not changed by creo-schema yet",
-            details={"problems": error.problems},
-        ) from None
-    # What differs, object by object (drift words it); nothing when the digests agree.
-    differences = (
-        tuple(without_parts_of_new(object_diffs(before, after_)))
-        if start.fingerprint != desired.fingerprint
-        else ()
-    )
-    if not up and start.fingerprint != desired.fingerprint:
-        _refuse_unplanned(differences)
-    major = current.server_major
-    existing = _tables(start.catalog)
-    statements = forward + planned_statements(up, existing, _enum_labels(desired.catalog), major)
-    after = _tables(desired.catalog)
-    rollback = (
-        planned_statements(down, after, _enum_labels(start.catalog), major, online=False) + backward
-    )
-    if data:
-        # Rows go in once the tables are right (end of the main transaction) and come out
-        # before the rollback's DDL runs.
-        split = next(
-            (i for i, s in enumerate(statements) if s.phase not in ("pre", "main")),
-            len(statements),
-        )
-        statements = statements[:split] + row_statements(data.up) + statements[split:]
-        rollback = row_statements(data.down) + rollback
-    # Who gains or loses what (issue 16): sentences, and weakens_security where it widens.
-    review = access_review(
-        current.catalog, desired.catalog, settings.platform, settings.exposed_schemas
-    )
-    statements = with_access_hazards(statements, review)
-    return Plan(
-        created_at=datetime.now(UTC).replace(microsecond=0),
-        target=redact_url(target_url),
-        server_major=major,
-        platform=settings.platform,
-        managed_schemas=settings.managed_schemas,
-        managed_roles=_managed_roles(settings),
-        applier=current.catalog.current_user,
-        extensions=extensions,
-        source_fingerprint=fingerprint,
-        target_fingerprint=current.fingerprint,
-        desired_fingerprint=desired.fingerprint,
-        statements=statements,
-        rollback=rollback,
-        warnings=unmanaged_notes(current.catalog, desired.catalog)
-        + server_option_notes(current.catalog),
-        access=review.notes(),
-        differences=differences,
-        row_differences=data.rows if data else (),
-        subscriptions=subscriptions,
-    )
-
-
-def _refuse_unplanned(differences: tuple[ObjectDiff, ...]) -> None:
-    """The target's catalog is not the desired one, yet the differ found nothing to change:
-    an empty plan would say "in sync" (and apply exit 0) with the database still different.
-    Refused, naming what differs (exit 4), for every command, drift included."""
-    found = [
-        line.replace(": only in the first", ": only on the target").replace(
-            ": only in the second", ": only in schema/"
-        )
-        for line in sentences(differences)
-    ]  # a field's difference reads "target -> schema/"
-    problems = found or ["(a field the snapshot's digest holds and no comparison names)"]
-    raise SafetyError(
-        "the target differs from schema/ where creo-schema plans no statement: "
-        + problems[0]
-        + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""),
-        hint="nothing was written; the difference named is not one creo-schema changes yet",
-        details={"problems": problems},
-    )
-
-
-def _tables(catalog: CatalogSnapshot) -> set[str]:
-    """The ids of the relations that hold rows (tables, materialized views; a foreign
-    table's rows are its server's)."""
-    from creo_schema.diff.objects import relation_ids
-
-    ids = relation_ids(catalog)
-    return {ids[r.oid] for r in catalog.relations if r.kind not in ("view", "foreign table")}
-
-
-def _enum_labels(catalog: CatalogSnapshot) -> Any:
-    from creo_schema.diff.quote import qualified
-
-    labels = {qualified(e.schema, e.name): e.labels for e in catalog.enums}
-    return labels.get
-
-
-def _check_rows(run: _Planning, plan: Plan) -> Plan:
+def _check_rows(run: PlanSession, plan: Plan) -> Plan:
     """Step 4a: every statement that can fail on the target's rows is checked against them
     (read-only) before the plan is shown: the migration's refuse the plan; the rollback's
     are warned of (it is for later, and checked again then, on the rows it will meet)."""

@@ -37,6 +37,7 @@ from creo_schema.db import acting_as, connect
 from creo_schema.errors import CreoError
 from creo_schema.plan.cache import DesiredState
 from creo_schema.plan.execute import run_statements
+from creo_schema.plan.session import PlanSession
 from creo_schema.plan_document import Plan, PlannedStatement, Verification
 from creo_schema.shadow.clone import copy_roles, target_copy
 from creo_schema.shadow.roles import prove_roles, roles_only
@@ -55,22 +56,33 @@ class _Outcome:
     second_opinion: str
 
 
+@dataclass(frozen=True)
+class _Proof:
+    """One plan being proven: the session's shadow and target, the two states it goes
+    between, and the count of statements run."""
+
+    plan: Plan
+    session: PlanSession
+    current: Inspection
+    desired: DesiredState
+    tally: _Tally
+
+    @property
+    def shadow(self) -> ShadowServer:
+        return self.session.open_shadow()
+
+
 def verify_plan(
+    session: PlanSession,
     plan: Plan,
-    shadow: ShadowServer,
-    template: str,
-    target_conn: Any,
-    target_url: str,
     current: Inspection,
     desired: DesiredState,
     *,
-    desired_db: str | None = None,
     count: Callable[[int, int], None] | None = None,
 ) -> Plan:
-    """The plan, proven (see above).
+    """The plan, proven (see above): quickly on the desired state's kept database when the
+    shadow still has it, else on a copy of the target.
 
-    :param desired_db: the kept database of the desired state on the shadow server, which
-        allows the quick proof.
     :param count: told (statements run, statements to run) after each statement the proof
         runs; the full proof, after a quick one that did not hold, counts again from 0.
     """
@@ -84,19 +96,19 @@ def verify_plan(
     tally = _Tally(
         count, len(_schema_statements(plan.statements)) + len(_schema_statements(plan.rollback))
     )
+    proof = _Proof(plan, session, current, desired, tally)
     # The grants of the schema statements name the managed roles: they exist on the shadow
     # server plainly, whatever the desired state cached (its server may have been reset).
-    ensure_roles(shadow.admin_url, plan.managed_roles)
+    ensure_roles(proof.shadow.admin_url, plan.managed_roles)
+    desired_db = session.kept_desired()
     if desired_db:
-        outcome = _from_desired(plan, shadow, desired_db, target_conn, current, desired, tally)
+        outcome = _from_desired(proof, desired_db)
     if outcome is None:
         method = METHOD
         tally.done = 0
-        outcome = _from_copy(
-            plan, shadow, template, target_conn, target_url, current, desired, tally
-        )
+        outcome = _from_copy(proof)
     if plan.managed_roles and not outcome.problems:
-        outcome = _Outcome(_role_problems(plan, shadow, current, desired), outcome.second_opinion)
+        outcome = _Outcome(_role_problems(proof), outcome.second_opinion)
     verification = Verification(
         verified=not outcome.problems,
         method=method,
@@ -107,24 +119,20 @@ def verify_plan(
     return plan.model_copy(update={"verification": verification})
 
 
-def _from_desired(
-    plan: Plan,
-    shadow: ShadowServer,
-    desired_db: str,
-    target_conn: Any,
-    current: Inspection,
-    desired: DesiredState,
-    tally: _Tally,
-) -> _Outcome | None:
+def _from_desired(proof: _Proof, desired_db: str) -> _Outcome | None:
     """The quick proof; None when it does not hold, for the full one to decide.
 
     It runs on the kept database itself: the rollback then the migration bring it back to
     the desired state, which the last comparison shows; if anything fails it is dropped.
     """
+    plan, current, desired, tally = proof.plan, proof.current, proof.desired, proof.tally
+    shadow = proof.shadow
     schemas, extensions = plan.managed_schemas, plan.extensions
     goals = (current.schema_digest, desired.inspected.schema_digest)
     try:
-        copy_roles(target_conn, shadow.admin_url)  # the rollback grants to the target's roles
+        copy_roles(
+            proof.session.target, shadow.admin_url
+        )  # the rollback grants to the target's roles
         with borrowed_desired(shadow.admin_url, desired_db) as borrowed:
             if borrowed is None:
                 return None  # pruned, or borrowed by another plan right now
@@ -146,25 +154,19 @@ def _from_desired(
     return _Outcome(tuple(problems), second_opinion)
 
 
-def _from_copy(
-    plan: Plan,
-    shadow: ShadowServer,
-    template: str,
-    target_conn: Any,
-    target_url: str,
-    current: Inspection,
-    desired: DesiredState,
-    tally: _Tally,
-) -> _Outcome:
+def _from_copy(proof: _Proof) -> _Outcome:
+    """The full proof, on a copy of the target's schema."""
+    plan, current, desired, tally = proof.plan, proof.current, proof.desired, proof.tally
+    shadow, session = proof.shadow, proof.session
     schemas, extensions = plan.managed_schemas, plan.extensions
     present = {e.name: e.schema for e in current.catalog.extensions}
     with (
         target_copy(
             shadow.admin_url,
             shadow.bin_dir,
-            template,
-            target_conn,
-            target_url,
+            session.template,
+            session.target,
+            session.target_url,
             schemas,
             present,
             plan.applier,
@@ -215,18 +217,17 @@ def _schema_statements(statements: Sequence[PlannedStatement]) -> list[PlannedSt
     return [s for s in statements if s.kind not in _ROLE_KINDS]
 
 
-def _role_problems(
-    plan: Plan, shadow: ShadowServer, current: Inspection, desired: DesiredState
-) -> tuple[str, ...]:
+def _role_problems(proof: _Proof) -> tuple[str, ...]:
     """The proof of the plan's role statements (shadow/roles.py `prove_roles`): from the
     target's roles (made with the differ's own SQL) to the desired ones and back."""
     from creo_schema.diff.differ import diff
 
-    wanted = desired.inspected.catalog
+    plan, current = proof.plan, proof.current
+    wanted = proof.desired.inspected.catalog
     empty = roles_only(current.catalog, (), ())
     setup = [c.sql for c in diff(empty, roles_only(current.catalog))]
     problems = prove_roles(
-        shadow.admin_url,
+        proof.shadow.admin_url,
         plan.managed_roles,
         plan.applier,
         (current.catalog.roles, current.catalog.role_memberships),

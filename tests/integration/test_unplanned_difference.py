@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from creo_schema.diff import differ
-from creo_schema.plan import build
+from creo_schema.plan import assemble
 from tests.integration.cli import Project
 
 
@@ -27,7 +27,7 @@ def test_a_difference_without_a_statement_is_refused(
 ) -> None:
     project = Project(tmp_path, fresh_db)
     project.write("app.sql", "create table public.notes (id bigint primary key, body text);\n")
-    monkeypatch.setattr(build, "diff_both", _blind_differ)
+    monkeypatch.setattr(assemble, "diff_both", _blind_differ)
 
     args = ("apply", "--auto-approve") if command == "apply" else (command,)
     result = project.run(*args)
