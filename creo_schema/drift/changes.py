@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from creo_schema.catalog.differences import ObjectDiff
+from creo_schema.diff.quote import parts
 from creo_schema.drift.groups import Group, owner, row_subject, statement_group, subject_of
 from creo_schema.drift.model import Change, Difference, Subject
 from creo_schema.drift.words import row_said, said
@@ -105,6 +106,4 @@ def _statement_subject(statement: PlannedStatement, group: Group) -> Subject:
 
 
 def _unquoted(name: str) -> str:
-    from creo_schema.diff.quote import parts
-
     return ".".join(parts(name))
