@@ -25,7 +25,7 @@ import psycopg
 from psycopg import sql
 
 from creo_schema.accesstest.model import Case, Expectation, Fixture, TestFile, User
-from creo_schema.db import connect
+from creo_schema.db import Connection, connect
 from creo_schema.diff.quote import literal
 from creo_schema.words import plural
 
@@ -76,7 +76,7 @@ def run_file(url: str, test_file: TestFile) -> list[CaseResult]:
         return [_run_case(conn, test_file, case) for case in test_file.cases]
 
 
-def _prepare(conn: Any, users: Iterable[User], fixtures: Iterable[Fixture]) -> None:
+def _prepare(conn: Connection, users: Iterable[User], fixtures: Iterable[Fixture]) -> None:
     for user in users:
         conn.execute(
             "insert into auth.users (id, aud, role, email, raw_app_meta_data,"
@@ -130,12 +130,12 @@ def _literal(value: Any) -> str:
     return literal(str(value))
 
 
-def _as_role(conn: Any, role: str, claims: str) -> None:
+def _as_role(conn: Connection, role: str, claims: str) -> None:
     conn.execute("select set_config('request.jwt.claims', %s, true)", (claims,))
     conn.execute(sql.SQL("set local role {}").format(sql.Identifier(role)))
 
 
-def _run_case(conn: Any, test_file: TestFile, case: Case) -> CaseResult:
+def _run_case(conn: Connection, test_file: TestFile, case: Case) -> CaseResult:
     started = time.perf_counter()
     identity = test_file.identities[case.identity]
     try:
@@ -171,7 +171,7 @@ class _Outcome:
     rows: list[dict[str, Any]]
 
 
-def _outcome(conn: Any, case: Case) -> _Outcome:
+def _outcome(conn: Connection, case: Case) -> _Outcome:
     if case.rpc is not None:
         schema, name = case.rpc.split(".", 1)
         args = sql.SQL(", ").join(

@@ -17,6 +17,7 @@ from typing import Any
 
 from creo_schema.catalog.model import Unmanaged
 from creo_schema.catalog.reader import KINDS, CatalogSnapshot, snapshot
+from creo_schema.db import Connection
 
 # Kinds left out of the digest: dependencies follow from the rest, type_refs serve typegen.
 _UNDIGESTED_KINDS = ("dependencies", "type_refs")
@@ -72,7 +73,7 @@ class Inspection:
         return self.catalog.server_version // 10000
 
 
-def inspect(conn: Any, scope: Scope) -> Inspection:
+def inspect(conn: Connection, scope: Scope) -> Inspection:
     """The inspection of the managed schemas, and of the managed roles when there are."""
     catalog = managed_catalog(conn, scope)
     inspected = Inspection(catalog, catalog_digest(catalog))
@@ -101,7 +102,7 @@ def with_roles(inspected: Inspection, roles: Any, memberships: Any) -> Inspectio
     return Inspection(catalog, inspected.schema_digest, digest)
 
 
-def managed_catalog(conn: Any, scope: Scope) -> CatalogSnapshot:
+def managed_catalog(conn: Connection, scope: Scope) -> CatalogSnapshot:
     """Our catalog snapshot of the managed schemas, with the declared extensions and those
     installed in a managed schema (which schema/ must declare, or the plan drops), and the
     managed `subscriptions`.

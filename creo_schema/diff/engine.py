@@ -20,6 +20,7 @@ from typing import Any
 
 import pglast
 
+from creo_schema.db import Connection
 from creo_schema.diff import _fast_import
 
 _fast_import.prepare()
@@ -42,7 +43,7 @@ class EngineView:
 
 
 def engine_view(
-    conn: Any, managed_schemas: tuple[str, ...], extensions: tuple[str, ...]
+    conn: Connection, managed_schemas: tuple[str, ...], extensions: tuple[str, ...]
 ) -> EngineView:
     try:
         with conn.cursor() as cursor:

@@ -13,6 +13,7 @@ from typing import Any
 from pglast import ast
 from psycopg.rows import dict_row
 
+from creo_schema.db import Connection
 from creo_schema.errors import Location
 from creo_schema.platform import PLATFORM_SCHEMAS
 from creo_schema.source.asts import Parsed, dotted
@@ -99,7 +100,7 @@ class Locator:
 @dataclass
 class LintContext:
     parsed: list[Parsed]
-    conn: Any = None  # a psycopg connection to the shadow database, or None (AST rules only)
+    conn: Connection | None = None  # to the shadow database, or None (AST rules only)
     exposed_schemas: tuple[str, ...] = ("public",)
     locator: Locator = field(init=False)
 
@@ -109,6 +110,8 @@ class LintContext:
     def rows(self, query: str, **params: Any) -> list[dict[str, Any]]:
         """Run a read-only catalog query on the shadow; `%(exposed)s` and `%(not_linted)s` are
         always bound."""
+        if self.conn is None:
+            raise ValueError("a rule that reads the catalog ran without a connection")
         bound = {"exposed": list(self.exposed_schemas), "not_linted": NOT_LINTED, **params}
         with self.conn.cursor(row_factory=dict_row) as cursor:
             cursor.execute(query, bound)

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from creo_schema.db import Connection, one_row
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.default_privileges import CURRENT
 from creo_schema.diff.objects import Side
@@ -92,15 +93,15 @@ select r.rolname::text, r.rolsuper,
 """
 
 
-def applier_of(conn: Any, created_extensions: Iterable[str] = ()) -> Applier:
+def applier_of(conn: Connection, created_extensions: Iterable[str] = ()) -> Applier:
     """Who `conn` acts as, and what it may do (one query; an open transaction is ended);
     `created_extensions`: those the plan may create, whose trust is looked up."""
     # PostgreSQL 16 split membership: giving an object to a role needs its SET option.
     become = "SET" if int(conn.info.server_version) >= 160000 else "MEMBER"
     try:
-        row = conn.execute(
-            _FACTS, {"become": become, "created": sorted(created_extensions)}
-        ).fetchone()
+        row = one_row(
+            conn.execute(_FACTS, {"become": become, "created": sorted(created_extensions)})
+        )
     finally:
         if not conn.autocommit:
             conn.rollback()

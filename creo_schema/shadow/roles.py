@@ -32,7 +32,7 @@ from psycopg import sql
 
 from creo_schema.catalog.model import Role, RoleMembership
 from creo_schema.catalog.roles import read_roles
-from creo_schema.db import connect
+from creo_schema.db import Connection, connect
 from creo_schema.errors import DatabaseError, InputError
 from creo_schema.source.roles import RoleDeclarations
 
@@ -106,7 +106,7 @@ def roles_only(catalog: Any, roles: Any = None, memberships: Any = None) -> Any:
     return dataclasses.replace(catalog, **empty)
 
 
-def _aside(conn: Any, names: Sequence[str]) -> None:
+def _aside(conn: Connection, names: Sequence[str]) -> None:
     """Rename every role of `names` the server has to a fresh name, in the open transaction."""
     rows = conn.execute(
         "select rolname from pg_catalog.pg_roles where rolname = any(%s)", (list(names),)
