@@ -297,7 +297,7 @@ def check_declarative(parsed: list[Parsed], root: str) -> Iterator[Finding]:
         if kind == "AlterTableStmt":
             yield from _dropping_alter(item)
             continue
-        if kind == "CommentStmt" and item.node.objtype == ObjectType.OBJECT_ROLE:
+        if isinstance(item.node, ast.CommentStmt) and item.node.objtype == ObjectType.OBJECT_ROLE:
             yield Finding(
                 "error",
                 "non-declarative",
@@ -305,7 +305,10 @@ def check_declarative(parsed: list[Parsed], root: str) -> Iterator[Finding]:
                 item.statement.location,
             )
             continue
-        if kind == "CreateTableAsStmt" and item.node.objtype != ObjectType.OBJECT_MATVIEW:
+        if (
+            isinstance(item.node, ast.CreateTableAsStmt)
+            and item.node.objtype != ObjectType.OBJECT_MATVIEW
+        ):
             yield Finding(
                 "error",
                 "non-declarative",
@@ -332,6 +335,7 @@ def _shortened(sql: str, width: int = 60) -> str:
 
 
 def _dropping_alter(item: Parsed) -> Iterator[Finding]:
+    assert isinstance(item.node, ast.AlterTableStmt)
     for cmd in item.node.cmds or ():
         what = _DROPPING_SUBCOMMANDS.get(cmd.subtype)
         if what:
