@@ -138,12 +138,13 @@ def _may_name_roles(text: str) -> bool:
     return _NAMES_ROLES.match(text) is not None
 
 
-def _role_names(node: Any) -> Iterable[str]:
+def _role_names(node: ast.Node) -> Iterable[str]:
     # A policy's expressions hold no role (a role in them is a string or current_user) and
     # are most of its tree: they are not walked.
+    walked: ast.Node | tuple[Any, ...] | None = node
     if isinstance(node, ast.CreatePolicyStmt | ast.AlterPolicyStmt):
-        node = node.roles
-    for child, _ in walk(node):
+        walked = node.roles
+    for child, _ in walk(walked):
         if (
             isinstance(child, ast.RoleSpec)
             and child.roletype == RoleSpecType.ROLESPEC_CSTRING

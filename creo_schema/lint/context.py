@@ -118,16 +118,17 @@ class LintContext:
             return list(cursor.fetchall())
 
 
-def relation_key(node: Any) -> str:
+def relation_key(node: ast.RangeVar | None) -> str:
+    assert node is not None  # the parser sets the relation of what reaches here
     return f"{node.schemaname or DEFAULT_SCHEMA}.{node.relname}"
 
 
-def _input_args(node: Any) -> int | None:
+def _input_args(node: ast.Node) -> int | None:
     if not isinstance(node, ast.CreateFunctionStmt):
         return None
     return sum(1 for p in node.parameters or () if p.mode.value in ("i", "b", "v", "d"))
 
 
-def function_name(node: Any) -> str:
+def function_name(node: ast.CreateFunctionStmt) -> str:
     names = dotted(node.funcname)
     return ".".join(names[-2:]) if len(names) > 1 else f"{DEFAULT_SCHEMA}.{names[0]}"
