@@ -23,6 +23,8 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
+from psycopg.abc import Query
+from psycopg.rows import TupleRow
 
 from creo_schema.accesstest.model import Case, Expectation, Fixture, TestFile, User
 from creo_schema.db import Connection, connect
@@ -178,7 +180,7 @@ def _outcome(conn: Connection, case: Case) -> _Outcome:
             sql.SQL("{} => {}").format(sql.Identifier(k), sql.SQL(_literal(v)))
             for k, v in resolved(case.args).items()
         )
-        statement: Any = sql.SQL("select * from {}.{}({})").format(
+        statement: Query = sql.SQL("select * from {}.{}({})").format(
             sql.Identifier(schema), sql.Identifier(name), args
         )
     else:
@@ -191,7 +193,7 @@ def _outcome(conn: Connection, case: Case) -> _Outcome:
     return _Outcome(len(rows), rows)
 
 
-def _rows(cursor: Any) -> list[dict[str, Any]]:
+def _rows(cursor: psycopg.Cursor[TupleRow]) -> list[dict[str, Any]]:
     names = [c.name for c in cursor.description or ()]
     return [dict(zip(names, map(_plain, row), strict=True)) for row in cursor.fetchall()]
 

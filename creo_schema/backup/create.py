@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from psycopg import sql
+from psycopg.abc import Query
 
 from creo_schema import __version__
 from creo_schema.backup.scope import tables_at_risk
@@ -273,7 +274,7 @@ def _dump_table(
 
 
 def _copy_out(
-    conn: Connection, query: Any, path: Path, label: str, estimate: int, progress: Progress | None
+    conn: Connection, query: Query, path: Path, label: str, estimate: int, progress: Progress | None
 ) -> int:
     """Stream COPY text into gzip; returns the number of rows (lines) written."""
     rows = 0

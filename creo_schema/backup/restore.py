@@ -19,10 +19,10 @@ import gzip
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import psycopg
 from psycopg import sql
+from psycopg.abc import Query
 
 from creo_schema.backup.hold import Held, hold_back, put_back
 from creo_schema.backup.store import BackupMeta, TableEntry, chain
@@ -209,7 +209,7 @@ def _apply_entry(
 
 
 def _copy_in(
-    conn: Connection, query: Any, path: Path, entry: TableEntry, progress: Progress | None
+    conn: Connection, query: Query, path: Path, entry: TableEntry, progress: Progress | None
 ) -> int:
     rows = 0
     with conn.cursor() as cursor, cursor.copy(query) as copy, gzip.open(path, "rb") as data:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from creo_schema.catalog.model import Unmanaged
+from creo_schema.catalog.model import Role, RoleMembership, Unmanaged
 from creo_schema.catalog.reader import KINDS, CatalogSnapshot, snapshot
 from creo_schema.db import Connection
 
@@ -89,7 +89,9 @@ def inspect(conn: Connection, scope: Scope) -> Inspection:
     return with_roles(inspected, found, memberships)
 
 
-def with_roles(inspected: Inspection, roles: Any, memberships: Any) -> Inspection:
+def with_roles(
+    inspected: Inspection, roles: Iterable[Role], memberships: Iterable[RoleMembership]
+) -> Inspection:
     """`inspected` with these managed roles and memberships, digested."""
     catalog = dataclasses.replace(
         inspected.catalog, roles=tuple(roles), role_memberships=tuple(memberships)
@@ -134,7 +136,7 @@ def managed_catalog(conn: Connection, scope: Scope) -> CatalogSnapshot:
     )
 
 
-def catalog_digest(catalog: Any) -> str:
+def catalog_digest(catalog: CatalogSnapshot) -> str:
     """SHA-256 of the compared fields of our catalog snapshot (oids and positions left out).
 
     The hashed text is `json.dumps({kind: sorted rows}, sort_keys=True)`, each row the list

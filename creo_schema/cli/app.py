@@ -23,6 +23,7 @@ from creo_schema.render import document, error_text
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from creo_schema.cli.progress import StepBar
     from creo_schema.plan.timings import StepReport
 
 # What click's option decorators take and give back (click.decorators.FC): a command's
@@ -208,7 +209,7 @@ class StepProgress:
     progress only then). Called with the commands' `StepReport`s."""
 
     def __init__(self, enabled: bool) -> None:
-        self.bar: Any = None
+        self.bar: StepBar | None = None
         if enabled:
             from rich.console import Console
 

@@ -114,7 +114,7 @@ def declared_data(source: SourceSet) -> list[DeclaredData]:
     return list(merged.values())
 
 
-def read_desired(desired: Any, declared: list[DeclaredData]) -> list[DesiredRows]:
+def read_desired(desired: Connection, declared: list[DeclaredData]) -> list[DesiredRows]:
     """Read the declared rows back from the shadow they were loaded into."""
     out = []
     for data in declared:

@@ -19,7 +19,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from creo_schema.db import Connection, one_row
 from creo_schema.errors import DatabaseError
@@ -89,7 +88,7 @@ def remove_recorded(
             if "name" not in columns:
                 return []
             where = sql.SQL("name = %s")
-            param: Any = f"creo_schema_{migration_id}"
+            param: str | list[str] = f"creo_schema_{migration_id}"
         elif not versions:
             return []
         else:

@@ -16,7 +16,7 @@ from typing import Any, ClassVar, Final
 
 from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.kinds import ObjectKind, spec
-from creo_schema.diff.change import Change, change
+from creo_schema.diff.change import Action, Change, change
 from creo_schema.diff.effects import NONE, Effects
 from creo_schema.diff.objects import Node, Side
 
@@ -117,7 +117,7 @@ class Kind:
     def make(
         self,
         node: Node,
-        action: Any,
+        action: Action,
         sql: str,
         operation: str = "",
         *,
