@@ -34,7 +34,7 @@ from typing import Any
 from creo_schema.db import Connection, one_row
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.default_privileges import CURRENT
-from creo_schema.diff.objects import Side
+from creo_schema.diff.objects import Node, Side
 from creo_schema.diff.owners import owners
 from creo_schema.errors import SafetyError
 
@@ -247,7 +247,7 @@ _ROLE_KINDS = frozenset({"role", "role membership"})
 
 
 def _role_problem(
-    item: Change, wanted: Any, held: Any, applier: Applier, made: set[str]
+    item: Change, wanted: Any, held: Node | None, applier: Applier, made: set[str]
 ) -> str | None:
     """Why a non-superuser applier may not make a change to a role or membership (None
     when it may): PostgreSQL's rules for CREATEROLE, which 16 tightened."""
