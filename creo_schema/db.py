@@ -173,7 +173,7 @@ class _Lent:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._kept.conn, name)
 
-    def __setattr__(self, name: str, value: Any) -> None:
+    def __setattr__(self, name: str, value: object) -> None:
         setattr(self._kept.conn, name, value)
 
 

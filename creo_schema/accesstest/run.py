@@ -113,7 +113,7 @@ def _insert(table: str, row: dict[str, Any]) -> sql.Composed:
     )
 
 
-def _literal(value: Any) -> str:
+def _literal(value: object) -> str:
     """A constant of no declared type, so that PostgreSQL casts it to the column's or
     argument's type (an enum, a uuid, an array of enums, jsonb) as it would a quoted text."""
     if value is None:

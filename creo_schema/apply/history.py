@@ -95,7 +95,7 @@ def who() -> str:
     return f"{user}@{socket.gethostname()}"
 
 
-def record(conn: Connection, **values: Any) -> int:
+def record(conn: Connection, **values: object) -> int:
     values.setdefault("applied_by", who())
     values.setdefault("tool_version", __version__)
     columns = ", ".join(values)

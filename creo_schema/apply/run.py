@@ -341,7 +341,7 @@ def _run(
     statements: tuple[PlannedStatement, ...],
     *,
     in_transaction: Callable[[Any, int], None] | None = None,
-    **history: Any,
+    **history: object,
 ) -> tuple[int, int]:
     """Run the statements and write their history row in the main transaction, with
     `in_transaction(conn, migration id)` (what the migration writes beside it)."""

@@ -246,7 +246,7 @@ def sentences(diffs: Iterable[ObjectDiff]) -> list[str]:
     return out
 
 
-def shown(value: Any) -> str:
+def shown(value: object) -> str:
     """A value as a sentence shows it: repr, folded to one line and capped."""
     text = repr(value)
     if "\n" in str(value) or len(text) > 200:

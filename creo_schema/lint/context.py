@@ -107,7 +107,7 @@ class LintContext:
     def __post_init__(self) -> None:
         self.locator = Locator(self.parsed)
 
-    def rows(self, query: str, **params: Any) -> list[dict[str, Any]]:
+    def rows(self, query: str, **params: object) -> list[dict[str, Any]]:
         """Run a read-only catalog query on the shadow; `%(exposed)s` and `%(not_linted)s` are
         always bound."""
         if self.conn is None:

@@ -65,7 +65,7 @@ class Kind:
     # A kind's is its spec's (catalog/kinds.py `KindSpec.rank`).
     rank: ClassVar[int] = 50
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
+    def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
         name = getattr(cls, "name", None)
         if name is not None:
