@@ -44,6 +44,7 @@ ROLES_DIR = "roles"
 
 # Where an offset into the file is (a node's `location`; None: the statement's start).
 Locate = Callable[[int | None], Location]
+
 # The options of CREATE ROLE a declaration may use (pglast's names for them).
 _ATTRIBUTES = frozenset(
     {

@@ -334,7 +334,7 @@ def _shortened(sql: str, width: int = 60) -> str:
 
 
 def _dropping_alter(item: Parsed) -> Iterator[Finding]:
-    assert isinstance(item.node, ast.AlterTableStmt)
+    assert isinstance(item.node, ast.AlterTableStmt)  # called for an ALTER TABLE only
     for cmd in item.node.cmds or ():
         what = _DROPPING_SUBCOMMANDS.get(cmd.subtype)
         if what:
