@@ -11,7 +11,7 @@ import os
 import re
 import tomllib
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -24,6 +24,9 @@ from pydantic import (
 )
 
 from creo_schema.errors import InputError, Location
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails  # pydantic's, which it depends on
 
 ShadowChoice = str  # "auto", "embedded", "local", "docker[:IMAGE]" or a postgresql:// URL
 TOOL_TABLE_NAME = "creo-schema"
@@ -111,7 +114,7 @@ class Settings(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _exposed_by_platform(cls, values: Any) -> Any:
+    def _exposed_by_platform(cls, values: object) -> object:
         if isinstance(values, dict) and values.get("platform") == "none":
             values.setdefault("exposed_schemas", ())
         return values
@@ -365,7 +368,7 @@ def _config_error(error: ValidationError, path: Path | None) -> InputError:
     return InputError(f"configuration key {key!r}: {message}", location=location)
 
 
-def _subscription_error(first: Any, path: Path | None) -> InputError:
+def _subscription_error(first: ErrorDetails, path: Path | None) -> InputError:
     """A bad `[subscriptions.<name>]` table, named in full where its header is written."""
     name = str(first["loc"][1])
     key = ".".join(str(part) for part in first["loc"])

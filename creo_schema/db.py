@@ -8,16 +8,20 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeAlias, cast
 
 import psycopg
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from psycopg.pq import TransactionStatus
+from psycopg.rows import Row, TupleRow
 
 from creo_schema.errors import DatabaseError, InputError
 from creo_schema.urls import redact_text, redact_url
 
 CONNECT_TIMEOUT_SECONDS = 10
+
+# What `connect` hands out: rows are tuples unless a cursor asks otherwise (`row_factory=`).
+Connection: TypeAlias = psycopg.Connection[TupleRow]
 
 
 def with_database(url: str, dbname: str) -> str:
@@ -35,9 +39,18 @@ def acting_as(url: str, role: str | None) -> str:
     return make_conninfo(url, options=f"-c role={escaped}")
 
 
-def current_role(conn: Any) -> str:
+def one_row(cursor: psycopg.Cursor[Row]) -> Row:
+    """The row of a query that always returns one (`select <expression>`, `count(*)`): psycopg
+    types `fetchone` as maybe None, for queries that may return none."""
+    row = cursor.fetchone()
+    if row is None:
+        raise DatabaseError("a query of one row returned none")
+    return row
+
+
+def current_role(conn: Connection) -> str:
     """Who `conn` acts as: the applier, on a target."""
-    row = conn.execute("select current_user::text").fetchone()
+    row = one_row(conn.execute("select current_user::text"))
     if not conn.autocommit:
         conn.rollback()
     return str(row[0])
@@ -47,7 +60,7 @@ def database_name(url: str) -> str:
     return str(conninfo_to_dict(url).get("dbname") or "")
 
 
-def connect(url: str, *, autocommit: bool = False, application: str = "creo-schema") -> Any:
+def connect(url: str, *, autocommit: bool = False, application: str = "creo-schema") -> Connection:
     """Open a connection, or raise one clear line that never shows the password.
 
     Within `kept_open(url)`, the connection kept to that URL is lent instead when nobody
@@ -56,11 +69,12 @@ def connect(url: str, *, autocommit: bool = False, application: str = "creo-sche
     if kept is not None:
         lent = kept.lend(autocommit)
         if lent is not None:
-            return lent
+            # a proxy that is the connection in all but closing (see `_Lent`)
+            return cast(Connection, lent)
     return _open(url, autocommit=autocommit, application=application)
 
 
-def _open(url: str, *, autocommit: bool, application: str = "creo-schema") -> Any:
+def _open(url: str, *, autocommit: bool, application: str = "creo-schema") -> Connection:
     try:
         conninfo_to_dict(url)
     except psycopg.ProgrammingError as error:
@@ -80,7 +94,7 @@ def _open(url: str, *, autocommit: bool, application: str = "creo-schema") -> An
         raise DatabaseError(f"cannot connect to {redact_url(url)}: {reason}") from None
 
 
-def server_major(conn: Any) -> int:
+def server_major(conn: Connection) -> int:
     return int(conn.info.server_version) // 10000
 
 
@@ -93,7 +107,7 @@ class _Kept:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.conn: Any = None
+        self.conn: Connection | None = None
         self.lent = False
         self.lock = threading.Lock()
 
@@ -118,13 +132,14 @@ class _Kept:
         conn = self.conn
         try:
             if conn is not None and not conn.closed:
-                if conn.info.transaction_status != TransactionStatus.IDLE:
-                    conn.rollback() if failed else conn.commit()
-                conn.autocommit = True
-                conn.execute("reset all")
-                conn.read_only = None
-        except psycopg.Error:
-            conn.close()  # a broken session is not lent again
+                try:
+                    if conn.info.transaction_status != TransactionStatus.IDLE:
+                        conn.rollback() if failed else conn.commit()
+                    conn.autocommit = True
+                    conn.execute("reset all")
+                    conn.read_only = None
+                except psycopg.Error:
+                    conn.close()  # a broken session is not lent again
         finally:
             self.lent = False
 
@@ -158,7 +173,7 @@ class _Lent:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._kept.conn, name)
 
-    def __setattr__(self, name: str, value: Any) -> None:
+    def __setattr__(self, name: str, value: object) -> None:
         setattr(self._kept.conn, name, value)
 
 

@@ -19,7 +19,7 @@ from pglast import ast
 from pglast.stream import RawStream
 
 from creo_schema.drift.changes import changes
-from creo_schema.drift.model import Change
+from creo_schema.drift.model import Change, Subject
 from creo_schema.errors import Location
 from creo_schema.lint.context import Locator, relation_key
 from creo_schema.plan.hazards import EXPLANATION, Hazard
@@ -125,7 +125,7 @@ def _location(change: Change, locator: Locator, declaring: Parsed | None) -> Loc
     return None
 
 
-def _grants_on(locator: Locator, subject: Any) -> list[Parsed]:
+def _grants_on(locator: Locator, subject: Subject) -> list[Parsed]:
     out = []
     for item in locator.parsed:
         node = item.node
@@ -161,7 +161,7 @@ def _row(locator: Locator, table: str, key: dict[str, str]) -> Location | None:
     return first
 
 
-def _literal(node: Any) -> str:
+def _literal(node: ast.Node | None) -> str:
     """A declared constant as SQL without its cast: `'mode'::text` -> `'mode'`; 10 -> `10`."""
     while isinstance(node, ast.TypeCast):
         node = node.arg
@@ -174,6 +174,7 @@ def _literal(node: Any) -> str:
         if isinstance(value, ast.Boolean):
             return "true" if value.boolval else "false"
         return str(getattr(value, "ival", getattr(value, "fval", value)))
+    assert node is not None  # the parser sets a cast's argument
     return str(RawStream()(node))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from creo_schema.errors import CreoError
 from creo_schema.plan.hazards import EXPLANATION, REFUSED_BY_DEFAULT, Hazard
@@ -22,7 +22,7 @@ REFUSED = {h.value for h in REFUSED_BY_DEFAULT}
 JSON_VERSION = 1
 
 
-def document(kind: str, **fields: Any) -> str:
+def document(kind: str, **fields: object) -> str:
     """A versioned JSON document: every `--format json` output has this envelope."""
     return json.dumps(
         {"format": f"creo-schema/{kind}", "format_version": JSON_VERSION, **fields},
@@ -31,7 +31,7 @@ def document(kind: str, **fields: Any) -> str:
     )
 
 
-def plan_json(plan: Plan, timings: Timings | None = None, **extra: Any) -> str:
+def plan_json(plan: Plan, timings: Timings | None = None, **extra: object) -> str:
     body = plan.model_dump(mode="json")
     body.pop("format", None)
     body.pop("format_version", None)

@@ -22,7 +22,7 @@ from pglast.enums import RoleSpecType
 from pglast.parser import parse_sql_json
 
 from creo_schema.config import Settings
-from creo_schema.db import connect
+from creo_schema.db import Connection, connect
 from creo_schema.source.asts import parsed_statements, walk
 from creo_schema.source.catalog_names import KnownRoles
 from creo_schema.source.model import SourceSet
@@ -31,7 +31,7 @@ from creo_schema.source.model import SourceSet
 _ROLES = "select rolname from pg_catalog.pg_roles where rolname !~ '^pg_'"
 
 
-def existing_roles(conn: Any) -> frozenset[str]:
+def existing_roles(conn: Connection) -> frozenset[str]:
     """The roles of `conn`'s cluster (one query); an open transaction is ended."""
     try:
         return frozenset(row[0] for row in conn.execute(_ROLES).fetchall())
@@ -40,7 +40,7 @@ def existing_roles(conn: Any) -> frozenset[str]:
             conn.rollback()
 
 
-def superusers(conn: Any) -> frozenset[str]:
+def superusers(conn: Connection) -> frozenset[str]:
     """The superusers of `conn`'s cluster (one query); an open transaction is ended."""
     try:
         rows = conn.execute("select rolname from pg_catalog.pg_roles where rolsuper").fetchall()
@@ -138,12 +138,13 @@ def _may_name_roles(text: str) -> bool:
     return _NAMES_ROLES.match(text) is not None
 
 
-def _role_names(node: Any) -> Iterable[str]:
+def _role_names(node: ast.Node) -> Iterable[str]:
     # A policy's expressions hold no role (a role in them is a string or current_user) and
     # are most of its tree: they are not walked.
+    walked: ast.Node | tuple[Any, ...] | None = node
     if isinstance(node, ast.CreatePolicyStmt | ast.AlterPolicyStmt):
-        node = node.roles
-    for child, _ in walk(node):
+        walked = node.roles
+    for child, _ in walk(walked):
         if (
             isinstance(child, ast.RoleSpec)
             and child.roletype == RoleSpecType.ROLESPEC_CSTRING

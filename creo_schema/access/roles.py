@@ -8,9 +8,8 @@ takes the platform's (`platform_role_facts`): what Supabase gives its roles.
 
 from __future__ import annotations
 
-from typing import Any
-
 from creo_schema.access.model import RoleFacts
+from creo_schema.db import Connection
 
 # pg_has_role(..., 'USAGE') is membership with inheritance: the privileges a role has
 # without SET ROLE, which is what grants and policies are checked against.
@@ -25,7 +24,7 @@ select r.rolname, r.rolsuper, r.rolbypassrls,
 """
 
 
-def read_role_facts(conn: Any) -> dict[str, RoleFacts]:
+def read_role_facts(conn: Connection) -> dict[str, RoleFacts]:
     """Every role of `conn`'s cluster (but PostgreSQL's own `pg_*`), by name."""
     rows = conn.execute(_FACTS).fetchall()
     if not conn.autocommit:

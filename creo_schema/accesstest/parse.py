@@ -115,7 +115,7 @@ class _Reader:
             )
         return value
 
-    def _users(self, table: Any) -> tuple[User, ...]:
+    def _users(self, table: object) -> tuple[User, ...]:
         where = self.at.header("users")
         if not isinstance(table, dict):
             raise self.fail("users must be a table of users by name", where)
@@ -137,7 +137,7 @@ class _Reader:
             )
         return tuple(users)
 
-    def _identities(self, table: Any, users: set[str]) -> dict[str, Identity]:
+    def _identities(self, table: object, users: set[str]) -> dict[str, Identity]:
         where = self.at.header("identities")
         if not isinstance(table, dict):
             raise self.fail("identities must be a table of identities by name", where)
@@ -162,7 +162,7 @@ class _Reader:
             found[name] = Identity(name, role, claims, at)
         return found
 
-    def _fixture(self, item: Any, number: int) -> Fixture:
+    def _fixture(self, item: object, number: int) -> Fixture:
         where = self.at.header("fixture", number)
         spec = self._table(item, "fixture", _FIXTURE_KEYS, where)
         table, rows, sql = spec.get("table"), spec.get("rows", []), spec.get("sql")
@@ -186,7 +186,7 @@ class _Reader:
             raise self.fail("role must be a string", self.at.key(where, "role"))
         return Fixture(role, table, tuple(rows), sql, where)
 
-    def _cases(self, item: Any, number: int, identities: dict[str, Identity]) -> list[Case]:
+    def _cases(self, item: object, number: int, identities: dict[str, Identity]) -> list[Case]:
         """The n-th [[test]]: one case per identity it runs as."""
         where = self.at.header("test", number)
         spec = self._table(item, "test", _TEST_KEYS, where)
@@ -268,7 +268,7 @@ class _Reader:
         )
         return [(who, outcome) for who in who_value]
 
-    def _outcome(self, value: Any, name: str, at: Location, rpc: bool) -> Expectation:
+    def _outcome(self, value: object, name: str, at: Location, rpc: bool) -> Expectation:
         if isinstance(value, str):
             return self._error(value, name, at)
         if isinstance(value, bool) or not isinstance(value, dict):
@@ -326,7 +326,9 @@ class _Reader:
             raise self.fail(f'test {name!r}: after = {{ query = "...", rows = [...] }}', at)
         return after["query"], after["rows"]
 
-    def _table(self, value: Any, what: str, keys: frozenset[str], at: Location) -> dict[str, Any]:
+    def _table(
+        self, value: object, what: str, keys: frozenset[str], at: Location
+    ) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise self.fail(f"{what} must be a table", at)
         unknown = sorted(set(value) - keys)

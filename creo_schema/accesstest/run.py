@@ -23,9 +23,11 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
+from psycopg.abc import Query
+from psycopg.rows import TupleRow
 
 from creo_schema.accesstest.model import Case, Expectation, Fixture, TestFile, User
-from creo_schema.db import connect
+from creo_schema.db import Connection, connect
 from creo_schema.diff.quote import literal
 from creo_schema.words import plural
 
@@ -76,7 +78,7 @@ def run_file(url: str, test_file: TestFile) -> list[CaseResult]:
         return [_run_case(conn, test_file, case) for case in test_file.cases]
 
 
-def _prepare(conn: Any, users: Iterable[User], fixtures: Iterable[Fixture]) -> None:
+def _prepare(conn: Connection, users: Iterable[User], fixtures: Iterable[Fixture]) -> None:
     for user in users:
         conn.execute(
             "insert into auth.users (id, aud, role, email, raw_app_meta_data,"
@@ -111,7 +113,7 @@ def _insert(table: str, row: dict[str, Any]) -> sql.Composed:
     )
 
 
-def _literal(value: Any) -> str:
+def _literal(value: object) -> str:
     """A constant of no declared type, so that PostgreSQL casts it to the column's or
     argument's type (an enum, a uuid, an array of enums, jsonb) as it would a quoted text."""
     if value is None:
@@ -130,12 +132,12 @@ def _literal(value: Any) -> str:
     return literal(str(value))
 
 
-def _as_role(conn: Any, role: str, claims: str) -> None:
+def _as_role(conn: Connection, role: str, claims: str) -> None:
     conn.execute("select set_config('request.jwt.claims', %s, true)", (claims,))
     conn.execute(sql.SQL("set local role {}").format(sql.Identifier(role)))
 
 
-def _run_case(conn: Any, test_file: TestFile, case: Case) -> CaseResult:
+def _run_case(conn: Connection, test_file: TestFile, case: Case) -> CaseResult:
     started = time.perf_counter()
     identity = test_file.identities[case.identity]
     try:
@@ -171,14 +173,14 @@ class _Outcome:
     rows: list[dict[str, Any]]
 
 
-def _outcome(conn: Any, case: Case) -> _Outcome:
+def _outcome(conn: Connection, case: Case) -> _Outcome:
     if case.rpc is not None:
         schema, name = case.rpc.split(".", 1)
         args = sql.SQL(", ").join(
             sql.SQL("{} => {}").format(sql.Identifier(k), sql.SQL(_literal(v)))
             for k, v in resolved(case.args).items()
         )
-        statement: Any = sql.SQL("select * from {}.{}({})").format(
+        statement: Query = sql.SQL("select * from {}.{}({})").format(
             sql.Identifier(schema), sql.Identifier(name), args
         )
     else:
@@ -191,7 +193,7 @@ def _outcome(conn: Any, case: Case) -> _Outcome:
     return _Outcome(len(rows), rows)
 
 
-def _rows(cursor: Any) -> list[dict[str, Any]]:
+def _rows(cursor: psycopg.Cursor[TupleRow]) -> list[dict[str, Any]]:
     names = [c.name for c in cursor.description or ()]
     return [dict(zip(names, map(_plain, row), strict=True)) for row in cursor.fetchall()]
 

@@ -13,6 +13,7 @@ from psycopg.rows import class_row
 
 from creo_schema import __version__
 from creo_schema.catalog.inspection import Scope
+from creo_schema.db import Connection, one_row
 
 # Any process holding this advisory lock is applying to the database: one at a time.
 APPLY_LOCK_KEY = 0x43524530  # "CRE0"
@@ -69,14 +70,16 @@ _ADDED_COLUMNS = [
 ]
 
 
-def ensure_history(conn: Any) -> None:
+def ensure_history(conn: Connection) -> None:
     """Create the history table, or add the columns it lacks (autocommit, idempotent)."""
-    current = conn.execute(
-        "select count(*) = %s from pg_attribute "
-        "where attrelid = to_regclass('creo_schema.migrations') and attname = any(%s) "
-        "and not attisdropped",
-        (len(_ADDED_COLUMNS), _ADDED_COLUMNS),
-    ).fetchone()[0]
+    current = one_row(
+        conn.execute(
+            "select count(*) = %s from pg_attribute "
+            "where attrelid = to_regclass('creo_schema.migrations') and attname = any(%s) "
+            "and not attisdropped",
+            (len(_ADDED_COLUMNS), _ADDED_COLUMNS),
+        )
+    )[0]
     if not current:
         ddl = resources.files(__package__).joinpath("history.sql").read_text(encoding="utf-8")
         with conn.transaction():
@@ -92,20 +95,22 @@ def who() -> str:
     return f"{user}@{socket.gethostname()}"
 
 
-def record(conn: Any, **values: Any) -> int:
+def record(conn: Connection, **values: object) -> int:
     values.setdefault("applied_by", who())
     values.setdefault("tool_version", __version__)
     columns = ", ".join(values)
     placeholders = ", ".join(["%s"] * len(values))
-    row = conn.execute(
-        f"insert into creo_schema.migrations ({columns}) values ({placeholders}) returning id",
-        tuple(values.values()),
-    ).fetchone()
+    row = one_row(
+        conn.execute(
+            f"insert into creo_schema.migrations ({columns}) values ({placeholders}) returning id",
+            tuple(values.values()),
+        )
+    )
     return int(row[0])
 
 
-def history(conn: Any, limit: int = 20) -> list[HistoryRecord]:
-    exists = conn.execute("select to_regclass('creo_schema.migrations') is not null").fetchone()[0]
+def history(conn: Connection, limit: int = 20) -> list[HistoryRecord]:
+    exists = one_row(conn.execute("select to_regclass('creo_schema.migrations') is not null"))[0]
     if not exists:
         return []
     with conn.cursor(row_factory=class_row(HistoryRecord)) as cursor:
@@ -113,12 +118,12 @@ def history(conn: Any, limit: int = 20) -> list[HistoryRecord]:
         return list(cursor.fetchall())
 
 
-def last_managed_schemas(conn: Any) -> tuple[str, ...]:
+def last_managed_schemas(conn: Connection) -> tuple[str, ...]:
     """The schemas the last migration applied to this database managed (none without a
     history); an open transaction is ended."""
     try:
         exists = conn.execute("select to_regclass('creo_schema.migrations') is not null")
-        if not exists.fetchone()[0]:
+        if not one_row(exists)[0]:
             return ()
         row = conn.execute(
             "select managed_schemas from creo_schema.migrations"
@@ -130,19 +135,19 @@ def last_managed_schemas(conn: Any) -> tuple[str, ...]:
             conn.rollback()
 
 
-def last_managed_roles(conn: Any) -> tuple[str, ...]:
+def last_managed_roles(conn: Connection) -> tuple[str, ...]:
     """The roles the last migration applied to this database managed (roles as code; none
     without a history, or before the column); an open transaction is ended."""
     return _last_managed(conn, "managed_roles")
 
 
-def last_managed_subscriptions(conn: Any) -> tuple[str, ...]:
+def last_managed_subscriptions(conn: Connection) -> tuple[str, ...]:
     """The subscriptions the last migration applied to this database managed (none without
     a history, or from a version that did not record them); an open transaction is ended."""
     return _last_managed(conn, "subscriptions")
 
 
-def _last_managed(conn: Any, column: str) -> tuple[str, ...]:
+def _last_managed(conn: Connection, column: str) -> tuple[str, ...]:
     """The names in `column` (one of _ADDED_COLUMNS) of the last applied migration."""
     assert column in _ADDED_COLUMNS
     try:
@@ -163,8 +168,8 @@ def _last_managed(conn: Any, column: str) -> tuple[str, ...]:
             conn.rollback()
 
 
-def find(conn: Any, migration_id: int | None) -> HistoryRecord | None:
-    exists = conn.execute("select to_regclass('creo_schema.migrations') is not null").fetchone()[0]
+def find(conn: Connection, migration_id: int | None) -> HistoryRecord | None:
+    exists = one_row(conn.execute("select to_regclass('creo_schema.migrations') is not null"))[0]
     if not exists:
         return None
     query = "select * from creo_schema.migrations where "
@@ -176,13 +181,13 @@ def find(conn: Any, migration_id: int | None) -> HistoryRecord | None:
         params = (migration_id,)
     with conn.cursor(row_factory=class_row(HistoryRecord)) as cursor:
         cursor.execute(query, params)
-        found: HistoryRecord | None = cursor.fetchone()  # `conn` is Any: so is its cursor
+        found = cursor.fetchone()
         return found
 
 
-def backup_references(conn: Any) -> dict[str, list[int]]:
+def backup_references(conn: Connection) -> dict[str, list[int]]:
     """Backup id -> the migrations whose history row names it (none without a history)."""
-    exists = conn.execute("select to_regclass('creo_schema.migrations') is not null").fetchone()[0]
+    exists = one_row(conn.execute("select to_regclass('creo_schema.migrations') is not null"))[0]
     if not exists:
         return {}
     rows = conn.execute(

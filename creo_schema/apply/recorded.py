@@ -55,7 +55,7 @@ class Classified:
     action: str  # create, alter, drop, grant, revoke, comment, other
     target: str  # the object's dotted name where one is known ("public.orders")
     hazards: tuple[Hazard, ...]
-    node: Any  # the parsed statement, for the rewriter
+    node: ast.Node | None  # the parsed statement, for the rewriter (None: it did not parse)
     table: str = ""  # the table it acts on, when it acts on one (an index's, a policy's)
 
 
@@ -78,7 +78,7 @@ def classify(sql: str, old_types: Mapping[str, str] | None = None) -> Classified
     )
 
 
-def _table_of(node: Any, target: str) -> str:
+def _table_of(node: ast.Node | None, target: str) -> str:
     relation = getattr(node, "relation", None) or getattr(node, "table", None)
     if isinstance(relation, ast.RangeVar):
         return _range(relation)
@@ -102,7 +102,7 @@ def _range(rel: ast.RangeVar | None) -> str:
     return f"{rel.schemaname or 'public'}.{rel.relname}"
 
 
-def _names(obj: Any) -> str:
+def _names(obj: ast.Node | tuple[Any, ...] | list[Any] | None) -> str:
     if isinstance(obj, ast.RangeVar):
         return _range(obj)
     if isinstance(obj, tuple | list):
@@ -146,7 +146,7 @@ def _alter_table(
     return "alter", table, hazards
 
 
-def _foreign_key(constraint: Any) -> bool:
+def _foreign_key(constraint: ast.Node | None) -> bool:
     return getattr(constraint, "contype", None) == enums.ConstrType.CONSTR_FOREIGN
 
 

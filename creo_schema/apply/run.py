@@ -29,7 +29,7 @@ from creo_schema.apply.recorded import planned_from_sql
 from creo_schema.catalog import Inspection, Scope, inspect
 from creo_schema.catalog.signature import catalog_signature
 from creo_schema.config import Settings
-from creo_schema.db import connect
+from creo_schema.db import Connection, connect, one_row
 from creo_schema.errors import DatabaseError, SafetyError
 from creo_schema.migrations.history import SupabaseRecord, remove_recorded
 from creo_schema.plan import cache
@@ -120,7 +120,7 @@ def apply_plan(
         return dataclasses.replace(done, drift_left=True, left=left)
 
 
-def _target_as_planned(conn: Any, plan: Plan) -> str:
+def _target_as_planned(conn: Connection, plan: Plan) -> str:
     """The target's fingerprint, refused unless it is still the one the plan was made
     against; the history table is made, and rows of interrupted applies closed, meanwhile."""
     # Measured before the history table is made (the first apply makes it, outside the
@@ -139,7 +139,7 @@ def _target_as_planned(conn: Any, plan: Plan) -> str:
 
 
 def _run_plan(
-    conn: Any,
+    conn: Connection,
     settings: Settings,
     plan: Plan,
     fingerprint_before: str,
@@ -166,7 +166,7 @@ def _run_plan(
     )
 
 
-def _signature_unchanged(conn: Any, plan: Plan) -> bool:
+def _signature_unchanged(conn: Connection, plan: Plan) -> bool:
     """Whether the target's catalog signature is still the one taken before the plan
     inspected it: then nothing a diff reads has changed since (any DDL, GRANT or COMMENT moves
     it), and the plan's fingerprint of the target holds without reading the catalog again,
@@ -174,7 +174,7 @@ def _signature_unchanged(conn: Any, plan: Plan) -> bool:
     return bool(plan.target_signature) and catalog_signature(conn) == plan.target_signature
 
 
-def _fingerprint(conn: Any, plan: Plan) -> str:
+def _fingerprint(conn: Connection, plan: Plan) -> str:
     return inspect(conn, plan.scope).fingerprint
 
 
@@ -264,7 +264,9 @@ def run_rollback(
             )
 
 
-def refuse_failing_rows(conn: Any, statements: Iterable[PlannedStatement], what: str) -> None:
+def refuse_failing_rows(
+    conn: Connection, statements: Iterable[PlannedStatement], what: str
+) -> None:
     """The rows the statements would fail on, counted again just before they run (the
     data may have changed since the plan was made): refused, the database untouched."""
     problems = failing_checks(conn, [s for s in statements if s.checks])
@@ -278,7 +280,7 @@ def refuse_failing_rows(conn: Any, statements: Iterable[PlannedStatement], what:
 
 
 def _rollback_row(
-    conn: Any,
+    conn: Connection,
     migration_id: int | None,
     signature: str,
     *,
@@ -310,7 +312,7 @@ def _rollback_row(
     return row
 
 
-def _inspect_after(conn: Any, scope: Scope) -> tuple[Inspection, str]:
+def _inspect_after(conn: Connection, scope: Scope) -> tuple[Inspection, str]:
     """The database just changed, inspected, with its catalog signature; remembered under
     it, as `plan` remembers a target's (plan/build.py), so that the next plan or drift check
     of it need not read the catalog again (nor a rollback, which finds it in the history)."""
@@ -334,12 +336,12 @@ def _rollback_statements(row: HistoryRecord) -> tuple[tuple[PlannedStatement, ..
 
 
 def _run(
-    conn: Any,
+    conn: Connection,
     settings: Settings,
     statements: tuple[PlannedStatement, ...],
     *,
     in_transaction: Callable[[Any, int], None] | None = None,
-    **history: Any,
+    **history: object,
 ) -> tuple[int, int]:
     """Run the statements and write their history row in the main transaction, with
     `in_transaction(conn, migration id)` (what the migration writes beside it)."""
@@ -349,7 +351,7 @@ def _run(
     def elapsed() -> int:
         return int((time.monotonic() - started) * 1000)
 
-    def write_history(tx_conn: Any, phase: str) -> None:
+    def write_history(tx_conn: Connection, phase: str) -> None:
         if recorded:
             return
         migration_id = record(tx_conn, status="running", duration_ms=elapsed(), **history)
@@ -403,7 +405,7 @@ class _SupabaseHistory:
         self.undoes = undoes
         self.versions: tuple[str, ...] = ()
 
-    def __call__(self, conn: Any, migration_id: int) -> None:
+    def __call__(self, conn: Connection, migration_id: int) -> None:
         if self.undoes is not None:
             if self.on:
                 undone = self.undoes
@@ -430,7 +432,7 @@ def _fault_injection() -> Callable[[int], None] | None:
     return maybe_die
 
 
-def _close_interrupted(conn: Any) -> None:
+def _close_interrupted(conn: Connection) -> None:
     """Rows still `running` while we hold the apply lock belong to a process that died."""
     conn.execute(
         "update creo_schema.migrations set status = 'failed', "
@@ -441,7 +443,7 @@ def _close_interrupted(conn: Any) -> None:
 
 
 def _set_status(
-    conn: Any, migration_id: int, status: str, duration: int, error: str | None
+    conn: Connection, migration_id: int, status: str, duration: int, error: str | None
 ) -> None:
     conn.execute(
         "update creo_schema.migrations set status = %s, duration_ms = %s, error = %s where id = %s",
@@ -449,7 +451,7 @@ def _set_status(
     )
 
 
-def _set_after(conn: Any, migration_id: int, fingerprint: str, signature: str) -> None:
+def _set_after(conn: Connection, migration_id: int, fingerprint: str, signature: str) -> None:
     conn.execute(
         "update creo_schema.migrations set schema_fingerprint_after = %s,"
         " schema_signature_after = %s where id = %s",
@@ -458,14 +460,14 @@ def _set_after(conn: Any, migration_id: int, fingerprint: str, signature: str) -
 
 
 class _apply_lock:
-    def __init__(self, conn: Any, wait: bool) -> None:
+    def __init__(self, conn: Connection, wait: bool) -> None:
         self.conn, self.wait = conn, wait
 
     def __enter__(self) -> None:
         if self.wait:
             self.conn.execute("select pg_advisory_lock(%s)", (APPLY_LOCK_KEY,))
             return
-        got = self.conn.execute("select pg_try_advisory_lock(%s)", (APPLY_LOCK_KEY,)).fetchone()[0]
+        got = one_row(self.conn.execute("select pg_try_advisory_lock(%s)", (APPLY_LOCK_KEY,)))[0]
         if not got:
             raise SafetyError(
                 "another creo-schema apply is running on this database",

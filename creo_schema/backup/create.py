@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from psycopg import sql
+from psycopg.abc import Query
 
 from creo_schema import __version__
 from creo_schema.backup.scope import tables_at_risk
@@ -36,7 +37,7 @@ from creo_schema.backup.store import BackupMeta, TableEntry, list_backups, new_i
 from creo_schema.backup.tables import STABLE_OUTPUT, Table, checksum, read_tables, target_facts
 from creo_schema.catalog import Scope, inspect
 from creo_schema.config import Settings
-from creo_schema.db import connect
+from creo_schema.db import Connection, connect, one_row
 from creo_schema.errors import InputError
 from creo_schema.plan_document import PlannedStatement
 from creo_schema.urls import redact_url
@@ -159,7 +160,7 @@ class _Moment:
 
 
 def _read_one_moment(
-    conn: Any,
+    conn: Connection,
     work: Path,
     schemas: tuple[str, ...],
     tables: frozenset[str] | None,
@@ -170,11 +171,13 @@ def _read_one_moment(
     read in one transaction: one moment, even while the application writes."""
     conn.execute("begin isolation level repeatable read read only")  # one moment
     conn.execute(STABLE_OUTPUT)
-    xmin, next_xid, version = conn.execute(
-        "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint, "
-        "pg_snapshot_xmax(pg_current_snapshot())::text::bigint, "
-        "current_setting('server_version_num')::int"
-    ).fetchone()
+    xmin, next_xid, version = one_row(
+        conn.execute(
+            "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint, "
+            "pg_snapshot_xmax(pg_current_snapshot())::text::bigint, "
+            "current_setting('server_version_num')::int"
+        )
+    )
     chosen, snap = read_tables(conn, schemas)
     if tables is not None:
         chosen = [t for t in chosen if t.qualified in tables]
@@ -208,7 +211,7 @@ def _latest(root: Path, schemas: tuple[str, ...]) -> BackupMeta | None:
     return read_meta(root, candidates[-1].id) if candidates else None
 
 
-def _estimates(conn: Any, tables: list[Table]) -> dict[str, int]:
+def _estimates(conn: Connection, tables: list[Table]) -> dict[str, int]:
     rows = conn.execute(
         "select n.nspname || '.' || c.relname, greatest(c.reltuples, 0)::bigint "
         "from pg_class c join pg_namespace n on n.oid = c.relnamespace "
@@ -219,7 +222,7 @@ def _estimates(conn: Any, tables: list[Table]) -> dict[str, int]:
 
 
 def _dump_table(
-    conn: Any,
+    conn: Connection,
     work: Path,
     table: Table,
     base: BackupMeta | None,
@@ -271,7 +274,7 @@ def _dump_table(
 
 
 def _copy_out(
-    conn: Any, query: Any, path: Path, label: str, estimate: int, progress: Progress | None
+    conn: Connection, query: Query, path: Path, label: str, estimate: int, progress: Progress | None
 ) -> int:
     """Stream COPY text into gzip; returns the number of rows (lines) written."""
     rows = 0
@@ -288,12 +291,14 @@ def _copy_out(
     return rows
 
 
-def _sequences(conn: Any, names: list[str]) -> list[dict[str, Any]]:
+def _sequences(conn: Connection, names: list[str]) -> list[dict[str, Any]]:
     out = []
     for name in names:
         schema, _, seq = name.partition(".")
-        last, called = conn.execute(
-            sql.SQL("select last_value, is_called from {}").format(sql.Identifier(schema, seq))
-        ).fetchone()
+        last, called = one_row(
+            conn.execute(
+                sql.SQL("select last_value, is_called from {}").format(sql.Identifier(schema, seq))
+            )
+        )
         out.append({"name": name, "last_value": int(last), "is_called": bool(called)})
     return out

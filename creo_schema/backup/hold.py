@@ -21,11 +21,11 @@ away for the load and putting back exactly what it took (restore.py):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from psycopg import sql
 
 from creo_schema.backup.tables import Table
+from creo_schema.db import Connection
 from creo_schema.words import plural
 
 # The restored tables with their partitions at any depth (a partitioned table's rows are
@@ -122,7 +122,9 @@ class Held:
         )
 
 
-def hold_back(conn: Any, tables: list[Table], managed: tuple[str, ...], *, replica: bool) -> Held:
+def hold_back(
+    conn: Connection, tables: list[Table], managed: tuple[str, ...], *, replica: bool
+) -> Held:
     """Drop the constraints and disable the triggers (above) of `tables`; `replica` says
     whether the session runs with session_replication_role = replica."""
     held = _to_hold(conn, tables, managed, replica)
@@ -139,7 +141,9 @@ def hold_back(conn: Any, tables: list[Table], managed: tuple[str, ...], *, repli
     return held
 
 
-def _to_hold(conn: Any, tables: list[Table], managed: tuple[str, ...], replica: bool) -> Held:
+def _to_hold(
+    conn: Connection, tables: list[Table], managed: tuple[str, ...], replica: bool
+) -> Held:
     names = {"schemas": [t.schema for t in tables], "names": [t.name for t in tables]}
     relations = [row[0] for row in conn.execute(_RELATIONS, names)]
     on_tables = [
@@ -158,7 +162,7 @@ def _to_hold(conn: Any, tables: list[Table], managed: tuple[str, ...], replica: 
     return Held(tuple(on_tables + on_domains), tuple(triggers))
 
 
-def put_back(conn: Any, held: Held) -> None:
+def put_back(conn: Connection, held: Held) -> None:
     """Add the constraints again, as they were, and give each trigger its mode back."""
     for target, items in _by_target(held.constraints):
         # One ALTER per table: its checks are then tested in one pass over its rows.

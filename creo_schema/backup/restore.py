@@ -19,17 +19,17 @@ import gzip
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import psycopg
 from psycopg import sql
+from psycopg.abc import Query
 
 from creo_schema.backup.hold import Held, hold_back, put_back
 from creo_schema.backup.store import BackupMeta, TableEntry, chain
 from creo_schema.backup.tables import STABLE_OUTPUT, Table, checksum, foreign_key_order
 from creo_schema.catalog import Scope, inspect
 from creo_schema.config import Settings
-from creo_schema.db import connect
+from creo_schema.db import Connection, connect
 from creo_schema.errors import DatabaseError, SafetyError
 from creo_schema.words import plural
 
@@ -123,7 +123,7 @@ def _tables(meta: BackupMeta) -> list[Table]:
     )
 
 
-def _run_as_replica(conn: Any) -> bool:
+def _run_as_replica(conn: Connection) -> bool:
     """Run the rest of the transaction as a replica where the role may (a superuser, or
     `grant set on parameter`): rules and the triggers left in their default mode then stay
     quiet, and the restore's own ALTERs wake no event trigger."""
@@ -136,7 +136,12 @@ def _run_as_replica(conn: Any) -> bool:
 
 
 def _check_schema_kept(
-    conn: Any, schemas: tuple[str, ...], before: str, held: Held, backup_id: str, platform: str
+    conn: Connection,
+    schemas: tuple[str, ...],
+    before: str,
+    held: Held,
+    backup_id: str,
+    platform: str,
 ) -> None:
     """What hold.py took away came back as it was: else nothing is changed."""
     if not held.constraints and not held.triggers:
@@ -151,7 +156,7 @@ def _check_schema_kept(
 
 
 def _apply_entry(
-    conn: Any, folder: Path, table: Table, entry: TableEntry, progress: Progress | None
+    conn: Connection, folder: Path, table: Table, entry: TableEntry, progress: Progress | None
 ) -> int:
     columns = sql.SQL(", ").join(sql.Identifier(c["name"]) for c in entry.columns)
     if entry.mode == "full":
@@ -204,7 +209,7 @@ def _apply_entry(
 
 
 def _copy_in(
-    conn: Any, query: Any, path: Path, entry: TableEntry, progress: Progress | None
+    conn: Connection, query: Query, path: Path, entry: TableEntry, progress: Progress | None
 ) -> int:
     rows = 0
     with conn.cursor() as cursor, cursor.copy(query) as copy, gzip.open(path, "rb") as data:
@@ -216,7 +221,7 @@ def _copy_in(
     return rows
 
 
-def _set_sequences(conn: Any, meta: BackupMeta) -> None:
+def _set_sequences(conn: Connection, meta: BackupMeta) -> None:
     for seq in meta.sequences:
         conn.execute(
             "select setval(%s::regclass, %s, %s)",
@@ -224,7 +229,7 @@ def _set_sequences(conn: Any, meta: BackupMeta) -> None:
         )
 
 
-def _verify(conn: Any, tables: list[Table], meta: BackupMeta) -> int:
+def _verify(conn: Connection, tables: list[Table], meta: BackupMeta) -> int:
     """Check every table's checksum; returns the rows the tables hold."""
     by_name = {e.qualified: e for e in meta.tables}
     wrong = []

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from psycopg import sql
 
 from creo_schema.backup.scope import TargetFacts
 from creo_schema.catalog import CatalogSnapshot, snapshot
+from creo_schema.db import Connection, one_row
 
 # Session settings under which row text is stable, for COPY and for checksums alike.
 STABLE_OUTPUT = (
@@ -41,7 +41,7 @@ class Table:
         return {c for c, _ in self.columns}
 
 
-def read_tables(conn: Any, schemas: tuple[str, ...]) -> tuple[list[Table], CatalogSnapshot]:
+def read_tables(conn: Connection, schemas: tuple[str, ...]) -> tuple[list[Table], CatalogSnapshot]:
     """The managed tables, parents before children (partitions are read through their root)."""
     snap = snapshot(conn, schemas, kinds=("relations", "columns", "constraints", "sequences"))
     tables = []
@@ -108,7 +108,7 @@ select tn.nspname || '.' || t.typname, array_agg(distinct u.table_name)
 """
 
 
-def target_facts(conn: Any, schemas: tuple[str, ...]) -> TargetFacts:
+def target_facts(conn: Connection, schemas: tuple[str, ...]) -> TargetFacts:
     """What `scope.tables_at_risk` needs to know about the target."""
     tables, snap = read_tables(conn, schemas)
     type_users = {
@@ -145,7 +145,7 @@ def foreign_key_order(tables: list[Table]) -> list[Table]:
     return list(done.values())
 
 
-def checksum(conn: Any, table: Table) -> tuple[int, str]:
+def checksum(conn: Connection, table: Table) -> tuple[int, str]:
     """Row count and an order-independent sum of 64-bit hashes of every row's text.
 
     Computed by the server in one pass with constant memory; duplicates count, so a
@@ -155,5 +155,5 @@ def checksum(conn: Any, table: Table) -> tuple[int, str]:
         "select count(*), coalesce(sum(hashtextextended(r::text, 0)::numeric), 0)::text "
         "from (select {} from {}) r"
     ).format(table.column_list, table.ident)
-    count, total = conn.execute(query).fetchone()
+    count, total = one_row(conn.execute(query))
     return int(count), f"{int(count)}:{total}"

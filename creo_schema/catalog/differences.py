@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any, Literal
 
 from creo_schema.catalog.kinds import SNAPSHOT_FIELDS, noun
+from creo_schema.catalog.model import CatalogRow
 from creo_schema.catalog.reader import KINDS, CatalogSnapshot
 
 # A field's value as the catalog holds it: plain JSON-able data, so a plan can carry it.
@@ -175,7 +176,7 @@ def _kind_diffs(
             yield ObjectDiff(_ref(kind, new), "alter", fields, owners.of(new, first=False))
 
 
-def _ref(kind: str, row: Any) -> ObjectRef:
+def _ref(kind: str, row: CatalogRow) -> ObjectRef:
     identity = tuple((name, getattr(row, name)) for name in _naming(kind))
     return ObjectRef(kind, row.key, identity)
 
@@ -245,7 +246,7 @@ def sentences(diffs: Iterable[ObjectDiff]) -> list[str]:
     return out
 
 
-def shown(value: Any) -> str:
+def shown(value: object) -> str:
     """A value as a sentence shows it: repr, folded to one line and capped."""
     text = repr(value)
     if "\n" in str(value) or len(text) > 200:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from creo_schema.catalog.model import Unmanaged
+from creo_schema.catalog.model import Role, RoleMembership, Unmanaged
 from creo_schema.catalog.reader import KINDS, CatalogSnapshot, snapshot
+from creo_schema.db import Connection
 
 # Kinds left out of the digest: dependencies follow from the rest, type_refs serve typegen.
 _UNDIGESTED_KINDS = ("dependencies", "type_refs")
@@ -72,7 +73,7 @@ class Inspection:
         return self.catalog.server_version // 10000
 
 
-def inspect(conn: Any, scope: Scope) -> Inspection:
+def inspect(conn: Connection, scope: Scope) -> Inspection:
     """The inspection of the managed schemas, and of the managed roles when there are."""
     catalog = managed_catalog(conn, scope)
     inspected = Inspection(catalog, catalog_digest(catalog))
@@ -88,7 +89,9 @@ def inspect(conn: Any, scope: Scope) -> Inspection:
     return with_roles(inspected, found, memberships)
 
 
-def with_roles(inspected: Inspection, roles: Any, memberships: Any) -> Inspection:
+def with_roles(
+    inspected: Inspection, roles: Iterable[Role], memberships: Iterable[RoleMembership]
+) -> Inspection:
     """`inspected` with these managed roles and memberships, digested."""
     catalog = dataclasses.replace(
         inspected.catalog, roles=tuple(roles), role_memberships=tuple(memberships)
@@ -101,7 +104,7 @@ def with_roles(inspected: Inspection, roles: Any, memberships: Any) -> Inspectio
     return Inspection(catalog, inspected.schema_digest, digest)
 
 
-def managed_catalog(conn: Any, scope: Scope) -> CatalogSnapshot:
+def managed_catalog(conn: Connection, scope: Scope) -> CatalogSnapshot:
     """Our catalog snapshot of the managed schemas, with the declared extensions and those
     installed in a managed schema (which schema/ must declare, or the plan drops), and the
     managed `subscriptions`.
@@ -133,7 +136,7 @@ def managed_catalog(conn: Any, scope: Scope) -> CatalogSnapshot:
     )
 
 
-def catalog_digest(catalog: Any) -> str:
+def catalog_digest(catalog: CatalogSnapshot) -> str:
     """SHA-256 of the compared fields of our catalog snapshot (oids and positions left out).
 
     The hashed text is `json.dumps({kind: sorted rows}, sort_keys=True)`, each row the list

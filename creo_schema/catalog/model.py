@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
+
+
+class CatalogRow(Protocol):
+    """What a row of every kind has: its key among the rows of its kind."""
+
+    @property
+    def key(self) -> str: ...
 
 
 def _oid() -> Any:

@@ -62,6 +62,7 @@ from creo_schema.catalog.model import (
 from creo_schema.catalog.reprint import reprinted
 from creo_schema.catalog.scope import in_scope
 from creo_schema.catalog.versioned import for_server
+from creo_schema.db import Connection, one_row
 from creo_schema.errors import DatabaseError
 
 # Kind name (query file and snapshot field) -> the class of its rows, in reporting order
@@ -167,7 +168,7 @@ def snapshot_sql(kinds: tuple[str, ...] = DEFAULT_KINDS, major: int = 18) -> str
 
 
 def snapshot(
-    conn: Any,
+    conn: Connection,
     schemas: Iterable[str],
     *,
     kinds: Iterable[str] = DEFAULT_KINDS,
@@ -193,7 +194,7 @@ def snapshot(
     # With no search path, the server names every object it prints (types, tables in view
     # definitions, functions in defaults) with its schema: the texts read the same whatever
     # the session's path, and can be run as they are from any session.
-    path = conn.execute("select current_setting('search_path')").fetchone()[0]
+    path = one_row(conn.execute("select current_setting('search_path')"))[0]
     # Tens of thousands of lists, tuples and objects are made below, none of them in a
     # cycle: the collector's passes over them would only add time.
     collecting = gc.isenabled()
@@ -205,7 +206,7 @@ def snapshot(
                 try:
                     query = snapshot_sql(wanted, conn.info.server_version // 10000)
                     cursor.execute(query, {"schemas": list(names)})
-                    row = cursor.fetchone()
+                    row = one_row(cursor)
                 finally:
                     cursor.execute("select set_config('search_path', %s, false)", (path,))
         except psycopg.Error as error:

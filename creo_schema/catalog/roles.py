@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
-from typing import Any
 
-from psycopg.rows import dict_row
+from psycopg import Cursor
+from psycopg.rows import DictRow, dict_row
 
 from creo_schema.catalog.model import Role, RoleMembership
+from creo_schema.db import Connection, one_row
 
 _OPTIONS_16 = "bool_or(a.inherit_option) as inherit, bool_or(a.set_option) as set"
 _OPTIONS_15 = "true as inherit, true as set"
@@ -28,25 +29,25 @@ def _query(name: str) -> str:
 
 
 def read_roles(
-    conn: Any, names: Iterable[str], applier: str
+    conn: Connection, names: Iterable[str], applier: str
 ) -> tuple[tuple[Role, ...], tuple[RoleMembership, ...]]:
     """The roles of `names` the cluster has, and their memberships but `applier`'s; an
     open transaction is left open (the caller's)."""
     wanted = sorted(set(names))
     if not wanted:
         return (), ()
-    major = int(conn.execute("select current_setting('server_version_num')").fetchone()[0])
+    major = int(one_row(conn.execute("select current_setting('server_version_num')"))[0])
     params = {"roles": wanted, "applier": applier}
     # the query's column names are the fields' (catalog/model.py Role)
-    conn = _dict_rows(conn)
-    rows = conn.execute(_query("roles.sql"), params).fetchall()
+    cursor = _dict_rows(conn)
+    rows = cursor.execute(_query("roles.sql"), params).fetchall()
     roles = tuple(Role(**{**row, "settings": tuple(row["settings"])}) for row in rows)
     options = _OPTIONS_16 if major >= 160000 else _OPTIONS_15
     members = _query("role_memberships.sql").replace("{options}", options)
-    memberships = tuple(RoleMembership(**row) for row in conn.execute(members, params).fetchall())
+    memberships = tuple(RoleMembership(**row) for row in cursor.execute(members, params).fetchall())
     return roles, memberships
 
 
-def _dict_rows(conn: Any) -> Any:
+def _dict_rows(conn: Connection) -> Cursor[DictRow]:
     """A cursor of `conn` whose rows are dicts (the connection's own rows are tuples)."""
     return conn.cursor(row_factory=dict_row)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 from functools import cache
 from importlib import resources
-from typing import Any
 
 from creo_schema.catalog.versioned import for_server
+from creo_schema.db import Connection, one_row
 
 
 @cache
@@ -16,6 +16,6 @@ def _query(major: int) -> str:
     return for_server(text, major)
 
 
-def catalog_signature(conn: Any) -> str:
-    row = conn.execute(_query(conn.info.server_version // 10000)).fetchone()
+def catalog_signature(conn: Connection) -> str:
+    row = one_row(conn.execute(_query(conn.info.server_version // 10000)))
     return hashlib.sha256(str(row[0]).encode()).hexdigest()

@@ -23,6 +23,7 @@ from creo_schema.render import document, error_text
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from creo_schema.cli.progress import StepBar
     from creo_schema.plan.timings import StepReport
 
 # What click's option decorators take and give back (click.decorators.FC): a command's
@@ -148,7 +149,7 @@ def stdout() -> Console:
     return Console(highlight=False, soft_wrap=True)
 
 
-def settings_of(ctx: click.Context, **overrides: Any) -> Settings:
+def settings_of(ctx: click.Context, **overrides: object) -> Settings:
     obj = ctx.obj
     flags = {**obj["flags"], **{k: v for k, v in overrides.items() if v is not None}}
     return load_settings(obj["config"], flags)
@@ -208,7 +209,7 @@ class StepProgress:
     progress only then). Called with the commands' `StepReport`s."""
 
     def __init__(self, enabled: bool) -> None:
-        self.bar: Any = None
+        self.bar: StepBar | None = None
         if enabled:
             from rich.console import Console
 
@@ -356,7 +357,7 @@ def options_after_command(cmd: click.Command) -> list[click.Parameter]:
     return copies
 
 
-def _given_after(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+def _given_after(ctx: click.Context, param: click.Parameter, value: object) -> None:
     # Not given: its source is DEFAULT (click 8.5), or it is merely empty (click 8.4 reports
     # another source for an option without a default).
     if ctx.get_parameter_source(param.name or "") is click.core.ParameterSource.DEFAULT:
@@ -366,7 +367,7 @@ def _given_after(ctx: click.Context, param: click.Parameter, value: Any) -> None
     given_after(ctx, param.name or "", value)
 
 
-def given_after(ctx: click.Context, name: str, value: Any) -> None:
+def given_after(ctx: click.Context, name: str, value: object) -> None:
     """Keep a global option given after the command, where the group keeps its own; the
     same option given before the command with another value is bad input (exit 2), so
     that neither silently wins."""
@@ -389,7 +390,7 @@ def given_after(ctx: click.Context, name: str, value: Any) -> None:
         root.obj.setdefault("flags", {})[name] = value or None
 
 
-def _shown(value: Any) -> str:
+def _shown(value: object) -> str:
     from creo_schema.urls import redact_url
 
     if isinstance(value, tuple | list):

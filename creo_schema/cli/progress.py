@@ -4,7 +4,7 @@ counts of those that count their work. rich's progress is loaded only then."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.progress import (
     BarColumn,
@@ -62,7 +62,7 @@ class RowProgress:
         from rich.console import Console
 
         console = Console(stderr=True)
-        self.bar: Any = (
+        self.bar: Progress | None = (
             Progress(
                 TextColumn("{task.description}"),
                 BarColumn(),
@@ -75,9 +75,9 @@ class RowProgress:
             if enabled and console.is_terminal
             else None
         )
-        self.tasks: dict[str, Any] = {}
+        self.tasks: dict[str, TaskID] = {}
         self.rows: dict[str, int] = {}
-        self.overall: Any = None
+        self.overall: TaskID | None = None
 
     def __call__(self, table: str, done: int, total: int) -> None:
         if self.bar is None:

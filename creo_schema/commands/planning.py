@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from creo_schema.commands.missing_roles import with_role_warnings
 from creo_schema.commands.target import resolve_target
 from creo_schema.config import Settings
-from creo_schema.db import connect
+from creo_schema.db import Connection, connect
 from creo_schema.errors import CreoError, SafetyError
 from creo_schema.plan.safety import allowed_hazards, check_allowed
 from creo_schema.plan.timings import Progress, Timings
@@ -39,7 +39,7 @@ def plan(settings: Settings, progress: Progress | None = None) -> PlanResult:
     return PlanResult(with_role_warnings(made, settings.roles, roles), timings)
 
 
-def still_managed(settings: Settings, target: object) -> Settings:
+def still_managed(settings: Settings, target: Connection) -> Settings:
     """`settings`, managing also the schemas the target's last migration managed: a schema
     schema/ no longer creates (so no longer managed by that rule) is then dropped, not left
     behind unseen."""
@@ -66,7 +66,7 @@ def still_managed(settings: Settings, target: object) -> Settings:
     return still_managed_roles(settings, target)
 
 
-def still_managed_roles(settings: Settings, target: object) -> Settings:
+def still_managed_roles(settings: Settings, target: Connection) -> Settings:
     """With `manage_roles`, `settings` managing also the roles the target's last migration
     managed: a role removed from schema/roles/ is then dropped, never left behind unseen.
     Only roles schema/roles/ once declared are ever managed, so never dropped otherwise."""

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+
+from pglast import ast
 
 # Types a column can be changed to with values cut or rounded.
 _NARROWABLE = frozenset({"int2", "int4", "float4", "varchar", "bpchar", "numeric", "bit", "varbit"})
@@ -48,7 +49,7 @@ class _Type:
     mods: tuple[int, ...]  # typmods: (length,) or (precision, scale); () when unconstrained
 
 
-def type_change(old_formatted: str | None, column_def: Any) -> TypeChange:
+def type_change(old_formatted: str | None, column_def: ast.Node | None) -> TypeChange:
     """The change from `old_formatted` (format_type() text) to the type `column_def` names."""
     new = _parsed(getattr(column_def, "typeName", None))
     old = _formatted(old_formatted)
@@ -135,9 +136,10 @@ def _formatted(text: str | None) -> _Type | None:
     return _Type(_INTERNAL.get(base, base), mods)
 
 
-def _parsed(type_name: Any) -> _Type | None:
+def _parsed(type_name: ast.TypeName | None) -> _Type | None:
     if type_name is None or type_name.arrayBounds:
         return None
+    assert type_name.names  # the parser names every type
     base = type_name.names[-1].sval
     mods = []
     for mod in type_name.typmods or ():

@@ -18,6 +18,7 @@ import pglast
 from pglast import ast
 
 from creo_schema.catalog.differences import FieldChange
+from creo_schema.db import Connection, one_row
 from creo_schema.diff.effects import NONE, Effects
 from creo_schema.diff.quote import ident, literal, qualified
 from creo_schema.errors import InputError, Location
@@ -113,7 +114,7 @@ def declared_data(source: SourceSet) -> list[DeclaredData]:
     return list(merged.values())
 
 
-def read_desired(desired: Any, declared: list[DeclaredData]) -> list[DesiredRows]:
+def read_desired(desired: Connection, declared: list[DeclaredData]) -> list[DesiredRows]:
     """Read the declared rows back from the shadow they were loaded into."""
     out = []
     for data in declared:
@@ -126,7 +127,7 @@ def read_desired(desired: Any, declared: list[DeclaredData]) -> list[DesiredRows
     return out
 
 
-def data_changes(desired: list[DesiredRows], target: Any) -> DataChanges:
+def data_changes(desired: list[DesiredRows], target: Connection) -> DataChanges:
     up: list[RowChange] = []
     down: list[RowChange] = []
     rows: list[RowDiff] = []
@@ -139,7 +140,7 @@ def data_changes(desired: list[DesiredRows], target: Any) -> DataChanges:
 
 
 def _table_changes(
-    desired: DesiredRows, target: Any
+    desired: DesiredRows, target: Connection
 ) -> tuple[list[RowChange], list[RowChange], list[RowDiff]]:
     data, types, keys, wanted = desired.data, desired.types, list(desired.keys), desired.rows
     columns = list(desired.columns)
@@ -186,12 +187,12 @@ def _table_changes(
     return up, down, rows
 
 
-def _exists(conn: Any, data: DeclaredData) -> bool:
-    row = conn.execute("select to_regclass(%s) is not null", (data.qualified,)).fetchone()
+def _exists(conn: Connection, data: DeclaredData) -> bool:
+    row = one_row(conn.execute("select to_regclass(%s) is not null", (data.qualified,)))
     return bool(row[0])
 
 
-def _column_types(conn: Any, data: DeclaredData) -> dict[str, str]:
+def _column_types(conn: Connection, data: DeclaredData) -> dict[str, str]:
     rows = conn.execute(
         "select a.attname, format_type(a.atttypid, a.atttypmod) from pg_attribute a "
         "where a.attrelid = to_regclass(%s) and a.attnum > 0 and not a.attisdropped "
@@ -201,7 +202,7 @@ def _column_types(conn: Any, data: DeclaredData) -> dict[str, str]:
     return {name: type_ for name, type_ in rows}
 
 
-def _primary_key(conn: Any, data: DeclaredData) -> list[str]:
+def _primary_key(conn: Connection, data: DeclaredData) -> list[str]:
     rows = conn.execute(
         "select a.attname from pg_index i join pg_attribute a on a.attrelid = i.indrelid "
         "and a.attnum = any(i.indkey) where i.indrelid = to_regclass(%s) and i.indisprimary "
@@ -217,7 +218,7 @@ def _primary_key(conn: Any, data: DeclaredData) -> list[str]:
 
 
 def _rows(
-    conn: Any,
+    conn: Connection,
     data: DeclaredData,
     columns: list[str],
     keys: list[str],

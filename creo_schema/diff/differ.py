@@ -15,10 +15,11 @@ from __future__ import annotations
 import dataclasses
 import gc
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.kinds import KIND_SPECS, ObjectKind
+from creo_schema.catalog.model import Column
 from creo_schema.catalog.scope import UNMODELED_DATABASE_KINDS
 from creo_schema.diff.change import Action, Change, Unplannable, change
 from creo_schema.diff.effects import NONE
@@ -339,7 +340,7 @@ def _put_back(ctx: Context, expansion: Expansion) -> list[Change]:
     return out
 
 
-def _retype_sql(column: Any, to: str, collation: str | None = None) -> str:
+def _retype_sql(column: Column, to: str, collation: str | None = None) -> str:
     """`to` may carry its own collate clause (the default collation a column passes
     through); the cast names the type alone."""
     name = ident(column.name)

@@ -20,6 +20,7 @@ from typing import Any
 
 import pglast
 
+from creo_schema.db import Connection
 from creo_schema.diff import _fast_import
 
 _fast_import.prepare()
@@ -37,12 +38,12 @@ class EngineUnavailable(Exception):
 
 @dataclass(frozen=True)
 class EngineView:
-    inspector: Any  # results' PostgreSQL inspector, restricted to what we manage
+    inspector: PostgreSQL  # restricted to what we manage
     fingerprint: str
 
 
 def engine_view(
-    conn: Any, managed_schemas: tuple[str, ...], extensions: tuple[str, ...]
+    conn: Connection, managed_schemas: tuple[str, ...], extensions: tuple[str, ...]
 ) -> EngineView:
     try:
         with conn.cursor() as cursor:
@@ -73,7 +74,7 @@ def engine_statements(current: EngineView, desired: EngineView) -> list[str]:
     return statements
 
 
-def _fingerprint(inspector: Any) -> str:
+def _fingerprint(inspector: PostgreSQL) -> str:
     """SHA-256 of the engine's serialized view of the schema.
 
     results' own `SchemaDefinition.fingerprint()` fails on the tuple keys some categories use
@@ -93,7 +94,7 @@ def _string_keys(value: Any) -> Any:
     return value
 
 
-def _restrict(engine: Any, schemas: set[str], extensions: set[str]) -> None:
+def _restrict(engine: PostgreSQL, schemas: set[str], extensions: set[str]) -> None:
     for name, objects in list(vars(engine).items()):
         if not isinstance(objects, dict):
             continue
@@ -110,7 +111,7 @@ def _restrict(engine: Any, schemas: set[str], extensions: set[str]) -> None:
         setattr(engine, name, kept)
 
 
-def _unordered(engine: Any) -> None:
+def _unordered(engine: PostgreSQL) -> None:
     """Sort what the engine compares as lists but PostgreSQL treats as sets: a policy's
     roles and a relation's options (`security_invoker`, `security_barrier`, ...). The order
     they are stored in is the order of the statements that set them, which means nothing;
@@ -125,7 +126,7 @@ def _unordered(engine: Any) -> None:
                     setattr(item, field, sorted(value))
 
 
-def _one_form(engine: Any) -> None:
+def _one_form(engine: PostgreSQL) -> None:
     """Bring view queries and triggers' WHEN to one form, as the engine
     already does for constraints, indexes and policies: an IN-list over varchar prints as
     `(ARRAY['a'::character varying])::text[]` when written so, and reads back from that print

@@ -12,9 +12,8 @@ afterwards, as before.
 
 from __future__ import annotations
 
-from typing import Any
-
-from creo_schema.catalog import snapshot
+from creo_schema.catalog import CatalogSnapshot, snapshot
+from creo_schema.db import Connection
 from creo_schema.diff.change import Unplannable
 from creo_schema.diff.differ import diff
 from creo_schema.errors import SafetyError
@@ -35,7 +34,7 @@ AFTER_THE_DUMP = BEFORE_THE_DUMP | {
 
 
 def outside_dump_sql(
-    conn: Any, schemas: tuple[str, ...], target: Any, kinds: frozenset[str]
+    conn: Connection, schemas: tuple[str, ...], target: CatalogSnapshot, kinds: frozenset[str]
 ) -> list[str]:
     """The statements that give the copy on `conn` the target's objects of `kinds`.
 

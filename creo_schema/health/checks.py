@@ -13,6 +13,7 @@ from typing import Any
 
 import psycopg
 
+from creo_schema.db import Connection, one_row
 from creo_schema.words import plural
 
 OK, WARNING, PROBLEM, SKIPPED = "ok", "warning", "problem", "skipped"
@@ -28,22 +29,21 @@ class Check:
 
 @dataclass(frozen=True)
 class Context:
-    conn: Any  # autocommit connection to the target
+    conn: Connection  # autocommit connection to the target
     schemas: tuple[str, ...]
     long_after_s: int  # a transaction or a lock wait older than this is reported
 
 
 def connectivity(ctx: Context) -> Check:
-    version, db, user = ctx.conn.execute(
-        "select version(), current_database(), current_user"
-    ).fetchone()
+    version, db, user = one_row(
+        ctx.conn.execute("select version(), current_database(), current_user")
+    )
     return Check("connection", OK, f"connected to {db} as {user}: {version.split(',')[0]}")
 
 
 def migrations(ctx: Context) -> Check:
-    exists = ctx.conn.execute(
-        "select to_regclass('creo_schema.migrations') is not null"
-    ).fetchone()[0]
+    history = ctx.conn.execute("select to_regclass('creo_schema.migrations') is not null")
+    exists = one_row(history)[0]
     if not exists:
         return Check("migrations", OK, "no migration history (creo_schema.migrations is absent)")
     last = ctx.conn.execute(
@@ -71,9 +71,9 @@ def migrations(ctx: Context) -> Check:
 
 
 def integrity(ctx: Context) -> Check:
-    exists = ctx.conn.execute(
-        "select to_regprocedure('public.validate_system_integrity()') is not null"
-    ).fetchone()[0]
+    exists = one_row(
+        ctx.conn.execute("select to_regprocedure('public.validate_system_integrity()') is not null")
+    )[0]
     if not exists:
         return Check("integrity", SKIPPED, "public.validate_system_integrity() does not exist")
     try:

@@ -13,6 +13,7 @@ from typing import Any
 from pglast import ast
 from psycopg.rows import dict_row
 
+from creo_schema.db import Connection
 from creo_schema.errors import Location
 from creo_schema.platform import PLATFORM_SCHEMAS
 from creo_schema.source.asts import Parsed, dotted
@@ -99,32 +100,35 @@ class Locator:
 @dataclass
 class LintContext:
     parsed: list[Parsed]
-    conn: Any = None  # a psycopg connection to the shadow database, or None (AST rules only)
+    conn: Connection | None = None  # to the shadow database, or None (AST rules only)
     exposed_schemas: tuple[str, ...] = ("public",)
     locator: Locator = field(init=False)
 
     def __post_init__(self) -> None:
         self.locator = Locator(self.parsed)
 
-    def rows(self, query: str, **params: Any) -> list[dict[str, Any]]:
+    def rows(self, query: str, **params: object) -> list[dict[str, Any]]:
         """Run a read-only catalog query on the shadow; `%(exposed)s` and `%(not_linted)s` are
         always bound."""
+        if self.conn is None:
+            raise ValueError("a rule that reads the catalog ran without a connection")
         bound = {"exposed": list(self.exposed_schemas), "not_linted": NOT_LINTED, **params}
         with self.conn.cursor(row_factory=dict_row) as cursor:
             cursor.execute(query, bound)
             return list(cursor.fetchall())
 
 
-def relation_key(node: Any) -> str:
+def relation_key(node: ast.RangeVar | None) -> str:
+    assert node is not None  # the parser sets the relation of what reaches here
     return f"{node.schemaname or DEFAULT_SCHEMA}.{node.relname}"
 
 
-def _input_args(node: Any) -> int | None:
+def _input_args(node: ast.Node) -> int | None:
     if not isinstance(node, ast.CreateFunctionStmt):
         return None
     return sum(1 for p in node.parameters or () if p.mode.value in ("i", "b", "v", "d"))
 
 
-def function_name(node: Any) -> str:
+def function_name(node: ast.CreateFunctionStmt) -> str:
     names = dotted(node.funcname)
     return ".".join(names[-2:]) if len(names) > 1 else f"{DEFAULT_SCHEMA}.{names[0]}"

@@ -13,6 +13,7 @@ import difflib
 import importlib
 from collections.abc import Collection, Mapping
 
+from creo_schema.db import Connection
 from creo_schema.errors import InputError
 from creo_schema.lint.allow import read_allows
 from creo_schema.lint.context import LintContext
@@ -84,7 +85,7 @@ def _known(name: str, rules: Mapping[str, Rule], key: str) -> None:
 
 def run_lints(
     parsed: list[Parsed],
-    conn: object = None,
+    conn: Connection | None = None,
     *,
     disabled: Collection[str] = (),
     levels: Mapping[str, str] | None = None,

@@ -19,8 +19,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
+from creo_schema.db import Connection, one_row
 from creo_schema.errors import DatabaseError
 from creo_schema.migrations.files import VERSION_FORMAT, files_of, split_parts
 from creo_schema.plan_document import Plan
@@ -41,7 +41,7 @@ class SupabaseRecord:
         self.statements = [s.sql for s in plan.statements]
         self.recorded: tuple[str, ...] = ()
 
-    def write(self, conn: Any, migration_id: int) -> tuple[str, ...]:
+    def write(self, conn: Connection, migration_id: int) -> tuple[str, ...]:
         """Insert the rows (none when the table is missing; a version already there is
         left as it is); returns the versions inserted. A failure is a DatabaseError, which
         undoes the migration's transaction with it."""
@@ -54,7 +54,7 @@ class SupabaseRecord:
         return self.recorded
 
 
-def _free_version(conn: Any, now: datetime) -> str:
+def _free_version(conn: Connection, now: datetime) -> str:
     """The version of an apply's own row: the time of the apply, or the second after the
     newest version recorded when that is not earlier (two applies within one second, or a
     file's version ahead of the clock); a version taken would leave the row unrecorded."""
@@ -62,7 +62,7 @@ def _free_version(conn: Any, now: datetime) -> str:
     if "version" not in _columns(conn):
         return version
     newest = conn.execute("select max(version) from supabase_migrations.schema_migrations")
-    latest = newest.fetchone()[0]
+    latest = one_row(newest)[0]
     if latest is None or latest < version:
         return version
     try:
@@ -72,7 +72,9 @@ def _free_version(conn: Any, now: datetime) -> str:
     return after.strftime(VERSION_FORMAT)
 
 
-def remove_recorded(conn: Any, migration_id: int, versions: Sequence[str] | None) -> list[str]:
+def remove_recorded(
+    conn: Connection, migration_id: int, versions: Sequence[str] | None
+) -> list[str]:
     """Delete the versions `apply` recorded for `migration_id` (in the rollback's
     transaction); `versions` None: a migration applied before creo-schema kept them, whose
     row is found by the name apply gave it. Returns the versions removed."""
@@ -86,7 +88,7 @@ def remove_recorded(conn: Any, migration_id: int, versions: Sequence[str] | None
             if "name" not in columns:
                 return []
             where = sql.SQL("name = %s")
-            param: Any = f"creo_schema_{migration_id}"
+            param: str | list[str] = f"creo_schema_{migration_id}"
         elif not versions:
             return []
         else:
@@ -97,7 +99,7 @@ def remove_recorded(conn: Any, migration_id: int, versions: Sequence[str] | None
         return sorted(row[0] for row in conn.execute(query, (param,)).fetchall())
 
 
-def _insert(conn: Any, rows: list[Row]) -> list[str]:
+def _insert(conn: Connection, rows: list[Row]) -> list[str]:
     from psycopg import sql
 
     # Older CLI versions made the table with fewer columns: fill those it has.
@@ -120,7 +122,7 @@ def _insert(conn: Any, rows: list[Row]) -> list[str]:
     return recorded
 
 
-def _columns(conn: Any) -> set[str]:
+def _columns(conn: Connection) -> set[str]:
     return {
         row[0]
         for row in conn.execute(

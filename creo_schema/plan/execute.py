@@ -21,6 +21,7 @@ import psycopg
 from psycopg import errors as pg_errors
 from psycopg.pq import TransactionStatus
 
+from creo_schema.db import Connection, one_row
 from creo_schema.errors import DatabaseError
 from creo_schema.plan.conninfo import server_sql
 from creo_schema.plan_document import PlannedStatement
@@ -30,7 +31,7 @@ AfterEach = Callable[[int], None]
 
 
 def run_statements(
-    conn: Any,
+    conn: Connection,
     statements: Sequence[PlannedStatement],
     *,
     lock_retries: int = 0,
@@ -55,7 +56,7 @@ def run_statements(
     # through a schema the session happens to have first (as the migration files set it).
     # The session's own is given back after: what reads the catalog next prints names
     # relative to it.
-    path = conn.execute("select current_setting('search_path')").fetchone()[0]
+    path = one_row(conn.execute("select current_setting('search_path')"))[0]
     conn.execute("select set_config('search_path', '', false)")
     try:
         _run_phases(runner, statements, lock_retries, retry_pause)
@@ -89,7 +90,7 @@ def _run_phases(
 
 @dataclass
 class _Runner:
-    conn: Any
+    conn: Connection
     on_commit: OnCommit | None
     after_each: AfterEach | None
     shadow: bool = False
@@ -143,7 +144,7 @@ def shortened(sql: str, limit: int = 100) -> str:
     return f"{cut} ..."
 
 
-def _drop_invalid_index(conn: Any, statement: PlannedStatement) -> None:
+def _drop_invalid_index(conn: Connection, statement: PlannedStatement) -> None:
     """A failed concurrent build leaves an invalid index: remove it so a re-run converges."""
     if statement.operation != "create_index":
         return

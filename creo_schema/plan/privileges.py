@@ -31,9 +31,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from creo_schema.db import Connection, one_row
 from creo_schema.diff.change import Change
 from creo_schema.diff.kinds.default_privileges import CURRENT
-from creo_schema.diff.objects import Side
+from creo_schema.diff.objects import Node, Side
 from creo_schema.diff.owners import owners
 from creo_schema.errors import SafetyError
 
@@ -92,15 +93,15 @@ select r.rolname::text, r.rolsuper,
 """
 
 
-def applier_of(conn: Any, created_extensions: Iterable[str] = ()) -> Applier:
+def applier_of(conn: Connection, created_extensions: Iterable[str] = ()) -> Applier:
     """Who `conn` acts as, and what it may do (one query; an open transaction is ended);
     `created_extensions`: those the plan may create, whose trust is looked up."""
     # PostgreSQL 16 split membership: giving an object to a role needs its SET option.
     become = "SET" if int(conn.info.server_version) >= 160000 else "MEMBER"
     try:
-        row = conn.execute(
-            _FACTS, {"become": become, "created": sorted(created_extensions)}
-        ).fetchone()
+        row = one_row(
+            conn.execute(_FACTS, {"become": become, "created": sorted(created_extensions)})
+        )
     finally:
         if not conn.autocommit:
             conn.rollback()
@@ -246,7 +247,7 @@ _ROLE_KINDS = frozenset({"role", "role membership"})
 
 
 def _role_problem(
-    item: Change, wanted: Any, held: Any, applier: Applier, made: set[str]
+    item: Change, wanted: Any, held: Node | None, applier: Applier, made: set[str]
 ) -> str | None:
     """Why a non-superuser applier may not make a change to a role or membership (None
     when it may): PostgreSQL's rules for CREATEROLE, which 16 tightened."""

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from typing import Any
 
 from creo_schema.catalog import CatalogSnapshot
+from creo_schema.db import Connection, one_row
 from creo_schema.errors import InputError, SafetyError
 from creo_schema.source.roles import RoleDeclarations
 
@@ -68,17 +68,17 @@ _CLUSTER = (
 )
 
 
-def refuse_shared_cluster(target: Any, shadow_admin_url: str) -> None:
+def refuse_shared_cluster(target: Connection, shadow_admin_url: str) -> None:
     """Roles as code needs a shadow server that is not the target's: refused (exit 2)."""
     from creo_schema.db import connect
 
     try:
-        mine = target.execute(_CLUSTER).fetchone()[0]
+        mine = one_row(target.execute(_CLUSTER))[0]
     finally:
         if not target.autocommit:
             target.rollback()
     with connect(shadow_admin_url, autocommit=True) as conn:
-        theirs = conn.execute(_CLUSTER).fetchone()[0]
+        theirs = one_row(conn.execute(_CLUSTER))[0]
     if mine == theirs:
         raise InputError(
             "the shadow server is the target's own: with manage_roles, the roles it is given "
@@ -87,14 +87,14 @@ def refuse_shared_cluster(target: Any, shadow_admin_url: str) -> None:
         )
 
 
-def refuse_unmanageable(declarations: RoleDeclarations, target: Any) -> None:
+def refuse_unmanageable(declarations: RoleDeclarations, target: Connection) -> None:
     """A declaration of the applier or the bootstrap superuser, a membership of the
     applier, or a role named (IN ROLE, ADMIN, GRANT ... TO) that is neither declared nor on
     the target (the apply would fail halfway): an InputError at its file:line:col."""
     declared = set(declarations.names)
     named = sorted({n for s in declarations.statements for n in s.needs} - declared)
     try:
-        applier, bootstrap = target.execute(_WHO).fetchone()
+        applier, bootstrap = one_row(target.execute(_WHO))
         present = {
             row[0]
             for row in target.execute(
@@ -129,7 +129,7 @@ def refuse_unmanageable(declarations: RoleDeclarations, target: Any) -> None:
 
 
 def refuse_role_drops(
-    target: Any,
+    target: Connection,
     dropped: Iterable[str],
     managed_schemas: tuple[str, ...],
     desired: CatalogSnapshot,

@@ -10,10 +10,10 @@ from __future__ import annotations
 from concurrent.futures import Future
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from typing import Any
 
 from creo_schema.catalog import Inspection, Scope
 from creo_schema.config import Settings
+from creo_schema.db import Connection
 from creo_schema.plan.timings import Progress, Timings
 from creo_schema.plan.unchanged import Probe
 from creo_schema.platform import prelude_sql
@@ -28,7 +28,7 @@ class PlanSession:
 
     settings: Settings
     target_url: str
-    target: Any  # the open connection to the target
+    target: Connection  # the open connection to the target
     timings: Timings
     progress: Progress | None
     found: Probe

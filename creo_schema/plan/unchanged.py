@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from creo_schema.catalog.signature import catalog_signature
 from creo_schema.config import Settings
-from creo_schema.db import current_role, server_major
+from creo_schema.db import Connection, current_role, server_major
 from creo_schema.diff.data import DesiredRows, data_changes
 from creo_schema.plan.cache import cache_key, read_entry, write_entry
 from creo_schema.plan.fingerprint import source_fingerprint
@@ -42,7 +41,9 @@ class Probe:
     subscriptions: tuple[str, ...] = ()
 
 
-def probe(settings: Settings, target: Any, timings: Timings, progress: Progress | None) -> Probe:
+def probe(
+    settings: Settings, target: Connection, timings: Timings, progress: Progress | None
+) -> Probe:
     with timings.step("parse", progress):
         files = discover(settings.schema_dir)
         fingerprint = source_fingerprint(files)
@@ -92,7 +93,7 @@ def _key(found: Probe, settings: Settings) -> str:
 
 def unchanged_plan(
     settings: Settings,
-    target: Any,
+    target: Connection,
     target_url: str,
     found: Probe,
     timings: Timings,

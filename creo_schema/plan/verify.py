@@ -28,12 +28,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import psycopg
 
 from creo_schema.catalog import Inspection, compare, inspect
-from creo_schema.db import acting_as, connect
+from creo_schema.db import Connection, acting_as, connect
 from creo_schema.errors import CreoError
 from creo_schema.plan.cache import DesiredState
 from creo_schema.plan.execute import run_statements
@@ -254,7 +253,7 @@ class _Tally:
 
 
 def _second_opinion(
-    conn: Any, desired: DesiredState, schemas: tuple[str, ...], extensions: tuple[str, ...]
+    conn: Connection, desired: DesiredState, schemas: tuple[str, ...], extensions: tuple[str, ...]
 ) -> tuple[str, list[str]]:
     """migra's engine on the proven database: (what it said, the problems it found)."""
     from creo_schema.diff.engine import (

@@ -15,14 +15,14 @@ import subprocess
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import psycopg
 from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-from creo_schema.catalog.model import USER_COLUMN_OPTIONS
-from creo_schema.db import acting_as, connect
+from creo_schema.catalog.model import USER_COLUMN_OPTIONS, View
+from creo_schema.catalog.reader import CatalogSnapshot
+from creo_schema.db import Connection, acting_as, connect
 from creo_schema.diff.quote import ident
 from creo_schema.errors import DatabaseError
 from creo_schema.shadow.tempdb import ensure_roles
@@ -60,7 +60,7 @@ def dump_schema(bin_dir: Path | None, target_url: str, schemas: tuple[str, ...])
     return "\n".join(line for line in done.stdout.splitlines() if not line.startswith("\\"))
 
 
-def copy_roles(target_conn: Any, shadow_admin_url: str, applier: str = "") -> None:
+def copy_roles(target_conn: Connection, shadow_admin_url: str, applier: str = "") -> None:
     """Create on the shadow server, NOLOGIN, each role the target has, its superusers as
     superusers (only a superuser may own an event trigger), and the `applier` the copy acts
     as (db.acting_as), under the cluster's lock: see `ensure_roles`."""
@@ -86,7 +86,7 @@ select pg_get_triggerdef(t.oid)
 """
 
 
-def outside_triggers(target_conn: Any, schemas: tuple[str, ...]) -> list[str]:
+def outside_triggers(target_conn: Connection, schemas: tuple[str, ...]) -> list[str]:
     try:
         rows = target_conn.execute(_OUTSIDE_TRIGGERS, {"schemas": list(schemas)}).fetchall()
     finally:
@@ -100,7 +100,7 @@ def load_copy(
     dump: str,
     extensions: dict[str, str],
     triggers: Sequence[str] = (),
-    target: Any = None,
+    target: CatalogSnapshot | None = None,
     schemas: tuple[str, ...] = (),
 ) -> None:
     """Load the dump into the copy; `target` (the target's catalog snapshot of `schemas`)
@@ -140,7 +140,7 @@ def load_copy(
             _populate(conn, [v for v in target.views if v.materialized and v.populated])
 
 
-def _create_extension(conn: Any, name: str, schema: str, version: str | None) -> None:
+def _create_extension(conn: Connection, name: str, schema: str, version: str | None) -> None:
     """The extension at the target's version, which the copy is compared with; at the
     shadow's default where the shadow lacks that one (the comparison then names it)."""
     create = sql.SQL("create extension if not exists {} with schema {}").format(
@@ -155,7 +155,7 @@ def _create_extension(conn: Any, name: str, schema: str, version: str | None) ->
     conn.execute(create)
 
 
-def _populate(conn: Any, views: Sequence[Any]) -> None:
+def _populate(conn: Connection, views: Sequence[View]) -> None:
     """The materialized views the target has populated, populated (pg_dump --schema-only
     creates each WITH NO DATA). The copy holds no rows, so each refresh is cheap; one over
     another waits until that one is populated, hence the passes."""
@@ -174,7 +174,10 @@ def _populate(conn: Any, views: Sequence[Any]) -> None:
 
 
 def _other_extensions(
-    conn: Any, target: Any, managed: dict[str, str], schemas: tuple[str, ...]
+    conn: Connection,
+    target: CatalogSnapshot | None,
+    managed: dict[str, str],
+    schemas: tuple[str, ...],
 ) -> None:
     """The target's extensions a plan does not manage (in a schema of their own, such as
     Supabase's `extensions`, and not declared) are not the copy's business, but what the
@@ -197,7 +200,7 @@ def _other_extensions(
         )
 
 
-def _run_all(conn: Any, statements: Sequence[str]) -> None:
+def _run_all(conn: Connection, statements: Sequence[str]) -> None:
     for statement in statements:
         try:
             conn.execute(statement)
@@ -241,7 +244,7 @@ def target_copy(
     shadow_admin_url: str,
     bin_dir: Path | None,
     template: str,
-    target_conn: Any,
+    target_conn: Connection,
     target_url: str,
     schemas: tuple[str, ...],
     extensions_present: dict[str, str],

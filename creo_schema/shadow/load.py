@@ -9,11 +9,10 @@ transaction: a schema that fails halfway leaves nothing behind. Statements go in
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import psycopg
 
-from creo_schema.db import connect
+from creo_schema.db import Connection, connect
 from creo_schema.errors import InputError, Location
 from creo_schema.source.model import SourceSet, Statement
 from creo_schema.source.parse import LineIndex
@@ -39,7 +38,7 @@ def load_statements(
 
 
 def load_into(
-    conn: Any,
+    conn: Connection,
     source: SourceSet,
     statements: tuple[Statement, ...] | None = None,
     *,
@@ -63,7 +62,7 @@ def load_into(
     conn.commit()
 
 
-def _execute_batch(conn: Any, source: SourceSet, batch: tuple[Statement, ...]) -> None:
+def _execute_batch(conn: Connection, source: SourceSet, batch: tuple[Statement, ...]) -> None:
     # A newline before each `;`: a statement may end in a `--` comment.
     text = "\n;\n".join(statement.shadow_sql or statement.sql for statement in batch)
     try:
@@ -76,7 +75,7 @@ def _execute_batch(conn: Any, source: SourceSet, batch: tuple[Statement, ...]) -
         _execute(conn, source, statement)
 
 
-def _execute(conn: Any, source: SourceSet, statement: Statement) -> None:
+def _execute(conn: Connection, source: SourceSet, statement: Statement) -> None:
     try:
         conn.execute(statement.shadow_sql or statement.sql)
     except psycopg.Error as error:

@@ -31,8 +31,9 @@ import psycopg
 from psycopg import sql
 
 from creo_schema.catalog.model import Role, RoleMembership
+from creo_schema.catalog.reader import CatalogSnapshot
 from creo_schema.catalog.roles import read_roles
-from creo_schema.db import connect
+from creo_schema.db import Connection, connect
 from creo_schema.errors import DatabaseError, InputError
 from creo_schema.source.roles import RoleDeclarations
 
@@ -91,10 +92,14 @@ def prove_roles(
             conn.rollback()
 
 
-def roles_only(catalog: Any, roles: Any = None, memberships: Any = None) -> Any:
+def roles_only(
+    catalog: CatalogSnapshot,
+    roles: Iterable[Role] | None = None,
+    memberships: Iterable[RoleMembership] | None = None,
+) -> CatalogSnapshot:
     """A catalog snapshot holding only managed roles (`catalog`'s, or those given): what the
     differ needs to write the SQL that makes them."""
-    empty = {
+    empty: dict[str, Any] = {  # the snapshot's fields: tuples of rows of each kind
         f.name: ()
         for f in dataclasses.fields(catalog)
         if f.name not in ("schema_names",) and isinstance(getattr(catalog, f.name), tuple)
@@ -106,7 +111,7 @@ def roles_only(catalog: Any, roles: Any = None, memberships: Any = None) -> Any:
     return dataclasses.replace(catalog, **empty)
 
 
-def _aside(conn: Any, names: Sequence[str]) -> None:
+def _aside(conn: Connection, names: Sequence[str]) -> None:
     """Rename every role of `names` the server has to a fresh name, in the open transaction."""
     rows = conn.execute(
         "select rolname from pg_catalog.pg_roles where rolname = any(%s)", (list(names),)

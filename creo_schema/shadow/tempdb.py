@@ -32,7 +32,7 @@ from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from creo_schema import __version__
-from creo_schema.db import connect, kept_open, with_database
+from creo_schema.db import Connection, connect, kept_open, one_row, with_database
 from creo_schema.errors import DatabaseError
 from creo_schema.platform import MARKED_ROLE, split_prelude
 
@@ -111,7 +111,9 @@ def ensure_roles(admin_url: str, names: Iterable[str], superusers: Iterable[str]
                     conn.execute(sql.SQL("alter role {} superuser").format(sql.Identifier(name)))
 
 
-def _missing_roles(conn: Any, wanted: list[str], superusers: Sequence[str] = ()) -> list[str]:
+def _missing_roles(
+    conn: Connection, wanted: list[str], superusers: Sequence[str] = ()
+) -> list[str]:
     """The roles of `wanted` the server lacks, and those of `superusers` it has without
     the superuser attribute."""
     found = conn.execute(
@@ -136,7 +138,7 @@ def admin_sessions(admin_url: str) -> Iterator[None]:
 
 
 @contextmanager
-def _advisory_lock(conn: Any, key: str) -> Iterator[None]:
+def _advisory_lock(conn: Connection, key: str) -> Iterator[None]:
     conn.execute("select pg_advisory_lock(hashtext(%s))", (key,))
     try:
         yield
@@ -155,18 +157,20 @@ def _roles_marker(roles: str) -> str | None:
     return f"creo-schema platform roles {hashlib.sha256(roles.encode()).hexdigest()[:12]}"
 
 
-def _setup_state(conn: Any, template: str) -> tuple[bool, str | None]:
+def _setup_state(conn: Connection, template: str) -> tuple[bool, str | None]:
     """(whether the template exists, the roles part recorded), in one round trip."""
-    row = conn.execute(
-        "select exists (select from pg_catalog.pg_database where datname = %s),"
-        " (select shobj_description(oid, 'pg_authid') from pg_catalog.pg_roles"
-        "   where rolname = %s)",
-        (template, MARKED_ROLE),
-    ).fetchone()
+    row = one_row(
+        conn.execute(
+            "select exists (select from pg_catalog.pg_database where datname = %s),"
+            " (select shobj_description(oid, 'pg_authid') from pg_catalog.pg_roles"
+            "   where rolname = %s)",
+            (template, MARKED_ROLE),
+        )
+    )
     return bool(row[0]), row[1]
 
 
-def _set_up_roles(conn: Any, roles: str, marker: str) -> None:
+def _set_up_roles(conn: Connection, roles: str, marker: str) -> None:
     """Run the roles part and record it, in one transaction. `conn` holds the lock."""
     try:
         with conn.transaction():
@@ -180,7 +184,7 @@ def _set_up_roles(conn: Any, roles: str, marker: str) -> None:
         raise DatabaseError(f"setting up the platform's roles failed: {error}") from error
 
 
-def _build_template(conn: Any, admin_url: str, name: str, per_database: str) -> None:
+def _build_template(conn: Connection, admin_url: str, name: str, per_database: str) -> None:
     """Load the per-database part into a new database, then give it the template's name (a
     crash leaves a `_building` one, dropped by the next build). `conn` holds the lock."""
     building = f"{name}_building"
@@ -256,7 +260,7 @@ def borrowed_desired(admin_url: str, name: str) -> Iterator[tuple[str, list[bool
                 _drop(conn, borrowed)
 
 
-def _prune_desired(conn: Any, keep: str) -> None:
+def _prune_desired(conn: Connection, keep: str) -> None:
     """Drop all but the newest KEEP_DESIRED kept states (newest: highest oid)."""
     rows = conn.execute(
         "select datname from pg_database where datname like %s and datname <> %s order by oid desc",
@@ -295,7 +299,7 @@ def drop_database(admin_url: str, name: str) -> None:
         _drop(conn, name)
 
 
-def _drop(conn: Any, name: str) -> None:
+def _drop(conn: Connection, name: str) -> None:
     _drop_subscriptions(conn, name)
     conn.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
 
@@ -310,7 +314,7 @@ select s.subname::text from pg_catalog.pg_subscription s
 """
 
 
-def _drop_subscriptions(conn: Any, name: str) -> None:
+def _drop_subscriptions(conn: Connection, name: str) -> None:
     """Drop the subscriptions of database `name`, reached as `conn`'s role (a superuser or
     their owner, as a shadow's admin is)."""
     found = [row[0] for row in conn.execute(_SUBSCRIPTIONS, (name,)).fetchall()]
@@ -327,7 +331,7 @@ def _drop_subscriptions(conn: Any, name: str) -> None:
             inside.execute(sql.SQL("drop subscription {}").format(named))
 
 
-def _rename(conn: Any, old: str, new: str) -> None:
+def _rename(conn: Connection, old: str, new: str) -> None:
     conn.execute(
         sql.SQL("alter database {} rename to {}").format(sql.Identifier(old), sql.Identifier(new))
     )

@@ -7,7 +7,7 @@ file's text (pglast converts libpg_query's byte offsets), which `locate` turns i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,10 +24,12 @@ class Parsed:
     """A statement with its AST node and the text index of its file."""
 
     statement: Statement
-    node: Any
+    node: ast.Node
     index: LineIndex
 
-    def locate(self, node: Any = None, ancestors: tuple[Any, ...] = ()) -> Location:
+    def locate(
+        self, node: ast.Node | None = None, ancestors: tuple[ast.Node, ...] = ()
+    ) -> Location:
         """Where `node` starts (a node's `location` is an offset into the file's text).
 
         Some nodes carry no location (pglast leaves constants without one): the nearest
@@ -65,7 +67,9 @@ def parsed_statements(source: SourceSet) -> list[Parsed]:
     return out
 
 
-def walk(node: Any, ancestors: tuple[Any, ...] = ()) -> Iterator[tuple[Any, tuple[Any, ...]]]:
+def walk(
+    node: ast.Node | tuple[Any, ...] | list[Any] | None, ancestors: tuple[ast.Node, ...] = ()
+) -> Iterator[tuple[ast.Node, tuple[ast.Node, ...]]]:
     """Every AST node below `node` (itself included), with its ancestors, depth first."""
     if isinstance(node, list | tuple):
         for item in node:
@@ -82,6 +86,6 @@ def walk(node: Any, ancestors: tuple[Any, ...] = ()) -> Iterator[tuple[Any, tupl
             yield from walk(value, inner)
 
 
-def dotted(names: Any) -> list[str]:
+def dotted(names: Iterable[ast.Node] | None) -> list[str]:
     """A name given as a tuple of String nodes, as plain strings."""
     return [getattr(n, "sval", str(n)) for n in names or ()]

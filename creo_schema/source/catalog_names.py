@@ -85,7 +85,7 @@ class KnownRoles:
         return self.configured | self.on_target()
 
 
-def add_statement(names: Names, node: object, created: Iterable[str] | None = None) -> None:
+def add_statement(names: Names, node: ast.Node, created: Iterable[str] | None = None) -> None:
     """Record what one statement declares (`created`: its names_of(), when already known)."""
     if created is None:
         created, _ = names_of(node)
@@ -179,6 +179,7 @@ def platform_names(platform: str) -> Names:
     if not text.strip():
         return names
     for raw in pglast.parse_sql(text):
+        assert raw.stmt is not None  # the parser fills it in
         add_statement(names, raw.stmt)
     names.roles.update(_ROLE_ROW.findall(text))
     names.extension_schemas.update(_EXTENSION_SCHEMA.findall(text))

@@ -9,12 +9,12 @@ platform or PostgreSQL itself to resolve; the ordering ignores it.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
 
 from pglast import ast
 from pglast.enums import AlterTableType, ConstrType, FunctionParameterMode, ObjectType
 from pglast.stream import RawStream
-from pglast.visitors import Visitor
+from pglast.visitors import Ancestor, Visitor
 
 DEFAULT_SCHEMA = "public"
 
@@ -41,7 +41,7 @@ def relation_key(node: ast.RangeVar) -> str:
     return f"{node.schemaname or DEFAULT_SCHEMA}.{node.relname}"
 
 
-def qualified_key(names: Any, suffix: str = "") -> str:
+def qualified_key(names: Iterable[ast.Node] | None, suffix: str = "") -> str:
     """Key of a dotted name given as a tuple of String nodes (functions, types)."""
     parts = [getattr(n, "sval", str(n)) for n in names or ()]
     if len(parts) == 1:
@@ -100,26 +100,26 @@ class _References(Visitor):
         super().__init__()
         self.found: set[str] = set()
 
-    def visit_RangeVar(self, ancestors: Any, node: ast.RangeVar) -> None:
+    def visit_RangeVar(self, ancestors: Ancestor, node: ast.RangeVar) -> None:
         self.found.add(relation_key(node))
         if node.schemaname:
             self.found.add(f"schema:{node.schemaname}")
 
-    def visit_FuncCall(self, ancestors: Any, node: ast.FuncCall) -> None:
+    def visit_FuncCall(self, ancestors: Ancestor, node: ast.FuncCall) -> None:
         self.found.add(qualified_key(node.funcname, "()"))
 
-    def visit_TypeName(self, ancestors: Any, node: ast.TypeName) -> None:
+    def visit_TypeName(self, ancestors: Ancestor, node: ast.TypeName) -> None:
         names = [getattr(n, "sval", "") for n in node.names or ()]
         if names and names[0] != "pg_catalog":
             self.found.add(qualified_key(node.names))
 
-    def visit_DefineStmt(self, ancestors: Any, node: ast.DefineStmt) -> None:
+    def visit_DefineStmt(self, ancestors: Ancestor, node: ast.DefineStmt) -> None:
         # CREATE AGGREGATE names its functions as type names: sfunc = public.add_int.
         for option in node.definition or ():
             if option.defname in FUNCTION_OPTIONS and isinstance(option.arg, ast.TypeName):
                 self.found.add(qualified_key(option.arg.names, "()"))
 
-    def visit_CreateSeqStmt(self, ancestors: Any, node: ast.CreateSeqStmt) -> None:
+    def visit_CreateSeqStmt(self, ancestors: Ancestor, node: ast.CreateSeqStmt) -> None:
         # OWNED BY schema.table.column needs the table first.
         for option in node.options or ():
             if option.defname == "owned_by" and len(option.arg or ()) >= 2:
@@ -127,10 +127,10 @@ class _References(Visitor):
                 table = parts[:-1] if len(parts) > 2 else [DEFAULT_SCHEMA, parts[0]]
                 self.found.add(".".join(table[-2:]))
 
-    def visit_CreateTrigStmt(self, ancestors: Any, node: ast.CreateTrigStmt) -> None:
+    def visit_CreateTrigStmt(self, ancestors: Ancestor, node: ast.CreateTrigStmt) -> None:
         self.found.add(qualified_key(node.funcname, "()"))
 
-    def visit_AlterTableStmt(self, ancestors: Any, node: ast.AlterTableStmt) -> None:
+    def visit_AlterTableStmt(self, ancestors: Ancestor, node: ast.AlterTableStmt) -> None:
         # ENABLE / DISABLE TRIGGER name: the trigger's state is declared after the trigger.
         assert node.relation is not None
         for cmd in node.cmds or ():
@@ -149,7 +149,7 @@ class _References(Visitor):
                 schema = node.relation.schemaname or DEFAULT_SCHEMA
                 self.found.add(f"{schema}.{identity.name}")
 
-    def visit_CommentStmt(self, ancestors: Any, node: ast.CommentStmt) -> None:
+    def visit_CommentStmt(self, ancestors: Ancestor, node: ast.CommentStmt) -> None:
         # COMMENT ON a relation, or on a column, constraint, trigger, policy or rule of one,
         # names it by a list of strings, not a RangeVar: after the table (and, for a CREATE
         # TABLE ... (LIKE t) INCLUDING COMMENTS written after it, before the copy).
@@ -161,14 +161,14 @@ class _References(Visitor):
         if 1 <= len(names) <= 3 and all(isinstance(n, ast.String) for n in names):
             self.found.add(qualified_key(names))
 
-    def visit_AlterStatsStmt(self, ancestors: Any, node: ast.AlterStatsStmt) -> None:
+    def visit_AlterStatsStmt(self, ancestors: Ancestor, node: ast.AlterStatsStmt) -> None:
         self.found.add(f"statistics:{qualified_key(node.defnames)}")
 
-    def visit_ObjectWithArgs(self, ancestors: Any, node: ast.ObjectWithArgs) -> None:
+    def visit_ObjectWithArgs(self, ancestors: Ancestor, node: ast.ObjectWithArgs) -> None:
         self.found.add(qualified_key(node.objname, "()"))
 
 
-def _created(stmt: Any) -> list[str]:
+def _created(stmt: ast.Node) -> list[str]:
     match stmt:
         # pglast's stubs type every field optional; the asserts state what the parser
         # always fills in (the unchecked access would fail there too).
@@ -213,7 +213,7 @@ def _created(stmt: Any) -> list[str]:
     return []
 
 
-def key_facts(stmt: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def key_facts(stmt: ast.Node) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(the tables a statement gives a primary key, unique constraint or unique index; the
     tables its foreign keys reference): a foreign key needs the referenced table's key, which
     a later statement may add (ALTER TABLE ... ADD UNIQUE, CREATE UNIQUE INDEX)."""
@@ -232,7 +232,7 @@ def key_facts(stmt: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(dict.fromkeys(given)), tuple(dict.fromkeys(needed))
 
 
-def _table_constraints(elements: Any) -> list[ast.Constraint]:
+def _table_constraints(elements: Iterable[ast.Node]) -> list[ast.Constraint]:
     out: list[ast.Constraint] = []
     for element in elements:
         if isinstance(element, ast.Constraint):
@@ -249,7 +249,7 @@ def _key_fact(constraint: ast.Constraint, table: str, given: list[str], needed: 
         needed.append(relation_key(constraint.pktable))
 
 
-def copied_tables(stmt: Any) -> tuple[str, ...]:
+def copied_tables(stmt: ast.Node) -> tuple[str, ...]:
     """The tables a CREATE TABLE copies with LIKE: what they are when it runs (their indexes,
     defaults, comments) is what it copies."""
     if not isinstance(stmt, ast.CreateStmt):
@@ -261,7 +261,7 @@ def copied_tables(stmt: Any) -> tuple[str, ...]:
     )
 
 
-def names_of(stmt: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def names_of(stmt: ast.Node) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(created, referenced) keys of one statement's AST node."""
     created = _created(stmt)
     visitor = _References()
@@ -276,7 +276,7 @@ def names_of(stmt: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
 _OUTPUT_MODES = (FunctionParameterMode.FUNC_PARAM_OUT, FunctionParameterMode.FUNC_PARAM_TABLE)
 
 
-def routine_arguments(stmt: Any) -> list[ast.TypeName] | None:
+def routine_arguments(stmt: ast.Node) -> list[ast.TypeName] | None:
     """The argument types of the function, procedure or aggregate a statement creates (an
     ordered-set aggregate's direct and aggregated ones alike; none for `*`); None when it
     creates no routine."""
@@ -297,16 +297,20 @@ def routine_arguments(stmt: Any) -> list[ast.TypeName] | None:
     return []
 
 
-def type_list(types: Any) -> str:
+def type_list(types: Iterable[ast.Node] | None) -> str:
     """Argument types as SQL (`text, integer[]`), for messages."""
     return ", ".join(RawStream()(t) for t in types or ())
 
 
-def routine_signature(stmt: Any) -> str | None:
+def routine_signature(stmt: ast.Node) -> str | None:
     """The routine a statement creates as messages name it, with its argument types
     (`app.csv_agg(text)`); None when it creates none."""
     arguments = routine_arguments(stmt)
     if arguments is None:
         return None
-    names = stmt.funcname if isinstance(stmt, ast.CreateFunctionStmt) else stmt.defnames
+    if isinstance(stmt, ast.CreateFunctionStmt):
+        names = stmt.funcname
+    else:
+        assert isinstance(stmt, ast.DefineStmt)  # the other routine routine_arguments reads
+        names = stmt.defnames
     return f"{qualified_key(names)}({type_list(arguments)})"

@@ -28,10 +28,9 @@ it, is read from a rolled-back run of these statements in the shadow (shadow/rol
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pglast
 from pglast import ast
@@ -42,6 +41,10 @@ from creo_schema.source.model import SourceFile
 from creo_schema.source.parse import LineIndex, parse_file, parse_text
 
 ROLES_DIR = "roles"
+
+# Where an offset into the file is (a node's `location`; None: the statement's start).
+Locate = Callable[[int | None], Location]
+
 # The options of CREATE ROLE a declaration may use (pglast's names for them).
 _ATTRIBUTES = frozenset(
     {
@@ -156,7 +159,7 @@ def read_declarations(files: Iterable[SourceFile]) -> RoleDeclarations:
     return RoleDeclarations(tuple(statements))
 
 
-def _declaration(source: SourceFile, index: LineIndex, raw: Any) -> RoleStatement:
+def _declaration(source: SourceFile, index: LineIndex, raw: ast.RawStmt) -> RoleStatement:
     start = raw.stmt_location or 0
     end = start + raw.stmt_len if raw.stmt_len else len(source.text)
     sql = source.text[start:end].strip().rstrip(";").strip()
@@ -189,7 +192,8 @@ def _declaration(source: SourceFile, index: LineIndex, raw: Any) -> RoleStatemen
     )
 
 
-def _create(node: Any, sql: str, where: Location, at: Any) -> RoleStatement:
+def _create(node: ast.CreateRoleStmt, sql: str, where: Location, at: Locate) -> RoleStatement:
+    assert node.role is not None  # the parser sets the role CREATE ROLE names
     _check_role_name(node.role, where)
     needs: list[str] = []
     for option in node.options or ():
@@ -215,7 +219,7 @@ def _create(node: Any, sql: str, where: Location, at: Any) -> RoleStatement:
     return RoleStatement(sql, "create", where, creates=node.role, needs=tuple(needs))
 
 
-def _setting(node: Any, sql: str, where: Location, at: Any) -> RoleStatement:
+def _setting(node: ast.AlterRoleSetStmt, sql: str, where: Location, at: Locate) -> RoleStatement:
     if node.role is None:
         raise InputError(
             "ALTER ROLE ALL sets a setting for every role of the cluster: not declared here",
@@ -230,6 +234,7 @@ def _setting(node: Any, sql: str, where: Location, at: Any) -> RoleStatement:
             location=where,
             hint="drop IN DATABASE ... to set it for every database, or set it by hand",
         )
+    assert node.setstmt is not None  # the parser sets what ALTER ROLE ... SET sets
     kind = node.setstmt.kind
     if kind != VariableSetKind.VAR_SET_VALUE:
         raise InputError(
@@ -242,7 +247,7 @@ def _setting(node: Any, sql: str, where: Location, at: Any) -> RoleStatement:
     return RoleStatement(sql, "setting", where, needs=(role,))
 
 
-def _membership(node: Any, sql: str, where: Location, at: Any) -> RoleStatement:
+def _membership(node: ast.GrantRoleStmt, sql: str, where: Location, at: Locate) -> RoleStatement:
     if not node.is_grant:
         raise InputError(
             "REVOKE removes a membership: schema/roles/ declares the memberships there are",
@@ -267,7 +272,7 @@ def _membership(node: Any, sql: str, where: Location, at: Any) -> RoleStatement:
     )
 
 
-def _role_name(spec: Any, at: Any) -> str:
+def _role_name(spec: ast.RoleSpec, at: Locate) -> str:
     if spec.roletype != RoleSpecType.ROLESPEC_CSTRING or not spec.rolename:
         raise InputError(
             "a role of schema/roles/ is named, never CURRENT_USER, SESSION_USER or PUBLIC",
@@ -276,7 +281,7 @@ def _role_name(spec: Any, at: Any) -> str:
     return str(spec.rolename)
 
 
-def _text(node: Any) -> str:
+def _text(node: ast.Node | None) -> str:
     return str(getattr(node, "sval", node))
 
 
@@ -325,7 +330,9 @@ def _check_names(statements: list[RoleStatement]) -> None:
 
 
 def _setting_name(sql: str) -> str:
-    node: Any = pglast.parse_sql(sql)[0].stmt
+    node = pglast.parse_sql(sql)[0].stmt
+    # only ALTER ROLE ... SET statements reach here (kind "setting")
+    assert isinstance(node, ast.AlterRoleSetStmt) and node.setstmt is not None
     return str(node.setstmt.name).lower()
 
 

@@ -10,7 +10,7 @@ schema, a role) stays an error: ignoring it would change what the file declares.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
 
 from pglast import ast
 from pglast.enums import VariableSetKind
@@ -48,7 +48,7 @@ _ONLY_VALUES = {
 }
 
 
-def is_session_setting(node: Any) -> bool:
+def is_session_setting(node: ast.Node | None) -> bool:
     """Whether a top-level statement is a session setting that leaves the schema's meaning
     as it is (see above)."""
     if isinstance(node, ast.VariableSetStmt):
@@ -76,7 +76,7 @@ def _harmless(name: str, values: list[str] | None) -> bool:
     return values is None or all(v.lower() in allowed for v in values)  # None: the default
 
 
-def _values(args: Any) -> list[str] | None:
+def _values(args: Iterable[ast.Node] | None) -> list[str] | None:
     out = []
     for arg in args or ():
         value = getattr(arg, "val", None)

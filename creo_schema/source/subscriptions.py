@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pglast
 from pglast import ast
@@ -61,7 +61,7 @@ class Declared:
 
 def _value(element: ast.DefElem) -> str:
     """An option's value as text, lower case (`WITH (binary)` alone means true)."""
-    arg: Any = element.arg
+    arg = element.arg
     if arg is None:
         return "true"
     if isinstance(arg, ast.Boolean):

@@ -18,7 +18,6 @@ import difflib
 import functools
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
 
 from pglast import ast
 from pglast.enums import (
@@ -168,7 +167,7 @@ _DROPPING_SUBCOMMANDS = {
 }
 # The routines an ObjectWithArgs names (it names operators and casts too), as messages call
 # them: aggregates share the functions' names (GRANT ... ON FUNCTION reaches one).
-_ROUTINE_WORDS = {
+_ROUTINE_WORDS: dict[ObjectType | None, str] = {
     ObjectType.OBJECT_FUNCTION: "function",
     ObjectType.OBJECT_PROCEDURE: "procedure",
     ObjectType.OBJECT_ROUTINE: "routine",
@@ -297,7 +296,7 @@ def check_declarative(parsed: list[Parsed], root: str) -> Iterator[Finding]:
         if kind == "AlterTableStmt":
             yield from _dropping_alter(item)
             continue
-        if kind == "CommentStmt" and item.node.objtype == ObjectType.OBJECT_ROLE:
+        if isinstance(item.node, ast.CommentStmt) and item.node.objtype == ObjectType.OBJECT_ROLE:
             yield Finding(
                 "error",
                 "non-declarative",
@@ -305,7 +304,10 @@ def check_declarative(parsed: list[Parsed], root: str) -> Iterator[Finding]:
                 item.statement.location,
             )
             continue
-        if kind == "CreateTableAsStmt" and item.node.objtype != ObjectType.OBJECT_MATVIEW:
+        if (
+            isinstance(item.node, ast.CreateTableAsStmt)
+            and item.node.objtype != ObjectType.OBJECT_MATVIEW
+        ):
             yield Finding(
                 "error",
                 "non-declarative",
@@ -332,6 +334,7 @@ def _shortened(sql: str, width: int = 60) -> str:
 
 
 def _dropping_alter(item: Parsed) -> Iterator[Finding]:
+    assert isinstance(item.node, ast.AlterTableStmt)  # called for an ALTER TABLE only
     for cmd in item.node.cmds or ():
         what = _DROPPING_SUBCOMMANDS.get(cmd.subtype)
         if what:
@@ -367,7 +370,7 @@ _LABELS = {
 }
 
 
-def _label(node: Any) -> str:
+def _label(node: ast.Node) -> str:
     """A statement kind as a person would name it (`DROP TABLE`, `INSERT`, `BEGIN`)."""
     kind = type(node).__name__
     # The parser always sets these (pglast's stubs type every field optional).
@@ -408,7 +411,7 @@ def check_duplicates(parsed: list[Parsed]) -> Iterator[Finding]:
             )
 
 
-def identities(node: Any, creates: tuple[str, ...]) -> list[str]:
+def identities(node: ast.Node, creates: tuple[str, ...]) -> list[str]:
     """What a statement declares, precise enough that two of them must not be equal.
 
     Functions and aggregates are told apart by their argument types (overloads are fine);
@@ -426,13 +429,13 @@ def identities(node: Any, creates: tuple[str, ...]) -> list[str]:
     return list(creates)
 
 
-def _created_routine(node: Any) -> str:
+def _created_routine(node: ast.Node) -> str:
     if isinstance(node, ast.DefineStmt):
         return "aggregate"
     return "procedure" if getattr(node, "is_procedure", False) else "function"
 
 
-def _type_text(type_name: Any) -> str:
+def _type_text(type_name: ast.TypeName) -> str:
     """A type as an identity compares it: PostgreSQL's own unqualified, no type modifier
     (`varchar(10)` and `varchar` name one function's argument)."""
     names = dotted(type_name.names)
@@ -476,7 +479,7 @@ def check_references(
         yield from _Resolver(item, known, unchecked, roles, frozenset(managed)).findings()
 
 
-def _names_a_function(ancestors: tuple[Any, ...]) -> bool:
+def _names_a_function(ancestors: tuple[ast.Node, ...]) -> bool:
     parent = ancestors[-1] if ancestors else None
     return isinstance(parent, ast.DefElem) and parent.defname in FUNCTION_OPTIONS
 
@@ -545,7 +548,7 @@ class _Resolver:
                 yield from self._schema(schema.sval, None)
 
     def _finding(
-        self, what: str, name: str, candidates: set[str], node: Any, shown: str = ""
+        self, what: str, name: str, candidates: set[str], node: ast.Node | None, shown: str = ""
     ) -> Iterator[Finding]:
         """`name` unresolved, among `candidates` of its kind; `shown`: how the message
         writes it, when not as its key (a function with its argument types)."""
@@ -572,7 +575,7 @@ class _Resolver:
             return key
         return " or ".join(sorted(self.known.signatures.get(key, ()))) or key
 
-    def _schema(self, schema: str, node: Any) -> Iterator[Finding]:
+    def _schema(self, schema: str, node: ast.Node | None) -> Iterator[Finding]:
         # a managed schema schema/ never creates is check_managed's to name, with its fix
         if schema not in self.schemas and schema not in self.managed:
             yield from self._finding("schema", schema, self.known.schemas, node)
@@ -588,7 +591,7 @@ class _Resolver:
         yield from self._qualified("relation", key, self.known.relations, node)
 
     def _qualified(
-        self, what: str, key: str, declared: set[str], node: Any, shown: str = ""
+        self, what: str, key: str, declared: set[str], node: ast.Node | None, shown: str = ""
     ) -> Iterator[Finding]:
         schema = key.split(".")[0]
         if schema in self.unchecked:
@@ -600,7 +603,7 @@ class _Resolver:
             yield from self._finding(what, key, declared, node, shown)
 
     def _function(
-        self, names: list[str], arguments: str, node: Any, word: str = "function"
+        self, names: list[str], arguments: str, node: ast.Node | None, word: str = "function"
     ) -> Iterator[Finding]:
         """A function (or aggregate, procedure) by name, overloads folded; `arguments` is
         how the reference wrote them (`(text)`), `word` what it called the routine."""
@@ -610,7 +613,7 @@ class _Resolver:
         functions = self.known.functions
         yield from self._qualified(word, f"{name}()", functions, node, name + arguments)
 
-    def _type(self, names: list[str], node: Any) -> Iterator[Finding]:
+    def _type(self, names: list[str], node: ast.Node | None) -> Iterator[Finding]:
         if len(names) < 2:
             return
         yield from self._qualified("type", ".".join(names[-2:]), self.known.types, node)
@@ -641,7 +644,9 @@ class _Resolver:
             hint=hint,
         )
 
-    def _foreign_key(self, node: ast.Constraint, ancestors: tuple[Any, ...]) -> Iterator[Finding]:
+    def _foreign_key(
+        self, node: ast.Constraint, ancestors: tuple[ast.Node, ...]
+    ) -> Iterator[Finding]:
         target = _relation(node.pktable)
         target_columns = self.known.columns.get(target)
         for column in dotted(node.pk_attrs):
@@ -653,7 +658,9 @@ class _Resolver:
             if own_columns is not None and column not in own_columns:
                 yield from self._column(column, table or "", own_columns, node)
 
-    def _column(self, column: str, table: str, columns: set[str], node: Any) -> Iterator[Finding]:
+    def _column(
+        self, column: str, table: str, columns: set[str], node: ast.Node | None
+    ) -> Iterator[Finding]:
         name = f"{table}.{column}"
         if name in self.reported:
             return
@@ -670,21 +677,22 @@ class _Resolver:
         )
 
 
-def _relation(node: Any) -> str:
+def _relation(node: ast.RangeVar | None) -> str:
+    assert node is not None  # the parser sets the relation of what reaches here
     return f"{node.schemaname or DEFAULT_SCHEMA}.{node.relname}"
 
 
-def _owning_table(ancestors: tuple[Any, ...]) -> str | None:
+def _owning_table(ancestors: tuple[ast.Node, ...]) -> str | None:
     for ancestor in reversed(ancestors):
         if isinstance(ancestor, ast.CreateStmt | ast.AlterTableStmt):
             return _relation(ancestor.relation)
     return None
 
 
-def _routine_word(statement: Any) -> str | None:
+def _routine_word(statement: ast.Node) -> str | None:
     """What the routine an ObjectWithArgs of `statement` names is called; None when it names
     something else (an operator, a cast)."""
-    objtype: Any = (
+    objtype: ObjectType | None = (
         getattr(statement, "objtype", None)
         or getattr(statement, "objectType", None)
         or getattr(statement, "removeType", None)

@@ -16,7 +16,7 @@ from typing import Any, ClassVar, Final
 
 from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.kinds import ObjectKind, spec
-from creo_schema.diff.change import Change, change
+from creo_schema.diff.change import Action, Change, change
 from creo_schema.diff.effects import NONE, Effects
 from creo_schema.diff.objects import Node, Side
 
@@ -65,7 +65,7 @@ class Kind:
     # A kind's is its spec's (catalog/kinds.py `KindSpec.rank`).
     rank: ClassVar[int] = 50
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
+    def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
         name = getattr(cls, "name", None)
         if name is not None:
@@ -117,7 +117,7 @@ class Kind:
     def make(
         self,
         node: Node,
-        action: Any,
+        action: Action,
         sql: str,
         operation: str = "",
         *,

@@ -54,6 +54,7 @@ class AuthRlsInitplan(Rule):
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         for item in ctx.locator.policies():
             policy = item.node
+            assert isinstance(policy, ast.CreatePolicyStmt)  # what policies() yields
             for expression in (policy.qual, policy.with_check):
                 for node, ancestors in walk(expression):
                     if not isinstance(node, ast.FuncCall):

@@ -40,6 +40,7 @@ class RlsReferencesUserMetadata(Rule):
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         for item in ctx.locator.policies():
             policy = item.node
+            assert isinstance(policy, ast.CreatePolicyStmt)  # what policies() yields
             for expression in (policy.qual, policy.with_check):
                 for node, ancestors in walk(expression):
                     if isinstance(node, ast.A_Const):
