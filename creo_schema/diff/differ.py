@@ -59,6 +59,10 @@ from creo_schema.diff.objects import Side, build_side
 from creo_schema.diff.order import OrderingError, order
 from creo_schema.diff.quote import ident, qualified
 
+# The sequences' rules, which also release a sequence from a column and own it again
+# (`_set_aside`, `_put_back`).
+_SEQUENCES = SequenceKind()
+
 # In the order nodes are added (tables add every relation's columns, so views come after).
 KIND_LIST: tuple[Kind, ...] = (
     RoleKind(),
@@ -72,7 +76,7 @@ KIND_LIST: tuple[Kind, ...] = (
     DomainConstraintKind(),
     CompositeKind(),
     RangeKind(),
-    SequenceKind(),
+    _SEQUENCES,
     FunctionKind(),
     CastKind(),
     TableKind(),
@@ -167,7 +171,7 @@ def changes_between(current_side: Side, desired_side: Side) -> list[Change]:
         if result is REPLACE:
             replaced.add(node_id)
         elif result:
-            alters[node_id] = list(result)  # type: ignore[arg-type]
+            alters[node_id] = list(result)
             invalidated |= {i for c in alters[node_id] for i in c.drops & c.creates}
     expansion = expand(ctx, KINDS, removed, replaced, invalidated)
     if refusals or expansion.refusals:
@@ -240,11 +244,11 @@ def _going(ctx: Context, expansion: Expansion) -> list[Change]:
             key = ctx.current.nodes[key_id]
             for item in KINDS[key.kind].drop(key, ctx):
                 # its table's drop, in the same transaction, reports what is locked and lost
-                out.append(_with(item, action="drop", effects=NONE))
+                out.append(dataclasses.replace(item, action="drop", effects=NONE))
         kind = KINDS[node.kind]
         dropped = kind.drop_to_replace(node, ctx) if action == "replace" else kind.drop(node, ctx)
         for item in dropped:
-            out.append(_with(item, action=action, drops=item.drops | gone))
+            out.append(dataclasses.replace(item, action=action, drops=item.drops | gone))
     return out
 
 
@@ -270,9 +274,8 @@ def _set_aside(ctx: Context, expansion: Expansion) -> list[Change]:
                 ),
             )
         )
-    sequences = KINDS[ObjectKind.SEQUENCE]
     for sequence_id in sorted(expansion.detach):
-        out.append(sequences.detach(ctx.current.nodes[sequence_id]))  # type: ignore[attr-defined]
+        out.append(_SEQUENCES.detach(ctx.current.nodes[sequence_id]))
     return out
 
 
@@ -332,11 +335,10 @@ def _put_back(ctx: Context, expansion: Expansion) -> list[Change]:
             ),
         )
         out.append(_altered(ctx, column_id, retyped))
-    sequences = KINDS[ObjectKind.SEQUENCE]
     for sequence_id in sorted(expansion.detach):
         kept = ctx.desired.nodes.get(sequence_id)
         if kept is not None and kept.item.owned_by:
-            out.append(_altered(ctx, sequence_id, sequences.attach(kept)))  # type: ignore[attr-defined]
+            out.append(_altered(ctx, sequence_id, _SEQUENCES.attach(kept)))
     return out
 
 
@@ -417,10 +419,6 @@ def _table_of(side: Side, node_id: str) -> str | None:
     return None
 
 
-def _with(item: Change, **fields: object) -> Change:
-    return dataclasses.replace(item, **fields)  # type: ignore[arg-type]
-
-
 def _needs(ctx: Context, node_id: str, operation: str) -> set[str]:
     """What `node_id` needs in the desired state, its parent included."""
     node = ctx.desired.nodes.get(node_id)
@@ -441,7 +439,7 @@ def _created(ctx: Context, kind: Kind, node_id: str, item: Change, action: Actio
     for made in creates | {node_id}:
         requires |= _needs(ctx, made, item.operation)
     requires -= creates
-    return _with(
+    return dataclasses.replace(
         item,
         action=action if item.action == "create" else item.action,
         creates=frozenset(creates),
@@ -451,7 +449,9 @@ def _created(ctx: Context, kind: Kind, node_id: str, item: Change, action: Actio
 
 def _altered(ctx: Context, node_id: str, item: Change) -> Change:
     requires = set(item.requires) | _needs(ctx, node_id, item.operation)
-    return _with(item, requires=frozenset(requires - item.creates - item.drops - {node_id}))
+    return dataclasses.replace(
+        item, requires=frozenset(requires - item.creates - item.drops - {node_id})
+    )
 
 
 def _ordered(ctx: Context, changes: list[Change]) -> list[Change]:

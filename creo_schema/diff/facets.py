@@ -74,39 +74,13 @@ def facet_changes(
 ) -> list[Change]:
     """Comment, owner and privileges of `node` (desired side); `old` is the target's
     version when the object exists there and is kept."""
-    desired = ctx.desired
     if not created and old is not None and _same_facets(kind, old, node, ctx):
         return []  # the common case, at thousands of objects: nothing to say
-    out: list[Change] = []
-    requires = [node.id]
-    # The table a grant or comment is on, so that what a new table is given is judged as
-    # part of creating it (plan/statements.py).
-    table: str = {
-        ObjectKind.TABLE: node.id,
-        ObjectKind.MATERIALIZED_VIEW: node.id,
-        ObjectKind.COLUMN: node.parent or "",
-    }.get(node.kind, "")
-    # Comment.
-    target = kind.comment_target(node)
-    if target is not None:
-        before = None if created or old is None else ctx.current.comments.get(old.id)
-        after = desired.comments.get(node.id)
-        if before != after:
-            text = literal(after) if after is not None else "null"
-            out.append(
-                change(
-                    kind.name,
-                    "alter",
-                    node.id,
-                    f"comment on {target} is {text}",
-                    "comment",
-                    requires=requires,
-                )
-            )
-    # Owner.
+    kept = None if created else old
+    out = _comment_change(kind, node, kept, ctx)
+    new_owner = owner_of(kind, node, ctx.desired)
+    old_owner = CURRENT if kept is None else owner_of(kind, kept, ctx.current)
     owner_target = kind.owner_target(node)
-    new_owner = owner_of(kind, node, desired)
-    old_owner = CURRENT if created or old is None else owner_of(kind, old, ctx.current)
     if owner_target is not None and new_owner is not None and new_owner != old_owner:
         who = role(new_owner) if new_owner != CURRENT else CURRENT
         out.append(
@@ -116,26 +90,55 @@ def facet_changes(
                 node.id,
                 f"alter {owner_target} owner to {who}",
                 "owner",
-                requires=requires,
+                requires=[node.id],
                 new_owner=new_owner,
             )
         )
-    # Privileges.
     grant_on = _grant_target(kind, node)
     if grant_on is None:
         return out
-    after_acl = acl_of(desired, node.id)
-    if created or old is None:
+    if kept is None:
         before_acl = created_acl(kind, node, ctx, new_owner or CURRENT)
     else:
-        before_acl = acl_of(ctx.current, old.id)
+        before_acl = acl_of(ctx.current, kept.id)
         if old_owner != new_owner and old_owner in before_acl and new_owner:
             # ALTER ... OWNER TO hands the old owner's privileges to the new one.
             before_acl[new_owner] = before_acl.pop(old_owner) | before_acl.get(
                 new_owner, frozenset()
             )
+    # The table a grant or comment is on, so that what a new table is given is judged as
+    # part of creating it (plan/statements.py).
+    table: str = {
+        ObjectKind.TABLE: node.id,
+        ObjectKind.MATERIALIZED_VIEW: node.id,
+        ObjectKind.COLUMN: node.parent or "",
+    }.get(node.kind, "")
+    after_acl = acl_of(ctx.desired, node.id)
     out += privilege_changes(node.kind, node.id, grant_on, before_acl, after_acl, table)
     return out
+
+
+def _comment_change(kind: Kind, node: Node, kept: Node | None, ctx: Context) -> list[Change]:
+    """COMMENT ON where the comment differs (`kept`: the target's version, None for an
+    object the plan creates, which has none)."""
+    target = kind.comment_target(node)
+    if target is None:
+        return []
+    before = None if kept is None else ctx.current.comments.get(kept.id)
+    after = ctx.desired.comments.get(node.id)
+    if before == after:
+        return []
+    text = literal(after) if after is not None else "null"
+    return [
+        change(
+            kind.name,
+            "alter",
+            node.id,
+            f"comment on {target} is {text}",
+            "comment",
+            requires=[node.id],
+        )
+    ]
 
 
 def _same_facets(kind: Kind, old: Node, new: Node, ctx: Context) -> bool:
@@ -171,49 +174,13 @@ def privilege_changes(
         if old == new:
             continue
         who = role(grantee) if grantee != CURRENT else CURRENT
-        old_names = {p.rstrip("*") for p in old}
-        new_names = {p.rstrip("*") for p in new}
         # A privilege granted to everyone (PUBLIC), or to Supabase's anonymous role.
         widens = Effects(widens_access=grantee in ("public", "anon"))
-        revoked = sorted(old_names - new_names)
-        if revoked:
-            sql = f"revoke {_privileges(revoked, columns)} on {target} from {who}"
+        for sql in _revokes(old, new, f"{target} from {who}", columns):
             out.append(
-                change(
-                    kind,
-                    "alter",
-                    node_id,
-                    sql,
-                    "revoke",
-                    requires=[node_id],
-                    table=table,
-                )
+                change(kind, "alter", node_id, sql, "revoke", requires=[node_id], table=table)
             )
-        ungranted = sorted(
-            p.rstrip("*")
-            for p in old
-            if p.endswith("*") and p.rstrip("*") in new_names and p not in new
-        )
-        if ungranted:
-            sql = (
-                f"revoke grant option for {_privileges(ungranted, columns)} on {target} from {who}"
-            )
-            out.append(
-                change(
-                    kind,
-                    "alter",
-                    node_id,
-                    sql,
-                    "revoke",
-                    requires=[node_id],
-                    table=table,
-                )
-            )
-        plain = sorted(
-            p for p in new if not p.endswith("*") and p not in old_names and p + "*" not in new
-        )
-        if plain:
-            sql = f"grant {_privileges(plain, columns)} on {target} to {who}"
+        for sql in _grants(old, new, f"{target} to {who}", columns):
             out.append(
                 change(
                     kind,
@@ -226,21 +193,41 @@ def privilege_changes(
                     effects=widens,
                 )
             )
-        granting = sorted(p.rstrip("*") for p in new if p.endswith("*") and p not in old)
-        if granting:
-            sql = f"grant {_privileges(granting, columns)} on {target} to {who} with grant option"
-            out.append(
-                change(
-                    kind,
-                    "alter",
-                    node_id,
-                    sql,
-                    "grant",
-                    requires=[node_id],
-                    table=table,
-                    effects=widens,
-                )
-            )
+    return out
+
+
+def _revokes(old: frozenset[str], new: frozenset[str], on: str, columns: str) -> list[str]:
+    """REVOKE of the privileges a grantee loses, then REVOKE GRANT OPTION FOR those it
+    keeps without the grant option (a name ending in * carries it); `on`: "<target> FROM
+    <grantee>"."""
+    out = []
+    new_names = {p.rstrip("*") for p in new}
+    revoked = sorted({p.rstrip("*") for p in old} - new_names)
+    if revoked:
+        out.append(f"revoke {_privileges(revoked, columns)} on {on}")
+    ungranted = sorted(
+        p.rstrip("*")
+        for p in old
+        if p.endswith("*") and p.rstrip("*") in new_names and p not in new
+    )
+    if ungranted:
+        out.append(f"revoke grant option for {_privileges(ungranted, columns)} on {on}")
+    return out
+
+
+def _grants(old: frozenset[str], new: frozenset[str], on: str, columns: str) -> list[str]:
+    """GRANT of the privileges a grantee gains without the grant option, then of those it
+    gains with it; `on`: "<target> TO <grantee>"."""
+    out = []
+    old_names = {p.rstrip("*") for p in old}
+    plain = sorted(
+        p for p in new if not p.endswith("*") and p not in old_names and p + "*" not in new
+    )
+    if plain:
+        out.append(f"grant {_privileges(plain, columns)} on {on}")
+    granting = sorted(p.rstrip("*") for p in new if p.endswith("*") and p not in old)
+    if granting:
+        out.append(f"grant {_privileges(granting, columns)} on {on} with grant option")
     return out
 
 

@@ -195,10 +195,7 @@ def _load_desired(
     """Load schema/ into a shadow database and inspect it; the database is kept on the
     shadow server under the cache key, for the proof to use. With `declarations` (roles as
     code), the desired roles are what they declare (shadow/roles.py)."""
-    from creo_schema.diff.engine import EngineUnavailable, engine_view, freeze
-
     settings = run.settings
-    managed = settings.managed_schemas
     timings, progress = run.timings, run.progress
     # One session does it all: each new one would fill its catalog caches again (a third of
     # an inspection's cost on a small schema).
@@ -213,17 +210,7 @@ def _load_desired(
             ensure_roles(shadow.admin_url, shadow_roles(source, settings) | named)
             load_into(conn, source, count=count)
         with timings.step("lint", progress), _read_only(conn):
-            findings = tuple(
-                f
-                for f in run_lints(
-                    parsed_statements(source),
-                    conn,
-                    disabled=settings.lint_disable,
-                    levels=settings.lint_levels,
-                    exposed_schemas=settings.exposed_schemas,
-                )
-                if f.level == "error"
-            )
+            findings = _lint_errors(settings, source, conn)
         declared, hints = declared_data(source), rename_hints(source)
         subscriptions = declared_subscriptions(parsed_statements(source))
         # The parse trees are not needed past this point; at thousands of tables they weigh
@@ -236,27 +223,59 @@ def _load_desired(
             rows = read_desired(conn, declared) if declared else []
             conn.rollback()
             if declarations is not None and settings.managed_roles:
-                desired = with_roles(
-                    desired,
-                    *declared_roles(
-                        shadow.admin_url, declarations, settings.managed_roles, run.found.applier
-                    ),
-                )
-        engine: bytes | None = None
-        engine_fingerprint = ""
-        if run.settings.verify_plans:
-            with timings.step("engine", progress):
-                try:
-                    view = engine_view(conn, managed, extensions)
-                    engine, engine_fingerprint = freeze(view), view.fingerprint
-                    del view  # at thousands of tables, as heavy as the rest of the plan
-                except EngineUnavailable:
-                    engine = None  # the proof says the second opinion could not look
+                desired = _with_declared_roles(run, shadow, desired, declarations)
+        engine, engine_fingerprint = _frozen_engine_view(run, conn, extensions)
         conn.close()  # nobody may be connected to the database being kept
         keep_desired(shadow.admin_url, desired_url, run.found.desired_key)
     return cache.DesiredState(
         desired, rows, extensions, hints, engine, engine_fingerprint, findings
     )
+
+
+def _lint_errors(settings: Settings, source: SourceSet, conn: Any) -> tuple[Any, ...]:
+    """The error-level findings of the lints over schema/ loaded on `conn`."""
+    return tuple(
+        f
+        for f in run_lints(
+            parsed_statements(source),
+            conn,
+            disabled=settings.lint_disable,
+            levels=settings.lint_levels,
+            exposed_schemas=settings.exposed_schemas,
+        )
+        if f.level == "error"
+    )
+
+
+def _with_declared_roles(
+    run: PlanSession, shadow: ShadowServer, desired: Inspection, declarations: RoleDeclarations
+) -> Inspection:
+    """The desired state with the managed roles as schema/roles/ declares them."""
+    return with_roles(
+        desired,
+        *declared_roles(
+            shadow.admin_url, declarations, run.settings.managed_roles, run.found.applier
+        ),
+    )
+
+
+def _frozen_engine_view(
+    run: PlanSession, conn: Any, extensions: tuple[str, ...]
+) -> tuple[bytes | None, str]:
+    """The second opinion's view of the desired database on `conn`, frozen, and its
+    fingerprint; (None, "") unless `verify_plans`, or where it could not look."""
+    from creo_schema.diff.engine import EngineUnavailable, engine_view, freeze
+
+    if not run.settings.verify_plans:
+        return None, ""
+    with run.timings.step("engine", run.progress):
+        try:
+            view = engine_view(conn, run.settings.managed_schemas, extensions)
+            # the view itself, at thousands of tables as heavy as the rest of the plan, is
+            # let go on return: only its frozen form is kept
+            return freeze(view), view.fingerprint
+        except EngineUnavailable:
+            return None, ""  # the proof says the second opinion could not look
 
 
 @contextmanager

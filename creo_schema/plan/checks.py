@@ -94,55 +94,18 @@ def _type_checks(
 ) -> tuple[DataCheck, ...]:
     column = ident(facts.column)
     new = facts.new_type
-    old = facts.old_type
     array = new.endswith("[]")
     base = new.removesuffix("[]")
     where = f"rows of {table} have a value in {column} that {new} cannot hold"
     labels = enum_labels(base)
     if labels is not None:
-        allowed = ", ".join(literal(label) for label in labels) or "null"
-        test = (
-            f"not ({column}::text[] <@ array[{allowed}]::text[])"
-            if array
-            else f"{column}::text not in ({allowed})"
-        )
-        return (
-            DataCheck(
-                sql=f"select count(*) from {table} where {column} is not null and {test}",
-                message=f"{{count}} rows of {table} have a value in {column} that is not a "
-                f"label of {base}",
-            ),
-        )
+        return (_enum_check(table, column, base, labels, array),)
     if array:
         return (_runs(table, column, new, where),)
-    name, _, mods = base.partition("(")
-    numbers = [int(m) for m in mods.rstrip(")").split(",") if m.strip().isdigit()] if mods else []
-    if name in ("character varying", "character") and numbers:
-        return (
-            DataCheck(
-                sql=f"select count(*) from {table} where length({column}::text) > {numbers[0]}",
-                message=f"{{count}} rows of {table} have a value in {column} longer than "
-                f"{numbers[0]} characters",
-            ),
-        )
-    old_base = old.split("(")[0]
-    if name in _INTEGER_RANGES and old_base not in _STRING_TYPES:
-        low, high = _INTEGER_RANGES[name]
-        return (
-            DataCheck(
-                sql=f"select count(*) from {table} where {column}::numeric not between {low} and {high}",
-                message=f"{{count}} rows of {table} have a value in {column} outside the range of {name}",
-            ),
-        )
-    if name == "numeric" and numbers and old_base not in _STRING_TYPES:
-        precision, scale = numbers[0], (numbers[1] if len(numbers) > 1 else 0)
-        return (
-            DataCheck(
-                sql=f"select count(*) from {table} where abs(round({column}::numeric, {scale})) "
-                f">= 10::numeric ^ {precision - scale}",
-                message=f"{{count}} rows of {table} have a value in {column} too large for {new}",
-            ),
-        )
+    bounds = _bounds_check(table, column, facts.old_type, new)
+    if bounds is not None:
+        return (bounds,)
+    old_base = facts.old_type.split("(")[0]
     if old_base in _STRING_TYPES and major >= 16:
         return (
             DataCheck(
@@ -154,6 +117,51 @@ def _type_checks(
     if old_base in _STRING_TYPES or facts.using:
         return (_runs(table, column, new, where),)
     return ()
+
+
+def _enum_check(
+    table: str, column: str, enum: str, labels: tuple[str, ...], array: bool
+) -> DataCheck:
+    """The rows whose value (or an element of it) is not a label of `enum`."""
+    allowed = ", ".join(literal(label) for label in labels) or "null"
+    test = (
+        f"not ({column}::text[] <@ array[{allowed}]::text[])"
+        if array
+        else f"{column}::text not in ({allowed})"
+    )
+    return DataCheck(
+        sql=f"select count(*) from {table} where {column} is not null and {test}",
+        message=f"{{count}} rows of {table} have a value in {column} that is not a label of {enum}",
+    )
+
+
+def _bounds_check(table: str, column: str, old: str, new: str) -> DataCheck | None:
+    """The rows too long for a character type's length, or out of an integer type's range
+    or a numeric's precision (these two not from a string type, whose values are judged by
+    whether they convert at all)."""
+    name, _, mods = new.partition("(")
+    numbers = [int(m) for m in mods.rstrip(")").split(",") if m.strip().isdigit()] if mods else []
+    if name in ("character varying", "character") and numbers:
+        return DataCheck(
+            sql=f"select count(*) from {table} where length({column}::text) > {numbers[0]}",
+            message=f"{{count}} rows of {table} have a value in {column} longer than "
+            f"{numbers[0]} characters",
+        )
+    old_base = old.split("(")[0]
+    if name in _INTEGER_RANGES and old_base not in _STRING_TYPES:
+        low, high = _INTEGER_RANGES[name]
+        return DataCheck(
+            sql=f"select count(*) from {table} where {column}::numeric not between {low} and {high}",
+            message=f"{{count}} rows of {table} have a value in {column} outside the range of {name}",
+        )
+    if name == "numeric" and numbers and old_base not in _STRING_TYPES:
+        precision, scale = numbers[0], (numbers[1] if len(numbers) > 1 else 0)
+        return DataCheck(
+            sql=f"select count(*) from {table} where abs(round({column}::numeric, {scale})) "
+            f">= 10::numeric ^ {precision - scale}",
+            message=f"{{count}} rows of {table} have a value in {column} too large for {new}",
+        )
+    return None
 
 
 def _runs(table: str, column: str, new: str, message: str) -> DataCheck:

@@ -10,9 +10,10 @@ whether it may be rebuilt for the sake of something it depends on.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, ClassVar, Final
+from typing import Any, ClassVar, Final, Literal
 
 from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.kinds import ObjectKind, spec
@@ -21,19 +22,26 @@ from creo_schema.diff.effects import NONE, Effects
 from creo_schema.diff.objects import Node, Side
 
 
-class _Replace:
+class _Replace(enum.Enum):
+    """The one value that says "no ALTER: replace it" (an enum, so that `is REPLACE`
+    narrows an `Altered` to its list for the type checker)."""
+
+    REPLACE = "REPLACE"
+
     def __repr__(self) -> str:
         return "REPLACE"
 
+    __str__ = __repr__
 
-REPLACE: Final = _Replace()
+
+REPLACE: Final = _Replace.REPLACE
 
 
 class Refused(Exception):
     """A difference a kind cannot plan safely: the differ refuses it by name."""
 
 
-Altered = list[Change] | _Replace
+Altered = list[Change] | Literal[_Replace.REPLACE]
 
 
 @dataclass(frozen=True)

@@ -46,11 +46,13 @@ def cluster_changes(
 def cluster_on_created(kind: Kind, node: Node, index_name: str, ctx: Context) -> list[Change]:
     """CLUSTER ON for an index (or key) `node` the plan creates, when its table is marked so."""
     parent = ctx.desired.nodes.get(node.parent or "")
-    relation = getattr(parent.item, "relation", parent.item) if parent else None
+    if parent is None:
+        return []
+    relation = getattr(parent.item, "relation", parent.item)
     if not isinstance(relation, Relation) or relation.clustered_index != index_name:
         return []
     # the index's own change (the relation's changes keep their order: it may come later)
-    return [_cluster_on(kind, node, relation, parent.id, [node.id])]  # type: ignore[union-attr]
+    return [_cluster_on(kind, node, relation, parent.id, [node.id])]
 
 
 def _cluster_on(

@@ -8,6 +8,7 @@ dropping and creating the column's id in the same change (see diff/expand.py).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 
 from creo_schema.catalog import CatalogSnapshot
@@ -209,26 +210,6 @@ class ColumnKind(Kind):
         a: Column = old.item
         b: Column = new.item
         table, name, parent = self._names(new)
-        out: list[Change] = []
-        prefix = f"alter table {table} alter column {name}"
-
-        def alter(
-            sql: str, operation: str, effects: Effects = EXCLUSIVE, invalidates: bool = False
-        ) -> None:
-            ids = [new.id] if invalidates else []
-            out.append(
-                self.make(
-                    new,
-                    "alter",
-                    sql,
-                    operation,
-                    table=parent,
-                    drops=ids,
-                    creates=ids,
-                    effects=effects,
-                )
-            )
-
         if a.inherited and b.inherited:
             return self._inherited(old, new, ctx)
         if b.inherited and not a.inherited and not _partition(ctx.desired, new):
@@ -240,96 +221,27 @@ class ColumnKind(Kind):
                 "and ALTER TABLE ... INHERIT keeps it so: declare the column in the table's "
                 "CREATE TABLE too (CREATE TABLE ... INHERITS merges it the same way)"
             )
-        if bool(a.generated) != bool(b.generated) and b.generated:
-            return REPLACE  # a plain column made generated: its values are replaced
-        if a.generated and b.generated and (a.default != b.default or a.generated != b.generated):
-            if ctx.major < 17 or a.generated != b.generated:
-                return REPLACE  # computed values only: nothing is lost by dropping them
-            alter(f"{prefix} set expression as ({b.default})", "set_expression")
-        if a.generated and not b.generated:
-            alter(f"{prefix} drop expression", "drop_expression")
-        foreign = _foreign(ctx.desired, parent)
-        if (a.type, a.collation) != (b.type, b.collation) and not b.inherited:
-            collate = f" collate {b.collation}" if b.collation else ""
-            # A foreign table's column takes no USING (its values are the server's), nor
-            # does a generated one (its values are computed again).
-            using = "" if foreign or b.generated else _using(name, a.type, b.type)
-            alter(
-                f"{prefix} type {b.type}{collate}{using}",
-                "alter_column_type",
-                type_change_effects(b.name, a.type, b.type, using=bool(using), foreign=foreign),
-                invalidates=True,
-            )
-        if a.identity != b.identity:
-            if not a.identity:
-                how = "always" if b.identity == "a" else "by default"
-                options = f" ({b.identity_options})" if b.identity_options else ""
-                if not a.not_null:
-                    # ADD ... AS IDENTITY needs the column NOT NULL already: at once, not
-                    # through a check validated later (plan/rewrite.py)
-                    alter(
-                        f"{prefix} set not null",
-                        "set_not_null",
-                        Effects(lock=Lock.ACCESS_EXCLUSIVE, rows=NoNulls(b.name)),
-                    )
-                alter(
-                    f"{prefix} add generated {how} as identity{options}",
-                    "add_identity",
-                    invalidates=True,
-                )
-            elif not b.identity:
-                alter(f"{prefix} drop identity", "drop_identity", invalidates=True)
-            else:
-                how = "always" if b.identity == "a" else "by default"
-                alter(f"{prefix} set generated {how}", "set_generated")
-        if a.identity and b.identity and a.identity_options != b.identity_options:
-            changes = _identity_option_changes(a.identity_options or "", b.identity_options or "")
-            # As for a sequence of its own (kinds/sequences.py): bounds that close in may
-            # leave the position outside them, so it restarts at its new start; the row
-            # check refuses that for a sequence that has handed out values.
-            restart = _identity_restart(a.identity_options or "", b.identity_options or "")
-            sequence = _identity_sequence(ctx, old.id)
-            if restart and sequence:
-                changes += f" restart with {restart}"
-            if changes:
-                restarts = SequenceRestarts(sequence, restart) if restart and sequence else None
-                alter(
-                    f"{prefix} {changes}",
-                    "identity_options",
-                    Effects(lock=Lock.ACCESS_EXCLUSIVE, rows=restarts),
-                )
+        changes = _ColumnAlters(self, new, parent, f"alter table {table} alter column {name}")
+        if _generation_replaces(changes, a, b, ctx):
+            return REPLACE
+        _type_change(changes, a, b, name, foreign=_foreign(ctx.desired, parent))
+        _identity_changes(changes, a, b)
+        _identity_option_alter(changes, a, b, ctx, old.id)
         if a.identity and b.identity:
             renamed = self._identity_sequence_renamed(old, new, ctx)
             if renamed:
-                alter(renamed, "rename_identity_sequence", NONE)
-        if a.not_null != b.not_null and not (b.identity and not a.identity):
-            if b.not_null:
-                alter(f"{prefix} set not null", "set_not_null", set_not_null_effects(table, b.name))
-            else:
-                alter(f"{prefix} drop not null", "drop_not_null")
-        if a.storage != b.storage:
-            storage = b.storage or b.type_storage or "default"
-            alter(f"{prefix} set storage {storage}", "set_storage")
-        if a.compression != b.compression:
-            alter(f"{prefix} set compression {b.compression or 'default'}", "set_compression")
-        if a.statistics != b.statistics:
-            target = b.statistics if b.statistics is not None else -1
-            alter(f"{prefix} set statistics {target}", "set_statistics")
-        if a.options != b.options:
-            reset, changed = parameter_changes(a.options, b.options)
-            if reset:
-                alter(f"{prefix} reset ({', '.join(reset)})", "column_options", NONE)
-            if changed:
-                alter(f"{prefix} set ({', '.join(changed)})", "column_options", NONE)
+                changes.add(renamed, "rename_identity_sequence", NONE)
+        _not_null_change(changes, a, b, table)
+        _storage_changes(changes, a, b)
         if a.fdw_options != b.fdw_options:
             what = f"column {table}.{name}"
-            changes = option_changes(a.fdw_options, b.fdw_options, what)
-            alter(
-                f"alter foreign table {table} alter column {name} options ({changes})",
+            fdw = option_changes(a.fdw_options, b.fdw_options, what)
+            changes.add(
+                f"alter foreign table {table} alter column {name} options ({fdw})",
                 "foreign_options",
                 NONE,
             )
-        return out
+        return changes.out
 
     @staticmethod
     def _identity_sequence_renamed(old: Node, new: Node, ctx: Context) -> str:
@@ -391,6 +303,150 @@ class ColumnKind(Kind):
 
     def owner_of(self, node: Node) -> None:
         return None
+
+
+@dataclasses.dataclass
+class _ColumnAlters:
+    """The ALTER COLUMN changes of one column, in the order they are made."""
+
+    kind: Kind
+    node: Node
+    table: str
+    prefix: str  # ALTER TABLE ... ALTER COLUMN ...
+    out: list[Change] = dataclasses.field(default_factory=list)
+
+    def add(
+        self, sql: str, operation: str, effects: Effects = EXCLUSIVE, invalidates: bool = False
+    ) -> None:
+        """One change; one that `invalidates` drops and creates the column's id (what reads
+        the column goes down and comes back around it)."""
+        ids = [self.node.id] if invalidates else []
+        self.out.append(
+            self.kind.make(
+                self.node,
+                "alter",
+                sql,
+                operation,
+                table=self.table,
+                drops=ids,
+                creates=ids,
+                effects=effects,
+            )
+        )
+
+
+def _generation_replaces(changes: _ColumnAlters, a: Column, b: Column, ctx: Context) -> bool:
+    """A generated column's expression set or dropped; True where no ALTER says the
+    difference and the column is replaced instead."""
+    prefix = changes.prefix
+    if bool(a.generated) != bool(b.generated) and b.generated:
+        return True  # a plain column made generated: its values are replaced
+    if a.generated and b.generated and (a.default != b.default or a.generated != b.generated):
+        if ctx.major < 17 or a.generated != b.generated:
+            return True  # computed values only: nothing is lost by dropping them
+        changes.add(f"{prefix} set expression as ({b.default})", "set_expression")
+    if a.generated and not b.generated:
+        changes.add(f"{prefix} drop expression", "drop_expression")
+    return False
+
+
+def _type_change(changes: _ColumnAlters, a: Column, b: Column, name: str, foreign: bool) -> None:
+    """ALTER COLUMN ... TYPE where the type or collation differs (not for an inherited
+    column: it follows its parent's)."""
+    if (a.type, a.collation) == (b.type, b.collation) or b.inherited:
+        return
+    collate = f" collate {b.collation}" if b.collation else ""
+    # A foreign table's column takes no USING (its values are the server's), nor
+    # does a generated one (its values are computed again).
+    using = "" if foreign or b.generated else _using(name, a.type, b.type)
+    changes.add(
+        f"{changes.prefix} type {b.type}{collate}{using}",
+        "alter_column_type",
+        type_change_effects(b.name, a.type, b.type, using=bool(using), foreign=foreign),
+        invalidates=True,
+    )
+
+
+def _identity_changes(changes: _ColumnAlters, a: Column, b: Column) -> None:
+    """An identity added, dropped, or made ALWAYS / BY DEFAULT."""
+    prefix = changes.prefix
+    if a.identity == b.identity:
+        return
+    if not a.identity:
+        how = "always" if b.identity == "a" else "by default"
+        options = f" ({b.identity_options})" if b.identity_options else ""
+        if not a.not_null:
+            # ADD ... AS IDENTITY needs the column NOT NULL already: at once, not
+            # through a check validated later (plan/rewrite.py)
+            changes.add(
+                f"{prefix} set not null",
+                "set_not_null",
+                Effects(lock=Lock.ACCESS_EXCLUSIVE, rows=NoNulls(b.name)),
+            )
+        changes.add(
+            f"{prefix} add generated {how} as identity{options}",
+            "add_identity",
+            invalidates=True,
+        )
+    elif not b.identity:
+        changes.add(f"{prefix} drop identity", "drop_identity", invalidates=True)
+    else:
+        how = "always" if b.identity == "a" else "by default"
+        changes.add(f"{prefix} set generated {how}", "set_generated")
+
+
+def _identity_option_alter(
+    changes: _ColumnAlters, a: Column, b: Column, ctx: Context, column: str
+) -> None:
+    """An identity kept whose sequence options differ (`column`: the column's id)."""
+    if not (a.identity and b.identity and a.identity_options != b.identity_options):
+        return
+    options = _identity_option_changes(a.identity_options or "", b.identity_options or "")
+    # As for a sequence of its own (kinds/sequences.py): bounds that close in may
+    # leave the position outside them, so it restarts at its new start; the row
+    # check refuses that for a sequence that has handed out values.
+    restart = _identity_restart(a.identity_options or "", b.identity_options or "")
+    sequence = _identity_sequence(ctx, column)
+    if restart and sequence:
+        options += f" restart with {restart}"
+    if options:
+        restarts = SequenceRestarts(sequence, restart) if restart and sequence else None
+        changes.add(
+            f"{changes.prefix} {options}",
+            "identity_options",
+            Effects(lock=Lock.ACCESS_EXCLUSIVE, rows=restarts),
+        )
+
+
+def _not_null_change(changes: _ColumnAlters, a: Column, b: Column, table: str) -> None:
+    """SET or DROP NOT NULL (an identity being added has had its SET NOT NULL already)."""
+    if a.not_null == b.not_null or (b.identity and not a.identity):
+        return
+    if b.not_null:
+        changes.add(
+            f"{changes.prefix} set not null", "set_not_null", set_not_null_effects(table, b.name)
+        )
+    else:
+        changes.add(f"{changes.prefix} drop not null", "drop_not_null")
+
+
+def _storage_changes(changes: _ColumnAlters, a: Column, b: Column) -> None:
+    """Storage, compression, statistics target and attribute options."""
+    prefix = changes.prefix
+    if a.storage != b.storage:
+        storage = b.storage or b.type_storage or "default"
+        changes.add(f"{prefix} set storage {storage}", "set_storage")
+    if a.compression != b.compression:
+        changes.add(f"{prefix} set compression {b.compression or 'default'}", "set_compression")
+    if a.statistics != b.statistics:
+        target = b.statistics if b.statistics is not None else -1
+        changes.add(f"{prefix} set statistics {target}", "set_statistics")
+    if a.options != b.options:
+        reset, changed = parameter_changes(a.options, b.options)
+        if reset:
+            changes.add(f"{prefix} reset ({', '.join(reset)})", "column_options", NONE)
+        if changed:
+            changes.add(f"{prefix} set ({', '.join(changed)})", "column_options", NONE)
 
 
 def _foreign(side: Side, table: str) -> bool:

@@ -10,9 +10,11 @@ says so (deletes_data).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from creo_schema.catalog import CatalogSnapshot
 from creo_schema.catalog.kinds import ObjectKind
-from creo_schema.catalog.model import Relation
+from creo_schema.catalog.model import Column, Relation
 from creo_schema.diff.change import Change
 from creo_schema.diff.effects import (
     EXCLUSIVE,
@@ -91,7 +93,6 @@ class TableKind(Kind):
 
     def create(self, node: Node, ctx: Context) -> list[Change]:
         item: Relation = node.item
-        name = self.sql_name(node)
         columns = [
             ctx.desired.nodes[child].item
             for child in ctx.desired.children.get(node.id, ())
@@ -99,30 +100,7 @@ class TableKind(Kind):
         ]
         columns.sort(key=lambda c: c.position)
         own = [c for c in columns if not c.inherited]
-        body = ",\n  ".join(column_definition(c) for c in own)
-        word = {"foreign table": "foreign table"}.get(item.kind, "table")
-        if item.partition_of:
-            sql = f"create {word} {name} partition of {item.partition_of}"
-            sql += f"\n  {item.partition_bound}"
-        else:
-            unlogged = "unlogged " if item.unlogged else ""
-            sql = (
-                f"create {unlogged}{word} {name} (\n  {body}\n)"
-                if body
-                else f"create {unlogged}{word} {name} ()"
-            )
-            if item.inherits:
-                sql += f" inherits ({', '.join(item.inherits)})"
-        if item.partition_key:
-            sql += f" partition by {item.partition_key}"
-        if item.options:
-            sql += f" with ({', '.join(item.options)})"
-        requires = [schema_id(item.schema)]
-        if item.kind == "foreign table":
-            sql += f" server {item.foreign_server}"
-            if item.foreign_options:
-                sql += f" options ({option_list(item.foreign_options, f'foreign table {name}')})"
-            requires.append(server_id(name_parts(item.foreign_server or "")[0]))
+        sql, requires = _create_table_sql(item, self.sql_name(node), own)
         creates = [
             node.id,
             *(column_id(c.schema, c.table, c.name) for c in columns),
@@ -159,6 +137,15 @@ class TableKind(Kind):
     ) -> list[Change]:
         """Row level security, replica identity and the type of a typed table: set after
         the table exists (its columns are the type's, so ALTER TABLE ... OF accepts it)."""
+        out = self._of_type(node, before, after)
+        out += self._row_level_security(node, before, after)
+        out += self._replica_identity(node, before, after, ctx)
+        if after.kind != "foreign table":
+            out += cluster_changes(self, node, before, after, ctx)
+        return out
+
+    def _of_type(self, node: Node, before: Relation | None, after: Relation) -> list[Change]:
+        """NOT OF and OF where a typed table's type differs."""
         name = self.sql_name(node)
         out = []
         was_of = before.of_type if before else None
@@ -170,6 +157,14 @@ class TableKind(Kind):
             if after.of_type:
                 sql = f"alter table {name} of {after.of_type}"
                 out.append(self.make(node, "alter", sql, "of_type", table=node.id))
+        return out
+
+    def _row_level_security(
+        self, node: Node, before: Relation | None, after: Relation
+    ) -> list[Change]:
+        """Row level security enabled or disabled, forced or not."""
+        name = self.sql_name(node)
+        out = []
         was_enabled = before.rls_enabled if before else False
         was_forced = before.rls_forced if before else False
         # Turning row level security off, or no longer forcing it on the owner, lets the
@@ -200,46 +195,48 @@ class TableKind(Kind):
                     effects=Effects(lock=Lock.ACCESS_EXCLUSIVE, widens_access=not after.rls_forced),
                 )
             )
+        return out
+
+    def _replica_identity(
+        self, node: Node, before: Relation | None, after: Relation, ctx: Context
+    ) -> list[Change]:
+        """REPLICA IDENTITY where it differs (a foreign table has none)."""
         old_identity = (
             (before.replica_identity, before.replica_index) if before else ("default", None)
         )
         if (
             after.replica_identity,
             after.replica_index,
-        ) != old_identity and after.kind != "foreign table":
-            if after.replica_identity == "index" and after.replica_index:
-                what = f"using index {ident(after.replica_index)}"
-                # the index of a unique or primary key constraint is the constraint's node
-                key = (
-                    f"constraint:{qualified(after.schema, after.name)}.{ident(after.replica_index)}"
-                )
-                index = f"index:{qualified(after.schema, after.replica_index)}"
-                requires = [key if key in ctx.desired.nodes else index]
-                # and after its columns' changes (the index's columns must be NOT NULL)
-                requires += [
-                    child
-                    for child in ctx.desired.children.get(node.id, ())
-                    if child.startswith("column:")
-                ]
-                # The index's columns must be NOT NULL, which an online SET NOT NULL (through
-                # a check) makes true only in the last phase.
-                effects = Effects(lock=Lock.ACCESS_EXCLUSIVE, online=LastPhase())
-            else:
-                what, requires, effects = after.replica_identity, [], EXCLUSIVE
-            out.append(
-                self.make(
-                    node,
-                    "alter",
-                    f"alter table {name} replica identity {what}",
-                    "replica_identity",
-                    table=node.id,
-                    requires=requires,
-                    effects=effects,
-                )
+        ) == old_identity or after.kind == "foreign table":
+            return []
+        if after.replica_identity == "index" and after.replica_index:
+            what = f"using index {ident(after.replica_index)}"
+            # the index of a unique or primary key constraint is the constraint's node
+            key = f"constraint:{qualified(after.schema, after.name)}.{ident(after.replica_index)}"
+            index = f"index:{qualified(after.schema, after.replica_index)}"
+            requires = [key if key in ctx.desired.nodes else index]
+            # and after its columns' changes (the index's columns must be NOT NULL)
+            requires += [
+                child
+                for child in ctx.desired.children.get(node.id, ())
+                if child.startswith("column:")
+            ]
+            # The index's columns must be NOT NULL, which an online SET NOT NULL (through
+            # a check) makes true only in the last phase.
+            effects = Effects(lock=Lock.ACCESS_EXCLUSIVE, online=LastPhase())
+        else:
+            what, requires, effects = after.replica_identity, [], EXCLUSIVE
+        return [
+            self.make(
+                node,
+                "alter",
+                f"alter table {self.sql_name(node)} replica identity {what}",
+                "replica_identity",
+                table=node.id,
+                requires=requires,
+                effects=effects,
             )
-        if after.kind != "foreign table":
-            out += cluster_changes(self, node, before, after, ctx)
-        return out
+        ]
 
     def drop(self, node: Node, ctx: Context) -> list[Change]:
         foreign = node.item.kind == "foreign table"
@@ -268,57 +265,102 @@ class TableKind(Kind):
         if a.kind == "foreign table" and a.foreign_server != b.foreign_server:
             return REPLACE
         name = self.sql_name(new)
-        out: list[Change] = []
-
-        def alter(sql: str, operation: str, effects: Effects = EXCLUSIVE, **extra: object) -> None:
-            out.append(
-                self.make(new, "alter", sql, operation, table=new.id, effects=effects, **extra)  # type: ignore[arg-type]
-            )
-
-        if (a.partition_of, a.partition_bound) != (b.partition_of, b.partition_bound):
-            if a.partition_of:
-                alter(
-                    f"alter table {a.partition_of} detach partition {name}",
-                    "detach_partition",
-                    frees_room=f"bounds:{a.partition_of}",
-                )
-            if b.partition_of:
-                alter(
-                    f"alter table {b.partition_of} attach partition {name} {b.partition_bound}",
-                    "attach_partition",
-                    takes_room=f"bounds:{b.partition_of}",
-                )
-        for parent in a.inherits:
-            if parent not in b.inherits:
-                alter(
-                    f"alter table {name} no inherit {parent}",
-                    "no_inherit",
-                    frees_room=f"inherits:{new.id}",
-                )
-        gained = [parent for parent in b.inherits if parent not in a.inherits]
-        if gained:
-            _refuse_missing_inherited(new, gained, ctx)
-            # after the table's own columns are added: INHERIT needs those the parent has
-            own = [
-                child
-                for child in ctx.desired.children.get(new.id, ())
-                if ctx.desired.nodes[child].kind == "column"
-                and not ctx.desired.nodes[child].item.inherited
-            ]
-            for parent in gained:
-                alter(f"alter table {name} inherit {parent}", "inherit", requires=own)
+        out = self._partition_changes(new, a, b)
+        out += self._inheritance_changes(new, a, b, ctx)
         if a.unlogged != b.unlogged:
-            alter(
-                f"alter table {name} set {'unlogged' if b.unlogged else 'logged'}",
-                "set_logged",
-                Effects(lock=Lock.ACCESS_EXCLUSIVE, rewrites=True),
+            out.append(
+                self._altered(
+                    new,
+                    f"alter table {name} set {'unlogged' if b.unlogged else 'logged'}",
+                    "set_logged",
+                    Effects(lock=Lock.ACCESS_EXCLUSIVE, rewrites=True),
+                )
             )
         if a.options != b.options:
             out += _storage_parameters(self, new, "table", name, a.options, b.options)
         if a.kind == "foreign table" and a.foreign_options != b.foreign_options:
             changes = option_changes(a.foreign_options, b.foreign_options, f"foreign table {name}")
-            alter(f"alter foreign table {name} options ({changes})", "foreign_options", NONE)
+            sql = f"alter foreign table {name} options ({changes})"
+            out.append(self._altered(new, sql, "foreign_options", NONE))
         out += self._settings(new, a, b, ctx)
+        return out
+
+    def _altered(
+        self,
+        node: Node,
+        sql: str,
+        operation: str,
+        effects: Effects = EXCLUSIVE,
+        requires: Iterable[str] = (),
+        **rooms: str,  # takes_room, frees_room
+    ) -> Change:
+        """One ALTER of the table `node`."""
+        return self.make(
+            node,
+            "alter",
+            sql,
+            operation,
+            table=node.id,
+            requires=requires,
+            effects=effects,
+            **rooms,
+        )
+
+    def _partition_changes(self, node: Node, a: Relation, b: Relation) -> list[Change]:
+        """DETACH from the old parent and ATTACH to the new one where the partition's parent
+        or bound differs."""
+        if (a.partition_of, a.partition_bound) == (b.partition_of, b.partition_bound):
+            return []
+        name = self.sql_name(node)
+        out = []
+        if a.partition_of:
+            out.append(
+                self._altered(
+                    node,
+                    f"alter table {a.partition_of} detach partition {name}",
+                    "detach_partition",
+                    frees_room=f"bounds:{a.partition_of}",
+                )
+            )
+        if b.partition_of:
+            out.append(
+                self._altered(
+                    node,
+                    f"alter table {b.partition_of} attach partition {name} {b.partition_bound}",
+                    "attach_partition",
+                    takes_room=f"bounds:{b.partition_of}",
+                )
+            )
+        return out
+
+    def _inheritance_changes(
+        self, node: Node, a: Relation, b: Relation, ctx: Context
+    ) -> list[Change]:
+        """NO INHERIT for the parents lost, INHERIT for those gained."""
+        name = self.sql_name(node)
+        out = [
+            self._altered(
+                node,
+                f"alter table {name} no inherit {parent}",
+                "no_inherit",
+                frees_room=f"inherits:{node.id}",
+            )
+            for parent in a.inherits
+            if parent not in b.inherits
+        ]
+        gained = [parent for parent in b.inherits if parent not in a.inherits]
+        if gained:
+            _refuse_missing_inherited(node, gained, ctx)
+            # after the table's own columns are added: INHERIT needs those the parent has
+            own = [
+                child
+                for child in ctx.desired.children.get(node.id, ())
+                if ctx.desired.nodes[child].kind == "column"
+                and not ctx.desired.nodes[child].item.inherited
+            ]
+            for parent in gained:
+                sql = f"alter table {name} inherit {parent}"
+                out.append(self._altered(node, sql, "inherit", requires=own))
         return out
 
     def comment_target(self, node: Node) -> str:
@@ -331,6 +373,36 @@ class TableKind(Kind):
     def owner_target(self, node: Node) -> str:
         word = "foreign table" if node.item.kind == "foreign table" else "table"
         return f"{word} {self.sql_name(node)}"
+
+
+def _create_table_sql(item: Relation, name: str, own: list[Column]) -> tuple[str, list[str]]:
+    """CREATE TABLE (or FOREIGN TABLE, or PARTITION OF) with the table's `own` columns, and
+    what it requires: its schema, and a foreign table's server."""
+    body = ",\n  ".join(column_definition(c) for c in own)
+    word = {"foreign table": "foreign table"}.get(item.kind, "table")
+    if item.partition_of:
+        sql = f"create {word} {name} partition of {item.partition_of}"
+        sql += f"\n  {item.partition_bound}"
+    else:
+        unlogged = "unlogged " if item.unlogged else ""
+        sql = (
+            f"create {unlogged}{word} {name} (\n  {body}\n)"
+            if body
+            else f"create {unlogged}{word} {name} ()"
+        )
+        if item.inherits:
+            sql += f" inherits ({', '.join(item.inherits)})"
+    if item.partition_key:
+        sql += f" partition by {item.partition_key}"
+    if item.options:
+        sql += f" with ({', '.join(item.options)})"
+    requires = [schema_id(item.schema)]
+    if item.kind == "foreign table":
+        sql += f" server {item.foreign_server}"
+        if item.foreign_options:
+            sql += f" options ({option_list(item.foreign_options, f'foreign table {name}')})"
+        requires.append(server_id(name_parts(item.foreign_server or "")[0]))
+    return sql, requires
 
 
 def _storage_parameters(
