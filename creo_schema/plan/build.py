@@ -27,7 +27,7 @@ from typing import Any
 from creo_schema.catalog import Inspection, Scope, inspect
 from creo_schema.catalog.inspection import with_roles
 from creo_schema.config import Settings, conninfo_settings
-from creo_schema.db import acting_as, connect, server_major, with_database
+from creo_schema.db import Connection, acting_as, connect, server_major, with_database
 from creo_schema.diff.data import DataChanges, data_changes, declared_data, read_desired
 from creo_schema.errors import InputError, SafetyError
 from creo_schema.lint.registry import run_lints
@@ -62,6 +62,7 @@ from creo_schema.shadow.tempdb import (
 from creo_schema.source.asts import parsed_statements
 from creo_schema.source.catalog_names import KnownRoles
 from creo_schema.source.discover import discover
+from creo_schema.source.finding import Finding
 from creo_schema.source.hints import rename_hints
 from creo_schema.source.load import source_set
 from creo_schema.source.model import SourceSet
@@ -232,7 +233,7 @@ def _load_desired(
     )
 
 
-def _lint_errors(settings: Settings, source: SourceSet, conn: Any) -> tuple[Any, ...]:
+def _lint_errors(settings: Settings, source: SourceSet, conn: Connection) -> tuple[Finding, ...]:
     """The error-level findings of the lints over schema/ loaded on `conn`."""
     return tuple(
         f
@@ -260,7 +261,7 @@ def _with_declared_roles(
 
 
 def _frozen_engine_view(
-    run: PlanSession, conn: Any, extensions: tuple[str, ...]
+    run: PlanSession, conn: Connection, extensions: tuple[str, ...]
 ) -> tuple[bytes | None, str]:
     """The second opinion's view of the desired database on `conn`, frozen, and its
     fingerprint; (None, "") unless `verify_plans`, or where it could not look."""
@@ -279,7 +280,7 @@ def _frozen_engine_view(
 
 
 @contextmanager
-def _read_only(conn: Any) -> Iterator[None]:
+def _read_only(conn: Connection) -> Iterator[None]:
     """The lints only read: in autocommit, read-only, for as long as they run."""
     conn.autocommit = True
     conn.read_only = True
@@ -319,7 +320,7 @@ def _inspect_target_at(url: str, signature: str, scope: Scope) -> Inspection:
         return _inspect_target(conn, signature, scope)
 
 
-def _inspect_target(target: Any, signature: str, scope: Scope) -> Inspection:
+def _inspect_target(target: Connection, signature: str, scope: Scope) -> Inspection:
     """The target's inspection, reused while its catalog signature is unchanged.
 
     The signature (one query, a few ms) moves with any DDL, GRANT or COMMENT; the full

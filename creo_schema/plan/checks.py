@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
 
 import psycopg
 
+from creo_schema.db import Connection, one_row
 from creo_schema.diff.change import Change
 from creo_schema.diff.effects import (
     ConstraintHolds,
@@ -282,7 +282,7 @@ def _overlaps(table: str, definition: str, name: str) -> tuple[DataCheck, ...]:
     )
 
 
-def failing_checks(conn: Any, statements: Iterable[PlannedStatement]) -> list[str]:
+def failing_checks(conn: Connection, statements: Iterable[PlannedStatement]) -> list[str]:
     """Run every statement's checks read-only; the messages of those that fail."""
     problems: list[str] = []
     with conn.transaction():
@@ -291,7 +291,7 @@ def failing_checks(conn: Any, statements: Iterable[PlannedStatement]) -> list[st
             for check in statement.checks:
                 try:
                     with conn.transaction():
-                        count = conn.execute(check.sql).fetchone()[0]
+                        count = one_row(conn.execute(check.sql))[0]
                 except psycopg.Error as error:
                     if not _about_the_rows(error):
                         # A table, column, type or function the plan creates before this
