@@ -15,6 +15,7 @@ from creo_schema.cli import (
     health,
     history,
     planning,
+    pulling,
     shadow,
     validating,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "history",
     "main",
     "planning",
+    "pulling",
     "shadow",
     "validating",
 ]
