@@ -37,6 +37,11 @@ FUNCTION_OPTIONS = frozenset(
 )
 
 
+# Names a statement creates that live in no schema (a `schema:`, `extension:`, `server:` or
+# `foreign data wrapper:` key); the others are schema-qualified after their kind.
+SCHEMALESS = ("schema:", "extension:", "server:", "foreign data wrapper:")
+
+
 def relation_key(node: ast.RangeVar) -> str:
     return f"{node.schemaname or DEFAULT_SCHEMA}.{node.relname}"
 
@@ -161,6 +166,25 @@ class _References(Visitor):
         if 1 <= len(names) <= 3 and all(isinstance(n, ast.String) for n in names):
             self.found.add(qualified_key(names))
 
+    def visit_CreateForeignTableStmt(
+        self, ancestors: Ancestor, node: ast.CreateForeignTableStmt
+    ) -> None:
+        # SERVER name: after the CREATE SERVER (in another file: `pull` writes servers apart).
+        if node.servername:
+            self.found.add(f"server:{node.servername}")
+
+    def visit_CreateForeignServerStmt(
+        self, ancestors: Ancestor, node: ast.CreateForeignServerStmt
+    ) -> None:
+        if node.fdwname:
+            self.found.add(f"foreign data wrapper:{node.fdwname}")
+
+    def visit_CreateUserMappingStmt(
+        self, ancestors: Ancestor, node: ast.CreateUserMappingStmt
+    ) -> None:
+        if node.servername:
+            self.found.add(f"server:{node.servername}")
+
     def visit_AlterStatsStmt(self, ancestors: Ancestor, node: ast.AlterStatsStmt) -> None:
         self.found.add(f"statistics:{qualified_key(node.defnames)}")
 
@@ -210,6 +234,10 @@ def _created(stmt: ast.Node) -> list[str]:
             return [f"schema:{stmt.schemaname}"]
         case ast.CreateExtensionStmt():
             return [f"extension:{stmt.extname}"]
+        case ast.CreateFdwStmt():
+            return [f"foreign data wrapper:{stmt.fdwname}"]
+        case ast.CreateForeignServerStmt():
+            return [f"server:{stmt.servername}"]
     return []
 
 

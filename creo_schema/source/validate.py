@@ -42,6 +42,7 @@ from creo_schema.source.model import SourceSet
 from creo_schema.source.names import (
     DEFAULT_SCHEMA,
     FUNCTION_OPTIONS,
+    SCHEMALESS,
     routine_arguments,
     routine_signature,
     type_list,
@@ -213,7 +214,7 @@ def check_managed(
     reported: set[str] = set()
     for item in parsed:
         for key in item.statement.creates:
-            if key.startswith(("schema:", "extension:")):
+            if key.startswith(SCHEMALESS):
                 continue
             name = key.rpartition(":")[2]  # trigger:schema.table.name -> schema.table.name
             schema = name.split(".")[0]
@@ -507,7 +508,7 @@ class _Resolver:
         node = self.item.node
         creates = set(self.item.statement.creates)
         for key in creates:
-            if not key.startswith(("schema:", "extension:")):
+            if not key.startswith(SCHEMALESS):
                 # trigger:schema.table.name, statistics:schema.name: the schema after the kind
                 yield from self._schema(key.rpartition(":")[2].split(".")[0], None)
         nodes = list(walk(node))  # one walk for the CTE names and the references

@@ -171,3 +171,17 @@ def test_discover_orders_files_by_path(tmp_path: Path) -> None:
         path.write_text("select 1;")
     found = [f.path for f in discover(tmp_path / "schema", tmp_path)]
     assert found == ["schema/a.sql", "schema/b/a.sql", "schema/b/z.sql"]
+
+
+def test_foreign_tables_and_mappings_come_after_their_server() -> None:
+    """`pull` writes servers in a file of their own, which sorts after the schema's
+    folders: a foreign table, a user mapping and a server name what they need."""
+    files = {
+        "a_tables.sql": "create foreign table public.ledger (id int) server ledger;\n",
+        "b_mappings.sql": "create user mapping for public server ledger;\n",
+        "c_servers.sql": "create server ledger foreign data wrapper files;\n",
+        "d_wrappers.sql": "create foreign data wrapper files;\n",
+    }
+    statements = [s for name, sql in files.items() for s in parse_file(SourceFile(name, sql))]
+    order = [s.location.file for s in load_order(statements)]
+    assert order == ["d_wrappers.sql", "c_servers.sql", "a_tables.sql", "b_mappings.sql"]
