@@ -19,6 +19,9 @@ KIND_RANK = {
     "CreateSchemaStmt": 0,
     "CreateEnumStmt": 1,
     "CreateDomainStmt": 1,
+    # A domain's constraints before the columns that use it: PostgreSQL cannot add one to a
+    # domain an array column already uses (pull writes them as ALTER DOMAIN ADD CONSTRAINT).
+    "AlterDomainStmt": 1,
     "CompositeTypeStmt": 1,
     "DefineStmt": 1,
     "CreateSeqStmt": 2,

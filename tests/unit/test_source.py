@@ -185,3 +185,15 @@ def test_foreign_tables_and_mappings_come_after_their_server() -> None:
     statements = [s for name, sql in files.items() for s in parse_file(SourceFile(name, sql))]
     order = [s.location.file for s in load_order(statements)]
     assert order == ["d_wrappers.sql", "c_servers.sql", "a_tables.sql", "b_mappings.sql"]
+
+
+def test_a_domains_constraint_comes_before_the_columns_that_use_it() -> None:
+    """PostgreSQL cannot add a constraint to a domain an array column already uses."""
+    files = {
+        "a_tables.sql": "create table public.posts (id bigint, tags public.tag[]);\n",
+        "b_types.sql": "create domain public.tag as text;\n"
+        "alter domain public.tag add constraint tag_check check (value ~ '^[a-z]+$');\n",
+    }
+    statements = [s for name, sql in files.items() for s in parse_file(SourceFile(name, sql))]
+    order = [s.kind for s in load_order(statements)]
+    assert order == ["CreateDomainStmt", "AlterDomainStmt", "CreateStmt"]
