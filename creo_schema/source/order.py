@@ -19,12 +19,13 @@ KIND_RANK = {
     "CreateSchemaStmt": 0,
     "CreateEnumStmt": 1,
     "CreateDomainStmt": 1,
-    # A domain's constraints before the columns that use it: PostgreSQL cannot add one to a
-    # domain an array column already uses (pull writes them as ALTER DOMAIN ADD CONSTRAINT).
-    "AlterDomainStmt": 1,
     "CompositeTypeStmt": 1,
     "DefineStmt": 1,
     "CreateSeqStmt": 2,
+    # A domain's constraints before the columns that use it: PostgreSQL cannot add one to a
+    # domain an array column already uses (pull writes them as ALTER DOMAIN ADD CONSTRAINT).
+    # With the sequences, not before them: a domain's default may call nextval on one.
+    "AlterDomainStmt": 2,
     "CreateFunctionStmt": 3,
     "CreateStmt": 4,
     "AlterSeqStmt": 5,
