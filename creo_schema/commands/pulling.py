@@ -75,24 +75,37 @@ def pull(settings: Settings, *, dry_run: bool, progress: Progress | None = None)
     result = PullResult(schema_dir, files, dry_run)
     if dry_run or not files:
         return result
-    written = _write(schema_dir, files)
+    written: list[Path] = []
+    try:
+        _write(schema_dir, files, written)
+    except OSError as error:  # a folder on the way that is a file, no room, no permission
+        _remove(schema_dir, tuple(written))
+        raise InputError(
+            f"cannot write {error.filename or schema_dir}: {error.strerror or error}",
+            hint="nothing was kept: pass --schema-dir with a directory pull may write in",
+        ) from None
     try:
         _prove(settings, progress)
     except SafetyError:
-        _remove(schema_dir, written)
+        _remove(schema_dir, tuple(written))
         raise
     except CreoError as error:  # the shadow refused a statement pull wrote
-        _remove(schema_dir, written)
+        _remove(schema_dir, tuple(written))
         where = f"{error.location}: " if error.location else ""
         raise SafetyError(
             f"the pulled schema/ could not be proven: {where}{error.message}",
             hint="nothing was kept: the files pull wrote were removed; this is an object "
             "creo-schema cannot write back yet",
         ) from None
-    return PullResult(schema_dir, files, dry_run, written)
+    return PullResult(schema_dir, files, dry_run, tuple(written))
 
 
 def _refuse_existing(schema_dir: Path) -> None:
+    if schema_dir.exists() and not schema_dir.is_dir():
+        raise InputError(
+            f"{schema_dir} is a file: pull writes a schema directory there",
+            hint="pass --schema-dir with a new or empty directory",
+        )
     declared = sorted(schema_dir.rglob("*.sql")) if schema_dir.is_dir() else []
     if declared:
         raise InputError(
@@ -103,14 +116,13 @@ def _refuse_existing(schema_dir: Path) -> None:
         )
 
 
-def _write(schema_dir: Path, files: tuple[PulledFile, ...]) -> tuple[Path, ...]:
-    written = []
+def _write(schema_dir: Path, files: tuple[PulledFile, ...], written: list[Path]) -> None:
+    """Each file, noted in `written` once it is there (what to remove if a later one fails)."""
     for pulled_file in files:
         path = schema_dir / pulled_file.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(pulled_file.text, encoding="utf-8")
         written.append(path)
-    return tuple(written)
 
 
 def _prove(settings: Settings, progress: Progress | None) -> None:

@@ -12,7 +12,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from creo_schema.cli import cli
 from creo_schema.shadow.cluster import Cluster
 from tests.integration.cli import Project
 
@@ -128,3 +130,17 @@ def test_an_object_creo_schema_cannot_declare_is_named_and_nothing_written(
     assert refused.exit_code == 4, refused.output
     assert "cannot declare" in refused.output and "===" in refused.output
     assert not (existing.root / "schema").exists()
+
+
+def test_a_schema_dir_that_is_a_file_is_bad_input(existing: Project) -> None:
+    """One located line and exit 2, never an internal error: a file where schema/ would
+    be, or on the way to it."""
+    a_file = existing.root / "notes.txt"
+    a_file.write_text("not a folder\n")
+    for where in (a_file, a_file / "schema"):
+        args = ["--schema-dir", str(where), "--database-url", existing.url, "pull"]
+        result = CliRunner().invoke(cli, args, catch_exceptions=False)
+        assert result.exit_code == 2, result.output
+        assert "internal error" not in result.output and "Traceback" not in result.output
+        assert str(a_file) in result.output
+    assert a_file.read_text() == "not a folder\n"
