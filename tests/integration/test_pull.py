@@ -144,3 +144,22 @@ def test_a_schema_dir_that_is_a_file_is_bad_input(existing: Project) -> None:
         assert "internal error" not in result.output and "Traceback" not in result.output
         assert str(a_file) in result.output
     assert a_file.read_text() == "not a folder\n"
+
+
+@pytest.mark.parametrize("host", ["supabase_like", "rds_like"])
+def test_pulled_and_proven_where_the_applier_is_no_superuser(
+    host: str, request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On clusters laid out like Supabase and RDS (the superuser is not `postgres`, the
+    role that reads and applies is none), what pull writes is what the database holds."""
+    monkeypatch.chdir(tmp_path)
+    url, _ = request.getfixturevalue(host).make_db()
+    project = Project(tmp_path, url)
+    project.write("existing.sql", EXISTING)
+    applied = project.run("apply", "--auto-approve", "--no-backup")
+    assert applied.exit_code == 0, applied.output
+    shutil.rmtree(tmp_path / "schema")
+    pulled = project.run("pull")
+    assert pulled.exit_code == 1, pulled.output
+    assert (tmp_path / "schema/public/tables/notes.sql").is_file()
+    assert project.run("drift").exit_code == 0
