@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from creo_schema.catalog import CatalogSnapshot
-from creo_schema.catalog.differences import ObjectDiff, object_diffs, shown
+from creo_schema.catalog.differences import object_diffs, sentences
 
 # The desired state's catalog, when it can be found (plan/cache.py, or a fresh load).
 DesiredCatalog = Callable[[], CatalogSnapshot | None]
@@ -24,19 +24,16 @@ def differences_left(after: CatalogSnapshot, desired: CatalogSnapshot | None) ->
     unknown or no object differs by what our catalog compares."""
     if desired is None:
         return ()
-    return tuple(sentence for diff in object_diffs(after, desired) for sentence in _worded(diff))
-
-
-def _worded(diff: ObjectDiff) -> list[str]:
-    head = f"{diff.noun} {diff.key}"
-    if diff.action == "drop":
-        return [f"{head}: in the database, not in the desired state"]
-    if diff.action == "create":
-        return [f"{head}: in the desired state, not in the database"]
-    return [
-        f"{head}: {f.field} {shown(f.old)} -> {shown(f.new)} (database -> desired)"
-        for f in diff.fields
-    ]
+    return tuple(
+        sentences(
+            object_diffs(after, desired),
+            only=(
+                "in the database, not in the desired state",
+                "in the desired state, not in the database",
+            ),
+            sides=" (database -> desired)",
+        )
+    )
 
 
 @dataclass(frozen=True)

@@ -231,18 +231,26 @@ def compare(a: CatalogSnapshot, b: CatalogSnapshot, *, ignore: Iterable[str] = (
     return sentences(object_diffs(a, b, ignore=ignore))
 
 
-def sentences(diffs: Iterable[ObjectDiff]) -> list[str]:
-    """Differences as sentences: `<noun> <key>: only in the first|second`, or
-    `<noun> <key>: <field> <first's value> -> <second's value>`, one per differing field."""
+def sentences(
+    diffs: Iterable[ObjectDiff],
+    *,
+    only: tuple[str, str] = ("only in the first", "only in the second"),
+    sides: str = "",
+) -> list[str]:
+    """Differences as sentences: `<noun> <key>: <only[0]>` (on the first side only),
+    `<noun> <key>: <only[1]>`, or `<noun> <key>: <field> <first's> -> <second's><sides>`,
+    one per differing field; each caller names the two sides its own way."""
     out: list[str] = []
     for diff in diffs:
         head = f"{diff.noun} {diff.key}"
         if diff.action == "drop":
-            out.append(f"{head}: only in the first")
+            out.append(f"{head}: {only[0]}")
         elif diff.action == "create":
-            out.append(f"{head}: only in the second")
+            out.append(f"{head}: {only[1]}")
         else:
-            out += [f"{head}: {f.field} {shown(f.old)} -> {shown(f.new)}" for f in diff.fields]
+            out += [
+                f"{head}: {f.field} {shown(f.old)} -> {shown(f.new)}{sides}" for f in diff.fields
+            ]
     return out
 
 

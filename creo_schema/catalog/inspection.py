@@ -115,7 +115,11 @@ def managed_catalog(conn: Connection, scope: Scope) -> CatalogSnapshot:
     last migration applied managed it (Plan.subscriptions). Any other is named, in the
     plan's warnings, and never touched.
     """
-    catalog = snapshot(conn, scope.schemas, platform=scope.platform)
+    return managed_part(snapshot(conn, scope.schemas, platform=scope.platform), scope)
+
+
+def managed_part(catalog: CatalogSnapshot, scope: Scope) -> CatalogSnapshot:
+    """What of a snapshot of `scope.schemas` a plan manages (see `managed_catalog`)."""
     declared, managed = set(scope.extensions), set(scope.schemas)
     kept = tuple(e for e in catalog.extensions if e.name in declared or e.schema in managed)
     others = {e.oid for e in catalog.extensions} - {e.oid for e in kept}

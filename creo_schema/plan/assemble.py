@@ -147,12 +147,8 @@ def _refuse_unplanned(differences: tuple[ObjectDiff, ...]) -> None:
     """The target's catalog is not the desired one, yet the differ found nothing to change:
     an empty plan would say "in sync" (and apply exit 0) with the database still different.
     Refused, naming what differs (exit 4), for every command, drift included."""
-    found = [
-        line.replace(": only in the first", ": only on the target").replace(
-            ": only in the second", ": only in schema/"
-        )
-        for line in sentences(differences)
-    ]  # a field's difference reads "target -> schema/"
+    # a field's difference reads "target -> schema/"
+    found = sentences(differences, only=("only on the target", "only in schema/"))
     problems = found or ["(a field the snapshot's digest holds and no comparison names)"]
     raise SafetyError(
         "the target differs from schema/ where creo-schema plans no statement: "

@@ -12,7 +12,8 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from creo_schema.catalog import CatalogSnapshot, Scope, inspect, snapshot
+from creo_schema.catalog import CatalogSnapshot, Scope, snapshot
+from creo_schema.catalog.inspection import managed_part
 from creo_schema.catalog.kinds import SNAPSHOT_FIELDS
 from creo_schema.db import Connection
 from creo_schema.diff.change import Change, Unplannable
@@ -37,15 +38,15 @@ class Pulled:
 
 def pulled(conn: Connection, schemas: tuple[str, ...], platform: str) -> Pulled:
     """The managed `schemas` of the target on `conn`, with the extensions they use."""
-    installed = snapshot(conn, schemas, platform=platform).extensions
-    extensions = tuple(
-        e.name
-        for e in installed
-        if e.name != "plpgsql" and (e.schema in schemas or e.schema in EXTENSION_SCHEMAS)
-    )
-    catalog = inspect(conn, Scope(schemas, extensions, platform=platform)).catalog
+    everything = snapshot(conn, schemas, platform=platform)
     if not conn.autocommit:
         conn.rollback()
+    extensions = tuple(
+        e.name
+        for e in everything.extensions
+        if e.name != "plpgsql" and (e.schema in schemas or e.schema in EXTENSION_SCHEMAS)
+    )
+    catalog = managed_part(everything, Scope(schemas, extensions, platform=platform))
     try:
         changes = diff(_empty(catalog), catalog)
     except Unplannable as error:
